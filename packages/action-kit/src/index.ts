@@ -1,0 +1,20 @@
+export { UserError, errorMessage } from './errors';
+export {
+  Inputs,
+  type InputSource,
+  inputEnvName,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseList,
+  parseSize,
+  readInput,
+  requiredInput,
+} from './inputs';
+export { type Logger, MemoryLogger, silentLogger, streamLogger } from './log';
+export { Redactor, displayUri, secretForms, uriCredentials, type UriCredentials } from './secrets';
+export { formatBytes, formatCount, formatDuration } from './format';
+export { ProgressReporter, type ProgressOptions } from './progress';
+export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
+export { actionLogger, failureMessage, maskSecret, run, secrets, setOutputs, writeSummary } from './action';
