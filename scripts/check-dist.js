@@ -2,7 +2,9 @@
 import { execFileSync } from 'node:child_process';
 
 execFileSync('npm', ['run', 'package', '--silent'], { stdio: 'inherit' });
-const changed = execFileSync('git', ['status', '--porcelain', '--', 'actions/*/dist'], { encoding: 'utf8' }).trim();
+const changed = execFileSync('git', ['status', '--porcelain', '--', 'actions/*/dist'], {
+  encoding: 'utf8',
+}).trim();
 if (changed) {
   console.error(`dist/ is stale — rebuild with \`npm run package\` and commit:\n${changed}`);
   execFileSync('git', ['--no-pager', 'diff', '--stat', '--', 'actions/*/dist'], { stdio: 'inherit' });

@@ -1,1 +1,12 @@
-export default async function setup(): Promise<void> {}
+// Starts the real servers once for the integration project; workers inherit the exported environment.
+import { type Servers, startServers } from './index';
+
+declare global {
+  var __shipkitServers: Servers | undefined;
+}
+
+export default async function setup(): Promise<void> {
+  const servers = await startServers((line) => process.stderr.write(`  ${line}\n`));
+  Object.assign(process.env, servers.env);
+  globalThis.__shipkitServers = servers;
+}

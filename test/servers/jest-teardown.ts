@@ -1,1 +1,3 @@
-export default async function teardown(): Promise<void> {}
+export default async function teardown(): Promise<void> {
+  await globalThis.__shipkitServers?.stop();
+}
