@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Runs the shipkit CLI from its TypeScript sources. The CLI needs Node 24 (zstd in zlib); when started
+// by an older node, it re-runs itself with the node@24 that `npm ci` installed, if there is one.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  const node24 = join(root, 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(node24)) {
+    console.error(`shipkit needs Node.js 24 or later (this is ${process.versions.node}); run \`npm ci\` first.`);
+    process.exit(2);
+  }
+  const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
+const { register } = await import('tsx/esm/api');
+register();
+await import(join(root, 'packages', 'cli', 'src', 'bin.ts'));
