@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Where a backup's objects live under the destination prefix:
+ *   <backup-id>/archive.mongodump[.gz|.zst][.age]   the data, in mongodump's archive format
+ *   <backup-id>/manifest.json                        written last: without it the backup does not exist
+ *   <backup-id>/verification.json                    written by a passing verification
+ * Backup ids sort by time: `2026-11-25T030000Z-1a2b3c`.
+ */
+export const MANIFEST_NAME = 'manifest.json';
+export const VERIFICATION_NAME = 'verification.json';
+
+export type Compression = 'zstd' | 'gzip' | 'none';
+
+const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;
+
+export function newBackupId(at: Date, random: () => Buffer = () => randomBytes(3)): string {
+  const iso = at.toISOString(); // 2026-11-25T03:00:00.000Z
+  return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z-${random().toString('hex').slice(0, 6)}`;
+}
+
+export function isBackupId(text: string): boolean {
+  return BACKUP_ID.test(text);
+}
+
+/** The time a backup id names. */
+export function backupIdTime(id: string): Date {
+  const m = BACKUP_ID.exec(id);
+  if (!m) throw new Error(`'${id}' is not a backup id (expected e.g. 2026-11-25T030000Z-1a2b3c)`);
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+}
+
+export function archiveName(compression: Compression, encrypted: boolean): string {
+  const ext = { zstd: '.zst', gzip: '.gz', none: '' }[compression];
+  return `archive.mongodump${ext}${encrypted ? '.age' : ''}`;
+}
+
+export function backupKeys(id: string, archive: string) {
+  return {
+    archive: `${id}/${archive}`,
+    manifest: `${id}/${MANIFEST_NAME}`,
+    verification: `${id}/${VERIFICATION_NAME}`,
+  };
+}

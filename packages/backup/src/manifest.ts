@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * manifest.json: written LAST, as the commit marker of a backup. It proves what the archive holds —
+ * per namespace the count, bytes, CRC-64 and order-independent content hash, options and indexes — and
+ * what was stored (size and SHA-256 of the object). It never holds credentials or hosts.
+ */
+export const MANIFEST_FORMAT_VERSION = 1;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+
+export const namespaceEntrySchema = z
+  .object({
+    db: z.string().min(1),
+    collection: z.string().min(1),
+    type: z.enum(['collection', 'view', 'timeseries']),
+    count: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    /** CRC-64/XZ over the namespace's document bytes in archive order, 16 hex digits (as in the archive's EOF block). */
+    crc: z.string().regex(/^[0-9a-f]{16}$/),
+    /** Sum of per-document SHA-256 modulo 2^256 (see @shipkit/mongo ContentHash). */
+    contentHash: hex64,
+    /** Collection options and index specs as canonical Extended JSON v2, exactly as in the archive prelude. */
+    options: z.record(z.string(), z.unknown()),
+    indexes: z.array(z.record(z.string(), z.unknown())),
+    uuid: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
+    backupId: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime(),
+    tool: z.object({ name: z.string(), version: z.string() }).strict(),
+    source: z
+      .object({
+        serverVersion: z.string(),
+        topology: z.enum(['standalone', 'replicaSet', 'sharded', 'unknown']),
+        /** What the server says it is when it is not MongoDB itself (e.g. FerretDB), else omitted. */
+        flavor: z.string().optional(),
+        databases: z.array(z.string()),
+      })
+      .strict(),
+    settings: z
+      .object({
+        include: z.array(z.string()),
+        exclude: z.array(z.string()),
+        compression: z.enum(['zstd', 'gzip', 'none']),
+        compressionLevel: z.number().int().optional(),
+        parallelism: z.number().int().positive(),
+      })
+      .strict(),
+    archive: z
+      .object({
+        /** Object key relative to the backup's folder, e.g. `archive.mongodump.zst.age`. */
+        key: z.string(),
+        format: z.literal('mongodump-archive'),
+        compression: z.enum(['zstd', 'gzip', 'none']),
+        /** X25519 recipients (`age1…`) the archive is encrypted to; empty = not encrypted. */
+        recipients: z.array(z.string().regex(/^age1[0-9a-z]+$/)),
+        size: z.number().int().nonnegative(),
+        sha256: hex64,
+      })
+      .strict(),
+    totals: z
+      .object({
+        namespaces: z.number().int().nonnegative(),
+        documents: z.number().int().nonnegative(),
+        bytes: z.number().int().nonnegative(),
+      })
+      .strict(),
+    namespaces: z.array(namespaceEntrySchema),
+  })
+  .strict();
+
+export type NamespaceEntry = z.infer<typeof namespaceEntrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** verification.json: written next to the manifest after a verification passes. */
+export const verificationSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    backupId: z.string(),
+    verifiedAt: z.iso.datetime(),
+    mode: z.enum(['integrity', 'full', 'restore']),
+    result: z.enum(['passed', 'failed']),
+    tool: z.object({ name: z.string(), version: z.string() }).strict(),
+    namespaces: z.number().int().nonnegative(),
+    documents: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export type Verification = z.infer<typeof verificationSchema>;
+
+/** Parses and validates a manifest; the error says which field is wrong. */
+export function parseManifest(text: string, where: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${where} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = manifestSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(
+      `${where} is not a valid backup manifest: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
+  }
+  return result.data;
+}
+
+export function manifestJsonSchema(): unknown {
+  return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' });
+}
