@@ -1,0 +1,123 @@
+import { PassThrough, Readable, type Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import zlib from 'node:zlib';
+import { UserError } from '@shipkit/action-kit';
+import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
+import type { Compression } from './layout';
+
+/**
+ * The byte transformations between the archive and the stored object:
+ *   archive → compress (zstd | gzip | none) → age encryption (optional) → storage
+ * and back. zstd is Node 24's zlib binding; gzip is what `mongorestore --gzip` reads; age output is what
+ * `age -d` decrypts, with a MAC per 64 KiB chunk so truncation and tampering are detected.
+ */
+
+export const COMPRESSIONS = ['zstd', 'gzip', 'none'] as const;
+
+export const DEFAULT_LEVEL: Record<Compression, number | undefined> = { zstd: 3, gzip: 6, none: undefined };
+
+export function compressStream(compression: Compression, level?: number): Transform {
+  switch (compression) {
+    case 'zstd':
+      return zlib.createZstdCompress({
+        params: {
+          [zlib.constants.ZSTD_c_compressionLevel]: level ?? (DEFAULT_LEVEL.zstd as number),
+          [zlib.constants.ZSTD_c_checksumFlag]: 1,
+        },
+      });
+    case 'gzip':
+      return zlib.createGzip({ level: level ?? (DEFAULT_LEVEL.gzip as number) });
+    case 'none':
+      return new PassThrough();
+  }
+}
+
+export function decompressStream(compression: Compression): Transform {
+  switch (compression) {
+    case 'zstd':
+      return zlib.createZstdDecompress();
+    case 'gzip':
+      return zlib.createGunzip();
+    case 'none':
+      return new PassThrough();
+  }
+}
+
+export function checkCompressionLevel(compression: Compression, level: number | undefined): void {
+  if (level === undefined) return;
+  const range = { zstd: [1, 22], gzip: [1, 9], none: [0, 0] }[compression];
+  if (compression === 'none' || level < (range[0] as number) || level > (range[1] as number)) {
+    throw new UserError(
+      compression === 'none'
+        ? "Input 'compression-level' cannot be used with compression 'none'."
+        : `Input 'compression-level' for ${compression} must be from ${range[0]} to ${range[1]}, got ${level}.`,
+    );
+  }
+}
+
+const RECIPIENT = /^age1[023456789acdefghjklmnpqrstuvwxyz]{58}$/;
+
+/** X25519 recipients (`age1…`, 62 characters); each bad one is named in the error. */
+export function checkRecipients(recipients: string[]): void {
+  const bad = recipients.filter((r) => !RECIPIENT.test(r));
+  if (bad.length > 0) {
+    const shown = bad.map((r) => `'${r.length > 20 ? `${r.slice(0, 12)}…` : r}'`).join(', ');
+    throw new UserError(
+      `Input 'encrypt-recipients' has ${bad.length === 1 ? 'an invalid recipient' : 'invalid recipients'}: ${shown}. ` +
+        'Each must be an age X25519 public key: age1 followed by 58 lower-case bech32 characters (see `age-keygen -y`).',
+    );
+  }
+}
+
+export async function encryptStream(plaintext: Readable, recipients: string[]): Promise<Readable> {
+  checkRecipients(recipients);
+  const encrypter = new Encrypter();
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
+  const web = await encrypter.encrypt(Readable.toWeb(plaintext) as unknown as ReadableStream<Uint8Array>);
+  return Readable.fromWeb(web as unknown as WebReadableStream<Uint8Array>);
+}
+
+/** Decrypts with an `AGE-SECRET-KEY-1…` identity; a wrong identity is a UserError, not a stack trace. */
+export async function decryptStream(
+  ciphertext: Readable,
+  identity: string,
+  inputName = 'decrypt-identity',
+): Promise<Readable> {
+  const trimmed = identity.trim();
+  if (!/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(trimmed)) {
+    throw new UserError(
+      `Input '${inputName}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).`,
+    );
+  }
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(trimmed);
+  try {
+    const web = await decrypter.decrypt(Readable.toWeb(ciphertext) as unknown as ReadableStream<Uint8Array>);
+    return Readable.fromWeb(web as unknown as WebReadableStream<Uint8Array>);
+  } catch (error) {
+    const message = (error as Error).message ?? '';
+    if (/no identity matched/i.test(message)) {
+      throw new UserError(
+        `The age identity given as '${inputName}' cannot decrypt this backup: it was encrypted to other recipients.`,
+      );
+    }
+    throw new UserError(`The backup could not be decrypted: ${message}`);
+  }
+}
+
+/** The public key (`age1…`) of an identity, to check it matches a manifest's recipients. */
+export async function recipientOf(identity: string): Promise<string> {
+  return identityToRecipient(identity.trim());
+}
+
+export type Encoding = 'age' | 'zstd' | 'gzip' | 'archive' | 'unknown';
+
+/** What a stored object starts with: age, zstd, gzip or a bare mongodump archive. */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  const b = Buffer.from(head);
+  if (b.subarray(0, 21).toString('latin1') === 'age-encryption.org/v1') return 'age';
+  if (b.length >= 4 && b.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  if (b.length >= 4 && b.readUInt32LE(0) === 0x8199e26d) return 'archive';
+  return 'unknown';
+}
