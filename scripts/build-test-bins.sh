@@ -55,8 +55,9 @@ ensure() { # name version builder
 }
 
 command -v go >/dev/null || { echo "Go is needed to build the test servers: install Go 1.24+ (https://go.dev/dl)" >&2; exit 1; }
-ensure ferretdb "$FERRETDB_VERSION" build_ferretdb
-ensure versitygw "$VERSITYGW_VERSION" build_versitygw
+# A server given from outside (MONGODB_URI, S3_ENDPOINT) needs no local build.
+if [ -z "${MONGODB_URI:-}" ]; then ensure ferretdb "$FERRETDB_VERSION" build_ferretdb; fi
+if [ -z "${S3_ENDPOINT:-}" ]; then ensure versitygw "$VERSITYGW_VERSION" build_versitygw; fi
 ensure mongodump "$MONGO_TOOLS_VERSION" build_mongo_tools
 for tool in mongorestore bsondump; do cp "$(stamp mongodump)" "$(stamp "$tool")"; done
 ensure actionlint "$ACTIONLINT_VERSION" build_actionlint
