@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BSON } from 'bson';
 import { Crc64, crc64 } from '../src/crc64';
-import { fixture, GOOD_ARCHIVES, splitBlocks } from './fixtures';
+import { fixture, GOOD_ARCHIVES, splitBlocks } from './helpers';
 
 /** Bit-at-a-time CRC-64/XZ straight from the definition, to check the table-driven one. */
 function referenceCrc64(data: Uint8Array): bigint {

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BSON, Int32, Long } from 'bson';
+import { crc64 } from '../src/crc64';
+import { type ArchiveEvent, type ArchiveReaderOptions, readArchive } from '../src/reader';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/mongo-tools');
 
@@ -56,4 +59,70 @@ export function splitDocuments(bytes: Buffer): Buffer[] {
     at += length;
   }
   return docs;
+}
+
+export const MAGIC = Buffer.from([0x6d, 0xe2, 0x99, 0x81]);
+export const TERMINATOR = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+
+export function bson(doc: Record<string, unknown>): Buffer {
+  return Buffer.from(BSON.serialize(doc));
+}
+
+/** A data or EOF block header exactly as mongodump writes it. */
+export function blockHeader(db: string, collection: string, eof: boolean, crc = 0n): Buffer {
+  return bson({ db, collection, EOF: eof, CRC: Long.fromBigInt(BigInt.asIntN(64, crc)) });
+}
+
+export function preludeHeader(): Buffer {
+  return bson({
+    concurrent_collections: new Int32(4),
+    version: '0.1',
+    server_version: '7.0.0',
+    tool_version: 'test',
+  });
+}
+
+export function preludeEntry(db: string, collection: string, type = 'collection'): Buffer {
+  const metadata =
+    db === '' ? '' : JSON.stringify({ options: {}, indexes: [], collectionName: collection, type });
+  return bson({ db, collection, metadata, size: new Int32(0), type });
+}
+
+/** Joins blocks (header + body documents + terminator) after the magic number. */
+export function assemble(blocks: Array<{ header: Buffer; body?: Buffer[] }>): Buffer {
+  const parts: Buffer[] = [MAGIC];
+  for (const block of blocks) parts.push(block.header, ...(block.body ?? []), TERMINATOR);
+  return Buffer.concat(parts);
+}
+
+/** A complete archive of one collection `db.coll` holding `docs` in one segment. */
+export function singleCollectionArchive(docs: Buffer[], extraBody: Buffer[] = []): Buffer {
+  const body = [...docs, ...extraBody];
+  return assemble([
+    { header: preludeHeader(), body: [preludeEntry('db', 'coll')] },
+    { header: blockHeader('db', 'coll', false), body },
+    { header: blockHeader('db', 'coll', true, crc64(Buffer.concat(body))) },
+  ]);
+}
+
+/** Reads an archive fully and returns what the reader reported, or the error it threw. */
+export async function collect(source: Parameters<typeof readArchive>[0], options?: ArchiveReaderOptions) {
+  const events: ArchiveEvent[] = [];
+  try {
+    for await (const event of readArchive(source, options)) events.push(event);
+    return { events, error: undefined };
+  } catch (error) {
+    return { events, error };
+  }
+}
+
+/** Documents per namespace name, in archive order. */
+export function documentsByNamespace(events: ArchiveEvent[]): Map<string, Buffer[]> {
+  const out = new Map<string, Buffer[]>();
+  for (const event of events) {
+    if (event.type !== 'documents') continue;
+    const name = `${event.ns.db}.${event.ns.collection}`;
+    out.set(name, [...(out.get(name) ?? []), ...event.docs]);
+  }
+  return out;
 }
