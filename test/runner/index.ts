@@ -99,10 +99,12 @@ export async function runAction(entry: string, options: RunActionOptions = {}): 
       stderr += chunk;
     });
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
-    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code, sig) => resolve([code, sig]));
-    });
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
+      (resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, sig) => resolve([code, sig]));
+      },
+    );
     if (timer) clearTimeout(timer);
 
     const outputs = parseFileCommands(await readFile(files.output, 'utf8'));

@@ -30,7 +30,8 @@ export async function writeSummary(markdown: string): Promise<void> {
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 export function failureMessage(thrown: unknown, debug = process.env.RUNNER_DEBUG === '1'): string {
   const message = errorMessage(thrown);
-  const stack = debug && thrown instanceof Error && !(thrown instanceof UserError) ? `\n${thrown.stack ?? ''}` : '';
+  const stack =
+    debug && thrown instanceof Error && !(thrown instanceof UserError) ? `\n${thrown.stack ?? ''}` : '';
   return secrets.redact(`${message}${stack}`);
 }
 

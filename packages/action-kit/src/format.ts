@@ -22,5 +22,7 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
-  return hours > 0 ? `${hours}h${String(minutes).padStart(2, '0')}m` : `${minutes}m${String(seconds).padStart(2, '0')}s`;
+  return hours > 0
+    ? `${hours}h${String(minutes).padStart(2, '0')}m`
+    : `${minutes}m${String(seconds).padStart(2, '0')}s`;
 }

@@ -31,7 +31,9 @@ export function parseBoolean(name: string, raw: string): boolean {
 export function parseEnum<const T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   const found = allowed.find((value) => value === raw);
   if (found === undefined) {
-    throw new UserError(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    throw new UserError(
+      `Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`,
+    );
   }
   return found;
 }
@@ -71,7 +73,8 @@ const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
 export function parseSize(name: string, raw: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
   const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-  if (!match || unit === undefined) throw new UserError(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
+  if (!match || unit === undefined)
+    throw new UserError(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
   const bytes = Math.round(Number(match[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes <= 0) {
     throw new UserError(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
@@ -87,7 +90,11 @@ export function parseList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
-export function parseInteger(name: string, raw: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+export function parseInteger(
+  name: string,
+  raw: string,
+  { min = 0, max = Number.MAX_SAFE_INTEGER } = {},
+): number {
   const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UserError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);

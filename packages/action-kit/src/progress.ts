@@ -57,7 +57,8 @@ export class ProgressReporter {
     const { totalBytes, totalDocuments } = this.options;
     if (totalBytes) parts[0] += ` of ${formatBytes(totalBytes)} (${percent(this.bytes, totalBytes)})`;
     parts.push(`${formatCount(this.documents)} docs`);
-    if (totalDocuments && !totalBytes) parts[1] += ` of ${formatCount(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
+    if (totalDocuments && !totalBytes)
+      parts[1] += ` of ${formatCount(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
     parts.push(`${formatBytes(Math.round(bytesPerSecond))}/s`);
     const eta = this.etaMs(elapsedMs);
     if (eta !== undefined) parts.push(`ETA ${formatDuration(eta)}`);
