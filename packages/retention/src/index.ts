@@ -1,0 +1,19 @@
+export { isoWeek, type PeriodRule, periodLabel } from './periods';
+export {
+  type BackupRecord,
+  type KeptBackup,
+  planRetention,
+  planSweep,
+  type RemovedBackup,
+  type RetentionPlan,
+  type SweepCandidate,
+  type SweepPlan,
+} from './plan';
+export {
+  activeRules,
+  describeRetention,
+  parseRetention,
+  RETENTION_RULES,
+  type RetentionPolicy,
+  type RetentionRule,
+} from './policy';

@@ -1,0 +1,54 @@
+import { describe, expect, test } from '@jest/globals';
+import { UserError } from '@shipkit/action-kit';
+import { describeRetention, parseRetention } from '../src/index';
+
+describe('parseRetention', () => {
+  test.each([
+    ['daily=7,weekly=4,monthly=12,last=3', { daily: 7, weekly: 4, monthly: 12, last: 3 }],
+    ['keep-daily=7,keep-weekly=4', { daily: 7, weekly: 4 }],
+    [' hourly=24 , yearly=all ', { hourly: 24, yearly: Number.POSITIVE_INFINITY }],
+    ['Keep-Last=2\nKEEP-MONTHLY=6', { last: 2, monthly: 6 }],
+    ['', {}],
+    ['   ', {}],
+  ])('%j', (spec, policy) => {
+    expect(parseRetention(spec)).toEqual(policy);
+  });
+
+  test.each([
+    ['daily=7,fortnightly=2', /"fortnightly=2".*unknown rule "fortnightly"/],
+    ['daily', /"daily" is not of the form <rule>=<count>/],
+    ['daily=seven', /"daily=seven".*not a whole number/],
+    ['daily=-1', /"daily=-1".*not a whole number/],
+    ['daily=0', /"daily=0" must keep between 1 and/],
+    ['daily=7,keep-daily=3', /"keep-daily=3" repeats the rule "daily"/],
+  ])('%j is refused with a message naming the part and the accepted rules', (spec, message) => {
+    const thrown = (() => {
+      try {
+        parseRetention(spec);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as Error).message).toMatch(message);
+    if (!/repeats/.test(String(message))) {
+      expect((thrown as Error).message).toContain('last, hourly, daily, weekly, monthly, yearly');
+    }
+  });
+});
+
+describe('describeRetention', () => {
+  test('writes the policy back in the form parseRetention reads', () => {
+    const policy = parseRetention('monthly=12,last=3,daily=all');
+    expect(describeRetention(policy)).toBe('last=3,daily=all,monthly=12');
+    expect(parseRetention(describeRetention(policy))).toEqual(policy);
+  });
+
+  test('says when a policy keeps everything, and mentions keepVerified', () => {
+    expect(describeRetention({})).toBe('keep everything (no retention rules)');
+    expect(describeRetention({ daily: 7, keepVerified: true })).toBe(
+      'daily=7 (and the newest verified backup)',
+    );
+  });
+});
