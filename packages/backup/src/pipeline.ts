@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { ArchiveWriter } from '@shipkit/archive';
+import { connect, dumpDatabase } from '@shipkit/mongo';
+import type { RetentionPolicy } from '@shipkit/retention';
+import { openStorage, type Storage, type StorageOptions } from '@shipkit/storage';
+import { checkCompressionLevel, checkRecipients, compressStream, encryptStream } from './codec';
+import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
+import { type Manifest, MANIFEST_FORMAT_VERSION, manifestSchema } from './manifest';
+import { type PruneResult, prune } from './prune';
+import { TOOL } from './tool';
+
+export interface BackupOptions {
+  /** The source; never logged, stored or shown. */
+  uri: string;
+  /** `s3://bucket/prefix` or `file:///absolute/path`. */
+  destination: string;
+  storage?: StorageOptions;
+  include?: string[];
+  exclude?: string[];
+  compression?: Compression;
+  compressionLevel?: number;
+  /** age X25519 recipients; empty = not encrypted. */
+  recipients?: string[];
+  parallelism?: number;
+  retention?: RetentionPolicy;
+  /** Bound on the whole run; the default is no bound. */
+  timeoutMs?: number;
+  /** How long the first connection may take before the source counts as unreachable. */
+  connectTimeoutMs?: number;
+  progressIntervalMs?: number;
+}
+
+export interface BackupDeps {
+  logger: Logger;
+  now?: () => Date;
+  signal?: AbortSignal;
+  /** Lets a test open storage its own way. */
+  storage?: Storage;
+}
+
+export interface BackupResult {
+  backupId: string;
+  backupUrl: string;
+  manifestUrl: string;
+  archiveUrl: string;
+  manifest: Manifest;
+  durationMs: number;
+  prune?: PruneResult;
+}
+
+/**
+ * One pass, bounded memory, no temporary file:
+ *   MongoDB ─raw BSON─▶ archive writer ─▶ compress ─▶ age (optional) ─▶ SHA-256 tap ─▶ storage
+ * then manifest.json, written last and only if everything before it succeeded, as the commit marker.
+ * Options are checked before anything connects, so bad input fails fast and leaves nothing behind.
+ */
+export async function runBackup(options: BackupOptions, deps: BackupDeps): Promise<BackupResult> {
+  const now = deps.now ?? (() => new Date());
+  const { logger } = deps;
+  const compression = options.compression ?? 'zstd';
+  const recipients = options.recipients ?? [];
+  const parallelism = options.parallelism ?? 4;
+  checkCompressionLevel(compression, options.compressionLevel);
+  checkRecipients(recipients);
+  if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
+    throw new UserError(`Input 'parallelism' must be a whole number from 1 to 64, got ${parallelism}.`);
+  }
+  const storage = deps.storage ?? openStorage(options.destination, options.storage ?? {});
+
+  const controller = new AbortController();
+  const abort = (reason: Error) => controller.abort(reason);
+  deps.signal?.addEventListener('abort', () => abort(new UserError('The backup was cancelled.')), { once: true });
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(
+          () => abort(new UserError(`The backup did not finish within the timeout (${options.timeoutMs} ms).`)),
+          options.timeoutMs,
+        );
+
+  const started = now();
+  try {
+    // Prove the destination is writable before reading a byte from the source.
+    await storage.checkWritable();
+    const client = await connect(options.uri, { timeoutMs: options.connectTimeoutMs ?? 30_000 });
+    try {
+      const backupId = newBackupId(started);
+      const archive = archiveName(compression, recipients.length > 0);
+      const keys = backupKeys(backupId, archive);
+      logger.info(`backup ${backupId} → ${storage.describe(keys.archive)}`);
+
+      const writer = new ArchiveWriter();
+      controller.signal.addEventListener('abort', () => writer.abort(controller.signal.reason as Error), {
+        once: true,
+      });
+      const sha256 = createHash('sha256');
+      let storedBytes = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          sha256.update(chunk);
+          storedBytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      const compressed = writer.stream.pipe(compressStream(compression, options.compressionLevel));
+      writer.stream.on('error', (error) => compressed.destroy(error));
+      const sealed: Readable = recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
+      const stored = pipeline(sealed, tap).catch((error: unknown) => {
+        writer.abort(error as Error);
+        throw error;
+      });
+      const upload = storage.put(keys.archive, tap, { contentType: 'application/octet-stream' });
+
+      const progress = new ProgressReporter({
+        label: 'backup',
+        log: (line) => logger.info(line),
+        intervalMs: options.progressIntervalMs ?? 10_000,
+      });
+      const dump = dumpDatabase(
+        {
+          client,
+          include: options.include ?? [],
+          exclude: options.exclude ?? [],
+          parallelism,
+          signal: controller.signal,
+          logger,
+          onProgress: (bytes, documents) => progress.add(bytes, documents),
+          toolVersion: `${TOOL.name} ${TOOL.version}`,
+        },
+        writer,
+      ).catch((error: unknown) => {
+        writer.abort(error as Error);
+        throw error;
+      });
+
+      const [dumped] = await Promise.all([dump, upload, stored]);
+      progress.done();
+      const finished = now();
+      const manifest = manifestSchema.parse({
+        formatVersion: MANIFEST_FORMAT_VERSION,
+        backupId,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        tool: TOOL,
+        source: {
+          serverVersion: dumped.server.serverVersion,
+          topology: dumped.server.topology,
+          ...(dumped.server.flavor ? { flavor: dumped.server.flavor } : {}),
+          databases: dumped.databases,
+        },
+        settings: {
+          include: options.include ?? [],
+          exclude: options.exclude ?? [],
+          compression,
+          ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
+          parallelism,
+        },
+        archive: {
+          key: archive,
+          format: 'mongodump-archive',
+          compression,
+          recipients,
+          size: storedBytes,
+          sha256: sha256.digest('hex'),
+        },
+        totals: {
+          namespaces: dumped.namespaces.length,
+          documents: dumped.namespaces.reduce((sum, ns) => sum + ns.count, 0),
+          bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
+        },
+        namespaces: dumped.namespaces,
+      } satisfies Manifest);
+      if (controller.signal.aborted) throw controller.signal.reason;
+      // The commit marker: only now does the backup exist.
+      await storage.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+        contentType: 'application/json',
+        ifNoneMatch: true,
+      });
+      logger.info(`backup ${backupId} committed: ${storage.describe(keys.manifest)}`);
+
+      const result: BackupResult = {
+        backupId,
+        backupUrl: storage.describe(`${backupId}/`),
+        manifestUrl: storage.describe(keys.manifest),
+        archiveUrl: storage.describe(keys.archive),
+        manifest,
+        durationMs: now().getTime() - started.getTime(),
+      };
+      if (options.retention) {
+        result.prune = await prune(storage, { policy: options.retention, now: now(), logger });
+      }
+      return result;
+    } finally {
+      await client.close();
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
