@@ -107,33 +107,42 @@ export function parseInteger(
  * so `action.yml` holds the defaults.
  */
 export class Inputs {
-  constructor(private readonly env: InputSource = process.env) {}
+  /**
+   * @param env where values come from (`INPUT_<NAME>` keys)
+   * @param display how errors name an input; the CLI shows its option (and env variable) instead
+   */
+  constructor(
+    private readonly env: InputSource = process.env,
+    private readonly display: (name: string) => string = (name) => name,
+  ) {}
 
   string(name: string): string | undefined {
     return readInput(name, this.env) || undefined;
   }
   required(name: string): string {
-    return requiredInput(name, this.env);
+    const value = readInput(name, this.env);
+    if (value === '') throw new UserError(`Input '${this.display(name)}' is required but was not given.`);
+    return value;
   }
   boolean(name: string, fallback: boolean): boolean {
     const raw = readInput(name, this.env);
-    return raw === '' ? fallback : parseBoolean(name, raw);
+    return raw === '' ? fallback : parseBoolean(this.display(name), raw);
   }
   enum<const T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const raw = readInput(name, this.env);
-    return raw === '' ? fallback : parseEnum(name, raw, allowed);
+    return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
   }
   duration(name: string, fallbackMs: number): number {
     const raw = readInput(name, this.env);
-    return raw === '' ? fallbackMs : parseDuration(name, raw);
+    return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
   }
   size(name: string, fallbackBytes: number): number {
     const raw = readInput(name, this.env);
-    return raw === '' ? fallbackBytes : parseSize(name, raw);
+    return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
   }
   integer(name: string, fallback: number, range?: { min?: number; max?: number }): number {
     const raw = readInput(name, this.env);
-    return raw === '' ? fallback : parseInteger(name, raw, range);
+    return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
   }
   list(name: string): string[] {
     return parseList(readInput(name, this.env));

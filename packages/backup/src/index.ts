@@ -34,3 +34,4 @@ export {
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
 export { type PruneOptions, type PruneResult, prune } from './prune';
 export { TOOL } from './tool';
+export { backupOptionsFromInputs, parseSse, S3_INPUTS, s3OptionsFromInputs } from './options';

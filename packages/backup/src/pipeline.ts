@@ -83,8 +83,8 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
 
   const started = now();
   try {
-    // Prove the destination is writable before reading a byte from the source.
-    await storage.checkWritable();
+    // Reach the destination (bucket exists, credentials work) before reading a byte from the source.
+    for await (const _ of storage.list('')) break;
     const client = await connect(options.uri, { timeoutMs: options.connectTimeoutMs ?? 30_000 });
     try {
       const backupId = newBackupId(started);

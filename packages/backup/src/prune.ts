@@ -65,9 +65,10 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
     }
   }
 
+  const grace = options.incompleteGraceMs ?? 24 * 3_600_000;
   const sweep = planSweep(
     entries.filter((e) => !e.complete).map((e) => ({ id: e.id, time: e.time })),
-    options.incompleteGraceMs ?? 24 * 3_600_000,
+    grace,
     now,
   );
   for (const { id } of sweep.remove) {
@@ -84,8 +85,9 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
     logger.info(`${dryRun ? 'would sweep' : 'swept'} incomplete ${id}`);
     result.swept.push(id);
   }
-  for (const upload of await storage.listIncompleteUploads()) {
-    if (now.getTime() - upload.initiated.getTime() < (options.incompleteGraceMs ?? 24 * 3_600_000)) continue;
+  for await (const upload of storage.listIncompleteUploads()) {
+    // An upload of unknown age may belong to a backup running right now: leave it.
+    if (!upload.initiated || now.getTime() - upload.initiated.getTime() < grace) continue;
     if (!dryRun) await storage.abortUpload(upload);
     result.abortedUploads += 1;
   }

@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { backup } from './backup';
+import { inspect, list, prune } from './catalog';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [backup, list, inspect, prune];

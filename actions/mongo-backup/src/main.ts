@@ -1,0 +1,20 @@
+import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit';
+import { runBackup } from '@shipkit/backup';
+import { readBackupInputs } from './inputs';
+import { backupSummary } from './summary';
+
+export async function main(): Promise<void> {
+  const options = readBackupInputs();
+  const result = await runBackup(options, { logger: actionLogger });
+  const { manifest } = result;
+  setOutputs({
+    'backup-id': result.backupId,
+    'backup-url': result.backupUrl,
+    'manifest-url': result.manifestUrl,
+    bytes: manifest.archive.size,
+    documents: manifest.totals.documents,
+    collections: manifest.totals.namespaces,
+    'duration-seconds': Math.round(result.durationMs / 1000),
+  });
+  await writeSummary(backupSummary(result));
+}

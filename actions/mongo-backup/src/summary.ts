@@ -1,0 +1,49 @@
+import { details, formatBytes, formatCount, formatDuration, heading, sections, table } from '@shipkit/action-kit';
+import type { BackupResult } from '@shipkit/backup';
+
+export function backupSummary(result: BackupResult): string {
+  const { manifest, prune } = result;
+  const totals = table(
+    ['backup', 'namespaces', 'documents', 'data', 'stored', 'compression', 'encrypted', 'duration'],
+    [
+      [
+        `\`${result.backupId}\``,
+        manifest.totals.namespaces,
+        formatCount(manifest.totals.documents),
+        formatBytes(manifest.totals.bytes),
+        formatBytes(manifest.archive.size),
+        manifest.archive.compression,
+        manifest.archive.recipients.length > 0 ? `yes (${manifest.archive.recipients.length} recipient(s))` : 'no',
+        formatDuration(result.durationMs),
+      ],
+    ],
+    ['l', 'r', 'r', 'r', 'r', 'l', 'l', 'r'],
+  );
+  const perNamespace = table(
+    ['namespace', 'type', 'documents', 'bytes', 'indexes', 'content hash'],
+    manifest.namespaces.map((ns) => [
+      `${ns.db}.${ns.collection}`,
+      ns.type,
+      formatCount(ns.count),
+      formatBytes(ns.bytes),
+      ns.indexes.length,
+      `\`${ns.contentHash.slice(0, 12)}…\``,
+    ]),
+    ['l', 'l', 'r', 'r', 'r', 'l'],
+  );
+  const retention = prune
+    ? table(
+        ['kept', 'removed', 'retained by lock', 'incomplete swept'],
+        [[prune.kept.length, prune.removed.length, prune.retainedByLock.length, prune.swept.length]],
+        ['r', 'r', 'r', 'r'],
+      )
+    : undefined;
+  return sections(
+    heading('MongoDB backup'),
+    totals,
+    `Manifest: \`${result.manifestUrl}\` — archive SHA-256 \`${manifest.archive.sha256}\``,
+    details(`${manifest.namespaces.length} namespaces`, perNamespace),
+    retention && heading('Retention', 4),
+    retention,
+  );
+}

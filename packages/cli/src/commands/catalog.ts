@@ -1,0 +1,201 @@
+import { formatBytes, formatCount, UserError } from '@shipkit/action-kit';
+import {
+  isBackupId,
+  listBackups,
+  prune as pruneBackups,
+  readManifest,
+  readVerification,
+  s3OptionsFromInputs,
+} from '@shipkit/backup';
+import { describeRetention, RETENTION_RULES, type RetentionPolicy } from '@shipkit/retention';
+import { openStorage, type Storage } from '@shipkit/storage';
+import type { Command, CommandContext, ParsedArgs } from '../command';
+import { optionInputs } from '../inputs';
+import { textTable } from '../text';
+import { S3_OPTIONS, STORAGE_ENV } from './backup';
+
+function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'): Storage {
+  const inputs = optionInputs(args, context.env, {
+    aliases: { [urlOption]: 'destination' },
+    envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
+  });
+  return openStorage(inputs.required('destination'), s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv));
+}
+
+export const list: Command = {
+  name: 'list',
+  summary: 'list the backups at a destination, newest first, with size, counts and verified state',
+  usage: '--at <url> [options]',
+  options: {
+    at: { type: 'string', value: '<url>', description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)' },
+    ...S3_OPTIONS,
+  },
+  async run(args, context) {
+    const storage = storageAt(args, context);
+    try {
+      const entries = await listBackups(storage);
+      const rows = [];
+      for (const entry of entries) {
+        const manifest = entry.complete ? await readManifest(storage, entry.id) : undefined;
+        rows.push({
+          id: entry.id,
+          time: entry.time.toISOString(),
+          complete: entry.complete,
+          verified: entry.verified,
+          bytes: entry.bytes,
+          namespaces: manifest?.totals.namespaces,
+          documents: manifest?.totals.documents,
+          compression: manifest?.archive.compression,
+          encrypted: manifest ? manifest.archive.recipients.length > 0 : undefined,
+        });
+      }
+      if (context.json) {
+        context.stdout(`${JSON.stringify({ location: storage.describe(), backups: rows }, null, 2)}\n`);
+        return 0;
+      }
+      if (rows.length === 0) {
+        context.stdout(`no backups at ${storage.describe()}\n`);
+        return 0;
+      }
+      context.stdout(
+        textTable(
+          ['backup', 'state', 'stored', 'namespaces', 'documents', 'compression'],
+          rows.map((r) => [
+            r.id,
+            !r.complete ? 'INCOMPLETE' : r.verified ? 'verified' : 'complete',
+            formatBytes(r.bytes),
+            r.namespaces ?? '',
+            r.documents === undefined ? '' : formatCount(r.documents),
+            r.compression ? `${r.compression}${r.encrypted ? '+age' : ''}` : '',
+          ]),
+          [2, 3, 4],
+        ),
+      );
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};
+
+/** `<prefix-url>/<backup-id>/…` → the prefix and the id. */
+export function splitBackupUrl(url: string): { prefix: string; id: string } {
+  const parts = url.replace(/\/+$/, '').split('/');
+  const idIndex = parts.findLastIndex((part) => isBackupId(part));
+  if (idIndex < 0) {
+    throw new UserError(
+      `'${url}' does not name a backup: expected <destination>/<backup-id>, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.`,
+    );
+  }
+  return { prefix: parts.slice(0, idIndex).join('/'), id: parts[idIndex] as string };
+}
+
+export const inspect: Command = {
+  name: 'inspect',
+  summary: "show a backup's manifest: source, settings, archive checksum and every namespace",
+  usage: '<backup-url> [options]',
+  options: { ...S3_OPTIONS },
+  async run(args, context) {
+    const url = args.positionals[0];
+    if (!url) throw new UserError('inspect needs the URL of a backup, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.');
+    const { prefix, id } = splitBackupUrl(url);
+    const inputs = optionInputs(args, context.env, { envFallbacks: STORAGE_ENV });
+    const storage = openStorage(prefix, s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv));
+    try {
+      const manifest = await readManifest(storage, id);
+      const verification = await readVerification(storage, id);
+      if (context.json) {
+        context.stdout(`${JSON.stringify({ manifest, verification: verification ?? null }, null, 2)}\n`);
+        return 0;
+      }
+      const a = manifest.archive;
+      context.stdout(
+        [
+          `backup      ${manifest.backupId}`,
+          `taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`,
+          `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`,
+          `archive     ${a.key}: ${formatBytes(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`,
+          `sha256      ${a.sha256}`,
+          `verified    ${verification ? `${verification.result} (${verification.mode}) at ${verification.verifiedAt}` : 'never'}`,
+          '',
+        ].join('\n'),
+      );
+      context.stdout(
+        textTable(
+          ['namespace', 'type', 'documents', 'bytes', 'indexes', 'crc', 'content hash'],
+          manifest.namespaces.map((ns) => [
+            `${ns.db}.${ns.collection}`,
+            ns.type,
+            formatCount(ns.count),
+            formatBytes(ns.bytes),
+            ns.indexes.length,
+            ns.crc,
+            ns.contentHash,
+          ]),
+          [2, 3, 4],
+        ),
+      );
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};
+
+export const prune: Command = {
+  name: 'prune',
+  summary: 'apply keep rules to the backups at a destination; never deletes the newest complete backup',
+  usage: '--at <url> [--keep-daily N …] [--dry-run] [options]',
+  options: {
+    at: { type: 'string', value: '<url>', description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)' },
+    ...Object.fromEntries(
+      RETENTION_RULES.map((rule) => [
+        `keep-${rule}`,
+        { type: 'string' as const, value: '<n>', description: `keep the newest backup of the last n ${rule === 'last' ? 'backups' : `${rule} periods`}` },
+      ]),
+    ),
+    'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
+    ...S3_OPTIONS,
+  },
+  async run(args, context) {
+    const policy: Record<string, number> = {};
+    for (const rule of RETENTION_RULES) {
+      const raw = args.options[`keep-${rule}`];
+      if (typeof raw !== 'string') continue;
+      if (!/^\d+$/.test(raw)) throw new UserError(`--keep-${rule} must be a whole number, got '${raw}'.`);
+      policy[rule] = Number(raw);
+    }
+    if (Object.keys(policy).length === 0) {
+      throw new UserError(`prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`);
+    }
+    const storage = storageAt(args, context);
+    try {
+      const result = await pruneBackups(storage, {
+        policy: policy as RetentionPolicy,
+        now: new Date(),
+        logger: context.logger,
+        dryRun: args.options['dry-run'] === true,
+      });
+      if (context.json) {
+        context.stdout(`${JSON.stringify({ policy, ...result }, null, 2)}\n`);
+        return 0;
+      }
+      const verb = result.dryRun ? 'would remove' : 'removed';
+      context.stdout(
+        `policy: ${describeRetention(policy as RetentionPolicy)}\n` +
+          textTable(
+            ['backup', 'decision', 'why'],
+            [
+              ...result.kept.map((k) => [k.id, 'keep', k.reasons.join('; ')]),
+              ...result.removed.map((id) => [id, verb, 'outside every rule']),
+              ...result.retainedByLock.map((id) => [id, 'retained by lock', 'Object Lock refused the delete']),
+              ...result.swept.map((id) => [id, result.dryRun ? 'would sweep' : 'swept', 'incomplete (no manifest)']),
+            ],
+          ),
+      );
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+};
