@@ -1,0 +1,33 @@
+export { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
+export { FileStorage } from './file-storage';
+export { checkKey } from './keys';
+export { type OpenStorageOptions, openStorage } from './open';
+export {
+  type ChecksumMode,
+  createS3Client,
+  DEFAULT_PART_SIZE,
+  DEFAULT_PARTS_IN_FLIGHT,
+  MAX_PART_SIZE,
+  MAX_PARTS,
+  MIN_PART_SIZE,
+  partSizeFor,
+  S3Storage,
+  type S3StorageOptions,
+} from './s3-storage';
+export type {
+  ConditionalWrite,
+  IncompleteUpload,
+  ListedObject,
+  ObjectHead,
+  PutOptions,
+  PutResult,
+  Storage,
+} from './types';
+export {
+  ACCEPTED_STORAGE_URLS,
+  type FileLocation,
+  formatStorageUrl,
+  parseStorageUrl,
+  type S3Location,
+  type StorageLocation,
+} from './url';

@@ -1,0 +1,582 @@
+import { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  type ChecksumAlgorithm,
+  type CompletedPart,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  type ListMultipartUploadsCommandOutput,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+  type ServerSideEncryption,
+  type StorageClass,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { displayUri, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
+import { checkKey, checkListPrefix, joinKey } from './keys';
+import { fixedSizeParts, type Part, PartBufferPool } from './parts';
+import {
+  explainS3Error,
+  isAccessDenied,
+  isNotFound,
+  isNotImplemented,
+  isPreconditionFailed,
+  mentionsObjectLock,
+  s3ErrorFacts,
+} from './s3-errors';
+import type {
+  ConditionalWrite,
+  IncompleteUpload,
+  ListedObject,
+  ObjectHead,
+  PutOptions,
+  PutResult,
+  Storage,
+} from './types';
+import { formatStorageUrl, type S3Location } from './url';
+
+const MiB = 1024 * 1024;
+export const MIN_PART_SIZE = 5 * MiB;
+export const MAX_PART_SIZE = 5 * 1024 * MiB;
+export const MAX_PARTS = 10_000;
+/**
+ * The smallest whole-MiB part size with which 10,000 parts hold 1 TiB. The length of a backup stream
+ * is unknown when its upload starts, and some stores (R2) need every part but the last to have the
+ * same size, so the size is fixed up front; memory is about (partsInFlight + 1) × partSize.
+ * Callers that can estimate the size should pass `partSizeFor(estimate)` instead.
+ */
+export const DEFAULT_PART_SIZE = 105 * MiB;
+export const DEFAULT_PARTS_IN_FLIGHT = 1;
+
+/** A part size for objects up to `maxBytes` (with room to spare), never below the S3 minimum. */
+export function partSizeFor(maxBytes: number): number {
+  const needed = Math.ceil(maxBytes / MAX_PARTS / MiB) * MiB;
+  return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, needed));
+}
+
+export type ChecksumMode = 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+
+export interface S3StorageOptions {
+  /** For S3-compatible stores (MinIO, R2, B2, versitygw…); omitted for AWS. */
+  endpoint?: string;
+  region?: string;
+  /** Defaults to true with a custom endpoint (MinIO-style servers), false for AWS. */
+  forcePathStyle?: boolean;
+  storageClass?: StorageClass;
+  serverSideEncryption?: ServerSideEncryption;
+  /** With `serverSideEncryption: 'aws:kms'`; the bucket's default key when omitted. */
+  kmsKeyId?: string;
+  /** `WHEN_REQUIRED` for stores that reject the SDK's default checksum headers (R2, B2). */
+  requestChecksumCalculation?: ChecksumMode;
+  responseChecksumValidation?: ChecksumMode;
+  /** Explicit keys, for tests; otherwise the standard AWS credential chain (env, profile, OIDC role…). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Fixed multipart part size, 5 MiB .. 5 GiB; also the largest object sent with one PUT. */
+  partSize?: number;
+  /** Parts uploading while the next one fills. */
+  partsInFlight?: number;
+  /** Time allowed to open a connection. */
+  connectTimeoutMs?: number;
+  /** Time a connection may stay silent (sending or receiving) before the request fails. */
+  socketTimeoutMs?: number;
+  /** Attempts per request, including the first (503 SlowDown, dropped connections… are retried). */
+  maxAttempts?: number;
+  /** Keys per listing request (S3 returns at most 1000). */
+  listPageSize?: number;
+  /** A ready client, e.g. with custom middleware; the connection options above are then ignored. */
+  client?: S3Client;
+  logger?: Logger;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** An S3 client configured so that nothing hangs: bounded connect time, idle time and attempts. */
+export function createS3Client(options: S3StorageOptions): S3Client {
+  const config: S3ClientConfig = {
+    forcePathStyle: options.forcePathStyle ?? options.endpoint !== undefined,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      socketTimeout: options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS,
+    },
+  };
+  if (options.endpoint !== undefined) config.endpoint = options.endpoint;
+  else config.followRegionRedirects = true;
+  const region =
+    options.region ??
+    // S3-compatible servers mostly ignore the region, but the SDK cannot sign without one.
+    (options.endpoint !== undefined
+      ? (process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1')
+      : undefined);
+  if (region !== undefined) config.region = region;
+  if (options.credentials) config.credentials = options.credentials;
+  if (options.requestChecksumCalculation)
+    config.requestChecksumCalculation = options.requestChecksumCalculation;
+  if (options.responseChecksumValidation)
+    config.responseChecksumValidation = options.responseChecksumValidation;
+  return new S3Client(config);
+}
+
+type ConditionalHeaderSupport = 'unknown' | 'supported' | 'rejected';
+
+/** The data to upload could not be read: the producer's fault, not the store's. */
+class SourceReadError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original), { cause: original });
+  }
+}
+
+/** The error to report when the source failed; undefined for any other failure. */
+function sourceFailure(action: string, error: unknown): Error | undefined {
+  if (!(error instanceof SourceReadError)) return undefined;
+  return new Error(`${action} stopped: reading the data to upload failed: ${error.message}`, {
+    cause: error.original,
+  });
+}
+
+async function nextPart(parts: AsyncGenerator<Part>): Promise<Part> {
+  let next: IteratorResult<Part>;
+  try {
+    next = await parts.next();
+  } catch (error) {
+    throw new SourceReadError(error);
+  }
+  if (next.done) throw new Error('fixedSizeParts ended without a final part');
+  return next.value;
+}
+
+export class S3Storage implements Storage {
+  readonly location: S3Location;
+  private readonly client: S3Client;
+  private readonly ownsClient: boolean;
+  private readonly logger: Logger;
+  private readonly partSize: number;
+  private readonly partsInFlight: number;
+  private readonly listPageSize: number;
+  private readonly endpointText: string;
+  private readonly writeParams: {
+    StorageClass?: StorageClass;
+    ServerSideEncryption?: ServerSideEncryption;
+    SSEKMSKeyId?: string;
+  } = {};
+  /** Learnt from the first conditional write, so later ones skip a header the store rejects. */
+  private conditionalHeader: ConditionalHeaderSupport = 'unknown';
+
+  constructor(location: S3Location, options: S3StorageOptions = {}) {
+    this.location = location;
+    this.partSize = options.partSize ?? DEFAULT_PART_SIZE;
+    if (!Number.isInteger(this.partSize) || this.partSize < MIN_PART_SIZE || this.partSize > MAX_PART_SIZE) {
+      throw new UserError(
+        `S3 part size ${options.partSize} is out of range: use a whole number of bytes from 5 MiB to 5 GiB.`,
+      );
+    }
+    this.partsInFlight = Math.max(1, Math.floor(options.partsInFlight ?? DEFAULT_PARTS_IN_FLIGHT));
+    this.listPageSize = Math.min(1000, Math.max(1, Math.floor(options.listPageSize ?? 1000)));
+    this.client = options.client ?? createS3Client(options);
+    this.ownsClient = options.client === undefined;
+    this.logger = options.logger ?? silentLogger;
+    this.endpointText =
+      options.endpoint !== undefined
+        ? `the S3 endpoint ${displayUri(options.endpoint)}`
+        : `AWS S3${options.region ? ` (region ${options.region})` : ''}`;
+    if (options.storageClass) this.writeParams.StorageClass = options.storageClass;
+    if (options.serverSideEncryption) this.writeParams.ServerSideEncryption = options.serverSideEncryption;
+    if (options.kmsKeyId) this.writeParams.SSEKMSKeyId = options.kmsKeyId;
+  }
+
+  describe(key?: string): string {
+    return formatStorageUrl(this.location, key);
+  }
+
+  private objectKey(key: string): string {
+    return joinKey(this.location.prefix, checkKey(key));
+  }
+
+  /** The location prefix with its trailing slash, so `backups` never matches `backups-old/…`. */
+  private get prefixWithSlash(): string {
+    return this.location.prefix === '' ? '' : `${this.location.prefix}/`;
+  }
+
+  private relativeKey(fullKey: string): string {
+    return fullKey.slice(this.prefixWithSlash.length);
+  }
+
+  private explain(error: unknown, action: string): Error {
+    return explainS3Error(error, { action, bucket: this.location.bucket, endpoint: this.endpointText });
+  }
+
+  private async checksumAlgorithm(): Promise<ChecksumAlgorithm | undefined> {
+    const mode = await this.client.config.requestChecksumCalculation();
+    return mode === 'WHEN_SUPPORTED' ? 'CRC32' : undefined;
+  }
+
+  async put(key: string, body: Readable | Buffer, options: PutOptions = {}): Promise<PutResult> {
+    const Key = this.objectKey(key);
+    const pool = new PartBufferPool(this.partSize);
+    if (Buffer.isBuffer(body) && body.length <= this.partSize) {
+      return this.putSingle(key, Key, body, options);
+    }
+    const parts = fixedSizeParts(Buffer.isBuffer(body) ? [body] : body, pool);
+    let first: Part;
+    try {
+      first = await nextPart(parts);
+    } catch (error) {
+      throw sourceFailure(`upload of ${this.describe(key)}`, error) ?? error;
+    }
+    if (first.final) return this.putSingle(key, Key, first.data, options);
+    return this.putMultipart(key, Key, first, parts, pool, body, options);
+  }
+
+  private async putSingle(key: string, Key: string, data: Buffer, options: PutOptions): Promise<PutResult> {
+    const action = `upload of ${this.describe(key)}`;
+    const write = async (ifNoneMatch: boolean) =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.location.bucket,
+          Key,
+          Body: data,
+          ContentLength: data.length,
+          ...(options.contentType && { ContentType: options.contentType }),
+          ...(ifNoneMatch && { IfNoneMatch: '*' }),
+          ...this.writeParams,
+        }),
+      );
+    try {
+      const { result, conditional } = await this.writeConditionally(key, options, write);
+      return {
+        key,
+        bytes: data.length,
+        parts: 1,
+        ...(result.ETag && { etag: result.ETag }),
+        ...(conditional && { conditional }),
+      };
+    } catch (error) {
+      throw this.explain(error, action);
+    }
+  }
+
+  /**
+   * Runs `write` with `If-None-Match: *` when asked to; if the store answers 501/NotImplemented,
+   * falls back to HEAD then an unconditional write, and remembers that for later writes.
+   */
+  private async writeConditionally<T>(
+    key: string,
+    options: PutOptions,
+    write: (ifNoneMatch: boolean) => Promise<T>,
+  ): Promise<{ result: T; conditional?: ConditionalWrite }> {
+    if (!options.ifNoneMatch) return { result: await write(false) };
+    if (this.conditionalHeader !== 'rejected') {
+      try {
+        const result = await write(true);
+        this.conditionalHeader = 'supported';
+        return { result, conditional: 'if-none-match' };
+      } catch (error) {
+        const facts = s3ErrorFacts(error);
+        if (isPreconditionFailed(facts)) throw new ObjectExistsError(key, this.describe(key));
+        if (!isNotImplemented(facts)) throw error;
+        this.conditionalHeader = 'rejected';
+        this.logger.warn(
+          `${this.endpointText} does not support conditional writes (If-None-Match); checking with HEAD before ` +
+            'writing instead, which does not guard against a concurrent writer.',
+        );
+      }
+    }
+    if (await this.head(key)) throw new ObjectExistsError(key, this.describe(key));
+    return { result: await write(false), conditional: 'head-then-put' };
+  }
+
+  private async putMultipart(
+    key: string,
+    Key: string,
+    firstPart: Part,
+    parts: AsyncGenerator<Part>,
+    pool: PartBufferPool,
+    body: Readable | Buffer,
+    options: PutOptions,
+  ): Promise<PutResult> {
+    const action = `multipart upload of ${this.describe(key)}`;
+    const Bucket = this.location.bucket;
+    const checksum = await this.checksumAlgorithm();
+    let uploadId: string;
+    try {
+      const created = await this.client.send(
+        new CreateMultipartUploadCommand({
+          Bucket,
+          Key,
+          ...(options.contentType && { ContentType: options.contentType }),
+          ...(checksum && { ChecksumAlgorithm: checksum }),
+          ...this.writeParams,
+        }),
+      );
+      if (!created.UploadId) throw new Error('CreateMultipartUpload was answered without an UploadId');
+      uploadId = created.UploadId;
+    } catch (error) {
+      await parts.return(undefined).catch(() => undefined);
+      throw this.explain(error, action);
+    }
+
+    const completed: CompletedPart[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    let bytes = 0;
+    const fail = (error: unknown) => {
+      failure ??= { error };
+      // Stop the producer at once instead of letting it fill another part nobody will send.
+      if (body instanceof Readable) body.destroy(error instanceof Error ? error : new Error(String(error)));
+    };
+    const uploadPart = async (PartNumber: number, data: Buffer) => {
+      const answer = await this.client.send(
+        new UploadPartCommand({
+          Bucket,
+          Key,
+          UploadId: uploadId,
+          PartNumber,
+          Body: data,
+          ContentLength: data.length,
+          ...(checksum && { ChecksumAlgorithm: checksum }),
+        }),
+      );
+      if (!answer.ETag) throw new Error(`part ${PartNumber} was answered without an ETag`);
+      completed[PartNumber - 1] = {
+        PartNumber,
+        ETag: answer.ETag,
+        ...(answer.ChecksumCRC32 && { ChecksumCRC32: answer.ChecksumCRC32 }),
+      };
+      pool.give(data);
+    };
+
+    try {
+      let part = firstPart;
+      for (let partNumber = 1; ; partNumber++) {
+        if (partNumber > MAX_PARTS) {
+          throw new UserError(
+            `${action} needs more than ${MAX_PARTS} parts of ${this.partSize / MiB} MiB; raise the part size ` +
+              `(it limits objects to ${((this.partSize * MAX_PARTS) / 1024 ** 4).toFixed(2)} TiB).`,
+          );
+        }
+        bytes += part.data.length;
+        const task: Promise<void> = uploadPart(partNumber, part.data).then(
+          () => {
+            inFlight.delete(task);
+          },
+          (error: unknown) => {
+            inFlight.delete(task);
+            fail(error);
+          },
+        );
+        inFlight.add(task);
+        if (part.final) break;
+        // Fill the next part while this one uploads, then wait for a free slot.
+        part = await nextPart(parts);
+        while (inFlight.size >= this.partsInFlight && !failure) await Promise.race(inFlight);
+        if (failure) throw failure.error;
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure.error;
+
+      const complete = (ifNoneMatch: boolean) =>
+        this.client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket,
+            Key,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: completed },
+            ...(ifNoneMatch && { IfNoneMatch: '*' }),
+          }),
+        );
+      const { result, conditional } = await this.writeConditionally(key, options, complete);
+      // An answer parsed from an <Error> body, or an empty one, carries no ETag: not a finished object.
+      if (!result.ETag) throw new Error('CompleteMultipartUpload was answered without an ETag');
+      return { key, bytes, parts: completed.length, etag: result.ETag, ...(conditional && { conditional }) };
+    } catch (error) {
+      failure ??= { error };
+      await Promise.allSettled(inFlight);
+      await parts.return(undefined).catch(() => undefined);
+      await this.abortQuietly(Key, uploadId, action);
+      throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action);
+    }
+  }
+
+  private async abortQuietly(Key: string, UploadId: string, action: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AbortMultipartUploadCommand({ Bucket: this.location.bucket, Key, UploadId }),
+      );
+    } catch (error) {
+      this.logger.warn(
+        `Could not abort the ${action} (upload id ${UploadId}): ${String(error)}. Its parts are billed until ` +
+          'the sweep of incomplete uploads (or a bucket lifecycle rule) removes them.',
+      );
+    }
+  }
+
+  async get(key: string): Promise<Readable> {
+    return this.getObject(key, undefined);
+  }
+
+  async getRange(key: string, start: number, end?: number): Promise<Readable> {
+    if (
+      !Number.isInteger(start) ||
+      start < 0 ||
+      (end !== undefined && (!Number.isInteger(end) || end < start))
+    ) {
+      throw new RangeError(`getRange: invalid byte range ${start}-${end ?? ''}`);
+    }
+    return this.getObject(key, `bytes=${start}-${end ?? ''}`);
+  }
+
+  private async getObject(key: string, Range: string | undefined): Promise<Readable> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.location.bucket,
+          Key: this.objectKey(key),
+          ...(Range && { Range }),
+        }),
+      );
+      if (!(answer.Body instanceof Readable)) throw new Error('GetObject answered without a body stream');
+      return answer.Body;
+    } catch (error) {
+      if (s3ErrorFacts(error).code === 'NoSuchKey') throw new ObjectNotFoundError(key, this.describe(key));
+      throw this.explain(error, `download of ${this.describe(key)}`);
+    }
+  }
+
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const answer = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }),
+      );
+      return {
+        size: answer.ContentLength ?? 0,
+        lastModified: answer.LastModified ?? new Date(0),
+        ...(answer.ETag && { etag: answer.ETag }),
+      };
+    } catch (error) {
+      if (isNotFound(s3ErrorFacts(error))) return undefined;
+      throw this.explain(error, `check of ${this.describe(key)}`);
+    }
+  }
+
+  async *list(prefix = ''): AsyncIterable<ListedObject> {
+    const Prefix = this.prefixWithSlash + checkListPrefix(prefix);
+    let ContinuationToken: string | undefined;
+    do {
+      let page: ListObjectsV2CommandOutput;
+      try {
+        page = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.location.bucket,
+            Prefix,
+            MaxKeys: this.listPageSize,
+            ...(ContinuationToken && { ContinuationToken }),
+          }),
+        );
+      } catch (error) {
+        throw this.explain(error, `listing of ${this.describe(prefix)}`);
+      }
+      for (const object of page.Contents ?? []) {
+        if (object.Key === undefined) continue;
+        yield {
+          key: this.relativeKey(object.Key),
+          size: object.Size ?? 0,
+          lastModified: object.LastModified ?? new Date(0),
+        };
+      }
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+  }
+
+  async delete(key: string): Promise<void> {
+    const Key = this.objectKey(key);
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key }));
+    } catch (error) {
+      const facts = s3ErrorFacts(error);
+      if (isAccessDenied(facts)) {
+        if (mentionsObjectLock(facts)) throw new RetainedByLockError(key, this.describe(key), facts.message);
+        const lock = await this.lockOn(Key);
+        if (lock) throw new RetainedByLockError(key, this.describe(key), lock);
+      }
+      if (isNotFound(facts)) return;
+      throw this.explain(error, `deletion of ${this.describe(key)}`);
+    }
+  }
+
+  /** Why a delete was refused, when the object carries a retention date ahead or a legal hold. */
+  private async lockOn(Key: string): Promise<string | undefined> {
+    try {
+      const answer = await this.client.send(new HeadObjectCommand({ Bucket: this.location.bucket, Key }));
+      const until = answer.ObjectLockRetainUntilDate;
+      if (until && until.getTime() > Date.now()) {
+        return `${answer.ObjectLockMode ?? 'retention'} until ${until.toISOString()}`;
+      }
+      if (answer.ObjectLockLegalHoldStatus === 'ON') return 'legal hold';
+    } catch {
+      // The delete's own error is the one to report.
+    }
+    return undefined;
+  }
+
+  async *listIncompleteUploads(): AsyncIterable<IncompleteUpload> {
+    let KeyMarker: string | undefined;
+    let UploadIdMarker: string | undefined;
+    for (;;) {
+      let page: ListMultipartUploadsCommandOutput;
+      try {
+        page = await this.client.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.location.bucket,
+            Prefix: this.prefixWithSlash,
+            MaxUploads: this.listPageSize,
+            ...(KeyMarker && { KeyMarker }),
+            ...(UploadIdMarker && { UploadIdMarker }),
+          }),
+        );
+      } catch (error) {
+        throw this.explain(error, `listing of incomplete uploads under ${this.describe()}`);
+      }
+      for (const upload of page.Uploads ?? []) {
+        if (!upload.Key || !upload.UploadId) continue;
+        yield {
+          key: this.relativeKey(upload.Key),
+          uploadId: upload.UploadId,
+          ...(upload.Initiated && { initiated: upload.Initiated }),
+        };
+      }
+      if (!page.IsTruncated || (!page.NextKeyMarker && !page.NextUploadIdMarker)) return;
+      KeyMarker = page.NextKeyMarker;
+      UploadIdMarker = page.NextUploadIdMarker;
+    }
+  }
+
+  async abortUpload(upload: IncompleteUpload): Promise<void> {
+    try {
+      await this.client.send(
+        new AbortMultipartUploadCommand({
+          Bucket: this.location.bucket,
+          Key: this.objectKey(upload.key),
+          UploadId: upload.uploadId,
+        }),
+      );
+    } catch (error) {
+      if (s3ErrorFacts(error).code === 'NoSuchUpload') return;
+      throw this.explain(error, `abort of the incomplete upload of ${this.describe(upload.key)}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) this.client.destroy();
+  }
+}
