@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import {
+  DEFAULT_RETRY,
+  type HttpDeps,
+  type HttpResponse,
+  RenderApiError,
+  type RetryPolicy,
+  realHttpDeps,
+  renderMessage,
+  sendWithRetry,
+} from './http';
+import type { CreateDeployOptions, Deploy, DeployFilters, DeployPage, Service } from './types';
+
+export const RENDER_API_URL = 'https://api.render.com/v1';
+
+export interface RenderClientOptions {
+  apiKey: string;
+  /** Defaults to Render's public API; tests point it at a loopback fake. */
+  baseUrl?: string;
+  /** How the user supplied the key ("input 'api-key'", "RENDER_API_KEY"), named in 401 errors. */
+  keySource?: string;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** The operations the deploy flow needs; `RenderClient` implements them over HTTP. */
+export interface RenderApi {
+  getService(serviceId: string): Promise<Service>;
+  /** `undefined` when Render queued the deploy behind a running one (202, no body). */
+  createDeploy(serviceId: string, options?: CreateDeployOptions): Promise<Deploy | undefined>;
+  getDeploy(serviceId: string, deployId: string): Promise<Deploy>;
+  listDeploys(
+    serviceId: string,
+    filters?: DeployFilters,
+    page?: { limit?: number; cursor?: string },
+  ): Promise<DeployPage>;
+  cancelDeploy(serviceId: string, deployId: string): Promise<Deploy>;
+  rollback(serviceId: string, deployId: string): Promise<Deploy>;
+}
+
+const deploySchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string().optional(),
+  trigger: z.string().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  commit: z.looseObject({ id: z.string().optional(), message: z.string().optional() }).optional(),
+  image: z.looseObject({ ref: z.string().optional(), sha: z.string().optional() }).optional(),
+});
+const deployListSchema = z.array(z.looseObject({ cursor: z.string().optional(), deploy: deploySchema }));
+const serviceSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  type: z.string().optional(),
+  dashboardUrl: z.string().optional(),
+  serviceDetails: z.looseObject({ url: z.string().optional() }).optional(),
+});
+
+/** Typed client for Render's deploy endpoints: bearer auth, retries, and errors that say what to fix. */
+export class RenderClient implements RenderApi {
+  private readonly baseUrl: string;
+  private readonly policy: RetryPolicy;
+  private readonly deps: HttpDeps;
+
+  constructor(
+    private readonly options: RenderClientOptions,
+    deps: Partial<HttpDeps> = {},
+  ) {
+    this.baseUrl = (options.baseUrl ?? RENDER_API_URL).replace(/\/+$/, '');
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.deps = { ...realHttpDeps(), ...deps };
+  }
+
+  async getService(serviceId: string): Promise<Service> {
+    const body = await this.call('GET', servicePath(serviceId), {
+      what: `read service ${serviceId}`,
+      serviceId,
+    });
+    const service = parse(serviceSchema, body, 'service');
+    return {
+      id: service.id,
+      ...(service.name ? { name: service.name } : {}),
+      ...(service.type ? { type: service.type } : {}),
+      ...(service.dashboardUrl ? { dashboardUrl: service.dashboardUrl } : {}),
+      ...(service.serviceDetails?.url ? { url: service.serviceDetails.url } : {}),
+    };
+  }
+
+  async createDeploy(serviceId: string, options: CreateDeployOptions = {}): Promise<Deploy | undefined> {
+    const payload = {
+      ...(options.commitId ? { commitId: options.commitId } : {}),
+      ...(options.imageUrl ? { imageUrl: options.imageUrl } : {}),
+      ...(options.clearCache === undefined
+        ? {}
+        : { clearCache: options.clearCache ? 'clear' : 'do_not_clear' }),
+      ...(options.deployMode ? { deployMode: options.deployMode } : {}),
+    };
+    const body = await this.call('POST', `${servicePath(serviceId)}/deploys`, {
+      what: `create a deploy for service ${serviceId}`,
+      serviceId,
+      body: payload,
+    });
+    return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
+  }
+
+  async getDeploy(serviceId: string, deployId: string): Promise<Deploy> {
+    const body = await this.call('GET', deployPath(serviceId, deployId), {
+      what: `read deploy ${deployId} of service ${serviceId}`,
+      serviceId,
+      deployId,
+    });
+    return toDeploy(parse(deploySchema, body, 'deploy'));
+  }
+
+  async listDeploys(
+    serviceId: string,
+    filters: DeployFilters = {},
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<DeployPage> {
+    const query = new URLSearchParams();
+    for (const status of filters.statuses ?? []) query.append('status', status);
+    for (const key of TIME_FILTERS) {
+      const value = filters[key];
+      if (value !== undefined) query.set(key, new Date(value).toISOString());
+    }
+    const limit = page.limit ?? 20;
+    query.set('limit', String(limit));
+    if (page.cursor) query.set('cursor', page.cursor);
+    const body = await this.call('GET', `${servicePath(serviceId)}/deploys?${query}`, {
+      what: `list deploys of service ${serviceId}`,
+      serviceId,
+    });
+    const items = parse(deployListSchema, body ?? [], 'deploy list');
+    const last = items.at(-1);
+    // A short page is the last one; a full page may have a successor, which may be empty.
+    const nextCursor = items.length >= limit ? last?.cursor : undefined;
+    return { deploys: items.map((item) => toDeploy(item.deploy)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async cancelDeploy(serviceId: string, deployId: string): Promise<Deploy> {
+    const body = await this.call('POST', `${deployPath(serviceId, deployId)}/cancel`, {
+      what: `cancel deploy ${deployId} of service ${serviceId}`,
+      serviceId,
+      deployId,
+    });
+    return toDeploy(parse(deploySchema, body, 'deploy'));
+  }
+
+  async rollback(serviceId: string, deployId: string): Promise<Deploy> {
+    const body = await this.call('POST', `${servicePath(serviceId)}/rollback`, {
+      what: `roll service ${serviceId} back to deploy ${deployId}`,
+      serviceId,
+      deployId,
+      body: { deployId },
+    });
+    return toDeploy(parse(deploySchema, body, 'deploy'));
+  }
+
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    context: { what: string; serviceId: string; deployId?: string; body?: unknown },
+  ): Promise<unknown> {
+    const response = await sendWithRetry(
+      {
+        url: `${this.baseUrl}${path}`,
+        method,
+        what: context.what,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          ...(context.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(context.body === undefined ? {} : { body: JSON.stringify(context.body) }),
+      },
+      this.deps,
+      this.policy,
+    );
+    if (response.status >= 200 && response.status < 300) {
+      if (!response.text.trim()) return undefined;
+      try {
+        return JSON.parse(response.text);
+      } catch {
+        throw new RenderApiError(`Render sent a response that is not JSON when asked to ${context.what}.`);
+      }
+    }
+    throw this.failure(response, context);
+  }
+
+  private failure(response: HttpResponse, context: { what: string; serviceId: string; deployId?: string }) {
+    const { status } = response;
+    const { message, code } = renderMessage(response.text);
+    const said = message ? `: ${message}` : '';
+    const keySource = this.options.keySource ?? 'the API key';
+    const text = (() => {
+      switch (status) {
+        case 401:
+          return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+        case 403:
+          return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
+        case 404:
+          return context.deployId
+            ? `Render found no deploy ${context.deployId} for service ${context.serviceId} (HTTP 404)${said}.`
+            : `Render found no service ${context.serviceId} (HTTP 404)${said}. Check the service id (Settings → Service ID, it looks like 'srv-…') and that the API key belongs to the workspace that owns it.`;
+        case 429:
+          return `Render kept rate-limiting (HTTP 429) after ${response.attempts} attempts to ${context.what}${said}. Deploy triggers are limited to about 10 per minute per service.`;
+        default:
+          return status >= 500
+            ? `Render failed to ${context.what}: HTTP ${status} after ${response.attempts} attempts${said}.`
+            : `Render refused to ${context.what} (HTTP ${status})${said}.`;
+      }
+    })();
+    return new RenderApiError(text, status, code);
+  }
+}
+
+/** Every deploy matching the filters, newest first, following cursors page after page. */
+export async function* allDeploys(
+  api: Pick<RenderApi, 'listDeploys'>,
+  serviceId: string,
+  filters: DeployFilters = {},
+  pageSize = 100,
+): AsyncGenerator<Deploy> {
+  let cursor: string | undefined;
+  do {
+    const page = await api.listDeploys(serviceId, filters, {
+      limit: pageSize,
+      ...(cursor ? { cursor } : {}),
+    });
+    yield* page.deploys;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+const TIME_FILTERS = [
+  'createdBefore',
+  'createdAfter',
+  'updatedBefore',
+  'updatedAfter',
+  'finishedBefore',
+  'finishedAfter',
+] as const;
+
+const servicePath = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}`;
+const deployPath = (serviceId: string, deployId: string) =>
+  `${servicePath(serviceId)}/deploys/${encodeURIComponent(deployId)}`;
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new RenderApiError(
+      `Render sent an unexpected ${what}: ${result.error.issues[0]?.message ?? 'bad shape'}.`,
+    );
+  }
+  return result.data;
+}
+
+/** Drops the fields Render left out, so optional properties stay omitted rather than `undefined`. */
+function toDeploy(raw: z.infer<typeof deploySchema>): Deploy {
+  const deploy: Deploy = { id: raw.id };
+  for (const key of ['status', 'trigger', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt'] as const) {
+    const value = raw[key];
+    if (value !== undefined) deploy[key] = value;
+  }
+  if (raw.commit) deploy.commit = defined({ id: raw.commit.id, message: raw.commit.message });
+  if (raw.image) deploy.image = defined({ ref: raw.image.ref, sha: raw.image.sha });
+  return deploy;
+}
+
+function defined<T extends Record<string, unknown>>(
+  record: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

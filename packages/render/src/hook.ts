@@ -1,0 +1,94 @@
+import {
+  DEFAULT_RETRY,
+  type HttpDeps,
+  RenderApiError,
+  type RetryPolicy,
+  realHttpDeps,
+  renderMessage,
+  sendWithRetry,
+} from './http';
+
+export interface DeployHookOptions {
+  /** For image-backed services: the image to deploy, sent as `imgURL`. */
+  imageUrl?: string;
+  /** How the user supplied the URL ("input 'deploy-hook-url'"), named in errors; the URL itself never is. */
+  hookSource?: string;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
+export function parseHookUrl(hookUrl: string, hookSource = 'the deploy hook URL'): URL {
+  let url: URL;
+  try {
+    url = new URL(hookUrl);
+  } catch {
+    throw new RenderApiError(
+      `${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+  }
+  return url;
+}
+
+/** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
+export function serviceIdFromHookUrl(hookUrl: string): string | undefined {
+  try {
+    return /\/deploy\/((?:srv|crn)-[A-Za-z0-9]+)\/?$/.exec(new URL(hookUrl).pathname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Triggers a deploy through a deploy hook. Render answers `{"deploy": {"id": …}}` today, but that is
+ * not a documented contract, so the id is returned only when present.
+ */
+export async function triggerDeployHook(
+  hookUrl: string,
+  options: DeployHookOptions = {},
+  deps: Partial<HttpDeps> = {},
+): Promise<{ deployId?: string }> {
+  const hookSource = options.hookSource ?? 'the deploy hook URL';
+  const url = parseHookUrl(hookUrl, hookSource);
+  if (options.imageUrl) url.searchParams.set('imgURL', options.imageUrl);
+  const response = await sendWithRetry(
+    {
+      url: url.href,
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      what: 'trigger the deploy hook',
+    },
+    { ...realHttpDeps(), ...deps },
+    { ...DEFAULT_RETRY, ...options.retry },
+  );
+  if (response.status >= 200 && response.status < 300) {
+    return deployIdOf(response.text);
+  }
+  const { message } = renderMessage(response.text);
+  const said = message ? `: ${message}` : '';
+  if (response.status === 404 || response.status === 401 || response.status === 403) {
+    throw new RenderApiError(
+      `Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`,
+      response.status,
+    );
+  }
+  throw new RenderApiError(
+    `Render could not trigger the deploy hook (HTTP ${response.status} after ${response.attempts} attempts)${said}.`,
+    response.status,
+  );
+}
+
+function deployIdOf(text: string): { deployId?: string } {
+  try {
+    const id = (JSON.parse(text) as { deploy?: { id?: unknown } }).deploy?.id;
+    return typeof id === 'string' && id ? { deployId: id } : {};
+  } catch {
+    return {};
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,159 @@
+import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+
+/** Everything that touches the network or the clock, injected so tests neither wait nor go online. */
+export interface HttpDeps {
+  fetch: typeof globalThis.fetch;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** In [0, 1); spreads retries of concurrent jobs apart. */
+  random: () => number;
+  logger: Logger;
+}
+
+export const realHttpDeps = (): HttpDeps => ({
+  fetch: globalThis.fetch,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: Date.now,
+  random: Math.random,
+  logger: silentLogger,
+});
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A hung connection must not outlive the deploy timeout. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 6,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  requestTimeoutMs: 30_000,
+};
+
+/**
+ * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
+ * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
+ */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
+export class RenderApiError extends UserError {
+  override name = 'RenderApiError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** What the request does, for log lines and errors; must not contain secrets. */
+  what: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** How many tries it took. */
+  attempts: number;
+}
+
+const isRetryableStatus = (status: number) => status === 429 || status >= 500;
+
+/**
+ * Sends a request, retrying network errors and 5xx with backoff and 429 after `Retry-After`.
+ * Returns the last response whatever its status (the caller turns statuses into errors); throws
+ * only when the server could not be reached at all.
+ */
+export async function sendWithRetry(
+  request: HttpRequest,
+  deps: HttpDeps,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<HttpResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const isLast = attempt >= policy.attempts;
+    let response: Response;
+    try {
+      response = await deps.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        signal: AbortSignal.timeout(policy.requestTimeoutMs),
+      });
+    } catch (thrown) {
+      const reason = networkReason(thrown);
+      if (isLast) {
+        throw new RenderApiError(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
+      }
+      const delay = backoffDelay(attempt, policy, deps.random);
+      deps.logger.info(`Could not ${request.what} (${reason}); retrying in ${seconds(delay)}.`);
+      await deps.sleep(delay);
+      continue;
+    }
+    const text = await response.text().catch(() => '');
+    if (isLast || !isRetryableStatus(response.status)) {
+      return { status: response.status, headers: response.headers, text, attempts: attempt };
+    }
+    const retryAfter =
+      response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), deps.now()) : undefined;
+    const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
+    const why = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
+    deps.logger.info(`Could not ${request.what} yet (${why}); retrying in ${seconds(delay)}.`);
+    await deps.sleep(delay);
+  }
+}
+
+/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
+export function networkReason(thrown: unknown): string {
+  const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (error.name === 'TimeoutError') return 'no response in time';
+  const reason = error.cause?.code ?? error.cause?.message ?? error.message;
+  return typeof reason === 'string' && reason ? reason : errorMessage(thrown);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+}
+
+/** `{message}` of Render's error body, or the body text itself (shortened). */
+export function renderMessage(text: string): { message?: string; code?: string } {
+  try {
+    const body = JSON.parse(text) as { message?: unknown; code?: unknown } | string;
+    if (typeof body === 'string') return body ? { message: body } : {};
+    if (typeof body !== 'object' || body === null) return {};
+    return {
+      ...(typeof body.message === 'string' && body.message ? { message: body.message } : {}),
+      ...(typeof body.code === 'string' && body.code ? { code: body.code } : {}),
+    };
+  } catch {
+    const trimmed = text.trim();
+    return trimmed ? { message: trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed } : {};
+  }
+}

@@ -1,0 +1,57 @@
+export { allDeploys, RENDER_API_URL, type RenderApi, RenderClient, type RenderClientOptions } from './client';
+export {
+  cancelInFlightDeploy,
+  DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_MS,
+  type DeployFlowDeps,
+  type DeployFlowOptions,
+  type DeployOutcome,
+  type DeployResult,
+  type DeployTrigger,
+  deployToRender,
+  SUPERSEDED_OUTCOMES,
+  type SupersededOutcome,
+  type TimelineEntry,
+} from './deploy';
+export {
+  type DeploymentDetails,
+  type DeploymentRecorder,
+  type DeploymentState,
+  GitHubDeployments,
+  type GitHubDeploymentsOptions,
+} from './github-deployments';
+export { type DeployHookOptions, parseHookUrl, serviceIdFromHookUrl, triggerDeployHook } from './hook';
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type HttpDeps,
+  parseRetryAfter,
+  RenderApiError,
+  type RetryPolicy,
+  realHttpDeps,
+  sendWithRetry,
+} from './http';
+export { deploySummary } from './summary';
+export {
+  CANCELLABLE_STATUSES,
+  type CreateDeployOptions,
+  DEPLOY_MODES,
+  DEPLOY_STATUSES,
+  type Deploy,
+  type DeployFilters,
+  type DeployMode,
+  type DeployPage,
+  type DeployStatus,
+  FAILED_STATUSES,
+  FINISHED_STATUSES,
+  isCancellable,
+  isFinished,
+  type Service,
+} from './types';
+export {
+  DEPLOY_INPUT_DEFAULTS,
+  type DeployInputSettings,
+  type DeployInputs,
+  deployInputsFromInputs,
+} from './options';
