@@ -476,6 +476,7 @@ function describeFailure(result: RestoreResult): string {
       .filter((n) => n.failed > 0)
       .map((n) => {
         const codes = Object.entries(n.failuresByCode)
+          .sort(([codeA, a], [codeB, b]) => b - a || Number(codeA) - Number(codeB))
           .map(([code, count]) => `${codeName(code)} ×${count}`)
           .join(', ');
         return `${n.target}: ${n.failed} (${codes})`;
