@@ -46,4 +46,4 @@ export {
   type PolicyGitHub,
 } from './check';
 export { COMMENT_MARKER, type CommentAction, renderComment, syncStickyComment } from './comment';
-export { describePolicy, type PolicySetting, renderSummary } from './report';
+export { describePolicy, type PolicySetting, renderConfigProblems, renderSummary } from './report';

@@ -1,4 +1,5 @@
 import { details, escapeHtml, heading, sections, table } from '@shipkit/action-kit';
+import type { PolicyConfigError } from './config';
 import type { CheckStatus, Evaluation, Verdict } from './evaluate';
 import type { Policy } from './policy';
 
@@ -132,5 +133,21 @@ export function renderSummary(evaluation: Evaluation, policy: Policy, policySour
     violations,
     override,
     details('Effective policy', `${flows}\n\n${settings}`),
+  );
+}
+
+/** The job summary when the policy file itself is invalid: every problem with its line. */
+export function renderConfigProblems(error: PolicyConfigError): string {
+  return sections(
+    heading('❌ Branch policy: the policy file is invalid'),
+    `Nothing was checked: fix ${escapeHtml(error.file)} first.`,
+    table(
+      ['Line', 'Key', 'Problem'],
+      error.problems.map((p) => [
+        `${p.line}:${p.column}`,
+        p.key ? `\`${p.key}\`` : '(file)',
+        escapeHtml(p.message),
+      ]),
+    ),
   );
 }
