@@ -14,6 +14,8 @@ export interface EnvEntry {
   value: string;
   /** 1-based line where the entry starts. */
   line: number;
+  /** 1-based line where it ends (later than `line` for multi-line quoted values). */
+  endLine: number;
 }
 
 export interface EnvParseProblem {
@@ -72,7 +74,7 @@ export function parseEnv(text: string): ParsedEnv {
 
     const quote = rest[0];
     if (quote !== '"' && quote !== "'" && quote !== '`') {
-      entries.push({ key, value: stripInlineComment(rest), line: lineNumber });
+      entries.push({ key, value: stripInlineComment(rest), line: lineNumber, endLine: lineNumber });
       continue;
     }
 
@@ -102,7 +104,12 @@ export function parseEnv(text: string): ParsedEnv {
       continue;
     }
     const raw = body.slice(0, closing);
-    entries.push({ key, value: quote === '"' ? unescapeDoubleQuoted(raw) : raw, line: lineNumber });
+    entries.push({
+      key,
+      value: quote === '"' ? unescapeDoubleQuoted(raw) : raw,
+      line: lineNumber,
+      endLine: index,
+    });
   }
 
   const values: Record<string, string> = {};
@@ -160,6 +167,39 @@ export function formatEnv(values: Iterable<[string, string]>): string {
   for (const [key, value] of values) {
     if (!KEY.test(key)) throw new Error(`'${key}' is not a valid variable name`);
     lines.push(`${key}=${formatEnvValue(value)}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/**
+ * `text` with each key in `updates` set: an existing assignment is replaced where it stands (its other
+ * assignments removed), a new key is appended. Comments and other lines are kept as they are.
+ */
+export function setEnvValues(
+  text: string,
+  updates: Readonly<Record<string, string>>,
+  appendHeader?: string,
+): string {
+  const parsed = parseEnv(text);
+  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const replaced = new Set<string>();
+  // Work from the bottom up so earlier line numbers stay valid.
+  for (const entry of [...parsed.entries].reverse()) {
+    const value = updates[entry.key];
+    if (value === undefined) continue;
+    const isFirst = parsed.entries.find((e) => e.key === entry.key) === entry;
+    lines.splice(
+      entry.line - 1,
+      entry.endLine - entry.line + 1,
+      ...(isFirst ? [`${entry.key}=${formatEnvValue(value)}`] : []),
+    );
+    replaced.add(entry.key);
+  }
+  const added = Object.entries(updates).filter(([key]) => !replaced.has(key));
+  if (added.length > 0) {
+    if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+    if (appendHeader) lines.push(...appendHeader.split('\n').map((line) => `# ${line}`));
+    lines.push(...formatEnv(added).trimEnd().split('\n'));
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ export {
   formatEnvValue,
   type ParsedEnv,
   parseEnv,
+  setEnvValues,
 } from './dotenv';
 export { type EnvExampleOptions, renderEnvExample } from './env-example';
 export {

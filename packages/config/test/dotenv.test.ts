@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatEnv, formatEnvValue, parseEnv } from '../src/dotenv';
+import { formatEnv, formatEnvValue, parseEnv, setEnvValues } from '../src/dotenv';
 
 describe('parseEnv', () => {
   it.each([
@@ -101,5 +101,45 @@ describe('formatEnv', () => {
         expect(parsed.values).toEqual(Object.fromEntries(pairs));
       }),
     );
+  });
+});
+
+describe('setEnvValues', () => {
+  it('replaces assignments in place, drops repeats, keeps comments, appends new keys under a header', () => {
+    const text = [
+      '# mine',
+      'OPENAI_API_KEY=sk-keep',
+      "MONGODB_URI='old",
+      "still old'",
+      'MONGODB_URI=older',
+      'OTHER=1 # note',
+    ].join('\n');
+    const updated = setEnvValues(
+      text,
+      { MONGODB_URI: 'mongodb://h/db', MONGODB_DB: 'shop' },
+      'added by a tool',
+    );
+    expect(updated).toBe(
+      [
+        '# mine',
+        'OPENAI_API_KEY=sk-keep',
+        'MONGODB_URI=mongodb://h/db',
+        'OTHER=1 # note',
+        '',
+        '# added by a tool',
+        'MONGODB_DB=shop',
+        '',
+      ].join('\n'),
+    );
+    expect(parseEnv(updated).values).toEqual({
+      OPENAI_API_KEY: 'sk-keep',
+      MONGODB_URI: 'mongodb://h/db',
+      OTHER: '1',
+      MONGODB_DB: 'shop',
+    });
+  });
+
+  it('writes a new file', () => {
+    expect(setEnvValues('', { A: '1' })).toBe('A=1\n');
   });
 });

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseEnv } from '@shipkit/config';
+import { defaultPolicy, parsePolicyConfig } from '@shipkit/policy';
+import { parse as parseYaml } from 'yaml';
+import { renderBranchPolicy } from '../src/branch-policy';
+import { renderBlueprint, renderOperationsDoc } from '../src/documents';
+import { renderClientFiles } from '../src/init-client';
+import { repositoryFromPackageJson, suiteFromPackageJson } from '../src/suite';
+import { pinWorkflow } from '../src/workflows';
+
+const suite = { repository: 'globex/mongo-shipkit', version: '2.4.1', ref: 'v2' };
+
+describe('the branch policy file', () => {
+  it("parses with the policy engine's own schema and gives its default policy", () => {
+    expect(parsePolicyConfig(renderBranchPolicy())).toEqual(defaultPolicy());
+  });
+
+  it('states the flows of the usual branching model', () => {
+    expect(parseYaml(renderBranchPolicy()).flows).toEqual([
+      { from: ['feature/*', 'fix/*', 'chore/*', 'docs/*'], to: ['development'] },
+      { from: ['development', 'release/*', 'hotfix/*'], to: ['main'] },
+      { from: ['hotfix/*'], to: ['development'] },
+      { from: ['main'], to: ['development'] },
+    ]);
+  });
+});
+
+describe('pinWorkflow', () => {
+  it('puts the suite repository in place of the placeholder and pins every reference to v<major>', () => {
+    const template = {
+      name: 'backup.yml',
+      text: [
+        'jobs:',
+        '  backup:',
+        '    uses: OWNER/REPO/.github/workflows/backup.yml@main',
+        '  deploy:',
+        '    steps:',
+        "      - uses: 'OWNER/REPO/actions/render-deploy@v0.1.0'",
+        '      - uses: actions/checkout@v4',
+        '      - run: echo OWNER/REPO',
+      ].join('\n'),
+    };
+    expect(pinWorkflow(template, 'OWNER/REPO', suite)).toBe(
+      [
+        'jobs:',
+        '  backup:',
+        '    uses: globex/mongo-shipkit/.github/workflows/backup.yml@v2',
+        '  deploy:',
+        '    steps:',
+        "      - uses: 'globex/mongo-shipkit/actions/render-deploy@v2'",
+        '      - uses: actions/checkout@v4',
+        '      - run: echo globex/mongo-shipkit',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('suite', () => {
+  it('pins v<major> of the package version and reads the repository field in its usual forms', () => {
+    expect(suiteFromPackageJson({ version: '0.1.0' })).toEqual({
+      repository: 'mongo-shipkit/mongo-shipkit',
+      version: '0.1.0',
+      ref: 'v0',
+    });
+    expect(suiteFromPackageJson({ version: '3.0.0', repository: 'a/b' }, 'c/d').repository).toBe('c/d');
+    expect(repositoryFromPackageJson('github:acme/kit')).toBe('acme/kit');
+    expect(repositoryFromPackageJson({ url: 'git+https://github.com/acme/kit.git' })).toBe('acme/kit');
+    expect(() => suiteFromPackageJson({ version: '1.0.0' }, 'not a repo')).toThrow(/owner\/name/);
+  });
+});
+
+describe("a client's files", () => {
+  const files = renderClientFiles('globex', 'shop_globex', suite, {
+    placeholder: 'OWNER/REPO',
+    workflows: [{ name: 'deploy.yml', text: 'on: push\n# OWNER/REPO\n' }],
+  });
+
+  it('are the workflows, the branch policy, .env.example and docs/OPERATIONS.md', () => {
+    expect([...files.keys()]).toEqual([
+      '.github/workflows/deploy.yml',
+      '.github/branch-policy.yml',
+      '.env.example',
+      'docs/OPERATIONS.md',
+    ]);
+    expect(files.get('.github/workflows/deploy.yml')).toBe('on: push\n# globex/mongo-shipkit\n');
+  });
+
+  it("name the client's database in .env.example and the operations guide", () => {
+    expect(parseEnv(files.get('.env.example') ?? '').values.MONGODB_DB).toBe('shop_globex');
+    const doc = renderOperationsDoc({
+      client: 'globex',
+      database: 'shop_globex',
+      suite,
+      workflows: ['deploy.yml'],
+    });
+    expect(doc).toContain('# Operations: globex');
+    expect(doc).toContain('`.github/workflows/deploy.yml`');
+    expect(doc).toContain('| `RENDER_API_KEY` | GitHub secret | yes |');
+  });
+
+  it('come with a render.yaml blueprint whose secrets are never committed', () => {
+    const blueprint = parseYaml(renderBlueprint('globex', 'shop_globex'));
+    expect(blueprint.services[0].name).toBe('shop-globex');
+    expect(blueprint.services[0].envVars).toEqual([
+      { key: 'MONGODB_URI', sync: false },
+      { key: 'MONGODB_DB', value: 'shop_globex' },
+      { key: 'OPENAI_API_KEY', sync: false },
+    ]);
+  });
+});

@@ -1,0 +1,196 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '@shipkit/action-kit';
+import {
+  type ChecklistItem,
+  DEFAULT_GITHUB_API_URL,
+  directoryStore,
+  type FilePlan,
+  type InitClientResult,
+  initClient,
+  parseRepository,
+  readWorkflowTemplates,
+  type Seeder,
+  suiteFromPackageJson,
+  type WorkflowTemplates,
+} from '@shipkit/bootstrap';
+import { MongoClient } from 'mongodb';
+import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
+
+const suiteRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** The suite's own templates; the module beside them, when there is one, names their placeholder. */
+async function suiteTemplates(): Promise<WorkflowTemplates> {
+  const folder = join(suiteRoot, 'workflows-templates');
+  let placeholder: string | undefined;
+  try {
+    const module = (await import(join(folder, 'index.ts'))) as Record<string, unknown>;
+    placeholder = Object.entries(module).find(
+      ([name, value]) => /PLACEHOLDER/i.test(name) && typeof value === 'string',
+    )?.[1] as string | undefined;
+  } catch {
+    // no module: the default placeholder
+  }
+  return readWorkflowTemplates(folder, placeholder);
+}
+
+/** Seeding restores a template backup; that needs the restore engine, wired here once it is available. */
+const seeder: Seeder | undefined = undefined;
+
+const SYMBOLS: Record<ChecklistItem['status'], string> = { done: '[x]', todo: '[ ]', warning: '[!]' };
+const ACTION_NOTES: Partial<Record<FilePlan['action'], string>> = {
+  kept: 'edited locally; nothing new to apply',
+  conflict: 'edited locally; not overwritten (--force overwrites)',
+  overwrite: 'local edits overwritten (--force)',
+};
+
+function printResult(result: InitClientResult, dir: string, context: CommandContext): void {
+  const out = context.stdout;
+  out(`init-client ${result.client} → ${dir} (database ${result.database})\n\nFiles:\n`);
+  const width = Math.max(...result.files.map((f) => f.action.length));
+  for (const file of result.files) {
+    const note = ACTION_NOTES[file.action] ?? (file.deletedLocally ? 'deleted locally' : undefined);
+    out(`  ${file.action.padEnd(width)}  ${file.path}${note ? `  (${note})` : ''}\n`);
+  }
+  for (const file of result.files) {
+    if (file.diff && file.action !== 'create') out(`\n${file.diff}`);
+  }
+  out('\nChecklist:\n');
+  for (const item of result.checklist) {
+    out(`  ${SYMBOLS[item.status]} ${item.text}\n`);
+    if (item.detail) out(`${item.detail.replace(/^/gm, '        ').trimEnd()}\n`);
+  }
+}
+
+export const initClientCommand: Command = {
+  name: 'init-client',
+  summary:
+    "set up a client's copy of the application: workflows, policy, docs, database users, GitHub secrets",
+  usage: '<name> --dir <path> [--provision --admin-uri <uri>] [--github-repo owner/name] [options]',
+  options: {
+    dir: { type: 'string', value: '<path>', description: "the clone of the client's application repository" },
+    db: { type: 'string', value: '<name>', description: "the client's database (default shop_<name>)" },
+    'suite-repo': {
+      type: 'string',
+      value: '<owner/name>',
+      description: 'the repository the workflows call (default: from package.json)',
+    },
+    force: {
+      type: 'boolean',
+      description: 'overwrite local edits of generated files; with --provision, reset unknown passwords',
+    },
+    'dry-run': {
+      type: 'boolean',
+      description: 'show what would change in the generated files; write nothing',
+    },
+    'env-file': {
+      type: 'string',
+      value: '<path>',
+      description: 'local settings file in --dir (default .env)',
+    },
+    provision: {
+      type: 'boolean',
+      description: "create the client's database and its application and backup users",
+    },
+    'admin-uri': {
+      type: 'string',
+      value: '<uri>',
+      description: 'admin connection string for --provision (default: ADMIN_MONGODB_URI)',
+    },
+    'seed-from': {
+      type: 'string',
+      value: '<backup-url>',
+      description: "with --provision: restore a template backup into the client's database",
+    },
+    'github-repo': {
+      type: 'string',
+      value: '<owner/name>',
+      description: 'set its Actions secrets and variables and the production environment (GITHUB_TOKEN)',
+    },
+  },
+  details: `
+Re-runs are safe: generated files unchanged since the last run are updated (with a diff), files edited
+locally are left alone unless --force, and nothing is written when nothing changed. Hashes of what was
+generated are kept in .shipkit/generated.json; commit it with the files.
+
+Passwords of the users --provision creates are written only to the env file (mode 0600) and, with
+--github-repo, to GitHub as sealed secrets; they are never printed.
+
+Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).`,
+
+  async run(args, context) {
+    const [client, ...extra] = args.positionals;
+    if (!client || extra.length > 0)
+      throw new UserError(
+        'Give exactly one client name, e.g. `shipkit init-client acme --dir ../acme-shop`.',
+      );
+    const dirOption = stringOption(args, 'dir');
+    if (!dirOption)
+      throw new UserError("--dir is required: the clone of the client's application repository.");
+    const dir = resolve(context.cwd, dirOption);
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UserError(`--dir ${dirOption} is not a folder: clone the client's repository first.`);
+    }
+
+    const packageJson = JSON.parse(readFileSync(join(suiteRoot, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const suite = suiteFromPackageJson(packageJson, stringOption(args, 'suite-repo'));
+
+    const adminUri = stringOption(args, 'admin-uri') ?? context.env.ADMIN_MONGODB_URI;
+    context.redactor.add(adminUri);
+    const provisionWanted = booleanOption(args, 'provision');
+    const seedFrom = stringOption(args, 'seed-from');
+    if (seedFrom && !provisionWanted) throw new UserError('--seed-from needs --provision.');
+    if (provisionWanted && !adminUri) {
+      throw new UserError(
+        '--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.',
+      );
+    }
+    const githubRepo = stringOption(args, 'github-repo');
+    const token = context.env.GITHUB_TOKEN;
+    context.redactor.add(token);
+    if (githubRepo && !token) {
+      throw new UserError(
+        '--github-repo needs GITHUB_TOKEN: a token with Secrets, Variables and Administration write access.',
+      );
+    }
+
+    const result = await initClient(
+      {
+        client,
+        ...(stringOption(args, 'db') ? { database: stringOption(args, 'db') as string } : {}),
+        suite,
+        templates: await suiteTemplates(),
+        force: booleanOption(args, 'force'),
+        dryRun: booleanOption(args, 'dry-run'),
+        envFile: stringOption(args, 'env-file') ?? '.env',
+        ...(provisionWanted && adminUri
+          ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } }
+          : {}),
+        ...(githubRepo && token
+          ? {
+              github: {
+                repository: parseRepository(githubRepo, '--github-repo'),
+                token,
+                apiUrl: context.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL,
+              },
+            }
+          : {}),
+      },
+      {
+        store: directoryStore(dir),
+        logger: context.logger,
+        now: () => new Date(),
+        connectMongo: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+        ...(seeder ? { seeder } : {}),
+        onSecret: (value) => context.redactor.add(value),
+      },
+    );
+    if (context.json) context.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else printResult(result, dir, context);
+    return 0;
+  },
+};
