@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { backup } from './backup';
 import { inspect, list, prune } from './catalog';
+import { envCheckCommand } from './env-check';
+import { initClientCommand } from './init-client';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [backup, list, inspect, prune];
+export const commands: Command[] = [backup, list, inspect, prune, envCheckCommand, initClientCommand];
