@@ -65,6 +65,8 @@ export class FileStorage implements Storage {
 
   async put(key: string, body: Readable | Buffer, options: PutOptions = {}): Promise<PutResult> {
     const target = this.pathOf(key);
+    // Fail before writing anything when the key is visibly taken; the exclusive link below settles races.
+    if (options.ifNoneMatch && (await this.head(key))) throw new ObjectExistsError(key, this.describe(key));
     const folder = dirname(target);
     const temp = join(folder, `.${basename(target)}.partial-${randomBytes(8).toString('hex')}`);
     let bytes = 0;

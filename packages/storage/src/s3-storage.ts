@@ -192,7 +192,15 @@ export class S3Storage implements Storage {
         : `AWS S3${options.region ? ` (region ${options.region})` : ''}`;
     if (options.storageClass) this.writeParams.StorageClass = options.storageClass;
     if (options.serverSideEncryption) this.writeParams.ServerSideEncryption = options.serverSideEncryption;
-    if (options.kmsKeyId) this.writeParams.SSEKMSKeyId = options.kmsKeyId;
+    if (options.kmsKeyId) {
+      if (!options.serverSideEncryption?.startsWith('aws:kms')) {
+        throw new UserError(
+          `A KMS key id was given with server-side encryption "${options.serverSideEncryption ?? 'none'}"; ` +
+            'a KMS key needs server-side encryption aws:kms (accepted: AES256, aws:kms).',
+        );
+      }
+      this.writeParams.SSEKMSKeyId = options.kmsKeyId;
+    }
   }
 
   describe(key?: string): string {

@@ -206,6 +206,45 @@ describe('S3 faults a real server will not produce on demand', () => {
     expect(error.message).toMatch(/GOVERNANCE until/);
   });
 
+  test('storage class and server-side encryption go on every object write, not on parts', async () => {
+    await storage.close();
+    storage = storageOn(fake.endpoint, {
+      storageClass: 'STANDARD_IA',
+      serverSideEncryption: 'aws:kms',
+      kmsKeyId: 'alias/backups',
+    });
+    await storage.put('b10/manifest.json', Buffer.from('{}'));
+    await storage.put('b10/archive', streamOf(6 * MiB));
+    for (const request of fake.requests) {
+      const writesObject = request.operation === 'PutObject' || request.operation === 'CreateMultipartUpload';
+      expect([request.operation, request.headers['x-amz-storage-class']]).toEqual([
+        request.operation,
+        writesObject ? 'STANDARD_IA' : undefined,
+      ]);
+      expect(request.headers['x-amz-server-side-encryption']).toBe(writesObject ? 'aws:kms' : undefined);
+      expect(request.headers['x-amz-server-side-encryption-aws-kms-key-id']).toBe(
+        writesObject ? 'alias/backups' : undefined,
+      );
+    }
+  });
+
+  test('checksum headers follow requestChecksumCalculation (WHEN_REQUIRED for R2 and B2)', async () => {
+    await storage.put('b11/archive', streamOf(6 * MiB));
+    const create = () => fake.requests.find((request) => request.operation === 'CreateMultipartUpload');
+    const part = () => fake.requests.find((request) => request.operation === 'UploadPart');
+    expect(create()?.headers['x-amz-checksum-algorithm']).toBe('CRC32');
+    expect(part()?.headers['x-amz-checksum-crc32']).toEqual(expect.any(String));
+
+    await storage.close();
+    storage = storageOn(fake.endpoint, { requestChecksumCalculation: 'WHEN_REQUIRED' });
+    fake.requests.length = 0;
+    await storage.put('b11/archive', streamOf(6 * MiB));
+    expect(create()?.headers['x-amz-checksum-algorithm']).toBeUndefined();
+    expect(Object.keys(part()?.headers ?? {}).filter((name) => name.startsWith('x-amz-checksum'))).toEqual(
+      [],
+    );
+  });
+
   test('errors never show the secret key', async () => {
     fake.fault = () =>
       s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match');

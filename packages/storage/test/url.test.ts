@@ -103,4 +103,11 @@ describe('part size', () => {
     expect(() => new S3Storage(location, { partSize: 4 * MiB })).toThrow(UserError);
     expect(() => new S3Storage(location, { partSize: 6 * 1024 * MiB })).toThrow(/5 MiB to 5 GiB/);
   });
+
+  test('a KMS key without aws:kms encryption is a UserError', () => {
+    const location = { kind: 's3', bucket: 'bucket', prefix: '' } as const;
+    expect(
+      () => new S3Storage(location, { serverSideEncryption: 'AES256', kmsKeyId: 'alias/backups' }),
+    ).toThrow(/needs server-side encryption aws:kms/);
+  });
 });
