@@ -30,8 +30,9 @@ export default {
       testMatch: ['<rootDir>/{packages,actions,test}/**/*.int.test.ts'],
       globalSetup: '<rootDir>/test/servers/jest-setup.ts',
       globalTeardown: '<rootDir>/test/servers/jest-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
+  // Per-project testTimeout is not honoured; integration tests need minutes, unit tests set their own.
+  testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
