@@ -39627,7 +39627,7 @@ function evaluate(input, policy, options = {}) {
             return nothingToCheck(`merge queue into ${event.base} (${shortSha(event.headSha)})`, `Nothing to check in the merge queue: ${which} passed the branch policy before it was queued.`);
         }
         case 'ignored':
-            return nothingToCheck('event', event.reason);
+            return nothingToCheck('this event', event.reason);
     }
 }
 function nothingToCheck(subject, notice) {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { FakeGitHubPulls, fakePull } from '../../../test/fakes/github-pulls';
 import { type ActionResult, type RunActionOptions, runAction } from '../../../test/runner';
 
@@ -19,6 +19,9 @@ const POLICY = [
   '  types: [feat, fix, docs, chore]',
   '',
 ].join('\n');
+
+// Each test starts the bundle in a fresh node process; on a busy machine that alone can take seconds.
+jest.setTimeout(30_000);
 
 let fake: FakeGitHubPulls;
 let workspace: string;
@@ -72,8 +75,6 @@ afterEach(async () => {
   await fake.close();
   await rm(workspace, { recursive: true, force: true });
 });
-
-afterAll(() => undefined);
 
 describe('pull requests', () => {
   test("the sticky comment's lifecycle: created, left alone, updated in place, deleted once compliant", async () => {
@@ -281,7 +282,7 @@ describe('pushes to protected branches', () => {
       'Branch policy failed: 1 violation (protected) in push to main (e5f6071).',
     ]);
     expect(result.summary).toContain('no pull request is associated with e5f6071');
-  }, 30_000);
+  });
 
   test('an allowed actor may push directly', async () => {
     await writeFile(join(workspace, '.github/branch-policy.yml'), 'protected:\n  allowed-actors: [alice]\n');

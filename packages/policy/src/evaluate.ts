@@ -1,8 +1,7 @@
 import type { AssociatedPull, EventFacts, PullRequestFacts, PushFacts } from './event';
 import { firstMatch } from './glob';
 import { type Policy, RULES, type RuleName, type Severity } from './policy';
-import type { Finding, RuleOutcome } from './rules/finding';
-import { shortSha } from './rules/finding';
+import { type Finding, type RuleOutcome, shortSha } from './rules/finding';
 import { checkFlow } from './rules/flows';
 import { checkNaming } from './rules/naming';
 import { checkProtectedPush } from './rules/protected';
@@ -72,7 +71,7 @@ export function evaluate(input: EvaluationInput, policy: Policy, options: Evalua
       );
     }
     case 'ignored':
-      return nothingToCheck('event', event.reason);
+      return nothingToCheck('this event', event.reason);
   }
 }
 
