@@ -150,13 +150,14 @@ describe('render-deploy action (bundled)', () => {
   });
 
   it('waits out a 429 as Retry-After says, then deploys', async () => {
-    render.rateLimit({ method: 'POST', path: new RegExp(`${serviceId}/deploys$`) }, 1, 1);
+    // Two seconds: longer than any backoff of a first retry (at most 1 s), so only Retry-After explains the wait.
+    render.rateLimit({ method: 'POST', path: new RegExp(`${serviceId}/deploys$`) }, 1, 2);
     render.script(serviceId, { statuses: ['created', 'live'] });
     const result = await deploy();
     expect(result.exitCode).toBe(0);
     const creates = render.requestsTo('POST', new RegExp(`${serviceId}/deploys$`));
     expect(creates.map((r) => r.status)).toEqual([429, 201]);
-    expect((creates[1]?.at ?? 0) - (creates[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect((creates[1]?.at ?? 0) - (creates[0]?.at ?? 0)).toBeGreaterThanOrEqual(1950);
     expect(result.stdout).toContain('rate limited (HTTP 429)');
   });
 
@@ -173,30 +174,35 @@ describe('render-deploy action (bundled)', () => {
     expect(render.requestsTo('POST', new RegExp(`${id}/cancel$`))).toHaveLength(1);
   });
 
-  it('rolls back to the previous live deploy (found on a later page) and waits for it to go live', async () => {
-    const [good] = render.seed(serviceId, [
-      { status: 'live', commit: 'g00dc0mm1t' },
-      ...Array.from({ length: 25 }, () => ({ status: 'deactivated' }) as const),
-    ]);
-    render.script(serviceId, {
-      statuses: ['created', 'build_in_progress', 'update_in_progress', 'update_failed'],
-    });
+  it('rolls back a live deploy that fails its health check, and waits for the rollback to go live', async () => {
+    const [good] = render
+      .seed(serviceId, [
+        ...Array.from({ length: 3 }, () => ({ status: 'deactivated' }) as const),
+        { status: 'live', commit: 'g00dc0mm1t' },
+      ])
+      .slice(-1);
+    render.script(serviceId, { statuses: ['created', 'build_in_progress', 'update_in_progress', 'live'] });
     render.scriptRollback(serviceId, ['created', 'update_in_progress', 'live']);
-    const result = await deploy({ 'rollback-on-failure': true });
+    render.setHealth(serviceId, [500]);
+    const result = await deploy({
+      'rollback-on-failure': true,
+      'health-check-url': render.healthUrl(serviceId),
+      'health-check-timeout': '300ms',
+    });
     expect(result.exitCode).toBe(1);
     expect(result.outputs['rolled-back']).toBe('true');
-    expect(result.outputs.status).toBe('update_failed');
+    expect(result.outputs.status).toBe('live');
     expect(render.requestsTo('POST', new RegExp(`${serviceId}/rollback$`))[0]?.body).toEqual({
       deployId: good?.id,
     });
     const rollback = render.deploys(serviceId).at(-1);
     expect(rollback?.trigger).toBe('rollback');
     expect(rollback?.status).toBe('live');
-    expect(
-      render.requestsTo('GET', new RegExp(`${serviceId}/deploys$`)).some((r) => r.query.get('cursor')),
-    ).toBe(true);
+    expect(rollback?.commit?.id).toBe('g00dc0mm1t');
     expect(errors(result)[0]).toContain(`Rolled back to deploy ${good?.id}`);
     expect(result.summary).toContain('| Rollback |');
+    expect(result.summary).toContain(`| \`${rollback?.id}\` | created | rollback to ${good?.id} |`);
+    expect(result.summary).toContain(`| \`${rollback?.id}\` | live |  |`);
   });
 
   it('fails a live deploy whose health check never answers 200', async () => {

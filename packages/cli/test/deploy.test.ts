@@ -101,7 +101,7 @@ describe('shipkit deploy', () => {
   });
 
   it('exits 1 on a failed deploy and rolls back when asked', async () => {
-    render.seed(serviceId, [{ status: 'live' }]);
+    render.seed(serviceId, [{ status: 'deactivated' }]);
     render.script(serviceId, { statuses: ['created', 'build_in_progress', 'build_failed'] });
     const { exitCode, stdout } = await shipkitDeploy([
       ...common(),

@@ -319,7 +319,13 @@ class DeployFlow {
         deploy,
       };
     }
-    const canceled = await render.cancelDeploy(serviceId, deploy.id);
+    let canceled: Deploy;
+    try {
+      canceled = await render.cancelDeploy(serviceId, deploy.id);
+    } catch (thrown) {
+      // It may have moved on (e.g. gone live) since the last poll.
+      return { outcome: 'failure', reason: `${reason} Could not cancel it: ${errorMessage(thrown)}`, deploy };
+    }
     this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
     return {
       outcome: 'failure',
@@ -328,7 +334,10 @@ class DeployFlow {
     };
   }
 
-  /** Rolls back to the newest earlier deploy that is live (or was, if deactivated), then waits for it. */
+  /**
+   * Rolls back to the deploy this one replaced, then waits for it. When an earlier deploy is still live
+   * (Render keeps the previous deploy serving when a build or update fails), there is nothing to undo.
+   */
   private async rollBack(
     render: RenderApi,
     serviceId: string,
@@ -338,7 +347,12 @@ class DeployFlow {
     try {
       const target = await this.rollbackTarget(render, serviceId, failed);
       if (!target) {
-        result.reason += ' No earlier live deploy was found to roll back to.';
+        result.reason += ' No earlier deploy was found to roll back to.';
+        return;
+      }
+      if (target.status === 'live') {
+        result.reason += ` Deploy ${target.id} is still live, so there is nothing to roll back.`;
+        this.log(`Not rolling back: the previous deploy ${target.id} is still live.`);
         return;
       }
       this.log(
@@ -362,6 +376,10 @@ class DeployFlow {
     }
   }
 
+  /**
+   * The newest deploy created before the failed one that is still live, or else the newest deactivated
+   * one (superseded: usually the deploy the failed one replaced). Pages through the service's history.
+   */
   private async rollbackTarget(
     render: RenderApi,
     serviceId: string,
@@ -377,7 +395,6 @@ class DeployFlow {
     for await (const deploy of allDeploys(render, serviceId, filters, ROLLBACK_PAGE_SIZE)) {
       if (++seen > ROLLBACK_SEARCH_LIMIT) break;
       if (deploy.id === failed.id) continue;
-      // A live deploy is what served traffic before this one; a deactivated one may never have been live.
       if (deploy.status === 'live') return deploy;
       newestDeactivated ??= deploy;
     }

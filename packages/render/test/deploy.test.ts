@@ -189,7 +189,7 @@ describe('deployToRender', () => {
     expect(render.requestsTo('POST', new RegExp(`${serviceId}/deploys/.*/cancel$`))).toHaveLength(0);
   });
 
-  it('rolls back to the previous live deploy found past the first page of the list, then waits for it', async () => {
+  it('does not roll back when the previous deploy is still live, found past the first page of the list', async () => {
     const [good] = render.seed(serviceId, [
       { status: 'live', commit: 'g00d' },
       // Superseded before going live: they match the list filter but are no rollback target.
@@ -199,20 +199,41 @@ describe('deployToRender', () => {
     render.script(serviceId, {
       statuses: ['created', 'build_in_progress', 'update_in_progress', 'update_failed'],
     });
+    const result = await deployToRender(options({ rollbackOnFailure: true }), harness().deps);
+    expect(result.outcome).toBe('failure');
+    expect(result.rolledBack).toBe(false);
+    expect(result.reason).toContain(`Deploy ${good?.id} is still live, so there is nothing to roll back.`);
+    const listing = render.requestsTo('GET', new RegExp(`${serviceId}/deploys$`));
+    expect(listing).toHaveLength(2);
+    expect(listing[0]?.query.getAll('status')).toEqual(['live', 'deactivated']);
+    expect(listing[0]?.query.get('createdBefore')).toBe(render.deploys(serviceId).at(-1)?.createdAt);
+    expect(listing[1]?.query.get('cursor')).toBeTruthy();
+    expect(render.requestsTo('POST', new RegExp(`${serviceId}/rollback$`))).toHaveLength(0);
+  });
+
+  it('rolls back to the deploy the failed one replaced when none is live any more, then waits for it', async () => {
+    const [good] = render.seed(serviceId, [{ status: 'deactivated', commit: 'g00d' }]);
+    render.script(serviceId, {
+      statuses: ['created', 'build_in_progress', 'update_in_progress', 'update_failed'],
+    });
     render.scriptRollback(serviceId, ['created', 'update_in_progress', 'live']);
     const result = await deployToRender(options({ rollbackOnFailure: true }), harness().deps);
     expect(result.outcome).toBe('failure');
     expect(result.rolledBack).toBe(true);
-    expect(result.rollback?.targetDeployId).toBe(good?.id);
-    expect(result.rollback?.status).toBe('live');
+    expect(result.rollback).toEqual({
+      deployId: expect.stringMatching(/^dep-/),
+      targetDeployId: good?.id,
+      status: 'live',
+    });
     expect(result.reason).toContain(`Rolled back to deploy ${good?.id}`);
-    const listing = render.requestsTo('GET', new RegExp(`${serviceId}/deploys$`));
-    expect(listing.length).toBeGreaterThanOrEqual(2);
-    expect(listing[0]?.query.getAll('status')).toEqual(['live', 'deactivated']);
-    expect(listing[1]?.query.get('cursor')).toBeTruthy();
     const rollbackDeploy = render.deploy(serviceId, result.rollback?.deployId ?? '');
     expect(rollbackDeploy?.trigger).toBe('rollback');
     expect(rollbackDeploy?.commit?.id).toBe('g00d');
+    expect(result.timeline.filter((e) => e.deployId === rollbackDeploy?.id).map((e) => e.status)).toEqual([
+      'created',
+      'update_in_progress',
+      'live',
+    ]);
   });
 
   it('does not roll back a deploy that was canceled', async () => {

@@ -38499,7 +38499,14 @@ class DeployFlow {
                 deploy,
             };
         }
-        const canceled = await render.cancelDeploy(serviceId, deploy.id);
+        let canceled;
+        try {
+            canceled = await render.cancelDeploy(serviceId, deploy.id);
+        }
+        catch (thrown) {
+            // It may have moved on (e.g. gone live) since the last poll.
+            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${errorMessage(thrown)}`, deploy };
+        }
         this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
         return {
             outcome: 'failure',
@@ -38507,12 +38514,20 @@ class DeployFlow {
             deploy: { ...canceled, status: canceled.status ?? 'canceled' },
         };
     }
-    /** Rolls back to the newest earlier deploy that is live (or was, if deactivated), then waits for it. */
+    /**
+     * Rolls back to the deploy this one replaced, then waits for it. When an earlier deploy is still live
+     * (Render keeps the previous deploy serving when a build or update fails), there is nothing to undo.
+     */
     async rollBack(render, serviceId, failed, result) {
         try {
             const target = await this.rollbackTarget(render, serviceId, failed);
             if (!target) {
-                result.reason += ' No earlier live deploy was found to roll back to.';
+                result.reason += ' No earlier deploy was found to roll back to.';
+                return;
+            }
+            if (target.status === 'live') {
+                result.reason += ` Deploy ${target.id} is still live, so there is nothing to roll back.`;
+                this.log(`Not rolling back: the previous deploy ${target.id} is still live.`);
                 return;
             }
             this.log(`Rolling back to deploy ${target.id}${target.commit?.id ? ` (commit ${target.commit.id.slice(0, 7)})` : ''}.`);
@@ -38529,6 +38544,10 @@ class DeployFlow {
             result.reason += ` The rollback failed: ${errorMessage(thrown)}`;
         }
     }
+    /**
+     * The newest deploy created before the failed one that is still live, or else the newest deactivated
+     * one (superseded: usually the deploy the failed one replaced). Pages through the service's history.
+     */
     async rollbackTarget(render, serviceId, failed) {
         const createdBefore = failed.createdAt ? Date.parse(failed.createdAt) : Number.NaN;
         const filters = {
@@ -38542,7 +38561,6 @@ class DeployFlow {
                 break;
             if (deploy.id === failed.id)
                 continue;
-            // A live deploy is what served traffic before this one; a deactivated one may never have been live.
             if (deploy.status === 'live')
                 return deploy;
             newestDeactivated ??= deploy;

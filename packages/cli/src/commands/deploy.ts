@@ -67,7 +67,7 @@ export const deploy: Command = {
     },
     'rollback-on-failure': {
       type: 'boolean',
-      description: 'roll back to the previous live deploy if this one fails',
+      description: 'if this deploy fails after replacing the live one, roll back to it',
     },
     'health-check-url': {
       type: 'string',
