@@ -186,6 +186,28 @@ export class ArchiveWriter {
   }
 
   /**
+   * Closes every namespace other than the oplog that has had no segment yet (views, empty
+   * collections) with an empty segment and its EOF block. Call it once all collection producers are
+   * done, before writing the oplog.
+   */
+  endUnwrittenNamespaces(): Promise<void> {
+    try {
+      if (!this.#begun)
+        throw new ArchiveFormatError('archive writer: endUnwrittenNamespaces() called before begin()');
+      if (this.#finishing) {
+        throw new ArchiveFormatError('archive writer: endUnwrittenNamespaces() called after finish()');
+      }
+      const parts: Part[] = [];
+      for (const state of this.#dataNamespaces) {
+        if (!state.hasSegment && !isOplog(state.ns)) parts.push(...this.#planEnd(state));
+      }
+      return this.#enqueue(parts);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
    * Closes every namespace that never had a segment (views, empty collections; the oplog last),
    * then ends the stream. Rejects, and destroys the stream, if a namespace has documents but was
    * never ended. Resolves with the final statistics once the last byte is in the stream.

@@ -126,3 +126,20 @@ export function documentsByNamespace(events: ArchiveEvent[]): Map<string, Buffer
   }
   return out;
 }
+
+/** Reads a whole stream into one Buffer. */
+export async function drain(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+export function metadataFor(collection: string, type: 'collection' | 'view' | 'timeseries' = 'collection') {
+  return {
+    options: type === 'view' ? { viewOn: 'base', pipeline: [{ $match: { a: 1 } }] } : {},
+    indexes: type === 'view' ? [] : [{ v: 2, key: { _id: 1 }, name: '_id_' }],
+    ...(type === 'view' ? {} : { uuid: '0123456789abcdef0123456789abcdef' }),
+    collectionName: collection,
+    type,
+  };
+}
