@@ -31,6 +31,12 @@ export class ProgressReporter {
     this.lastLoggedAt = this.startedAt;
   }
 
+  /** Totals learnt after the start (e.g. once the source is listed), for the percentage and ETA. */
+  setTotals(totals: { bytes?: number; documents?: number }): void {
+    if (totals.bytes !== undefined) this.options.totalBytes = totals.bytes;
+    if (totals.documents !== undefined) this.options.totalDocuments = totals.documents;
+  }
+
   add(bytes: number, documents = 0): void {
     this.bytes += bytes;
     this.documents += documents;

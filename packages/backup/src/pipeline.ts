@@ -3,9 +3,10 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
 import { ArchiveWriter } from '@shipkit/archive';
-import { connect, dumpDatabase } from '@shipkit/mongo';
+import { connect, type DumpPlan, dumpDatabase } from '@shipkit/mongo';
 import type { RetentionPolicy } from '@shipkit/retention';
-import { openStorage, type Storage, type StorageOptions } from '@shipkit/storage';
+import { openStorage, partSizeFor, type S3StorageOptions, type Storage } from '@shipkit/storage';
+import type { MongoClient } from 'mongodb';
 import { checkCompressionLevel, checkRecipients, compressStream, encryptStream } from './codec';
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
 import { type Manifest, MANIFEST_FORMAT_VERSION, manifestSchema } from './manifest';
@@ -17,7 +18,8 @@ export interface BackupOptions {
   uri: string;
   /** `s3://bucket/prefix` or `file:///absolute/path`. */
   destination: string;
-  storage?: StorageOptions;
+  /** S3 settings, for `s3://` destinations. */
+  storage?: Omit<S3StorageOptions, 'logger'>;
   include?: string[];
   exclude?: string[];
   compression?: Compression;
@@ -68,7 +70,8 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
   if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
     throw new UserError(`Input 'parallelism' must be a whole number from 1 to 64, got ${parallelism}.`);
   }
-  const storage = deps.storage ?? openStorage(options.destination, options.storage ?? {});
+  // The part size is fixed once the size is known (see `openDestination`), so storage opens after connecting.
+  let storage: Storage | undefined = deps.storage;
 
   const controller = new AbortController();
   const abort = (reason: Error) => controller.abort(reason);
@@ -83,14 +86,22 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
 
   const started = now();
   try {
-    // Reach the destination (bucket exists, credentials work) before reading a byte from the source.
+    // Reach the destination (bucket exists, credentials work) before connecting to the source.
+    storage ??= openStorage(options.destination, { s3: options.storage ?? {}, logger });
     for await (const _ of storage.list('')) break;
     const client = await connect(options.uri, { timeoutMs: options.connectTimeoutMs ?? 30_000 });
     try {
+      if (!deps.storage && options.storage?.partSize === undefined && storage.location.kind === 's3') {
+        // A fixed part size sized to the data keeps upload memory small (a 1 TiB-ready part is 105 MiB).
+        const partSize = partSizeFor(Math.max(2 * (await sourceDataSize(client)), 8 * 2 ** 30));
+        await storage.close();
+        storage = openStorage(options.destination, { s3: { ...options.storage, partSize }, logger });
+      }
+      const store = storage;
       const backupId = newBackupId(started);
       const archive = archiveName(compression, recipients.length > 0);
       const keys = backupKeys(backupId, archive);
-      logger.info(`backup ${backupId} → ${storage.describe(keys.archive)}`);
+      logger.info(`backup ${backupId} → ${store.describe(keys.archive)}`);
 
       const writer = new ArchiveWriter();
       controller.signal.addEventListener('abort', () => writer.abort(controller.signal.reason as Error), {
@@ -112,13 +123,17 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
         writer.abort(error as Error);
         throw error;
       });
-      const upload = storage.put(keys.archive, tap, { contentType: 'application/octet-stream' });
+      const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
 
       const progress = new ProgressReporter({
         label: 'backup',
         log: (line) => logger.info(line),
         intervalMs: options.progressIntervalMs ?? 10_000,
       });
+      const onPlan = (plan: DumpPlan) => {
+        logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
+        progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
+      };
       const dump = dumpDatabase(
         {
           client,
@@ -127,6 +142,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
           parallelism,
           signal: controller.signal,
           logger,
+          onPlan,
           onProgress: (bytes, documents) => progress.add(bytes, documents),
           toolVersion: `${TOOL.name} ${TOOL.version}`,
         },
@@ -175,22 +191,22 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       } satisfies Manifest);
       if (controller.signal.aborted) throw controller.signal.reason;
       // The commit marker: only now does the backup exist.
-      await storage.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+      await store.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
         contentType: 'application/json',
         ifNoneMatch: true,
       });
-      logger.info(`backup ${backupId} committed: ${storage.describe(keys.manifest)}`);
+      logger.info(`backup ${backupId} committed: ${store.describe(keys.manifest)}`);
 
       const result: BackupResult = {
         backupId,
-        backupUrl: storage.describe(`${backupId}/`),
-        manifestUrl: storage.describe(keys.manifest),
-        archiveUrl: storage.describe(keys.archive),
+        backupUrl: store.describe(`${backupId}/`),
+        manifestUrl: store.describe(keys.manifest),
+        archiveUrl: store.describe(keys.archive),
         manifest,
         durationMs: now().getTime() - started.getTime(),
       };
       if (options.retention) {
-        result.prune = await prune(storage, { policy: options.retention, now: now(), logger });
+        result.prune = await prune(store, { policy: options.retention, now: now(), logger });
       }
       return result;
     } finally {
@@ -198,5 +214,22 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
     }
   } finally {
     if (timer) clearTimeout(timer);
+    if (!deps.storage) await storage?.close();
+  }
+}
+
+/** The uncompressed size of every database the user can see; 0 when the server will not say. */
+async function sourceDataSize(client: MongoClient): Promise<number> {
+  try {
+    const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true, authorizedDatabases: true });
+    let total = 0;
+    for (const { name } of databases) {
+      if (name === 'local' || name === 'config') continue;
+      const stats = await client.db(name).stats().catch(() => undefined);
+      total += Number(stats?.dataSize ?? 0);
+    }
+    return total;
+  } catch {
+    return 0;
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Inputs, inputEnvName } from '@shipkit/action-kit';
-import { ArchiveReader } from '@shipkit/archive';
+import { ArchiveReader, namespaceName } from '@shipkit/archive';
 import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { testEnv } from '../../../test/support/env';
@@ -49,7 +49,10 @@ describe('runBackup to S3', () => {
       const reader = new ArchiveReader(await storage.get(`${result.backupId}/${manifest.archive.key}`));
       const counts = new Map<string, number>();
       for await (const event of reader) {
-        if (event.type === 'documents') counts.set(event.ns, (counts.get(event.ns) ?? 0) + event.docs.length);
+        if (event.type === 'documents') {
+          const name = namespaceName(event.ns);
+          counts.set(name, (counts.get(name) ?? 0) + event.docs.length);
+        }
       }
       for (const ns of manifest.namespaces) expect(counts.get(`${ns.db}.${ns.collection}`) ?? 0).toBe(ns.count);
       const listed = await listBackups(storage);

@@ -28,7 +28,7 @@ export async function seedSmallShop(client: MongoClient, documents = 300): Promi
   );
   await db.collection('products').createIndex({ sku: 1 }, { unique: true, name: 'sku_unique' });
   await db.collection('products').createIndex({ tags: 1, price: -1 }, { name: 'tags_price' });
-  await db.collection('customers').insertMany(
+  await db.collection<{ _id: number }>('customers').insertMany(
     Array.from({ length: 40 }, (_, i) => ({ _id: i, email: `c${i}@example.com`, address: { city: 'Lyon', zip: 69000 + i } })),
   );
   await db.collection('orders').insertMany(
@@ -40,7 +40,7 @@ export async function seedSmallShop(client: MongoClient, documents = 300): Promi
     })),
   );
   await db.collection('orders').createIndex({ customer: 1, createdAt: -1 }, { name: 'customer_recent' });
-  await db.collection('emptyish').insertOne({ _id: 'only' });
+  await db.collection<{ _id: string }>('emptyish').insertOne({ _id: 'only' });
   return dbName;
 }
 

@@ -3,6 +3,7 @@ import { backup } from './backup';
 import { inspect, list, prune } from './catalog';
 import { envCheckCommand } from './env-check';
 import { initClientCommand } from './init-client';
+import { policy } from './policy';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [backup, list, inspect, prune, envCheckCommand, initClientCommand];
+export const commands: Command[] = [backup, list, inspect, prune, policy, envCheckCommand, initClientCommand];
