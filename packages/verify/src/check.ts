@@ -1,0 +1,385 @@
+import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+import { TOOL, VERIFICATION_NAME, type Verification } from '@shipkit/backup';
+import {
+  NamespaceMapper,
+  type NamespaceRename,
+  type NamespaceSelection,
+  planRestore,
+  RestoreFailedError,
+  type RestorePlan,
+  type RestoreResult,
+  restoreArchive,
+} from '@shipkit/mongo';
+import type { MongoClient } from 'mongodb';
+import { compareNamespaces } from './compare';
+import { chooseIdentity } from './identity';
+import { readBack, type RestoredNamespace } from './read-back';
+import type { VerificationReport, VerifyMode } from './report';
+import type { BackupSource } from './source';
+import { ArchiveStageError, compressionOf, openStoredArchive, type StoredDigest } from './stored-archive';
+import { ArchiveTally } from './tally';
+
+/** Receives progress as archive bytes and documents are read (a `ProgressReporter` fits). */
+export interface ProgressSink {
+  add(bytes: number, documents?: number): void;
+}
+
+export interface CheckDeps {
+  logger?: Logger;
+  signal?: AbortSignal;
+  now?: () => Date;
+  progress?: ProgressSink;
+}
+
+interface ArchiveAccess {
+  /** The secret holding the age identity (a key or an identity file's text). */
+  identity?: string;
+  /** Its input name, for messages. */
+  identityInput?: string;
+}
+
+export interface VerifyOptions extends ArchiveAccess {
+  mode: 'integrity' | 'full';
+  /** Full mode: where each namespace is restored. Default: every database under a fresh scratch prefix. */
+  renames?: NamespaceRename[];
+  parallelism?: number;
+  batchBytes?: number;
+  /** Write verification.json next to the manifest when the verification passes. Default true. */
+  record?: boolean;
+  /** For tests: skip the SHA-256 comparison so the checks behind it are reached. */
+  skipSha256Check?: boolean;
+}
+
+export interface VerifyDeps extends CheckDeps {
+  /** The scratch server for full mode. */
+  scratch?: MongoClient;
+  /** The scratch database prefix for full mode (default `vfy_<random>_`). */
+  scratchPrefix?: string;
+}
+
+/**
+ * Verifies a backup. `integrity` streams the stored object once — SHA-256 and size against the
+ * manifest, decryption, decompression, every namespace CRC, then counts, CRCs, content hashes and
+ * index specs against the manifest — with no database. `full` also restores it into a scratch
+ * server under fresh database names, reads every namespace back and compares counts, content hashes
+ * and index specs, then drops the scratch databases. Problems found are in the report (result
+ * `failed`); bad input, a wrong identity or a non-empty target are thrown as `UserError`.
+ */
+export async function verifyBackup(
+  source: BackupSource,
+  options: VerifyOptions,
+  deps: VerifyDeps = {},
+): Promise<VerificationReport> {
+  if (options.mode === 'integrity') return runCheck(source, 'integrity', options, undefined, deps);
+  if (!deps.scratch) {
+    throw new UserError("Full verification restores into a scratch server: give 'scratch-mongodb-uri'.");
+  }
+  const prefix = deps.scratchPrefix ?? `vfy_${Math.random().toString(16).slice(2, 8)}_`;
+  const auto = options.renames === undefined || options.renames.length === 0;
+  const renames = auto ? [{ from: '*.*', to: `${prefix}*.*` }] : (options.renames as NamespaceRename[]);
+  return runCheck(
+    source,
+    'full',
+    options,
+    { client: deps.scratch, selection: { renames }, drop: false, removeAfter: auto },
+    deps,
+  );
+}
+
+export interface RestoreBackupOptions extends ArchiveAccess, NamespaceSelection {
+  drop?: boolean;
+  parallelism?: number;
+  batchBytes?: number;
+  /** Write verification.json (mode `restore`) when the restored data matches. Default true. */
+  record?: boolean;
+}
+
+/**
+ * The disaster-recovery path: restores into `target`, then reads the restored namespaces back and
+ * checks them against the manifest (or, for a bare archive, against the archive itself).
+ */
+export async function restoreBackup(
+  source: BackupSource,
+  options: RestoreBackupOptions,
+  target: MongoClient,
+  deps: CheckDeps = {},
+): Promise<VerificationReport> {
+  return runCheck(
+    source,
+    'restore',
+    options,
+    { client: target, selection: options, drop: options.drop ?? false, removeAfter: false },
+    deps,
+  );
+}
+
+/** What a restore would do, from the archive's prelude and the target's current state; writes nothing. */
+export async function planBackupRestore(
+  source: BackupSource,
+  options: ArchiveAccess & NamespaceSelection & { drop?: boolean },
+  target: MongoClient,
+): Promise<RestorePlan> {
+  const mapper = new NamespaceMapper(options);
+  const identity = await identityFor(source, options);
+  const opened = await openStoredArchive(source.storage, source.archiveKey, {
+    ...(identity ? { identity } : {}),
+    identityInput: options.identityInput ?? 'decrypt-identity',
+  });
+  try {
+    for await (const event of opened.events) {
+      if (event.type === 'prelude')
+        return await planRestore(target, event.namespaces, mapper, options.drop ?? false);
+    }
+    throw new Error(`${source.url} ended before its prelude`);
+  } finally {
+    await opened.close();
+  }
+}
+
+interface RestoreSpec {
+  client: MongoClient;
+  selection: NamespaceSelection;
+  drop: boolean;
+  /** Drop the target databases afterwards (scratch databases this run named). */
+  removeAfter: boolean;
+}
+
+async function identityFor(source: BackupSource, access: ArchiveAccess): Promise<string | undefined> {
+  const subject = source.backupId ? `backup ${source.backupId}` : source.url;
+  const recipients = source.manifest?.archive.recipients ?? [];
+  return chooseIdentity(access.identity, recipients, access.identityInput ?? 'decrypt-identity', subject);
+}
+
+async function runCheck(
+  source: BackupSource,
+  mode: VerifyMode,
+  options: ArchiveAccess & {
+    parallelism?: number;
+    batchBytes?: number;
+    record?: boolean;
+    skipSha256Check?: boolean;
+  },
+  restoreSpec: RestoreSpec | undefined,
+  deps: CheckDeps,
+): Promise<VerificationReport> {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+  const startedAt = now();
+  const { manifest } = source;
+  const parallelism = options.parallelism ?? 4;
+  const identity = await identityFor(source, options);
+  const opened = await openStoredArchive(source.storage, source.archiveKey, {
+    ...(identity ? { identity } : {}),
+    identityInput: options.identityInput ?? 'decrypt-identity',
+  });
+
+  const tally = new ArchiveTally();
+  if (deps.progress) tally.onDocuments = (bytes, documents) => deps.progress?.add(bytes, documents);
+  let failure: unknown;
+  let restoreResult: RestoreResult | undefined;
+  let plan: RestorePlan | undefined;
+  try {
+    if (!restoreSpec) {
+      for await (const event of opened.events) {
+        tally.observe(event);
+        deps.signal?.throwIfAborted();
+      }
+    } else {
+      restoreResult = await restoreArchive(
+        tally.tap(opened.events),
+        { ...restoreSpec.selection, drop: restoreSpec.drop, parallelism, ...batchOption(options.batchBytes) },
+        {
+          client: restoreSpec.client,
+          logger,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          onPlan: (p) => {
+            plan = p;
+          },
+        },
+      );
+    }
+  } catch (error) {
+    if (error instanceof RestoreFailedError) restoreResult = error.result;
+    failure = error;
+  }
+
+  const checkSha = manifest !== undefined && !options.skipSha256Check;
+  let digest: StoredDigest;
+  let restored: Map<string, RestoredNamespace> | undefined;
+  try {
+    // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
+    // changed stored object is then named as such, rather than by whatever layer tripped over it.
+    const drain = checkSha && failure !== undefined && !deps.signal?.aborted;
+    digest = await opened.digest(drain);
+    const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
+    // A damaged archive or refused documents are findings of the check; anything else (bad input, a
+    // wrong identity, a target that cannot take the data, cancellation) stops it.
+    const finding = failure instanceof ArchiveStageError || failure instanceof RestoreFailedError;
+    if (failure !== undefined && !finding && !(storedChanged && !deps.signal?.aborted)) throw failure;
+    if (restoreSpec && plan && restoreResult) {
+      const written = plan.namespaces.filter((n) => n.action !== 'refuse');
+      restored = await readBack(restoreSpec.client, written, parallelism, deps.signal);
+    }
+  } catch (error) {
+    await removeScratch(restoreSpec, plan, logger);
+    throw error;
+  } finally {
+    await opened.close();
+  }
+  const removed = await removeScratch(restoreSpec, plan, logger);
+
+  const problems: string[] = [];
+  const notChecked: string[] = [];
+  const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+  if (failure !== undefined) problems.push(errorMessage(failure));
+  if (manifest && tally.header) {
+    const compression = compressionOf(opened.layers);
+    if (compression !== manifest.archive.compression) {
+      problems.push(
+        `the stored archive is compressed with ${compression}, but the manifest says ${manifest.archive.compression}`,
+      );
+    }
+    const encrypted = opened.layers.includes('age');
+    if (encrypted !== manifest.archive.recipients.length > 0) {
+      problems.push(
+        `the stored archive is ${encrypted ? '' : 'not '}encrypted, but the manifest says otherwise`,
+      );
+    }
+  }
+  const restoredNamespaces = plan
+    ? new Set(plan.namespaces.map((n) => `${n.source.db}.${n.source.collection}`))
+    : undefined;
+  const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
+  problems.push(...comparison.problems);
+  if (!manifest) {
+    notChecked.push(
+      mode === 'integrity'
+        ? 'Expected counts, content hashes and index specs: the archive has no manifest (stock mongodump writes none). ' +
+            'Each namespace CRC was checked and documents were counted.'
+        : 'Whether the archive is complete: it has no manifest (stock mongodump writes none). ' +
+            'Each namespace CRC was checked, and the restore was compared with the archive itself.',
+    );
+  }
+  if (plan) {
+    if (plan.excluded.length > 0) notChecked.push(`Not restored (excluded): ${plan.excluded.join(', ')}.`);
+    for (const skipped of plan.skipped)
+      notChecked.push(`Not restored: ${skipped.namespace} — ${skipped.reason}.`);
+  }
+
+  const finishedAt = now();
+  const report: VerificationReport = {
+    tool: { ...TOOL },
+    mode,
+    result: problems.length === 0 && tally.complete ? 'passed' : 'failed',
+    source: source.url,
+    ...(source.backupId ? { backupId: source.backupId } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    archive: { layers: [...opened.layers], storedBytes: digest.bytes, sha256, complete: tally.complete },
+    namespaces: comparison.rows,
+    totals: {
+      namespaces: comparison.rows.length,
+      documents: tally.documents,
+      ...(manifest ? { expectedDocuments: manifest.totals.documents } : {}),
+      ...(restored ? { restoredDocuments: [...restored.values()].reduce((t, r) => t + r.documents, 0) } : {}),
+    },
+    problems,
+    notChecked,
+    ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
+  };
+  if (report.result === 'passed' && source.backupId && options.record !== false) {
+    const recorded = await recordVerification(source, report, logger);
+    if (recorded) report.recorded = recorded;
+  }
+  return report;
+}
+
+function batchOption(batchBytes: number | undefined) {
+  return batchBytes === undefined ? {} : { batchBytes };
+}
+
+function shaVerdict(
+  source: BackupSource,
+  digest: StoredDigest,
+  checkSha: boolean,
+  problems: string[],
+  notChecked: string[],
+  skipped: boolean,
+): VerificationReport['archive']['sha256'] {
+  const expected = source.manifest?.archive.sha256;
+  if (!source.manifest) {
+    notChecked.push('SHA-256 and size of the stored object: there is no manifest holding them.');
+    return { actual: digest.sha256, state: 'not-checked' };
+  }
+  if (!checkSha) {
+    if (skipped) notChecked.push('SHA-256 of the stored object: skipped on request.');
+    return { ...(expected ? { expected } : {}), state: 'not-checked' };
+  }
+  if (!digest.complete) {
+    notChecked.push('SHA-256 of the stored object: it could not be read to its end.');
+    return { ...(expected ? { expected } : {}), state: 'not-checked' };
+  }
+  const { size, sha256 } = source.manifest.archive;
+  if (digest.sha256 === sha256) return { expected: sha256, actual: digest.sha256, state: 'passed' };
+  const sizeNote =
+    digest.bytes === size
+      ? `same size, ${digest.bytes} bytes`
+      : `${digest.bytes} bytes, the manifest says ${size}`;
+  // First: every later problem follows from it.
+  problems.unshift(
+    `the stored archive ${source.url} does not match its manifest: SHA-256 ${digest.sha256}, expected ${sha256} ` +
+      `(${sizeNote}); it was changed or damaged after the backup was written`,
+  );
+  return { expected: sha256, actual: digest.sha256, state: 'failed' };
+}
+
+/** Drops the scratch databases a full verification created; returns whether it did. */
+async function removeScratch(
+  spec: RestoreSpec | undefined,
+  plan: RestorePlan | undefined,
+  logger: Logger,
+): Promise<boolean> {
+  if (!spec?.removeAfter || !plan) return false;
+  let removed = true;
+  for (const db of plan.targetDatabases) {
+    try {
+      await spec.client.db(db).dropDatabase();
+    } catch (error) {
+      removed = false;
+      logger.warn(`could not drop scratch database ${db}: ${errorMessage(error)}`);
+    }
+  }
+  return removed;
+}
+
+/** Writes verification.json next to the manifest; a store that refuses it is a warning, not a failure. */
+async function recordVerification(
+  source: BackupSource,
+  report: VerificationReport,
+  logger: Logger,
+): Promise<string | undefined> {
+  const id = source.backupId as string;
+  const record: Verification = {
+    formatVersion: 1,
+    backupId: id,
+    verifiedAt: report.finishedAt,
+    mode: report.mode,
+    result: 'passed',
+    tool: { ...TOOL },
+    namespaces: report.totals.namespaces,
+    documents: report.totals.documents,
+  };
+  const key = `${id}/${VERIFICATION_NAME}`;
+  try {
+    await source.storage.put(key, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
+      contentType: 'application/json',
+    });
+    return source.storage.describe(key);
+  } catch (error) {
+    logger.warn(
+      `the verification passed but ${source.storage.describe(key)} could not be written: ${errorMessage(error)}`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+// Verification of backups (integrity: no database; full: restore and compare), the restore path with
+// its checks, and the freshness gate.
+export {
+  type CheckDeps,
+  planBackupRestore,
+  type ProgressSink,
+  type RestoreBackupOptions,
+  restoreBackup,
+  type VerifyDeps,
+  type VerifyOptions,
+  verifyBackup,
+} from './check';
+export { type FreshnessOptions, type FreshnessResult, checkFreshness } from './freshness';
+export { chooseIdentity, parseIdentities } from './identity';
+export { headline, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
+export {
+  type CheckState,
+  failureMessage,
+  type NamespaceReport,
+  VerificationFailedError,
+  type VerificationReport,
+  type VerifyMode,
+} from './report';
+export { type BackupSource, type LocateRequest, locateBackup, type OpenStorage } from './source';
+export {
+  type ArchiveLayers,
+  type ArchiveStage,
+  ArchiveStageError,
+  type OpenedArchive,
+  openStoredArchive,
+} from './stored-archive';
+export { type ArchiveNamespaceTally, ArchiveTally } from './tally';
+export {
+  type Confirmation,
+  checkConfirmation,
+  commonOptionsFromInputs,
+  MODES,
+  type RunDeps,
+  type RunMode,
+  type RunOutcome,
+  runVerifyRestore,
+  type VerifyRestoreOptions,
+} from './run';

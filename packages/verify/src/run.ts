@@ -1,0 +1,178 @@
+import { type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { s3OptionsFromInputs } from '@shipkit/backup';
+import { connect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
+import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';
+import type { MongoClient } from 'mongodb';
+import { planBackupRestore, restoreBackup, verifyBackup } from './check';
+import type { VerificationReport } from './report';
+import { type BackupSource, type LocateRequest, locateBackup } from './source';
+
+export const MODES = ['integrity', 'full', 'restore'] as const;
+export type RunMode = (typeof MODES)[number];
+
+/** Everything the verify-restore action (and the CLI's verify and restore) take, parsed once. */
+export interface VerifyRestoreOptions {
+  location: LocateRequest;
+  mode: RunMode;
+  /** Full mode: the scratch server. Secret. */
+  scratchUri?: string;
+  /** Restore mode: the target server. Secret. */
+  targetUri?: string;
+  /**
+   * Restore mode: when set, the restore runs only if this lists the target databases (comma
+   * separated, any order); otherwise the plan is returned as refused. The CLI leaves it unset.
+   */
+  confirm?: string;
+  requireConfirmation?: boolean;
+  /** Restore mode: compute and return the plan, write nothing. */
+  dryRun?: boolean;
+  /** The age identity (a key or an identity file's text). Secret. */
+  identity?: string;
+  identityInput: string;
+  renames: NamespaceRename[];
+  include: string[];
+  exclude: string[];
+  drop: boolean;
+  parallelism: number;
+  timeoutMs: number;
+  storage: NonNullable<OpenStorageOptions['s3']>;
+  /** Write verification.json after a passing check. */
+  record?: boolean;
+}
+
+export interface RunDeps {
+  logger: Logger;
+  signal?: AbortSignal;
+  now?: () => Date;
+  progressIntervalMs?: number;
+  openStorage?: (url: string) => Storage;
+  connect?: (uri: string) => Promise<MongoClient>;
+}
+
+export type RunOutcome =
+  | { kind: 'report'; source: BackupSource; report: VerificationReport }
+  /** Restore mode without a matching confirmation, or a dry run: what would be done. */
+  | { kind: 'plan'; source: BackupSource; plan: RestorePlan; confirmation: Confirmation | undefined };
+
+export interface Confirmation {
+  /** What `confirm` must be: the target databases, comma separated. */
+  expected: string;
+  given: string;
+  matches: boolean;
+}
+
+/** Reads the inputs shared by the action and the CLI (location and mode are read by each caller). */
+export function commonOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv) {
+  return {
+    identityInput: 'decrypt-identity',
+    renames: pairRenames(inputs.list('ns-from'), inputs.list('ns-to')),
+    include: inputs.list('include'),
+    exclude: inputs.list('exclude'),
+    drop: inputs.boolean('drop', false),
+    parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
+    timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
+    storage: s3OptionsFromInputs(inputs, env),
+  };
+}
+
+/** The comma-joined target databases `confirm` must equal (order and spaces do not matter). */
+export function checkConfirmation(plan: RestorePlan, given: string | undefined): Confirmation {
+  const expected = plan.targetDatabases.join(',');
+  const listed = (given ?? '')
+    .split(',')
+    .map((db) => db.trim())
+    .filter((db) => db !== '')
+    .sort();
+  return { expected, given: given ?? '', matches: listed.length > 0 && listed.join(',') === expected };
+}
+
+/**
+ * Locates the backup, then verifies it (`integrity`, `full`) or restores it (`restore`) within the
+ * timeout. Restore mode plans first: with a confirmation required and not matching, or in a dry run,
+ * it returns the plan and writes nothing.
+ */
+export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunDeps): Promise<RunOutcome> {
+  const open =
+    deps.openStorage ?? ((url: string) => openStorage(url, { s3: options.storage, logger: deps.logger }));
+  const connectTo = deps.connect ?? ((uri: string) => connect(uri, { appName: 'shipkit-verify' }));
+  const controller = new AbortController();
+  const stop = (reason: unknown) => controller.abort(reason);
+  deps.signal?.addEventListener('abort', () => stop(new UserError('The run was cancelled.')), { once: true });
+  const timer = setTimeout(
+    () =>
+      stop(
+        new UserError(`The ${options.mode} run did not finish within the timeout (${options.timeoutMs} ms).`),
+      ),
+    options.timeoutMs,
+  );
+  const clients: MongoClient[] = [];
+  const opened: Storage[] = [];
+  const openTracked = (url: string) => {
+    const storage = open(url);
+    opened.push(storage);
+    return storage;
+  };
+  try {
+    const source = await locateBackup(options.location, openTracked);
+    deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+    const progress = new ProgressReporter({
+      label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,
+      ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
+      log: (line) => deps.logger.info(line),
+      intervalMs: deps.progressIntervalMs ?? 10_000,
+    });
+    const common = {
+      ...(options.identity ? { identity: options.identity } : {}),
+      identityInput: options.identityInput,
+      parallelism: options.parallelism,
+      ...(options.record === undefined ? {} : { record: options.record }),
+    };
+    const checkDeps = {
+      logger: deps.logger,
+      signal: controller.signal,
+      progress,
+      ...(deps.now ? { now: deps.now } : {}),
+    };
+
+    if (options.mode !== 'restore') {
+      let scratch: MongoClient | undefined;
+      if (options.mode === 'full') {
+        if (!options.scratchUri) {
+          throw new UserError("Mode 'full' restores into a scratch server: give 'scratch-mongodb-uri'.");
+        }
+        const client = await connectTo(options.scratchUri);
+        clients.push(client);
+        scratch = client;
+      }
+      const report = await verifyBackup(
+        source,
+        { ...common, mode: options.mode, renames: options.renames },
+        { ...checkDeps, ...(scratch ? { scratch } : {}) },
+      );
+      progress.done();
+      return { kind: 'report', source, report };
+    }
+
+    if (!options.targetUri)
+      throw new UserError("Mode 'restore' needs the target server: give 'target-mongodb-uri'.");
+    const target = await connectTo(options.targetUri);
+    clients.push(target);
+    const selection = { renames: options.renames, include: options.include, exclude: options.exclude };
+    const plan = await planBackupRestore(source, { ...common, ...selection, drop: options.drop }, target);
+    const confirmation = options.requireConfirmation ? checkConfirmation(plan, options.confirm) : undefined;
+    if (options.dryRun || (confirmation && !confirmation.matches))
+      return { kind: 'plan', source, plan, confirmation };
+    const report = await restoreBackup(
+      source,
+      { ...common, ...selection, drop: options.drop },
+      target,
+      checkDeps,
+    );
+    progress.done();
+    return { kind: 'report', source, report };
+  } finally {
+    clearTimeout(timer);
+    await Promise.allSettled(clients.map((client) => client.close()));
+    await Promise.allSettled(opened.map((storage) => storage.close()));
+  }
+}

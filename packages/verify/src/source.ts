@@ -1,0 +1,91 @@
+import { UserError } from '@shipkit/action-kit';
+import {
+  isBackupId,
+  listBackups,
+  MANIFEST_NAME,
+  type Manifest,
+  readManifest,
+  resolveBackup,
+} from '@shipkit/backup';
+import type { Storage } from '@shipkit/storage';
+
+/** Where the archive to verify or restore is, and what its manifest (if any) promises. */
+export interface BackupSource {
+  /** Storage at the folder holding the backup folders (or, for a bare archive, the archive's folder). */
+  storage: Storage;
+  /** Key of the archive object in `storage`. */
+  archiveKey: string;
+  /** Set for backups made by this tool; a bare archive (e.g. stock `mongodump --archive`) has none. */
+  backupId?: string;
+  manifest?: Manifest;
+  /** The archive's URL, safe to show. */
+  url: string;
+}
+
+export interface LocateRequest {
+  /** The prefix backups are stored under (`s3://bucket/prefix`, `file:///path`). */
+  source?: string;
+  /**
+   * `latest`, `latest-verified`, a backup id (under `source`), or a URL: of a backup folder
+   * (`…/<backup-id>`), of its manifest, or of a bare archive file.
+   */
+  backup: string;
+}
+
+/** Opens a storage URL; injected so callers pass their S3 options and tests their own storage. */
+export type OpenStorage = (url: string) => Storage;
+
+/**
+ * Finds the archive a request names. A backup without a manifest does not exist: naming one is an
+ * error that says so. A URL that is neither a backup folder nor an object is checked for backups
+ * below it, to suggest `latest`.
+ */
+export async function locateBackup(request: LocateRequest, open: OpenStorage): Promise<BackupSource> {
+  const backup = request.backup.trim();
+  if (backup.includes('://')) return locateUrl(backup, open);
+  if (!request.source) {
+    throw new UserError(
+      `Backup '${backup}' needs the prefix it is stored under ('source', e.g. s3://bucket/backups), ` +
+        'or give the backup as a URL.',
+    );
+  }
+  return locateInPrefix(open(request.source), backup);
+}
+
+async function locateInPrefix(storage: Storage, ref: string): Promise<BackupSource> {
+  const entry = await resolveBackup(storage, ref);
+  const manifest = await readManifest(storage, entry.id);
+  const archiveKey = `${entry.id}/${manifest.archive.key}`;
+  return { storage, archiveKey, backupId: entry.id, manifest, url: storage.describe(archiveKey) };
+}
+
+async function locateUrl(url: string, open: OpenStorage): Promise<BackupSource> {
+  let { parent, name } = splitUrl(url);
+  if (name === MANIFEST_NAME && parent) ({ parent, name } = splitUrl(parent));
+  if (parent !== undefined && isBackupId(name)) return locateInPrefix(open(parent), name);
+  if (parent !== undefined && name !== '') {
+    const storage = open(parent);
+    if (await storage.head(name)) return { storage, archiveKey: name, url: storage.describe(name) };
+  }
+  const asPrefix = open(url);
+  const backups = await listBackups(asPrefix);
+  if (backups.some((b) => b.complete)) {
+    throw new UserError(
+      `${asPrefix.describe()} holds backups, not one archive: ask for the newest with --latest (CLI) or ` +
+        'backup: latest (action), or name one by its id.',
+    );
+  }
+  throw new UserError(
+    `Nothing to read at ${asPrefix.describe()}: it is neither a backup folder (…/<backup-id>), nor an ` +
+      'archive file, nor a prefix holding backups.',
+  );
+}
+
+/** `s3://b/p/x` → `s3://b/p` and `x`; no parent when the URL is a bucket or a root. */
+function splitUrl(url: string): { parent: string | undefined; name: string } {
+  const trimmed = url.replace(/\/+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  const parent = trimmed.slice(0, slash);
+  const name = trimmed.slice(slash + 1);
+  return { parent: /:\/\/?$/.test(parent) || parent === '' ? undefined : parent, name };
+}

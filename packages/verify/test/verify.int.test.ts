@@ -1,0 +1,340 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { MemoryLogger, UserError } from '@shipkit/action-kit';
+import { listBackups, type Manifest, readVerification, runBackup } from '@shipkit/backup';
+import { openStorage, type Storage } from '@shipkit/storage';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { MongoClient } from 'mongodb';
+import { testEnv, uniqueName } from '../../../test/support/env';
+import { type BackupSource, locateBackup, restoreBackup, verifyBackup } from '../src';
+import { fileStorage, rawDocuments, seedShop, stockDump, storeBackup } from './support';
+
+jest.setTimeout(180_000);
+
+let client: MongoClient;
+let shop: string;
+let dir: string;
+const dropAfter: string[] = [];
+
+function s3Storage(prefix: string): Storage {
+  const { s3 } = testEnv();
+  return openStorage(`s3://${s3.bucket}/${prefix}`, {
+    s3: { endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 },
+  });
+}
+
+const openAny = (url: string) => {
+  if (url.startsWith('s3://')) return s3Storage(url.slice(`s3://${testEnv().s3.bucket}/`.length));
+  return openStorage(url);
+};
+
+beforeAll(async () => {
+  client = await new MongoClient(testEnv().mongodbUri).connect();
+  shop = uniqueName('shop');
+  dropAfter.push(shop);
+  await seedShop(client, shop);
+  dir = await mkdtemp(join(tmpdir(), 'verify-int-'));
+});
+
+afterAll(async () => {
+  for (const db of dropAfter) await client.db(db).dropDatabase();
+  await client.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A backup folder in a fresh local folder, from a stock dump of the shop plus a computed manifest. */
+async function localBackup(options: Parameters<typeof storeBackup>[2] = {}) {
+  const folder = await mkdtemp(join(dir, 'backups-'));
+  const storage = fileStorage(folder);
+  const archive = await stockDump(
+    testEnv().mongoToolsBin,
+    testEnv().mongodbUri,
+    shop,
+    join(folder, '..', `${uniqueName('a')}.archive`),
+  );
+  const built = await storeBackup(storage, archive, options);
+  const source = await locateBackup({ source: `file://${folder}`, backup: built.id }, openAny);
+  return { folder, storage, built, source, archive };
+}
+
+const problemsOf = (report: { problems: string[] }) => report.problems.join('\n');
+
+describe('round trip: runBackup, then verify', () => {
+  let prefix: string;
+  let recipient: string;
+  let identity: string;
+  let source: BackupSource;
+
+  beforeAll(async () => {
+    identity = await generateIdentity();
+    recipient = await identityToRecipient(identity);
+    prefix = uniqueName('verify');
+    const { s3 } = testEnv();
+    await runBackup(
+      {
+        uri: testEnv().mongodbUri,
+        destination: `s3://${s3.bucket}/${prefix}`,
+        include: [shop],
+        recipients: [recipient],
+        storage: { endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 },
+      },
+      { logger: new MemoryLogger() },
+    );
+    source = await locateBackup({ source: `s3://${s3.bucket}/${prefix}`, backup: 'latest' }, openAny);
+  });
+
+  it('passes full verification, reports the seeded counts and records verification.json', async () => {
+    const report = await verifyBackup(source, { mode: 'full', identity }, { scratch: client });
+
+    expect(report.problems).toEqual([]);
+    expect(report.result).toBe('passed');
+    expect(report.archive).toMatchObject({
+      layers: ['age', 'zstd'],
+      complete: true,
+      sha256: { state: 'passed' },
+    });
+    const rows = Object.fromEntries(report.namespaces.map((n) => [n.namespace.split('.')[1], n]));
+    const expected = { customers: 40, products: 25, orders: 600, events: 30 };
+    for (const [name, count] of Object.entries(expected)) {
+      expect(rows[name]).toMatchObject({
+        expected: { documents: count },
+        archive: { documents: count },
+        restored: { documents: count },
+        checks: { count: 'passed', contentHash: 'passed', crc: 'passed', indexes: 'passed' },
+      });
+      expect(rows[name]?.restoredAs).toMatch(new RegExp(`^vfy_[0-9a-f]{6}_${shop}\\.${name}$`));
+    }
+    expect(rows.products?.restored?.indexes).toBe(2);
+    expect(report.target?.removed).toBe(true);
+    const databases = (await client.db().admin().listDatabases()).databases.map((d) => d.name);
+    expect(databases.filter((d) => report.target?.databases.includes(d))).toEqual([]);
+
+    const storage = source.storage;
+    expect(report.recorded).toBe(storage.describe(`${report.backupId}/verification.json`));
+    expect(await readVerification(storage, report.backupId as string)).toMatchObject({
+      backupId: report.backupId,
+      mode: 'full',
+      result: 'passed',
+      namespaces: 4,
+      documents: 695,
+    });
+    expect((await listBackups(storage))[0]).toMatchObject({
+      id: report.backupId,
+      complete: true,
+      verified: true,
+    });
+  });
+
+  it('passes integrity verification without a database', async () => {
+    const report = await verifyBackup(source, { mode: 'integrity', identity, record: false });
+    expect(report.problems).toEqual([]);
+    expect(report.result).toBe('passed');
+    expect(report.totals).toMatchObject({ namespaces: 4, documents: 695, expectedDocuments: 695 });
+    expect(report.namespaces.every((n) => n.restored === undefined)).toBe(true);
+  });
+
+  it('restores under renamed namespaces and checks the restored data against the manifest', async () => {
+    const drill = uniqueName('drill');
+    dropAfter.push(drill);
+    const report = await restoreBackup(
+      source,
+      { identity, renames: [{ from: `${shop}.*`, to: `${drill}.*` }], record: false },
+      client,
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.mode).toBe('restore');
+    expect(report.target).toEqual({ databases: [drill], removed: false });
+    for (const collection of ['customers', 'products', 'orders', 'events']) {
+      expect(await rawDocuments(client, drill, collection)).toEqual(
+        await rawDocuments(client, shop, collection),
+      );
+    }
+  });
+
+  it('refuses an identity the backup was not encrypted to, before reading the archive', async () => {
+    const other = await generateIdentity();
+    const otherRecipient = await identityToRecipient(other);
+    const failure = verifyBackup(source, { mode: 'integrity', identity: other });
+    await expect(failure).rejects.toThrow(UserError);
+    await expect(failure).rejects.toThrow(
+      `The age identity given as 'decrypt-identity' (public key ${otherRecipient}) cannot decrypt backup ` +
+        `${source.backupId}: it is encrypted to ${recipient}.`,
+    );
+    await expect(verifyBackup(source, { mode: 'integrity' })).rejects.toThrow(
+      `backup ${source.backupId} is encrypted with age (to ${recipient}): give the identity that decrypts it as 'decrypt-identity'.`,
+    );
+  });
+});
+
+describe('archives written by stock mongodump', () => {
+  it.each([
+    ['plain', false],
+    ['--gzip', true],
+  ])(
+    'verifies a %s archive file: CRCs and counts checked, and says what it could not check',
+    async (_label, gzip) => {
+      const file = join(dir, `${uniqueName('stock')}.archive${gzip ? '.gz' : ''}`);
+      await stockDump(testEnv().mongoToolsBin, testEnv().mongodbUri, shop, file, gzip);
+      const source = await locateBackup({ backup: `file://${file}` }, openAny);
+      expect(source.manifest).toBeUndefined();
+
+      const report = await verifyBackup(source, { mode: 'integrity' });
+      expect(report.result).toBe('passed');
+      expect(report.archive.layers).toEqual(gzip ? ['gzip'] : []);
+      expect(report.archive.sha256.state).toBe('not-checked');
+      const orders = report.namespaces.find((n) => n.namespace === `${shop}.orders`);
+      expect(orders).toMatchObject({
+        archive: { documents: 600 },
+        checks: { count: 'not-checked', contentHash: 'not-checked', crc: 'passed', indexes: 'not-checked' },
+      });
+      expect(report.notChecked).toEqual([
+        'SHA-256 and size of the stored object: there is no manifest holding them.',
+        'Expected counts, content hashes and index specs: the archive has no manifest (stock mongodump writes none). ' +
+          'Each namespace CRC was checked and documents were counted.',
+      ]);
+
+      const full = await verifyBackup(source, { mode: 'full' }, { scratch: client });
+      expect(full.problems).toEqual([]);
+      expect(full.namespaces.find((n) => n.namespace === `${shop}.orders`)?.checks).toEqual({
+        count: 'passed',
+        contentHash: 'passed',
+        crc: 'passed',
+        indexes: 'passed',
+      });
+    },
+  );
+
+  it('restores a --gzip archive file under a new name', async () => {
+    const file = join(dir, `${uniqueName('stock')}.archive.gz`);
+    await stockDump(testEnv().mongoToolsBin, testEnv().mongodbUri, shop, file, true);
+    const source = await locateBackup({ backup: `file://${file}` }, openAny);
+    const drill = uniqueName('drill');
+    dropAfter.push(drill);
+    const report = await restoreBackup(source, { renames: [{ from: shop, to: drill }] }, client);
+    expect(report.problems).toEqual([]);
+    expect(report.totals.restoredDocuments).toBe(695);
+    expect(await rawDocuments(client, drill, 'orders')).toEqual(await rawDocuments(client, shop, 'orders'));
+  });
+});
+
+describe('tampering and damage', () => {
+  it('fails integrity on one flipped byte, naming the SHA-256 mismatch first', async () => {
+    const { folder, built, source } = await localBackup({ compression: 'zstd' });
+    const path = join(folder, built.archiveKey);
+    const bytes = await readFile(path);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 0x01;
+    await writeFile(path, bytes);
+
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.archive.sha256.state).toBe('failed');
+    expect(report.problems[0]).toBe(
+      `the stored archive ${source.url} does not match its manifest: SHA-256 ${report.archive.sha256.actual}, ` +
+        `expected ${built.manifest.archive.sha256} (same size, ${bytes.length} bytes); it was changed or damaged after the backup was written`,
+    );
+    expect(report.problems[1]).toMatch(
+      /^Decompressing .* \(zstd\) failed: the stored data was changed or cut off/,
+    );
+    expect(report.recorded).toBeUndefined();
+  });
+
+  it('with the SHA-256 check bypassed, fails on the namespace CRC', async () => {
+    const { folder, built, source, archive } = await localBackup({ compression: 'none' });
+    const path = join(folder, built.archiveKey);
+    const bytes = await readFile(path);
+    // A byte inside an orders document's string value: framing intact, content changed.
+    const at = bytes.indexOf(Buffer.from('order 123'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 6] = (bytes[at + 6] as number) ^ 0x01;
+    await writeFile(path, bytes);
+    expect(archive.length).toBe(bytes.length);
+
+    const report = await verifyBackup(source, { mode: 'integrity', skipSha256Check: true });
+    expect(report.result).toBe('failed');
+    expect(report.archive.sha256.state).toBe('not-checked');
+    expect(report.notChecked).toContain('SHA-256 of the stored object: skipped on request.');
+    expect(problemsOf(report)).toMatch(
+      new RegExp(
+        `The archive in .* is damaged: CRC mismatch for ${shop}\\.orders: the EOF block at byte offset \\d+ stores 0x[0-9a-f]{16}, the 600 documents \\(\\d+ bytes\\) give 0x[0-9a-f]{16}`,
+      ),
+    );
+  });
+
+  it('fails on a truncated archive, with and without a manifest', async () => {
+    const { folder, built, source } = await localBackup({ compression: 'gzip' });
+    const path = join(folder, built.archiveKey);
+    const bytes = await readFile(path);
+    const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6));
+    await writeFile(path, cut);
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.archive.complete).toBe(false);
+    expect(report.problems[0]).toContain(`(${cut.length} bytes, the manifest says ${bytes.length})`);
+    expect(report.problems[1]).toMatch(
+      /^Decompressing .* \(gzip\) failed: the stored data was changed or cut off \(unexpected end of file\)\.$/,
+    );
+
+    const bare = join(dir, `${uniqueName('cut')}.archive`);
+    const plain = gunzipSync(bytes);
+    await writeFile(bare, plain.subarray(0, Math.floor(plain.length * 0.6)));
+    const bareReport = await verifyBackup(await locateBackup({ backup: `file://${bare}` }, openAny), {
+      mode: 'integrity',
+    });
+    expect(bareReport.result).toBe('failed');
+    expect(problemsOf(bareReport)).toMatch(
+      /The archive in .* is damaged: archive truncated: .* at byte offset \d+/,
+    );
+  });
+
+  it('fails when the manifest lies about a count or a content hash, naming the namespace', async () => {
+    const lyingCount = await localBackup({
+      edit: (m: Manifest) => {
+        const orders = m.namespaces.find((n) => n.collection === 'orders');
+        if (orders) orders.count += 1;
+      },
+    });
+    const countReport = await verifyBackup(lyingCount.source, { mode: 'integrity' });
+    expect(countReport.problems).toEqual([
+      `${shop}.orders: document count differs — manifest 601, archive 600`,
+    ]);
+    expect(countReport.namespaces.find((n) => n.namespace === `${shop}.orders`)?.checks.count).toBe('failed');
+
+    const lyingHash = await localBackup({
+      edit: (m: Manifest) => {
+        const products = m.namespaces.find((n) => n.collection === 'products');
+        if (products) products.contentHash = 'f'.repeat(64);
+      },
+    });
+    const hashReport = await verifyBackup(lyingHash.source, { mode: 'full' }, { scratch: client });
+    expect(hashReport.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${shop}\\.products: content hash differs — manifest ffffffffffffffff…, archive [0-9a-f]{16}…$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${shop}\\.products: content hash differs — expected ffffffffffffffff…, restored as vfy_[0-9a-f]{6}_${shop}\\.products [0-9a-f]{16}…$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('refuses a backup without a manifest, and a prefix whose only backup lacks one', async () => {
+    const { folder, built } = await localBackup();
+    await rm(join(folder, built.id, 'manifest.json'));
+    await expect(locateBackup({ source: `file://${folder}`, backup: built.id }, openAny)).rejects.toThrow(
+      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+    );
+    await expect(locateBackup({ backup: `file://${folder}/${built.id}` }, openAny)).rejects.toThrow(
+      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+    );
+    await expect(locateBackup({ source: `file://${folder}`, backup: 'latest' }, openAny)).rejects.toThrow(
+      `No complete backup found at file://${folder} (1 incomplete folder(s) ignored).`,
+    );
+  });
+});
