@@ -122,9 +122,16 @@ export function documentsByNamespace(events: ArchiveEvent[]): Map<string, Buffer
   for (const event of events) {
     if (event.type !== 'documents') continue;
     const name = `${event.ns.db}.${event.ns.collection}`;
-    out.set(name, [...(out.get(name) ?? []), ...event.docs]);
+    const list = out.get(name) ?? [];
+    list.push(...event.docs);
+    out.set(name, list);
   }
   return out;
+}
+
+/** Documents as hex strings: jest compares strings far faster than large Buffers. */
+export function asHex(docs: Map<string, Buffer[]>): Map<string, string[]> {
+  return new Map([...docs].map(([name, list]) => [name, list.map((doc) => doc.toString('hex'))]));
 }
 
 /** Reads a whole stream into one Buffer. */
