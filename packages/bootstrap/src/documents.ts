@@ -5,8 +5,8 @@ export interface ClientFacts {
   client: string;
   database: string;
   suite: Suite;
-  /** File names of the installed caller workflows. */
-  workflows: string[];
+  /** The installed caller workflows. */
+  workflows: { name: string; summary?: string }[];
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -24,7 +24,9 @@ export function renderOperationsDoc(facts: ClientFacts): string {
     .join('\n');
   const workflowList =
     workflows.length > 0
-      ? workflows.map((name) => `- \`.github/workflows/${name}\``).join('\n')
+      ? workflows
+          .map(({ name, summary }) => `- \`.github/workflows/${name}\`${summary ? `: ${summary}` : ''}`)
+          .join('\n')
       : '- (no workflow templates were available when this file was generated)';
   return `# Operations: ${client}
 
@@ -64,15 +66,16 @@ The database has two users: \`${database}_app\` (readWrite on \`${database}\`, t
 
 ## Routine
 
-- **Backups.** The backup workflow runs on its schedule and on demand (Actions → run workflow). Each run
-  verifies what it wrote; its summary shows the size, the document counts and the content hash. A failed
-  run is a broken backup: fix it the same day.
-- **Restore drills.** The drill workflow restores the latest backup into a scratch database, compares it
-  with the manifest and drops it. It needs \`AGE_IDENTITY\`. Run one after any change to backups.
-- **Deploys.** Merges into \`main\` deploy through the deploy workflow, which follows the Render deploy to
-  live and records a GitHub deployment in the \`production\` environment.
-- **Branches.** \`.github/branch-policy.yml\` says which branches may merge into which; the policy workflow
-  checks every pull request and push.
+- **Backups.** The nightly backup workflow backs up \`${database}\`, proves the backup by restoring it into a
+  throwaway database and comparing it, then applies retention. A failed night opens an issue; the
+  watchdog opens one when the newest verified backup is older than 26 hours. Either is fixed the same day.
+- **Deploys.** Pushes to \`main\` deploy to Render through the deploy workflow, only when a verified backup
+  is fresh; a failed deploy is rolled back. Deploys are recorded in the \`production\` environment.
+- **Restores.** The restore workflow is run by hand, with the database name typed as confirmation, and
+  waits for approval in the \`production-restore\` environment. Give that environment required reviewers
+  and its own \`MONGODB_URI\` secret: the application user's (the repository's is read-only).
+- **Branches.** \`.github/branch-policy.yml\` says which branches may merge into which; the pull request
+  workflow checks it with the application's CI.
 
 ## Changes
 

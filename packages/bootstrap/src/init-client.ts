@@ -123,7 +123,9 @@ export function renderClientFiles(
   templates: WorkflowTemplates,
 ) {
   const files = new Map<string, string>();
-  const workflowNames = templates.workflows.map((workflow) => workflow.name).sort();
+  const workflows = [...templates.workflows]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name, summary }) => ({ name, ...(summary ? { summary } : {}) }));
   for (const workflow of [...templates.workflows].sort((a, b) => a.name.localeCompare(b.name))) {
     files.set(`${WORKFLOWS_DIR}/${workflow.name}`, pinWorkflow(workflow, templates.placeholder, suite));
   }
@@ -139,7 +141,7 @@ export function renderClientFiles(
       },
     }),
   );
-  files.set(OPERATIONS_PATH, renderOperationsDoc({ client, database, suite, workflows: workflowNames }));
+  files.set(OPERATIONS_PATH, renderOperationsDoc({ client, database, suite, workflows }));
   return files;
 }
 
@@ -439,12 +441,15 @@ function remainingSteps(
     },
     {
       status: 'todo',
-      text: 'run the backup workflow once (Actions → Run workflow) and check that its summary says the backup is verified',
+      text: `create the GitHub environment production-restore with required reviewers, and give it its own MONGODB_URI secret: the application user's, from ${options.envFile}`,
     },
-    { status: 'todo', text: 'run the restore drill workflow once; it needs the AGE_IDENTITY secret' },
     {
       status: 'todo',
-      text: 'merge into main (or run the deploy workflow) for the first deploy, and check it goes live',
+      text: 'run the Nightly backup workflow once by hand (Actions → Run workflow) and check that its summary shows the backup verified',
+    },
+    {
+      status: 'todo',
+      text: 'merge into main (or run the Deploy workflow) for the first deploy, and check that it goes live',
     },
   );
   return items;

@@ -4,6 +4,8 @@ export interface WorkflowTemplate {
   /** File name under .github/workflows/. */
   name: string;
   text: string;
+  /** One line on what it does, for docs/OPERATIONS.md. */
+  summary?: string;
 }
 
 function escapeRegExp(text: string): string {

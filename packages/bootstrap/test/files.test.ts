@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseEnv } from '@shipkit/config';
+import { parseEnv, VARIABLES } from '@shipkit/config';
 import { defaultPolicy, parsePolicyConfig } from '@shipkit/policy';
 import { parse as parseYaml } from 'yaml';
 import { renderBranchPolicy } from '../src/branch-policy';
@@ -91,10 +91,10 @@ describe("a client's files", () => {
       client: 'globex',
       database: 'shop_globex',
       suite,
-      workflows: ['deploy.yml'],
+      workflows: [{ name: 'deploy.yml', summary: 'Deploys.' }],
     });
     expect(doc).toContain('# Operations: globex');
-    expect(doc).toContain('`.github/workflows/deploy.yml`');
+    expect(doc).toContain('- `.github/workflows/deploy.yml`: Deploys.');
     expect(doc).toContain('| `RENDER_API_KEY` | GitHub secret | yes |');
   });
 
@@ -106,5 +106,32 @@ describe("a client's files", () => {
       { key: 'MONGODB_DB', value: 'shop_globex' },
       { key: 'OPENAI_API_KEY', sync: false },
     ]);
+  });
+});
+
+describe("the suite's workflow templates", () => {
+  it('read only secrets and variables of the configuration schema, each from the place the schema says', async () => {
+    // The templates folder is not a package: its module is loaded by path, as the CLI does.
+    const { TEMPLATES } = (await import(
+      new URL('../../../workflows-templates/index.ts', import.meta.url).pathname
+    )) as {
+      TEMPLATES: { file: string; secrets: readonly string[]; variables: readonly string[] }[];
+    };
+    expect(TEMPLATES.length).toBeGreaterThan(0);
+    const places = new Map(VARIABLES.map((v) => [v.name, v.places]));
+    for (const template of TEMPLATES) {
+      for (const name of template.secrets)
+        expect([template.file, name, places.get(name)?.includes('github-secret')]).toEqual([
+          template.file,
+          name,
+          true,
+        ]);
+      for (const name of template.variables)
+        expect([template.file, name, places.get(name)?.includes('github-variable')]).toEqual([
+          template.file,
+          name,
+          true,
+        ]);
+    }
   });
 });

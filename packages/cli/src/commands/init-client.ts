@@ -1,42 +1,99 @@
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '@shipkit/action-kit';
 import {
   type ChecklistItem,
+  DEFAULT_TEMPLATE_PLACEHOLDER,
   DEFAULT_GITHUB_API_URL,
   directoryStore,
   type FilePlan,
   type InitClientResult,
   initClient,
   parseRepository,
-  readWorkflowTemplates,
   type Seeder,
   suiteFromPackageJson,
   type WorkflowTemplates,
 } from '@shipkit/bootstrap';
+import type { Storage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
 
 const suiteRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-/** The suite's own templates; the module beside them, when there is one, names their placeholder. */
+/** The suite's caller workflow templates, as their module lists them; none when it is missing. */
 async function suiteTemplates(): Promise<WorkflowTemplates> {
   const folder = join(suiteRoot, 'workflows-templates');
-  let placeholder: string | undefined;
+  let module: { REPO_PLACEHOLDER?: unknown; TEMPLATES?: unknown };
   try {
-    const module = (await import(join(folder, 'index.ts'))) as Record<string, unknown>;
-    placeholder = Object.entries(module).find(
-      ([name, value]) => /PLACEHOLDER/i.test(name) && typeof value === 'string',
-    )?.[1] as string | undefined;
+    module = (await import(join(folder, 'index.ts'))) as typeof module;
   } catch {
-    // no module: the default placeholder
+    return { placeholder: DEFAULT_TEMPLATE_PLACEHOLDER, workflows: [] };
   }
-  return readWorkflowTemplates(folder, placeholder);
+  const placeholder =
+    typeof module.REPO_PLACEHOLDER === 'string' ? module.REPO_PLACEHOLDER : DEFAULT_TEMPLATE_PLACEHOLDER;
+  const listed = Array.isArray(module.TEMPLATES)
+    ? (module.TEMPLATES as { file?: unknown; summary?: unknown }[])
+    : [];
+  const workflows = await Promise.all(
+    listed
+      .filter(
+        (template): template is { file: string; summary?: unknown } => typeof template.file === 'string',
+      )
+      .map(async (template) => ({
+        name: template.file,
+        text: await readFile(join(folder, template.file), 'utf8'),
+        ...(typeof template.summary === 'string' ? { summary: template.summary } : {}),
+      })),
+  );
+  return { placeholder, workflows };
 }
 
-/** Seeding restores a template backup; that needs the restore engine, wired here once it is available. */
-const seeder: Seeder | undefined = undefined;
+/**
+ * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
+ * only when --seed-from asks for it.
+ */
+/** What `@shipkit/bootstrap/seed` provides; it is loaded by name so init-client works without it. */
+interface SeedModule {
+  backupSeeder(deps: {
+    openStorage: (url: string) => Storage;
+    connect: (uri: string) => Promise<MongoClient>;
+    identity?: string;
+  }): Seeder;
+}
+const SEED_MODULE = '@shipkit/bootstrap/seed';
+
+async function loadSeeder(
+  env: CommandContext['env'],
+  redact: (value: string | undefined) => void,
+): Promise<Seeder> {
+  let modules: [SeedModule, typeof import('@shipkit/storage')];
+  try {
+    modules = await Promise.all([import(SEED_MODULE) as Promise<SeedModule>, import('@shipkit/storage')]);
+  } catch (error) {
+    throw new UserError(
+      `--seed-from needs the restore engine (@shipkit/verify and @shipkit/mongo), which could not be loaded: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
+  const [{ backupSeeder }, { openStorage }] = modules;
+  const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
+  redact(identity);
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  return backupSeeder({
+    openStorage: (url) =>
+      openStorage(url, {
+        s3: {
+          ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+          ...(region ? { region } : {}),
+        },
+      }),
+    connect: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+    ...(identity ? { identity } : {}),
+  });
+}
 
 const SYMBOLS: Record<ChecklistItem['status'], string> = { done: '[x]', todo: '[ ]', warning: '[!]' };
 const ACTION_NOTES: Partial<Record<FilePlan['action'], string>> = {
@@ -117,6 +174,11 @@ generated are kept in .shipkit/generated.json; commit it with the files.
 Passwords of the users --provision creates are written only to the env file (mode 0600) and, with
 --github-repo, to GitHub as sealed secrets; they are never printed.
 
+--seed-from takes a backup folder URL (s3://bucket/prefix/<backup-id>, file:///…) or a mongodump
+archive; its one database is restored under the client's database name. S3 access comes from the usual
+AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup needs SEED_AGE_IDENTITY
+(or AGE_IDENTITY).
+
 Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).`,
 
   async run(args, context) {
@@ -185,7 +247,9 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         logger: context.logger,
         now: () => new Date(),
         connectMongo: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
-        ...(seeder ? { seeder } : {}),
+        ...(seedFrom
+          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value)) }
+          : {}),
         onSecret: (value) => context.redactor.add(value),
       },
     );
