@@ -1,0 +1,100 @@
+// actionlint on every workflow, every template (as a client gets it, and with its calls resolved against
+// the reusable workflows here, so inputs and secrets are checked) and every action.yml (through a
+// workflow that uses each action with its required inputs, which makes actionlint read the metadata).
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { stringify } from 'yaml';
+import { REPO_PLACEHOLDER, renderTemplate } from '../../workflows-templates/index';
+import { listActions } from '../../scripts/docs';
+import { actionlint, actionlintPath, describeFindings, repoRoot, templates, workflows } from './support';
+
+const timeout = 60_000;
+
+describe('actionlint', () => {
+  let project: string;
+
+  beforeAll(async () => {
+    actionlintPath(); // fails with how to build it, before anything else
+    project = await mkdtemp(join(tmpdir(), 'shipkit-actionlint-'));
+    await mkdir(join(project, '.git')); // actionlint looks for the repository root
+    await mkdir(join(project, '.github', 'workflows'), { recursive: true });
+    await symlink(join(repoRoot, 'actions'), join(project, 'actions'));
+  });
+
+  afterAll(async () => {
+    if (project) await rm(project, { recursive: true, force: true });
+  });
+
+  test(
+    "this repository's workflows",
+    async () => {
+      const files = workflows().map((w) => w.path);
+      expect(files.length).toBeGreaterThan(0);
+      const findings = await actionlint(files);
+      expect(describeFindings(findings)).toBe('');
+    },
+    timeout,
+  );
+
+  test(
+    'the templates, rendered and with their calls checked against the reusable workflows',
+    async () => {
+      const dir = join(project, '.github', 'workflows');
+      const linted: string[] = [];
+      for (const workflow of workflows()) {
+        await writeFile(join(project, workflow.path), workflow.text);
+      }
+      for (const template of templates()) {
+        const name = template.path.split('/').pop() as string;
+        // As a client repository holds it.
+        await writeFile(join(dir, `rendered-${name}`), renderTemplate(template.text, 'acme/mongo-shipkit'));
+        // Calling the reusable workflows of this checkout, so actionlint checks every input and secret.
+        const local = template.text.replace(
+          new RegExp(`${REPO_PLACEHOLDER}/(\\.github/workflows/[\\w.-]+\\.ya?ml)@[\\w.-]+`, 'g'),
+          './$1',
+        );
+        expect(local).not.toBe(template.text);
+        await writeFile(join(dir, `local-${name}`), local);
+        linted.push(`.github/workflows/rendered-${name}`, `.github/workflows/local-${name}`);
+      }
+      expect(linted.length).toBeGreaterThan(0);
+      const findings = await actionlint(linted, project);
+      expect(describeFindings(findings)).toBe('');
+    },
+    timeout,
+  );
+
+  test(
+    'every action.yml',
+    async () => {
+      const actions = await listActions(repoRoot);
+      expect(actions.length).toBeGreaterThan(0);
+      const jobs: Record<string, unknown> = {};
+      for (const action of actions) {
+        const required = Object.entries(action.metadata.inputs ?? {}).filter(
+          ([, input]) => input?.required === true,
+        );
+        jobs[action.id] = {
+          'runs-on': 'ubuntu-latest',
+          'timeout-minutes': 5,
+          permissions: {},
+          steps: [
+            {
+              uses: `./actions/${action.id}`,
+              ...(required.length > 0
+                ? { with: Object.fromEntries(required.map(([name]) => [name, 'x'])) }
+                : {}),
+            },
+          ],
+        };
+      }
+      const file = '.github/workflows/uses-every-action.yml';
+      await writeFile(join(project, file), stringify({ name: 'uses every action', on: 'push', jobs }));
+      const findings = await actionlint([file], project);
+      expect(describeFindings(findings)).toBe('');
+    },
+    timeout,
+  );
+});
