@@ -108,6 +108,8 @@ export class ArchiveWriter {
   #oplogStarted = false;
   #pumping = false;
   #ended = false;
+  /** The stream is at its high-water mark: the next chunk waits for the consumer. */
+  #full = false;
   #readWaiter: (() => void) | undefined;
   #failure: Error | undefined;
   #archiveBytes = 0;
@@ -118,6 +120,7 @@ export class ArchiveWriter {
     this.stream = new Readable({
       highWaterMark: options.highWaterMark ?? 1024 * 1024,
       read: () => {
+        this.#full = false;
         const waiter = this.#readWaiter;
         this.#readWaiter = undefined;
         waiter?.();
@@ -458,14 +461,16 @@ export class ArchiveWriter {
     }
   }
 
+  /** Hands a chunk to the stream, first waiting for room if the last push filled it. */
   async #push(chunk: Buffer): Promise<void> {
+    if (this.#full) {
+      await new Promise<void>((resolve) => {
+        this.#readWaiter = resolve;
+      });
+    }
     if (this.#failure) throw this.#failure;
     this.#archiveBytes += chunk.length;
-    if (this.stream.push(chunk)) return;
-    await new Promise<void>((resolve) => {
-      this.#readWaiter = resolve;
-    });
-    if (this.#failure) throw this.#failure;
+    this.#full = !this.stream.push(chunk);
   }
 
   #fail(error: Error): void {

@@ -304,10 +304,13 @@ describe('ArchiveWriter enforces the format rules', () => {
     writer.stream.on('error', () => undefined);
     await writer.begin(twoAndOplog());
     const big = bson({ blob: Buffer.alloc(100_000) });
-    const pending = writer.writeDocuments('db.a', [big]);
+    // The first write fills the stream; the next one waits for room, the one after in the queue.
+    await writer.writeDocuments('db.a', [big]);
+    const waiting = writer.writeDocuments('db.a', [big, big]);
     const queued = writer.writeDocuments('db.a', [big]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
     writer.stream.destroy(new Error('upload failed'));
-    await expect(pending).rejects.toThrow('upload failed');
+    await expect(waiting).rejects.toThrow('upload failed');
     await expect(queued).rejects.toThrow('upload failed');
     await expect(writer.writeDocuments('db.a', [doc(1)])).rejects.toThrow('upload failed');
   });
