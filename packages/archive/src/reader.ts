@@ -365,7 +365,7 @@ async function* parseArchive(
         !options.allowUnlistedNamespaces
       ) {
         throw fail(
-          `block header at byte offset ${blockOffset} names ${name}, which the prelude does not list`,
+          `the block header at byte offset ${blockOffset} names ${name}, which the prelude does not list`,
         );
       }
       state = {

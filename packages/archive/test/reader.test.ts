@@ -284,7 +284,7 @@ describe('ArchiveReader rejects broken archives with ArchiveFormatError', () => 
     ]);
     const error = await rejection(archive);
     expect(error.message).toBe(
-      `block header at byte offset ${good.length} names db.other, which the prelude does not list`,
+      `the block header at byte offset ${good.length} names db.other, which the prelude does not list`,
     );
     const stats = await verifyArchive([archive], { allowUnlistedNamespaces: true });
     expect(stats.namespaces.map((ns) => ns.collection)).toEqual(['coll', 'other']);
