@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actionLogger, setOutputs, UserError, writeSummary } from '@shipkit/action-kit';
+import { runVerifyRestore, VerificationFailedError } from '@shipkit/verify';
+import { readVerifyRestoreInputs } from './inputs';
+import { confirmationSummary, reportSummary } from './summary';
+
+export async function main(): Promise<void> {
+  const options = readVerifyRestoreInputs();
+  const outcome = await runVerifyRestore(options, { logger: actionLogger });
+  const backupId = outcome.source.backupId ?? '';
+  if (outcome.kind === 'plan') {
+    setOutputs({ verified: false, 'backup-id': backupId });
+    await writeSummary(confirmationSummary(outcome));
+    const expected = outcome.confirmation?.expected ?? '';
+    throw new UserError(
+      `Input 'confirm' must be exactly '${expected}' (the databases this restore writes) to run it; ` +
+        `got '${outcome.confirmation?.given ?? ''}'. Nothing was written; the plan is in the job summary.`,
+    );
+  }
+  const { report } = outcome;
+  const reportPath = join(
+    process.env.RUNNER_TEMP ?? tmpdir(),
+    `shipkit-${report.mode}-report-${backupId || 'archive'}.json`,
+  );
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  setOutputs({
+    verified: report.result === 'passed',
+    'backup-id': backupId,
+    'report-path': reportPath,
+    documents: report.totals.restoredDocuments ?? report.totals.documents,
+    namespaces: report.totals.namespaces,
+    'duration-seconds': Math.round(report.durationMs / 1000),
+  });
+  await writeSummary(reportSummary(report));
+  if (report.result !== 'passed') throw new VerificationFailedError(report);
+}
