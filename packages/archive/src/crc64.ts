@@ -43,6 +43,20 @@ function buildTables(): [Int32Array, Int32Array] {
   return [tableLo, tableHi];
 }
 
+// Documents are usually slices of one larger chunk, so the word view of the last backing buffer is
+// kept instead of allocating a new one for every call (it holds on to that one buffer).
+let cachedBuffer: ArrayBufferLike | undefined;
+let cachedWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
+
+function wordsOf(buffer: ArrayBufferLike, wordsNeeded: number): Int32Array<ArrayBufferLike> {
+  // A resizable buffer may have grown since the view was made.
+  if (buffer !== cachedBuffer || cachedWords.length < wordsNeeded) {
+    cachedWords = new Int32Array(buffer, 0, buffer.byteLength >>> 2);
+    cachedBuffer = buffer;
+  }
+  return cachedWords;
+}
+
 /** Incremental CRC-64/XZ: call `update` as often as needed, then read `value()`. */
 export class Crc64 {
   // Running state before the final inversion, as signed int32 halves.
@@ -63,9 +77,10 @@ export class Crc64 {
         hi = (hi >>> 8) ^ HI[x]!;
         i++;
       }
-      const words = new Int32Array(data.buffer, data.byteOffset + i, ((n - i) >>> 3) << 1);
-      const wordCount = words.length;
-      for (let w = 0; w < wordCount; w += 2) {
+      const first = (data.byteOffset + i) >>> 2;
+      const end = first + (((n - i) >>> 3) << 1);
+      const words = wordsOf(data.buffer, end);
+      for (let w = first; w < end; w += 2) {
         // The first byte of the 8 is furthest from the end, so it goes through table 7.
         const a = words[w]! ^ lo;
         const b = words[w + 1]! ^ hi;
@@ -80,7 +95,7 @@ export class Crc64 {
         lo = LO[i0]! ^ LO[i1]! ^ LO[i2]! ^ LO[i3]! ^ LO[i4]! ^ LO[i5]! ^ LO[i6]! ^ LO[i7]!;
         hi = HI[i0]! ^ HI[i1]! ^ HI[i2]! ^ HI[i3]! ^ HI[i4]! ^ HI[i5]! ^ HI[i6]! ^ HI[i7]!;
       }
-      i += wordCount * 4;
+      i += (end - first) * 4;
     }
     for (; i < n; i++) {
       const x = (lo ^ data[i]!) & 0xff;

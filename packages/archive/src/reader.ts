@@ -241,7 +241,8 @@ async function* parse(source: ArchiveSource, options: ArchiveReaderOptions): Asy
   try {
     yield* parseArchive(cursor, options);
   } finally {
-    await cursor.close();
+    // Releases (for a Readable: destroys) the source; a failure there must not hide the real error.
+    await cursor.close().catch(() => undefined);
   }
 }
 
@@ -419,31 +420,37 @@ async function* parseArchive(
     if (isOplog(ns)) oplog = state;
     let batch: Buffer[] = [];
     let batchOffset = cursor.offset;
+    // Hot loop: it awaits only when a length or a document reaches past the current chunk.
     for (;;) {
-      if (batch.length > 0 && cursor.available < 4) {
-        yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
-        batch = [];
+      if (cursor.available < 4) {
+        if (batch.length > 0) {
+          yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
+          batch = [];
+        }
+        await readLength(cursor, () => documentName(state), name);
       }
-      if (batch.length === 0) batchOffset = cursor.offset;
       const docOffset = cursor.offset;
-      const what = `document #${state.stats.count} of ${name}`;
-      const length = await readLength(cursor, what, name);
+      if (batch.length === 0) batchOffset = docOffset;
+      const length = cursor.buffer.readInt32LE(cursor.position);
       if (length === -1) {
         cursor.skip(4);
         break;
       }
-      checkLength(length, what, name, docOffset);
-      if (batch.length > 0 && cursor.available < length) {
-        yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
-        batch = [];
-        batchOffset = docOffset;
+      checkLength(length, () => documentName(state), name, docOffset);
+      if (cursor.available < length) {
+        if (batch.length > 0) {
+          yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
+          batch = [];
+          batchOffset = docOffset;
+        }
+        await ensureDocument(cursor, length, () => documentName(state), name, docOffset);
       }
-      const doc = await readBody(cursor, length, what, name, docOffset);
+      const doc = takeDocument(cursor, length, () => documentName(state), name, docOffset);
       if (validateBson) {
         const problem = findBsonProblem(doc);
         if (problem) {
           throw new ArchiveFormatError(
-            `${what} at byte offset ${docOffset} is not valid BSON: ${problem.message} ` +
+            `${documentName(state)} at byte offset ${docOffset} is not valid BSON: ${problem.message} ` +
               `(byte offset ${docOffset + problem.offset})`,
             { namespace: name, offset: docOffset },
           );
@@ -499,50 +506,81 @@ function isListedBuckets(ns: Namespace, listed: Map<string, PreludeNamespace>): 
   return entry?.type === 'timeseries';
 }
 
+/** What is being read, for messages; built only when a message needs it. */
+type Describe = string | (() => string);
+
+function describe(what: Describe): string {
+  return typeof what === 'string' ? what : what();
+}
+
+function documentName(state: NamespaceState): string {
+  return `document #${state.stats.count} of ${state.name}`;
+}
+
+function errorDetails(namespace: string | undefined, offset: number) {
+  return namespace === undefined ? { offset } : { namespace, offset };
+}
+
 /** Reads the int32 at the cursor without consuming it. */
-async function readLength(cursor: ChunkCursor, what: string, namespace: string | undefined): Promise<number> {
+async function readLength(
+  cursor: ChunkCursor,
+  what: Describe,
+  namespace: string | undefined,
+): Promise<number> {
   const offset = cursor.offset;
   if (!(await cursor.ensure(4))) {
     throw new ArchiveFormatError(
-      `archive truncated: the stream ends at byte offset ${offset + cursor.available} inside the length of ${what} ` +
-        `(byte offset ${offset})`,
-      { ...(namespace === undefined ? {} : { namespace }), offset },
+      `archive truncated: the stream ends at byte offset ${offset + cursor.available} inside the length of ` +
+        `${describe(what)} (byte offset ${offset})`,
+      errorDetails(namespace, offset),
     );
   }
   return cursor.buffer.readInt32LE(cursor.position);
 }
 
-function checkLength(length: number, what: string, namespace: string | undefined, offset: number): void {
+function checkLength(length: number, what: Describe, namespace: string | undefined, offset: number): void {
   if (length < MIN_DOCUMENT_SIZE || length > MAX_DOCUMENT_SIZE) {
     throw new ArchiveFormatError(
-      `${what} at byte offset ${offset} has length ${length}; a document has ${MIN_DOCUMENT_SIZE}..` +
+      `${describe(what)} at byte offset ${offset} has length ${length}; a document has ${MIN_DOCUMENT_SIZE}..` +
         `${MAX_DOCUMENT_SIZE} bytes`,
-      { ...(namespace === undefined ? {} : { namespace }), offset },
+      errorDetails(namespace, offset),
     );
   }
 }
 
-/** Consumes a document of `length` bytes (length already checked) and checks its final 0x00. */
-async function readBody(
+/** Makes a whole document of `length` bytes available at the cursor. */
+async function ensureDocument(
   cursor: ChunkCursor,
   length: number,
-  what: string,
+  what: Describe,
   namespace: string | undefined,
   offset: number,
-): Promise<Buffer> {
-  const details = { ...(namespace === undefined ? {} : { namespace }), offset };
+): Promise<void> {
   if (!(await cursor.ensure(length))) {
     throw new ArchiveFormatError(
-      `archive truncated: ${what} at byte offset ${offset} has ${length} bytes but the stream ends after ` +
-        `${cursor.available}`,
-      details,
+      `archive truncated: ${describe(what)} at byte offset ${offset} has ${length} bytes but the stream ends ` +
+        `after ${cursor.available}`,
+      errorDetails(namespace, offset),
     );
   }
+}
+
+/** Consumes an available document (length already checked) and checks its final 0x00. */
+function takeDocument(
+  cursor: ChunkCursor,
+  length: number,
+  what: Describe,
+  namespace: string | undefined,
+  offset: number,
+): Buffer {
   const start = cursor.position;
   const doc = cursor.buffer.subarray(start, start + length);
   cursor.skip(length);
   if (doc[length - 1] !== 0) {
-    throw new ArchiveFormatError(`${what} at byte offset ${offset} does not end with 0x00`, details);
+    throw new ArchiveFormatError(
+      `${describe(what)} at byte offset ${offset} does not end with 0x00`,
+      errorDetails(namespace, offset),
+    );
   }
   return doc;
 }
@@ -556,7 +594,8 @@ async function readDocument(cursor: ChunkCursor, what: string): Promise<Buffer |
     return 'terminator';
   }
   checkLength(length, what, undefined, offset);
-  return readBody(cursor, length, what, undefined, offset);
+  if (cursor.available < length) await ensureDocument(cursor, length, what, undefined, offset);
+  return takeDocument(cursor, length, what, undefined, offset);
 }
 
 /** Checks a header's keys and types against `spec` (exact key set) and returns the values by key. */

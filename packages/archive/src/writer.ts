@@ -113,6 +113,9 @@ export class ArchiveWriter {
   #readWaiter: (() => void) | undefined;
   #failure: Error | undefined;
   #archiveBytes = 0;
+  /** Small pieces are gathered here into stream chunks of up to COALESCE_BYTES. */
+  #staging = Buffer.allocUnsafe(COALESCE_BYTES);
+  #stagedBytes = 0;
   #documents = 0;
 
   constructor(options: ArchiveWriterOptions = {}) {
@@ -168,7 +171,8 @@ export class ArchiveWriter {
       });
       const parts: Part[] = [];
       this.#planSegment(state, parts);
-      if (docs.length > 0) parts.push({ kind: 'documents', state, docs });
+      // The list is copied so the caller may reuse it; the documents themselves are not copied yet.
+      if (docs.length > 0) parts.push({ kind: 'documents', state, docs: [...docs] });
       return this.#enqueue(parts);
     } catch (error) {
       return Promise.reject(error);
@@ -400,24 +404,8 @@ export class ArchiveWriter {
     try {
       for (let op = this.#queue.shift(); op; op = this.#queue.shift()) {
         try {
-          // Small pieces (headers, terminators, small documents) are gathered into chunks of about
-          // COALESCE_BYTES so the stream is not flooded with tiny buffers; large documents pass as is.
-          let pending: Buffer[] = [];
-          let pendingBytes = 0;
-          for (const part of op.parts) {
-            for (const piece of this.#pieces(part)) {
-              if (piece.length < COALESCE_BYTES) {
-                pending.push(piece);
-                pendingBytes += piece.length;
-                if (pendingBytes < COALESCE_BYTES) continue;
-              }
-              if (pending.length > 0) await this.#push(Buffer.concat(pending, pendingBytes));
-              pending = [];
-              pendingBytes = 0;
-              if (piece.length >= COALESCE_BYTES) await this.#push(piece);
-            }
-          }
-          if (pending.length > 0) await this.#push(Buffer.concat(pending, pendingBytes));
+          for (const part of op.parts) await this.#write(part);
+          await this.#flush();
           if (op.end) {
             this.#ended = true;
             this.stream.push(null);
@@ -432,33 +420,72 @@ export class ArchiveWriter {
     }
   }
 
-  /** The bytes of a part, updating the namespace's count, bytes and CRC as they go out. */
-  *#pieces(part: Part): Generator<Buffer> {
+  /** Writes a part, updating the namespace's count, bytes and CRC as its documents go out. */
+  async #write(part: Part): Promise<void> {
     switch (part.kind) {
       case 'bytes':
-        yield part.bytes;
-        return;
+        return this.#append(part.bytes);
       case 'segment':
         if (!this.#seen.includes(part.state)) this.#seen.push(part.state);
-        yield segmentHeader(part.state.ns, false, 0n);
-        return;
+        return this.#append(segmentHeader(part.state.ns, false, 0n));
       case 'eof':
         part.state.stats.closed = true;
-        yield segmentHeader(part.state.ns, true, part.state.crc.value());
-        yield TERMINATOR;
-        return;
+        await this.#append(segmentHeader(part.state.ns, true, part.state.crc.value()));
+        return this.#append(TERMINATOR);
       case 'documents': {
         const { state } = part;
+        const { crc, stats } = state;
+        // Small documents are copied into the staging chunk; their CRC is taken over each copied run
+        // at once, which is much cheaper than one call per document.
+        let runStart = this.#stagedBytes;
         for (const doc of part.docs) {
-          const buffer = Buffer.from(doc.buffer, doc.byteOffset, doc.byteLength);
-          state.crc.update(buffer);
-          state.stats.count++;
-          state.stats.bytes += buffer.length;
+          const length = doc.byteLength;
+          stats.count++;
+          stats.bytes += length;
           this.#documents++;
-          yield buffer;
+          if (length < COALESCE_BYTES && this.#stagedBytes + length <= COALESCE_BYTES) {
+            this.#staging.set(doc, this.#stagedBytes);
+            this.#stagedBytes += length;
+            continue;
+          }
+          crc.update(this.#staging.subarray(runStart, this.#stagedBytes));
+          await this.#flush();
+          if (length < COALESCE_BYTES) {
+            this.#staging.set(doc, 0);
+            this.#stagedBytes = length;
+          } else {
+            crc.update(doc);
+            await this.#push(Buffer.from(doc.buffer, doc.byteOffset, length));
+          }
+          runStart = 0;
         }
+        crc.update(this.#staging.subarray(runStart, this.#stagedBytes));
       }
     }
+  }
+
+  /** Adds small bytes (headers, terminators) to the staging chunk. */
+  async #append(bytes: Buffer): Promise<void> {
+    if (this.#stagedBytes + bytes.length > COALESCE_BYTES) await this.#flush();
+    if (bytes.length > COALESCE_BYTES) return this.#push(bytes);
+    bytes.copy(this.#staging, this.#stagedBytes);
+    this.#stagedBytes += bytes.length;
+  }
+
+  /** Pushes the staging chunk. A mostly empty one is copied out so it does not pin a whole chunk. */
+  async #flush(): Promise<void> {
+    const used = this.#stagedBytes;
+    if (used === 0) return;
+    let chunk: Buffer;
+    if (used >= COALESCE_BYTES / 2) {
+      chunk = this.#staging.subarray(0, used);
+      this.#staging = Buffer.allocUnsafe(COALESCE_BYTES);
+    } else {
+      chunk = Buffer.allocUnsafe(used);
+      this.#staging.copy(chunk, 0, 0, used);
+    }
+    this.#stagedBytes = 0;
+    await this.#push(chunk);
   }
 
   /** Hands a chunk to the stream, first waiting for room if the last push filled it. */
