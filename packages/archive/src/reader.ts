@@ -43,7 +43,10 @@ export interface ArchiveReaderOptions {
 export interface PreludeNamespace extends Namespace {
   /** `collection` when the archive predates the field. */
   type: NamespaceType;
-  /** The parsed Extended JSON (`{options, indexes, uuid, collectionName, type}`), or null when empty. */
+  /**
+   * The parsed Extended JSON (`{options, indexes, uuid, collectionName, type}`), or null when empty.
+   * Parsed in canonical mode, so numbers keep their BSON types (`Int32`, `Double`, `Long`).
+   */
   metadata: Record<string, unknown> | null;
   /** The metadata string exactly as stored. */
   rawMetadata: string;
