@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MemoryLogger } from '@shipkit/action-kit';
 import { parseEnv } from '@shipkit/config';
+import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { FakeGitHubSecrets } from '../../../test/fakes/github-secrets';
 import { testEnv, uniqueName } from '../../../test/support/env';
@@ -237,6 +238,54 @@ describe('init-client --provision', () => {
       expect(JSON.stringify(result)).not.toContain(env.MONGODB_BACKUP_URI);
     } finally {
       await github.close();
+    }
+  });
+
+  it('seeds the client database from a template backup, renaming the template database to the client one', async () => {
+    const template = uniqueName('template');
+    await admin
+      .db(template)
+      .collection('products')
+      .insertMany([{ sku: 'lamp' }, { sku: 'desk' }, { sku: 'chair' }]);
+    await admin.db(template).collection('pages').insertOne({ slug: 'about' });
+    await admin
+      .db(template)
+      .collection('products')
+      .createIndex({ sku: 1 }, { unique: true, name: 'sku_unique' });
+    const archive = join(dir, 'template.archive');
+    try {
+      await run(join(testEnv().mongoToolsBin, 'mongodump'), [
+        `--uri=${testEnv().mongodbUri}`,
+        `--db=${template}`,
+        `--archive=${archive}`,
+      ]);
+      await admin
+        .db(database)
+        .collection('products')
+        .drop()
+        .catch(() => undefined);
+      // Loaded on demand, as the CLI does: seeding pulls in the whole restore path.
+      const { backupSeeder } = await import('../src/seed');
+      const seeder = backupSeeder({
+        openStorage: (url) => openStorage(url),
+        connect: (uri) => new MongoClient(uri).connect(),
+      });
+      const result = await provision({ seeder, seedFrom: `file://${archive}` });
+      expect(result.provision?.seeded).toEqual({ sourceDatabase: template, collections: 2, documents: 4 });
+      const seeded = admin.db(database);
+      expect(await seeded.collection('products').countDocuments()).toBe(3);
+      expect(await seeded.collection('pages').findOne({ slug: 'about' })).not.toBeNull();
+      expect((await seeded.collection('products').indexes()).map((i) => i.name)).toContain('sku_unique');
+      // The template is read, never changed.
+      expect(await admin.db(template).collection('products').countDocuments()).toBe(3);
+      expect(result.checklist).toContainEqual(
+        expect.objectContaining({
+          status: 'done',
+          text: expect.stringMatching(/^seeded .* from the template backup/),
+        }),
+      );
+    } finally {
+      await admin.db(template).dropDatabase();
     }
   });
 
