@@ -34,7 +34,7 @@ export interface ActionResult {
   stderr: string;
   /** `::error::`, `::warning::` and `::notice::` lines, without their properties. */
   annotations: { level: 'error' | 'warning' | 'notice'; message: string }[];
-  /** stdout, stderr, summary and outputs together: for "the secret appears nowhere" assertions. */
+  /** What a person could see — stdout less `::add-mask::` lines, stderr, summary, outputs, state — for "the secret appears nowhere" assertions. */
   everything: string;
 }
 
@@ -114,7 +114,12 @@ export async function runAction(entry: string, options: RunActionOptions = {}): 
       level: m[1] as 'error' | 'warning' | 'notice',
       message: unescapeCommand(m[2] ?? ''),
     }));
-    const everything = [stdout, stderr, summary, JSON.stringify(outputs), JSON.stringify(state)].join('\n');
+    // The runner consumes `::add-mask::` lines (they carry the secrets to hide) and never shows them.
+    const shown = stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    const everything = [shown, stderr, summary, JSON.stringify(outputs), JSON.stringify(state)].join('\n');
     return { exitCode, signal, outputs, state, summary, stdout, stderr, annotations, everything };
   } finally {
     await rm(dir, { recursive: true, force: true });

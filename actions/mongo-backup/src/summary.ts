@@ -1,4 +1,12 @@
-import { details, formatBytes, formatCount, formatDuration, heading, sections, table } from '@shipkit/action-kit';
+import {
+  details,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  heading,
+  sections,
+  table,
+} from '@shipkit/action-kit';
 import type { BackupResult } from '@shipkit/backup';
 
 export function backupSummary(result: BackupResult): string {
@@ -13,7 +21,9 @@ export function backupSummary(result: BackupResult): string {
         formatBytes(manifest.totals.bytes),
         formatBytes(manifest.archive.size),
         manifest.archive.compression,
-        manifest.archive.recipients.length > 0 ? `yes (${manifest.archive.recipients.length} recipient(s))` : 'no',
+        manifest.archive.recipients.length > 0
+          ? `yes (${manifest.archive.recipients.length} recipient(s))`
+          : 'no',
         formatDuration(result.durationMs),
       ],
     ],

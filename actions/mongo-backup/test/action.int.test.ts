@@ -59,16 +59,23 @@ describe('mongo-backup action', () => {
     const destination = await fileDestination();
     const result = await runAction(entry, { inputs: { 'mongodb-uri': uri, destination, include: source } });
     expect(result.exitCode).toBe(1);
-    expect(result.annotations).toEqual([{ level: 'error', message: expect.stringMatching(/authentication failed/i) }]);
+    expect(result.annotations).toEqual([
+      { level: 'error', message: expect.stringMatching(/authentication failed/i) },
+    ]);
     expect(result.everything).not.toMatch(/\n\s+at /);
-    for (const form of ['Wr0ng%2Fsecret-pw', 'Wr0ng/secret-pw']) expect(result.everything).not.toContain(form);
+    for (const form of ['Wr0ng%2Fsecret-pw', 'Wr0ng/secret-pw'])
+      expect(result.everything).not.toContain(form);
     const files = await readdir(fileURLToPath(destination), { recursive: true });
     expect(files.filter((f) => String(f).endsWith('manifest.json'))).toEqual([]);
   });
 
   it('names a bad input before connecting anywhere', async () => {
     const result = await runAction(entry, {
-      inputs: { 'mongodb-uri': testEnv().mongodbUri, destination: await fileDestination(), compression: 'brotli' },
+      inputs: {
+        'mongodb-uri': testEnv().mongodbUri,
+        destination: await fileDestination(),
+        compression: 'brotli',
+      },
     });
     expect(result.exitCode).toBe(1);
     expect(result.annotations[0]?.message).toBe(

@@ -40,7 +40,8 @@ const STORAGE_CLASSES = [
 export function parseSse(raw: string): Pick<S3StorageOptions, 'serverSideEncryption' | 'kmsKeyId'> {
   if (raw === 'AES256') return { serverSideEncryption: 'AES256' };
   if (raw === 'aws:kms') return { serverSideEncryption: 'aws:kms' };
-  if (raw.startsWith('aws:kms:') && raw.length > 8) return { serverSideEncryption: 'aws:kms', kmsKeyId: raw.slice(8) };
+  if (raw.startsWith('aws:kms:') && raw.length > 8)
+    return { serverSideEncryption: 'aws:kms', kmsKeyId: raw.slice(8) };
   throw new UserError(`Input 'sse' must be AES256, aws:kms or aws:kms:<key id>, got '${raw}'.`);
 }
 

@@ -75,12 +75,15 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
 
   const controller = new AbortController();
   const abort = (reason: Error) => controller.abort(reason);
-  deps.signal?.addEventListener('abort', () => abort(new UserError('The backup was cancelled.')), { once: true });
+  deps.signal?.addEventListener('abort', () => abort(new UserError('The backup was cancelled.')), {
+    once: true,
+  });
   const timer =
     options.timeoutMs === undefined
       ? undefined
       : setTimeout(
-          () => abort(new UserError(`The backup did not finish within the timeout (${options.timeoutMs} ms).`)),
+          () =>
+            abort(new UserError(`The backup did not finish within the timeout (${options.timeoutMs} ms).`)),
           options.timeoutMs,
         );
 
@@ -118,7 +121,8 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       });
       const compressed = writer.stream.pipe(compressStream(compression, options.compressionLevel));
       writer.stream.on('error', (error) => compressed.destroy(error));
-      const sealed: Readable = recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
+      const sealed: Readable =
+        recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
       const stored = pipeline(sealed, tap).catch((error: unknown) => {
         writer.abort(error as Error);
         throw error;
@@ -221,11 +225,17 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
 /** The uncompressed size of every database the user can see; 0 when the server will not say. */
 async function sourceDataSize(client: MongoClient): Promise<number> {
   try {
-    const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true, authorizedDatabases: true });
+    const { databases } = await client
+      .db('admin')
+      .admin()
+      .listDatabases({ nameOnly: true, authorizedDatabases: true });
     let total = 0;
     for (const { name } of databases) {
       if (name === 'local' || name === 'config') continue;
-      const stats = await client.db(name).stats().catch(() => undefined);
+      const stats = await client
+        .db(name)
+        .stats()
+        .catch(() => undefined);
       total += Number(stats?.dataSize ?? 0);
     }
     return total;

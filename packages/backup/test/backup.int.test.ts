@@ -8,7 +8,7 @@ import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { testEnv } from '../../../test/support/env';
 import { backupOptionsFromInputs, listBackups, manifestSchema, readManifest, runBackup } from '../src';
-import { fileDestination, logger, s3Destination, s3Options, seedSmallShop } from './support';
+import { addBlobs, fileDestination, logger, s3Destination, s3Options, seedSmallShop } from './support';
 
 let client: MongoClient;
 let source: string;
@@ -30,9 +30,16 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('runBackup to S3', () => {
   it('uploads a multi-part archive and commits a manifest that matches the data', async () => {
+    await addBlobs(client, source, 12);
     const destination = s3Destination();
     const result = await runBackup(
-      { uri: testEnv().mongodbUri, destination, include: [source], compression: 'none', storage: { ...s3Options(), partSize: 5 * 2 ** 20 } },
+      {
+        uri: testEnv().mongodbUri,
+        destination,
+        include: [source],
+        compression: 'none',
+        storage: { ...s3Options(), partSize: 5 * 2 ** 20 },
+      },
       { logger: logger() },
     );
     const storage = openStorage(destination, { s3: s3Options() });
@@ -42,7 +49,7 @@ describe('runBackup to S3', () => {
       expect(manifest.archive.size).toBeGreaterThan(5 * 2 ** 20);
       const orders = manifest.namespaces.find((ns) => ns.collection === 'orders');
       expect(orders?.count).toBe(4000);
-      expect(manifest.totals.documents).toBe(2000 + 40 + 4000 + 1);
+      expect(manifest.totals.documents).toBe(2000 + 40 + 4000 + 1 + 12);
       expect(orders?.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['_id_', 'customer_recent']));
 
       // The stored archive reads back with every CRC and count as the manifest says.
@@ -54,7 +61,8 @@ describe('runBackup to S3', () => {
           counts.set(name, (counts.get(name) ?? 0) + event.docs.length);
         }
       }
-      for (const ns of manifest.namespaces) expect(counts.get(`${ns.db}.${ns.collection}`) ?? 0).toBe(ns.count);
+      for (const ns of manifest.namespaces)
+        expect(counts.get(`${ns.db}.${ns.collection}`) ?? 0).toBe(ns.count);
       const listed = await listBackups(storage);
       expect(listed.map((e) => [e.id, e.complete])).toEqual([[result.backupId, true]]);
     } finally {
@@ -66,12 +74,32 @@ describe('runBackup to S3', () => {
 describe('bad input fails clearly and leaves no manifest', () => {
   const uri = () => testEnv().mongodbUri;
   const cases: [string, () => Promise<Record<string, string>>, RegExp][] = [
-    ['an unreachable host', async () => ({ 'mongodb-uri': 'mongodb://127.0.0.1:9/?connectTimeoutMS=1000' }), /could not reach 127\.0\.0\.1:9/i],
-    ['a wrong password', async () => ({ 'mongodb-uri': uri().replace(/:[^:@/]+@/, ':wrong-password@') }), /authentication failed/i],
+    [
+      'an unreachable host',
+      async () => ({ 'mongodb-uri': 'mongodb://127.0.0.1:9/?connectTimeoutMS=1000' }),
+      /could not reach 127\.0\.0\.1:9/i,
+    ],
+    [
+      'a wrong password',
+      async () => ({ 'mongodb-uri': uri().replace(/:[^:@/]+@/, ':wrong-password@') }),
+      /authentication failed/i,
+    ],
     ['a malformed URI', async () => ({ 'mongodb-uri': 'mongodb://user:pa@ss@/' }), /MongoDB URI/],
-    ['an unknown destination scheme', async () => ({ destination: 'ftp://backups/shop' }), /s3:\/\/bucket\/prefix/],
-    ['a missing bucket', async () => ({ destination: 's3://no-such-bucket-shipkit/p' }), /no-such-bucket-shipkit/],
-    ['an invalid recipient', async () => ({ 'encrypt-recipients': 'age1notakey' }), /Input 'encrypt-recipients'/],
+    [
+      'an unknown destination scheme',
+      async () => ({ destination: 'ftp://backups/shop' }),
+      /s3:\/\/bucket\/prefix/,
+    ],
+    [
+      'a missing bucket',
+      async () => ({ destination: 's3://no-such-bucket-shipkit/p' }),
+      /no-such-bucket-shipkit/,
+    ],
+    [
+      'an invalid recipient',
+      async () => ({ 'encrypt-recipients': 'age1notakey' }),
+      /Input 'encrypt-recipients'/,
+    ],
     ['an invalid retention spec', async () => ({ retention: 'daily=seven' }), /daily/],
     ['an include filter that matches nothing', async () => ({ include: 'no_such_db_xyz' }), /no_such_db_xyz/],
   ];
@@ -86,7 +114,9 @@ describe('bad input fails clearly and leaves no manifest', () => {
       's3-endpoint': s3.endpoint,
       ...(await overrides()),
     };
-    const inputs = new Inputs(Object.fromEntries(Object.entries(values).map(([k, v]) => [inputEnvName(k), v])));
+    const inputs = new Inputs(
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [inputEnvName(k), v])),
+    );
     const started = Date.now();
     const attempt = (async () => {
       const options = backupOptionsFromInputs(inputs, process.env);
@@ -107,7 +137,13 @@ describe('retention after a backup', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const result = await runBackup(
-        { uri: testEnv().mongodbUri, destination, include: [`${source}.customers`], storage: s3Options(), retention: { last: 2 } },
+        {
+          uri: testEnv().mongodbUri,
+          destination,
+          include: [`${source}.customers`],
+          storage: s3Options(),
+          retention: { last: 2 },
+        },
         { logger: logger(), now: () => new Date(Date.UTC(2026, 10, 20 + i, 3)) },
       );
       ids.push(result.backupId);

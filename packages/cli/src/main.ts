@@ -63,7 +63,11 @@ function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
       options: Object.fromEntries(
         Object.entries(options).map(([name, spec]) => [
           name,
-          { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) },
+          {
+            type: spec.type,
+            ...(spec.multiple ? { multiple: true } : {}),
+            ...(spec.short ? { short: spec.short } : {}),
+          },
         ]),
       ),
       allowPositionals: true,
@@ -110,7 +114,11 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     cwd: io.cwd ?? process.cwd(),
     json: args.options.json === true,
     stdout,
-    logger: streamLogger((line) => stderr(`${line}\n`), (t) => t, verbose),
+    logger: streamLogger(
+      (line) => stderr(`${line}\n`),
+      (t) => t,
+      verbose,
+    ),
     redactor,
     signal: io.signal ?? new AbortController().signal,
   };
@@ -118,7 +126,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return await command.run(args, context);
   } catch (error) {
     const message = errorMessage(error);
-    const stack = verbose && error instanceof Error && !(error instanceof UserError) ? `\n${error.stack}` : '';
+    const stack =
+      verbose && error instanceof Error && !(error instanceof UserError) ? `\n${error.stack}` : '';
     stderr(`error: ${message}${stack}\n`);
     return error instanceof UserError ? 2 : 1;
   }

@@ -5,7 +5,11 @@ import { optionInputs } from '../inputs';
 import { textTable } from '../text';
 
 export const S3_OPTIONS: Record<string, OptionSpec> = {
-  's3-endpoint': { type: 'string', value: '<url>', description: 'S3-compatible endpoint (env S3_ENDPOINT); empty = AWS' },
+  's3-endpoint': {
+    type: 'string',
+    value: '<url>',
+    description: 'S3-compatible endpoint (env S3_ENDPOINT); empty = AWS',
+  },
   's3-region': { type: 'string', value: '<region>', description: 'S3 region (default: AWS_REGION)' },
   's3-force-path-style': {
     type: 'string',
@@ -27,17 +31,34 @@ export const backup: Command = {
   usage: '--uri <mongodb-uri> --to <url> [options]',
   options: {
     uri: { type: 'string', value: '<uri>', description: 'source connection string (env MONGODB_URI)' },
-    to: { type: 'string', value: '<url>', description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)' },
+    to: {
+      type: 'string',
+      value: '<url>',
+      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
+    },
     include: { type: 'string', multiple: true, value: '<ns>', description: 'db, db.coll or glob to back up' },
-    exclude: { type: 'string', multiple: true, value: '<ns>', description: 'db, db.coll or glob to leave out' },
-    compression: { type: 'string', value: 'zstd|gzip|none', description: 'archive compression (default zstd)' },
+    exclude: {
+      type: 'string',
+      multiple: true,
+      value: '<ns>',
+      description: 'db, db.coll or glob to leave out',
+    },
+    compression: {
+      type: 'string',
+      value: 'zstd|gzip|none',
+      description: 'archive compression (default zstd)',
+    },
     'compression-level': { type: 'string', value: '<n>', description: 'zstd 1-22, gzip 1-9' },
     'encrypt-recipients': {
       type: 'string',
       value: '<age1…>',
       description: 'age recipients, comma separated (env AGE_RECIPIENTS)',
     },
-    parallelism: { type: 'string', value: '<n>', description: 'collections and ranges read at once (default 4)' },
+    parallelism: {
+      type: 'string',
+      value: '<n>',
+      description: 'collections and ranges read at once (default 4)',
+    },
     retention: { type: 'string', value: '<rules>', description: 'e.g. daily=7,weekly=4,monthly=12' },
     ...S3_OPTIONS,
     'storage-class': { type: 'string', value: '<class>', description: 'S3 storage class, e.g. STANDARD_IA' },
@@ -60,13 +81,20 @@ export const backup: Command = {
     const result = await runBackup(options, { logger: context.logger, signal: context.signal });
     const { manifest } = result;
     if (context.json) {
-      context.stdout(`${JSON.stringify({ ...result, manifest: undefined, ...manifestSummary(result) }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ ...result, manifest: undefined, ...manifestSummary(result) }, null, 2)}\n`,
+      );
       return 0;
     }
     context.stdout(
       textTable(
         ['namespace', 'type', 'documents', 'bytes'],
-        manifest.namespaces.map((ns) => [`${ns.db}.${ns.collection}`, ns.type, formatCount(ns.count), formatBytes(ns.bytes)]),
+        manifest.namespaces.map((ns) => [
+          `${ns.db}.${ns.collection}`,
+          ns.type,
+          formatCount(ns.count),
+          formatBytes(ns.bytes),
+        ]),
         [2, 3],
       ),
     );

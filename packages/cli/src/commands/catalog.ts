@@ -19,7 +19,9 @@ function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'):
     aliases: { [urlOption]: 'destination' },
     envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
   });
-  return openStorage(inputs.required('destination'), s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv));
+  return openStorage(inputs.required('destination'), {
+    s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
+  });
 }
 
 export const list: Command = {
@@ -27,7 +29,11 @@ export const list: Command = {
   summary: 'list the backups at a destination, newest first, with size, counts and verified state',
   usage: '--at <url> [options]',
   options: {
-    at: { type: 'string', value: '<url>', description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)' },
+    at: {
+      type: 'string',
+      value: '<url>',
+      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
+    },
     ...S3_OPTIONS,
   },
   async run(args, context) {
@@ -97,10 +103,15 @@ export const inspect: Command = {
   options: { ...S3_OPTIONS },
   async run(args, context) {
     const url = args.positionals[0];
-    if (!url) throw new UserError('inspect needs the URL of a backup, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.');
+    if (!url)
+      throw new UserError(
+        'inspect needs the URL of a backup, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.',
+      );
     const { prefix, id } = splitBackupUrl(url);
     const inputs = optionInputs(args, context.env, { envFallbacks: STORAGE_ENV });
-    const storage = openStorage(prefix, s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv));
+    const storage = openStorage(prefix, {
+      s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
+    });
     try {
       const manifest = await readManifest(storage, id);
       const verification = await readVerification(storage, id);
@@ -147,11 +158,19 @@ export const prune: Command = {
   summary: 'apply keep rules to the backups at a destination; never deletes the newest complete backup',
   usage: '--at <url> [--keep-daily N …] [--dry-run] [options]',
   options: {
-    at: { type: 'string', value: '<url>', description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)' },
+    at: {
+      type: 'string',
+      value: '<url>',
+      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
+    },
     ...Object.fromEntries(
       RETENTION_RULES.map((rule) => [
         `keep-${rule}`,
-        { type: 'string' as const, value: '<n>', description: `keep the newest backup of the last n ${rule === 'last' ? 'backups' : `${rule} periods`}` },
+        {
+          type: 'string' as const,
+          value: '<n>',
+          description: `keep the newest backup of the last n ${rule === 'last' ? 'backups' : `${rule} periods`}`,
+        },
       ]),
     ),
     'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
@@ -166,7 +185,9 @@ export const prune: Command = {
       policy[rule] = Number(raw);
     }
     if (Object.keys(policy).length === 0) {
-      throw new UserError(`prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`);
+      throw new UserError(
+        `prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`,
+      );
     }
     const storage = storageAt(args, context);
     try {
@@ -188,8 +209,16 @@ export const prune: Command = {
             [
               ...result.kept.map((k) => [k.id, 'keep', k.reasons.join('; ')]),
               ...result.removed.map((id) => [id, verb, 'outside every rule']),
-              ...result.retainedByLock.map((id) => [id, 'retained by lock', 'Object Lock refused the delete']),
-              ...result.swept.map((id) => [id, result.dryRun ? 'would sweep' : 'swept', 'incomplete (no manifest)']),
+              ...result.retainedByLock.map((id) => [
+                id,
+                'retained by lock',
+                'Object Lock refused the delete',
+              ]),
+              ...result.swept.map((id) => [
+                id,
+                result.dryRun ? 'would sweep' : 'swept',
+                'incomplete (no manifest)',
+              ]),
             ],
           ),
       );
