@@ -1,0 +1,267 @@
+// The workflow driver of scripts/workflows-e2e.ts: expressions as the runner evaluates them, and a
+// synthetic workflow (run: steps, a local action through the runner protocol, job needs and conditions,
+// the mongo-shipkit checkout and install replaced, stubs) in a temporary repository.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import {
+  evaluate,
+  evaluateCondition,
+  evaluateTemplate,
+  type ExpressionContext,
+  runWorkflow,
+  type StubContext,
+} from '../../scripts/workflows-e2e';
+
+const ctx: ExpressionContext = {
+  contexts: {
+    inputs: { 'aws-role-arn': '', verify: true, parallelism: 4, name: 'Shop' },
+    needs: { backup: { result: 'success', outputs: { 'backup-id': '2026-11-25T031700Z-1a2b3c' } } },
+    job: { services: { mongo: { ports: { '27017': '49153' } } } },
+    list: ['a', 'B'],
+  },
+};
+
+describe('expressions', () => {
+  test.each([
+    ["inputs.aws-role-arn != ''", false],
+    ["inputs.aws-role-arn == ''", true],
+    ['inputs.verify', true],
+    ['!inputs.verify', false],
+    ["inputs.name == 'shop'", true], // strings compare without case
+    ['inputs.parallelism == 4', true],
+    ["inputs.parallelism == '4'", true],
+    ['inputs.missing', null],
+    ["inputs.aws-role-arn || 'us-east-1'", 'us-east-1'],
+    ["inputs.name && 'yes'", 'yes'],
+    ["needs.backup.result == 'success' && (needs.verify.result == 'success' || !inputs.verify)", false],
+    ["job.services.mongo.ports['27017']", '49153'],
+    ["format('{0}m', 90)", '90m'],
+    ["format('{{{0}}}', 'x')", '{x}'],
+    ["contains(list, 'b')", true],
+    ["startsWith('refs/tags/v1', 'refs/tags/')", true],
+    ["join(list, '+')", 'a+B'],
+    ['fromJSON(\'{"a": [1, 2]}\').a[1]', 2],
+    ['1 < 2 && 3 >= 3', true],
+    ["'it''s'", "it's"],
+    ['null == 0', true],
+    ['-1 < 0', true],
+  ])('%s → %j', (expression, expected) => {
+    expect(evaluate(expression, ctx)).toEqual(expected);
+  });
+
+  /** `${{ inner }}`, spelled so that it is not taken for a template literal placeholder. */
+  const x = (inner: string) => `\${{ ${inner} }}`;
+
+  test('templates keep the type of a whole expression and make text of the rest', () => {
+    expect(evaluateTemplate(x('inputs.verify'), ctx)).toBe(true);
+    expect(evaluateTemplate(`mongodb://127.0.0.1:${x("job.services.mongo.ports['27017']")}/`, ctx)).toBe(
+      'mongodb://127.0.0.1:49153/',
+    );
+    expect(evaluateTemplate(`${x('inputs.parallelism')}-${x('inputs.verify')}`, ctx)).toBe('4-true');
+    expect(evaluateTemplate('plain', ctx)).toBe('plain');
+  });
+
+  test('conditions imply success() unless they name a status function', () => {
+    const failed = { ...ctx, status: { success: false, failure: true, cancelled: false } };
+    expect(evaluateCondition('inputs.verify', ctx)).toBe(true);
+    expect(evaluateCondition('inputs.verify', failed)).toBe(false);
+    expect(evaluateCondition(x('!cancelled() && inputs.verify'), failed)).toBe(true);
+    expect(evaluateCondition('failure()', failed)).toBe(true);
+    expect(evaluateCondition(undefined, failed)).toBe(false);
+  });
+
+  test('unknown contexts and functions are errors, not silent nulls', () => {
+    expect(() => evaluate('secretz.TOKEN', ctx)).toThrow(/unknown context 'secretz'/);
+    expect(() => evaluate("hashFiles('**/package-lock.json')", ctx)).toThrow(/not supported/);
+    expect(() => evaluate("inputs.name == 'x", ctx)).toThrow(/unterminated string/);
+  });
+});
+
+const ACTION = `name: Echo
+description: Says hello.
+inputs:
+  name:
+    description: Who.
+    required: true
+  token:
+    description: A secret.
+    required: true
+  shout:
+    description: Louder.
+    default: \${{ github.repository }}
+outputs:
+  greeting:
+    description: The greeting.
+runs:
+  using: node24
+  main: dist/index.js
+`;
+
+const BUNDLE = `const fs = require('node:fs');
+const name = process.env['INPUT_NAME'];
+fs.appendFileSync(process.env.GITHUB_OUTPUT,
+  'greeting=hello ' + name + '\\n' +
+  'token-length=' + process.env['INPUT_TOKEN'].length + '\\n' +
+  'shout=' + process.env['INPUT_SHOUT'] + '\\n' +
+  'region=' + (process.env.AWS_REGION || '') + '\\n');
+if (name === 'fail') process.exit(1);
+`;
+
+const WORKFLOW = `
+on:
+  workflow_call:
+    inputs:
+      name:
+        type: string
+        required: true
+      loud:
+        type: boolean
+        default: false
+    secrets:
+      TOKEN:
+        required: true
+    outputs:
+      greeting:
+        value: \${{ jobs.first.outputs.greeting }}
+defaults:
+  run:
+    shell: bash
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    outputs:
+      greeting: \${{ steps.echo.outputs.greeting }}
+    steps:
+      - name: Check out mongo-shipkit
+        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1
+        with:
+          path: .shipkit
+      - name: Install
+        working-directory: .shipkit
+        run: npm ci --omit=dev
+      - name: Prepare
+        id: prepare
+        env:
+          NAME: \${{ inputs.name }}
+        run: |
+          test -f .shipkit/actions/echo/action.yml
+          echo "who=$NAME" >>"$GITHUB_OUTPUT"
+          echo "AWS_REGION=eu-west-3" >>"$GITHUB_ENV"
+      - name: Loud
+        if: inputs.loud
+        run: exit 1
+      - name: Echo
+        id: echo
+        uses: ./.shipkit/actions/echo
+        with:
+          name: \${{ steps.prepare.outputs.who }}
+          token: \${{ secrets.TOKEN }}
+      - name: Allowed to fail
+        continue-on-error: true
+        run: exit 3
+  second:
+    needs: first
+    runs-on: ubuntu-latest
+    steps:
+      - name: Fail
+        id: fail
+        uses: ./actions/echo
+        with:
+          name: fail
+          token: x
+      - name: After a failure
+        run: echo never
+      - name: Only on failure
+        if: failure()
+        env:
+          GREETING: \${{ needs.first.outputs.greeting }}
+        run: echo "first said $GREETING"
+  third:
+    needs: second
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
+  report:
+    needs: [first, second, third]
+    if: \${{ !cancelled() }}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/github-script@ed597411d8f924073f98dfc5c65a23a2325f34cd
+        env:
+          RESULTS: first=\${{ needs.first.result }} second=\${{ needs.second.result }} third=\${{ needs.third.result }}
+        with:
+          script: core.notice('hi')
+      - uses: some/unknown-action@0123456789012345678901234567890123456789
+`;
+
+describe('runWorkflow', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'workflows-e2e-'));
+    await mkdir(join(root, 'actions', 'echo', 'dist'), { recursive: true });
+    await writeFile(join(root, 'actions', 'echo', 'action.yml'), ACTION);
+    await writeFile(join(root, 'actions', 'echo', 'dist', 'index.js'), BUNDLE);
+    await writeFile(join(root, 'workflow.yml'), WORKFLOW);
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('runs the jobs in order, passing outputs, env and results along as the runner does', async () => {
+    const stubbed: StubContext[] = [];
+    const result = await runWorkflow({
+      workflow: 'workflow.yml',
+      root,
+      inputs: { name: 'Ada' },
+      secrets: { TOKEN: 'secret-token-value' },
+      stubs: {
+        'actions/github-script': async (context) => {
+          stubbed.push(context);
+          return {};
+        },
+      },
+    });
+    const step = (job: string, name: string) => result.jobs[job]?.steps.find((s) => s.name === name);
+
+    expect(result.jobs.first?.result).toBe('success');
+    expect(step('first', 'Check out mongo-shipkit')).toMatchObject({ kind: 'simulated', outcome: 'success' });
+    expect(step('first', 'Install')).toMatchObject({
+      kind: 'simulated',
+      note: expect.stringContaining('installed'),
+    });
+    expect(step('first', 'Loud')?.outcome).toBe('skipped');
+    expect(step('first', 'Echo')).toMatchObject({
+      kind: 'action',
+      outcome: 'success',
+      outputs: { greeting: 'hello Ada', 'token-length': '18', shout: 'acme/shop', region: 'eu-west-3' },
+    });
+    expect(step('first', 'Allowed to fail')).toMatchObject({ outcome: 'failure', conclusion: 'success' });
+    expect(result.outputs).toEqual({ greeting: 'hello Ada' });
+
+    expect(result.jobs.second?.result).toBe('failure');
+    expect(step('second', 'Fail')?.outcome).toBe('failure');
+    expect(step('second', 'After a failure')?.outcome).toBe('skipped');
+    expect(step('second', 'Only on failure')?.stdout).toBe('first said hello Ada\n');
+    expect(result.jobs.third?.result).toBe('skipped');
+
+    expect(stubbed).toHaveLength(1);
+    expect(stubbed[0]?.env.RESULTS).toBe('first=success second=failure third=skipped');
+    expect(stubbed[0]?.with.script).toBe("core.notice('hi')");
+    expect(result.jobs.report?.result).toBe('failure');
+    expect(result.jobs.report?.steps[1]).toMatchObject({
+      outcome: 'failure',
+      note: expect.stringContaining('no stub'),
+    });
+  }, 60_000);
+
+  test('refuses inputs the workflow does not take, and requires its required ones', async () => {
+    await expect(
+      runWorkflow({ workflow: 'workflow.yml', root, inputs: { name: 'x', nope: 1 } }),
+    ).rejects.toThrow(/no input 'nope'/);
+    await expect(runWorkflow({ workflow: 'workflow.yml', root })).rejects.toThrow(/needs the input 'name'/);
+  });
+});
