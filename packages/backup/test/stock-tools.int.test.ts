@@ -56,7 +56,7 @@ async function expectIdentical(target: string): Promise<void> {
   for (const name of collections) {
     const [ours, theirs] = [await rawDocuments(source, name), await rawDocuments(target, name)];
     expect(theirs.length).toBe(ours.length);
-    theirs.forEach((doc, i) => expect(doc.equals(ours[i] as Buffer)).toBe(true));
+    for (const [i, doc] of theirs.entries()) expect(doc.equals(ours[i] as Buffer)).toBe(true);
     expect(indexSpecs(await client.db(target).collection(name).indexes())).toEqual(
       indexSpecs(await client.db(source).collection(name).indexes()),
     );

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryLogger } from '@shipkit/action-kit';
-import { Binary, Double, Int32, Long, MongoClient, ObjectId, Timestamp } from 'mongodb';
+import { Binary, Double, Int32, Long, type MongoClient, ObjectId, Timestamp } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 
 /**
