@@ -31,15 +31,13 @@ export async function seedSmallShop(client: MongoClient, documents = 300): Promi
   );
   await db.collection('products').createIndex({ sku: 1 }, { unique: true, name: 'sku_unique' });
   await db.collection('products').createIndex({ tags: 1, price: -1 }, { name: 'tags_price' });
-  await db
-    .collection<{ _id: number }>('customers')
-    .insertMany(
-      Array.from({ length: 40 }, (_, i) => ({
-        _id: i,
-        email: `c${i}@example.com`,
-        address: { city: 'Lyon', zip: 69000 + i },
-      })),
-    );
+  await db.collection<{ _id: number }>('customers').insertMany(
+    Array.from({ length: 40 }, (_, i) => ({
+      _id: i,
+      email: `c${i}@example.com`,
+      address: { city: 'Lyon', zip: 69000 + i },
+    })),
+  );
   await db.collection('orders').insertMany(
     Array.from({ length: documents * 2 }, (_, i) => ({
       customer: i % 40,
