@@ -135,3 +135,18 @@ describe("the suite's workflow templates", () => {
     }
   });
 });
+
+describe('docs/REPLICATION.md', () => {
+  it('names every variable of the schema, and its env-check step passes every one the workflows read', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const guide = await readFile(new URL('../../../docs/REPLICATION.md', import.meta.url), 'utf8');
+    for (const spec of VARIABLES) expect(guide).toContain(`\`${spec.name}\``);
+    const step =
+      /run: node bin\/shipkit\.js env-check --target github[^\n]*\n\s+env:\n((?:\s+[A-Z0-9_]+: .*\n)+)/.exec(
+        guide,
+      );
+    const passed = [...(step?.[1] ?? '').matchAll(/([A-Z0-9_]+):/g)].map((m) => m[1]);
+    const github = VARIABLES.filter((v) => v.places.some((p) => p.startsWith('github-'))).map((v) => v.name);
+    expect(passed.sort()).toEqual([...github].sort());
+  });
+});
