@@ -1,7 +1,7 @@
 // actionlint on every workflow, every template (as a client gets it, and with its calls resolved against
 // the reusable workflows here, so inputs and secrets are checked) and every action.yml (through a
 // workflow that uses each action with its required inputs, which makes actionlint read the metadata).
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -39,7 +39,7 @@ describe('actionlint', () => {
   );
 
   test(
-    'the templates, rendered and with their calls checked against the reusable workflows',
+    'the templates and the caller in docs/USAGE.md, with their calls checked against the reusable workflows',
     async () => {
       const dir = join(project, '.github', 'workflows');
       const linted: string[] = [];
@@ -59,6 +59,16 @@ describe('actionlint', () => {
         await writeFile(join(dir, `local-${name}`), local);
         linted.push(`.github/workflows/rendered-${name}`, `.github/workflows/local-${name}`);
       }
+      // The minimal caller in docs/USAGE.md, the same way.
+      const usage = /```yaml\n([\s\S]*?)```/.exec(
+        await readFile(join(repoRoot, 'docs', 'USAGE.md'), 'utf8'),
+      )?.[1];
+      expect(usage).toContain('<owner>/<repo>/.github/workflows/mongo-backup.yml@v1');
+      await writeFile(
+        join(dir, 'usage-nightly-backup.yml'),
+        (usage ?? '').replace(/<owner>\/<repo>\/(\.github\/workflows\/[\w.-]+\.ya?ml)@[\w.-]+/g, './$1'),
+      );
+      linted.push('.github/workflows/usage-nightly-backup.yml');
       expect(linted.length).toBeGreaterThan(0);
       const findings = await actionlint(linted, project);
       expect(describeFindings(findings)).toBe('');
