@@ -17,7 +17,7 @@ import { readBack, type RestoredNamespace } from './read-back';
 import type { VerificationReport, VerifyMode } from './report';
 import type { BackupSource } from './source';
 import { ArchiveStageError, compressionOf, openStoredArchive, type StoredDigest } from './stored-archive';
-import { ArchiveTally } from './tally';
+import { ArchiveTally, type TallyOptions } from './tally';
 
 /** Receives progress as archive bytes and documents are read (a `ProgressReporter` fits). */
 export interface ProgressSink {
@@ -48,6 +48,8 @@ export interface VerifyOptions extends ArchiveAccess {
   record?: boolean;
   /** For tests: skip the SHA-256 comparison so the checks behind it are reached. */
   skipSha256Check?: boolean;
+  /** When content hashing moves to worker threads, and how many. */
+  hashing?: TallyOptions;
 }
 
 export interface VerifyDeps extends CheckDeps {
@@ -158,6 +160,7 @@ async function runCheck(
     batchBytes?: number;
     record?: boolean;
     skipSha256Check?: boolean;
+    hashing?: TallyOptions;
   },
   restoreSpec: RestoreSpec | undefined,
   deps: CheckDeps,
@@ -173,7 +176,7 @@ async function runCheck(
     identityInput: options.identityInput ?? 'decrypt-identity',
   });
 
-  const tally = new ArchiveTally();
+  const tally = new ArchiveTally(options.hashing ?? {});
   if (deps.progress) tally.onDocuments = (bytes, documents) => deps.progress?.add(bytes, documents);
   let failure: unknown;
   let restoreResult: RestoreResult | undefined;
@@ -181,7 +184,7 @@ async function runCheck(
   try {
     if (!restoreSpec) {
       for await (const event of opened.events) {
-        tally.observe(event);
+        await tally.observe(event);
         deps.signal?.throwIfAborted();
       }
     } else {
@@ -201,6 +204,11 @@ async function runCheck(
   } catch (error) {
     if (error instanceof RestoreFailedError) restoreResult = error.result;
     failure = error;
+  }
+  try {
+    await tally.finish();
+  } catch (error) {
+    failure ??= error;
   }
 
   const checkSha = manifest !== undefined && !options.skipSha256Check;

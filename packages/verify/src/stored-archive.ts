@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable, type Transform } from 'node:stream';
+import zlib from 'node:zlib';
 import { errorMessage, UserError } from '@shipkit/action-kit';
 import { ArchiveFormatError, type ArchiveEvent, readArchive } from '@shipkit/archive';
-import {
-  type Compression,
-  decompressStream,
-  decryptStream,
-  type Encoding,
-  sniffEncoding,
-} from '@shipkit/backup';
+import { type Compression, decryptStream, type Encoding, sniffEncoding } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 
 /**
@@ -110,7 +105,7 @@ async function* layeredEvents(
   if (encoding === 'zstd' || encoding === 'gzip') {
     const compression = encoding;
     layers.push(compression);
-    const plain = stage('decompress', pipeThrough(head, decompressStream(compression)), (error) =>
+    const plain = stage('decompress', pipeThrough(head, decompressor(compression)), (error) =>
       corruption(`Decompressing ${url} (${compression})`, error),
     );
     head = new Peekable(plain);
@@ -142,6 +137,16 @@ async function decrypt(
   }
   const plaintext = await decryptStream(Readable.from(source), options.identity, input);
   return stage('decrypt', plaintext, (error) => corruption(`Decrypting ${url}`, error));
+}
+
+// zlib's default 16 KiB output chunks make decompression several times slower than 1 MiB ones
+// (measured: 175 MB of archive out of zstd in ~0.65 s against ~0.13 s).
+const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
+
+function decompressor(compression: 'zstd' | 'gzip'): Transform {
+  return compression === 'zstd'
+    ? zlib.createZstdDecompress({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
+    : zlib.createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
 }
 
 function corruption(what: string, error: unknown): string {

@@ -1,5 +1,6 @@
 import type { ArchiveEvent, ArchiveHeader, PreludeNamespace } from '@shipkit/archive';
 import { ContentHash } from '@shipkit/mongo';
+import { addSums, HashPool } from './hash-pool';
 
 /** What the archive itself holds for one data namespace, recounted while it streams by. */
 export interface ArchiveNamespaceTally {
@@ -12,33 +13,57 @@ export interface ArchiveNamespaceTally {
   contentHash: string;
 }
 
+export interface TallyOptions {
+  /** Documents are hashed inline until this many bytes were seen, then by a worker pool. Default 8 MiB. */
+  poolAfterBytes?: number;
+  /** Worker threads for hashing; default: the cores less one, at most 4. */
+  poolSize?: number;
+}
+
+interface Accumulator {
+  tally: Omit<ArchiveNamespaceTally, 'contentHash'>;
+  inline: ContentHash;
+  /** Sum of the partial hashes computed by the pool. */
+  pooled: bigint;
+  queued: Uint8Array[];
+  queuedBytes: number;
+}
+
+// Documents handed to a worker at once: large enough to make messaging negligible.
+const RUN_BYTES = 1024 * 1024;
+
 /**
  * Recounts documents, bytes and content hashes per namespace as archive events pass through, for
- * integrity checks and to compare a restore against. Work per document is one SHA-256 and a few
- * additions; nothing is decoded.
+ * integrity checks and to compare a restore against. Nothing is decoded; the one SHA-256 per
+ * document runs on worker threads once the archive proves large, so hashing keeps up with reading.
+ * Call `finish()` (or `close()` on failure) when the events are done.
  */
 export class ArchiveTally {
   /** Called per batch of documents with their bytes and count (for progress). */
   onDocuments: ((bytes: number, documents: number) => void) | undefined;
   header: ArchiveHeader | undefined;
   prelude: PreludeNamespace[] | undefined;
-  readonly #namespaces = new Map<string, { tally: ArchiveNamespaceTally; hash: ContentHash }>();
+  readonly #namespaces = new Map<string, Accumulator>();
+  readonly #poolAfterBytes: number;
+  readonly #poolSize: number | undefined;
+  #pool: HashPool | undefined;
+  #seenBytes = 0;
   #complete = false;
+
+  constructor(options: TallyOptions = {}) {
+    this.#poolAfterBytes = options.poolAfterBytes ?? 8 * 1024 * 1024;
+    this.#poolSize = options.poolSize;
+  }
 
   /** Passes events through unchanged while counting them. */
   async *tap(events: AsyncIterable<ArchiveEvent>): AsyncGenerator<ArchiveEvent> {
     for await (const event of events) {
-      this.observe(event);
+      await this.observe(event);
       yield event;
     }
   }
 
-  /** Consumes all events. */
-  async consume(events: AsyncIterable<ArchiveEvent>): Promise<void> {
-    for await (const event of events) this.observe(event);
-  }
-
-  observe(event: ArchiveEvent): void {
+  async observe(event: ArchiveEvent): Promise<void> {
     switch (event.type) {
       case 'prelude':
         this.header = event.header;
@@ -46,34 +71,76 @@ export class ArchiveTally {
         return;
       case 'documents': {
         const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
-        const { hash, tally } = entry;
         let bytes = 0;
-        for (const doc of event.docs) {
-          hash.add(doc);
-          bytes += doc.length;
-        }
-        tally.documents += event.docs.length;
-        tally.bytes += bytes;
+        for (const doc of event.docs) bytes += doc.length;
+        entry.tally.documents += event.docs.length;
+        entry.tally.bytes += bytes;
+        this.#seenBytes += bytes;
         this.onDocuments?.(bytes, event.docs.length);
+        if (!this.#pool && this.#seenBytes <= this.#poolAfterBytes) {
+          for (const doc of event.docs) entry.inline.add(doc);
+          return;
+        }
+        entry.queued.push(...event.docs);
+        entry.queuedBytes += bytes;
+        if (entry.queuedBytes >= RUN_BYTES) await this.#dispatch(entry);
         return;
       }
-      case 'eof':
-        this.#entry(`${event.ns.db}.${event.ns.collection}`).tally.crc = event.crc
-          .toString(16)
-          .padStart(16, '0');
+      case 'eof': {
+        const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
+        entry.tally.crc = event.crc.toString(16).padStart(16, '0');
+        await this.#dispatch(entry);
         return;
+      }
       case 'end':
         this.#complete = true;
         return;
     }
   }
 
-  #entry(name: string) {
+  async #dispatch(entry: Accumulator): Promise<void> {
+    if (entry.queued.length === 0) return;
+    // One standalone copy per run: the worker takes ownership of it, the archive's buffers stay put.
+    const run = new Uint8Array(entry.queuedBytes);
+    let at = 0;
+    for (const doc of entry.queued) {
+      run.set(doc, at);
+      at += doc.length;
+    }
+    entry.queued = [];
+    entry.queuedBytes = 0;
+    this.#pool ??= new HashPool(this.#poolSize);
+    await this.#pool.hash(run, (value) => {
+      entry.pooled = addSums(entry.pooled, value);
+    });
+  }
+
+  /** Hashes what is still queued and stops the workers; the content hashes are then final. */
+  async finish(): Promise<void> {
+    try {
+      for (const entry of this.#namespaces.values()) await this.#dispatch(entry);
+      await this.#pool?.drain();
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops the workers without waiting for queued work (after a failure). */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.close();
+  }
+
+  #entry(name: string): Accumulator {
     let entry = this.#namespaces.get(name);
     if (!entry) {
       entry = {
-        tally: { name, documents: 0, bytes: 0, crc: undefined, contentHash: '' },
-        hash: new ContentHash(),
+        tally: { name, documents: 0, bytes: 0, crc: undefined },
+        inline: new ContentHash(),
+        pooled: 0n,
+        queued: [],
+        queuedBytes: 0,
       };
       this.#namespaces.set(name, entry);
     }
@@ -87,7 +154,9 @@ export class ArchiveTally {
 
   get(name: string): ArchiveNamespaceTally | undefined {
     const entry = this.#namespaces.get(name);
-    return entry && { ...entry.tally, contentHash: entry.hash.hex() };
+    if (!entry) return undefined;
+    const sum = addSums(BigInt(`0x${entry.inline.hex()}`), entry.pooled);
+    return { ...entry.tally, contentHash: sum.toString(16).padStart(64, '0') };
   }
 
   get namespaces(): ArchiveNamespaceTally[] {
