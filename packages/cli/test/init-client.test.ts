@@ -52,7 +52,12 @@ describe('shipkit init-client', () => {
     const files = await generatedFiles();
     const workflows = Object.keys(files).filter((path) => path.startsWith('.github/workflows/'));
     expect(workflows.length).toBeGreaterThan(0);
-    for (const path of ['.github/branch-policy.yml', '.env.example', 'docs/OPERATIONS.md', '.shipkit/generated.json']) {
+    for (const path of [
+      '.github/branch-policy.yml',
+      '.env.example',
+      'docs/OPERATIONS.md',
+      '.shipkit/generated.json',
+    ]) {
       expect(files[path]).toBeDefined();
     }
     expect(files['.gitignore']).toMatch(/^\.env$/m);
@@ -63,7 +68,8 @@ describe('shipkit init-client', () => {
 
   it('pins every reference into the suite to its major version and leaves no placeholder', async () => {
     const files = await generatedFiles();
-    const version = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')).version as string;
+    const version = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'))
+      .version as string;
     const ref = `v${version.split('.')[0]}`;
     for (const [path, text] of Object.entries(files).filter(([p]) => p.startsWith('.github/workflows/'))) {
       const suiteUses = [...text.matchAll(/uses:\s*['"]?([^\s'"#]+)/g)]
@@ -77,7 +83,9 @@ describe('shipkit init-client', () => {
   it('writes workflows that actionlint accepts', async () => {
     const actionlint = join(binDir(), 'actionlint');
     if (!existsSync(actionlint)) {
-      throw new Error(`actionlint is not in ${binDir()}: run \`bash scripts/build-test-bins.sh\` (or set SHIPKIT_BIN_DIR).`);
+      throw new Error(
+        `actionlint is not in ${binDir()}: run \`bash scripts/build-test-bins.sh\` (or set SHIPKIT_BIN_DIR).`,
+      );
     }
     const result = await exec(actionlint, ['-no-color'], { cwd: repo }).then(
       (out) => ({ code: 0, output: out.stdout + out.stderr }),
@@ -98,13 +106,17 @@ describe('shipkit init-client', () => {
 
   it('changes nothing on a re-run', async () => {
     const before = await generatedFiles();
-    const times = await Promise.all(Object.keys(before).map(async (p) => (await stat(join(repo, p))).mtimeMs));
+    const times = await Promise.all(
+      Object.keys(before).map(async (p) => (await stat(join(repo, p))).mtimeMs),
+    );
     const again = await init();
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/\[x\] generated files are up to date/);
     expect(again.stdout).not.toMatch(/^\s*(create|update|conflict|overwrite) /m);
     expect(await generatedFiles()).toEqual(before);
-    expect(await Promise.all(Object.keys(before).map(async (p) => (await stat(join(repo, p))).mtimeMs))).toEqual(times);
+    expect(
+      await Promise.all(Object.keys(before).map(async (p) => (await stat(join(repo, p))).mtimeMs)),
+    ).toEqual(times);
   });
 
   it('previews with --dry-run without writing', async () => {
@@ -148,7 +160,11 @@ describe('shipkit init-client', () => {
     expect(badName.stderr).toMatch(/client name must be/);
     const noAdmin = await runCommand(initClientCommand, ['acme', '--dir', repo, '--provision'], { env: {} });
     expect(noAdmin.stderr).toMatch(/--admin-uri <uri> or ADMIN_MONGODB_URI/);
-    const noToken = await runCommand(initClientCommand, ['acme', '--dir', repo, '--github-repo', 'acme/shop'], { env: {} });
+    const noToken = await runCommand(
+      initClientCommand,
+      ['acme', '--dir', repo, '--github-repo', 'acme/shop'],
+      { env: {} },
+    );
     expect(noToken.stderr).toMatch(/needs GITHUB_TOKEN/);
   });
 });

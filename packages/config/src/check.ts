@@ -211,7 +211,10 @@ async function encryptionRules(rule: RuleContext): Promise<void> {
     rule.value('AGE_IDENTITY') === undefined &&
     rule.valid('BACKUP_DESTINATION')
   ) {
-    rule.warning('AGE_IDENTITY', 'is not set: restore drills cannot decrypt the backups without it');
+    rule.warning(
+      'AGE_IDENTITY',
+      'is not set: the verification of each backup and restores cannot decrypt the backups without it',
+    );
   }
   if (!rule.valid('AGE_IDENTITY') || !rule.valid('AGE_RECIPIENTS')) return;
   const recipients = new Set(splitRecipients(rule.value('AGE_RECIPIENTS') as string));
