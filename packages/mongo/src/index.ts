@@ -1,3 +1,29 @@
 // Content hashing, and the restore engine (archive events in; collections, documents, indexes and views out).
 export { ContentHash, contentHashOf } from './content-hash';
 export * from './restore';
+export * from './dump';
+export {
+  assertFiltersMatch,
+  type FilterKind,
+  type FilterSpec,
+  globToRegExp,
+  NamespaceFilter,
+  type NamespacePattern,
+  type NamespaceRef,
+  parseNamespacePattern,
+  patternMatches,
+  skipReason,
+  unmatchedFilterError,
+} from './filters';
+export {
+  type ConnectionTarget,
+  type ConnectOptions,
+  connect,
+  connectionError,
+  connectionTarget,
+  invalidUriError,
+  probeServer,
+  type ServerFacts,
+  serverFactsFrom,
+  type Topology,
+} from './server';
