@@ -115,7 +115,16 @@ function ensureBinaries(names: string[], say: (line: string) => void): void {
 export const TEST_MONGO_USER = 'shipkit';
 export const TEST_MONGO_PASSWORD = 'S3cr@t:p/w%d-long-enough';
 
-export async function startServers(say: (line: string) => void = () => {}): Promise<Servers> {
+/** What to start: everything by default; the demo needs no S3. */
+export interface ServerNeeds {
+  s3?: boolean;
+}
+
+export async function startServers(
+  say: (line: string) => void = () => {},
+  needs: ServerNeeds = {},
+): Promise<Servers> {
+  const wantS3 = needs.s3 ?? true;
   const stops: (() => Promise<void>)[] = [];
   const env: Record<string, string> = {};
   const found: string[] = [];
@@ -126,12 +135,12 @@ export async function startServers(say: (line: string) => void = () => {}): Prom
   try {
     const needed = [
       ...(process.env.MONGODB_URI || onPath('mongod') ? [] : ['ferretdb']),
-      ...(process.env.S3_ENDPOINT ? [] : ['versitygw']),
+      ...(process.env.S3_ENDPOINT || !wantS3 ? [] : ['versitygw']),
       ...(process.env.MONGO_TOOLS_BIN ? [] : ['mongodump', 'mongorestore', 'bsondump']),
     ];
     ensureBinaries(needed, say);
     Object.assign(env, await startMongo(note, stops));
-    Object.assign(env, await startS3(note, stops));
+    if (wantS3) Object.assign(env, await startS3(note, stops));
     env.MONGO_TOOLS_BIN = findMongoTools(note);
   } catch (error) {
     for (const stop of stops.reverse()) await stop();
