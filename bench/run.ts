@@ -1,0 +1,256 @@
+/**
+ * Backup and restore benchmarks against stock mongo-tools, on one server, in one run:
+ *   backup:  ours (zstd, gzip) vs `mongodump --archive --gzip` and `mongodump --archive | zstd`,
+ *            plus the raw driver read of the same collections (the source limit);
+ *   restore: ours vs `mongorestore --archive` (default, and with our worker count);
+ *   verify:  our integrity check vs reading the stored file (the I/O limit).
+ * Each command is a separate process timed by GNU time (wall seconds, peak RSS).
+ *
+ *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1]
+ * scale 1 ≈ 10 MiB of BSON (see @shipkit/shop-seed). MONGODB_URI / MONGO_TOOLS_BIN select the server and
+ * tools; otherwise the test servers are started. Writes docs/benchmarks.md.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { formatBytes } from '@shipkit/action-kit';
+import { probeServer } from '@shipkit/mongo';
+import { seedShop } from '@shipkit/shop-seed';
+import { MongoClient } from 'mongodb';
+import { startServers } from '../test/servers';
+import { startCompatProxy } from '../test/support/mongo-compat-proxy';
+
+const run = promisify(execFile);
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '5' },
+    'rss-scale': { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    parallelism: { type: 'string', default: '4' },
+    out: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
+  },
+});
+const runs = Number(values.runs);
+const parallelism = values.parallelism as string;
+const work = join(root, '.tmp', 'bench');
+await rm(work, { recursive: true, force: true });
+await mkdir(work, { recursive: true });
+
+const servers = process.env.MONGODB_URI
+  ? undefined
+  : await startServers((l) => console.log(`· ${l}`), { s3: false });
+const uri = process.env.MONGODB_URI ?? (servers?.env.MONGODB_URI as string);
+const tools = process.env.MONGO_TOOLS_BIN ?? (servers?.env.MONGO_TOOLS_BIN as string);
+const client = await new MongoClient(uri).connect();
+const server = await probeServer(client);
+// Stock mongorestore cannot create indexes on FerretDB without this shim; our restore goes through it too.
+const proxy = server.flavor === 'ferretdb' ? await startCompatProxy(uri) : undefined;
+const restoreUri = proxy?.uri ?? uri;
+const env = { ...process.env, PATH: `${tools}:${process.env.PATH}`, MONGODB_URI: uri };
+const shipkit = ['node', join(root, 'bin', 'shipkit.js')];
+
+interface Measure {
+  label: string;
+  wallSeconds: number;
+  peakRssMiB: number;
+  storedBytes?: number;
+}
+
+/** Runs a shell command under GNU time; the median run by wall time. */
+async function measure(label: string, command: string, output?: string): Promise<Measure> {
+  const results: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (output) await rm(output, { recursive: true, force: true });
+    const { stderr } = await run('/usr/bin/time', ['-v', 'bash', '-o', 'pipefail', '-c', command], {
+      env,
+      maxBuffer: 64 * 2 ** 20,
+    });
+    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+    if (!wall || !rss) throw new Error(`no timing for ${label}:\n${stderr.slice(-2000)}`);
+    const wallSeconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+    results.push({
+      label,
+      wallSeconds,
+      peakRssMiB: Number(rss[1]) / 1024,
+      ...(output ? { storedBytes: await sizeOf(output) } : {}),
+    });
+    console.log(
+      `  ${label}: ${wallSeconds.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MiB`,
+    );
+  }
+  results.sort((a, b) => a.wallSeconds - b.wallSeconds);
+  return results[Math.floor(results.length / 2)] as Measure;
+}
+
+async function sizeOf(path: string): Promise<number> {
+  const info = await stat(path);
+  if (info.isFile()) return info.size;
+  const { stdout } = await run('du', ['-sb', path]);
+  return Number(stdout.split('\t')[0]);
+}
+
+async function seed(db: string, scale: number): Promise<{ bytes: number; documents: number }> {
+  const marker = await client
+    .db(db)
+    .collection('bench_marker')
+    .findOne({ _id: 'scale' as never });
+  if (marker?.scale !== scale) {
+    console.log(`seeding ${db} at scale ${scale}…`);
+    await client.db(db).dropDatabase();
+    await seedShop(client.db(db), { scale });
+  }
+  const names = (await client.db(db).listCollections({ type: 'collection' }).toArray()).map((c) => c.name);
+  let bytes = 0;
+  let documents = 0;
+  for (const name of names.filter((n) => n !== 'bench_marker')) {
+    const stats = await client.db(db).command({ collStats: name });
+    bytes += Number(stats.size ?? 0);
+    documents += Number(stats.count ?? 0);
+  }
+  await client
+    .db(db)
+    .collection('bench_marker')
+    .updateOne({ _id: 'scale' as never }, { $set: { scale } }, { upsert: true });
+  return { bytes, documents };
+}
+
+function backupCommand(db: string, compression: string, dir: string): string {
+  return `${shipkit.join(' ')} backup --include ${db} --exclude ${db}.bench_marker --compression ${compression} --parallelism ${parallelism} --to ${pathToFileURL(dir).href} >/dev/null`;
+}
+
+const scale = Number(values.scale);
+const db = 'bench_shop';
+const data = await seed(db, scale);
+console.log(`dataset: ${formatBytes(data.bytes)} of BSON, ${data.documents} documents (scale ${scale})`);
+const exclude = `--excludeCollection=bench_marker`;
+
+console.log('backup');
+const backups = [
+  await measure('ours, zstd', backupCommand(db, 'zstd', join(work, 'ours-zstd')), join(work, 'ours-zstd')),
+  await measure('ours, gzip', backupCommand(db, 'gzip', join(work, 'ours-gzip')), join(work, 'ours-gzip')),
+  await measure(
+    'mongodump --archive --gzip',
+    `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --gzip --archive=${join(work, 'dump.gz')}`,
+    join(work, 'dump.gz'),
+  ),
+  await measure(
+    'mongodump --archive | zstd',
+    `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --archive | zstd -q -3 -o ${join(work, 'dump.zst')}`,
+    join(work, 'dump.zst'),
+  ),
+  await measure(
+    'raw driver read (source limit)',
+    `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
+  ),
+];
+
+console.log('restore');
+const oursBackup = join(work, 'ours-zstd');
+const { stdout: listed } = await run(
+  shipkit[0] as string,
+  [...shipkit.slice(1), 'list', '--at', pathToFileURL(oursBackup).href, '--json'],
+  { env },
+);
+const backupId = (JSON.parse(listed) as { backups: { id: string }[] }).backups[0]?.id as string;
+const backupUrl = `${pathToFileURL(oursBackup).href}/${backupId}`;
+await run('bash', ['-c', `zstd -q -d -c ${join(work, 'dump.zst')} > ${join(work, 'dump.archive')}`]);
+const dropTargets = async () => {
+  for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
+    await client.db(target).dropDatabase();
+};
+await dropTargets();
+const restores = [
+  await measure(
+    'ours (restore + read-back check)',
+    `${shipkit.join(' ')} restore --from ${backupUrl} --uri "${restoreUri}" --ns-from '${db}.*' --ns-to 'bench_r_ours.*' --parallelism ${parallelism} >/dev/null`,
+  ),
+  await measure(
+    'mongorestore --archive (default)',
+    `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock.*'`,
+  ),
+  await measure(
+    `mongorestore --numInsertionWorkersPerCollection=${parallelism}`,
+    `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock_w.*' --numInsertionWorkersPerCollection=${parallelism}`,
+  ),
+];
+await dropTargets();
+
+console.log('integrity verification');
+const storedArchive = join(oursBackup, backupId);
+const verifies = [
+  await measure(
+    'ours, verify --mode integrity',
+    `${shipkit.join(' ')} verify --from ${backupUrl} --mode integrity >/dev/null`,
+  ),
+  await measure('read the stored archive (I/O limit)', `cat ${storedArchive}/archive.* > /dev/null`),
+];
+
+let rss: Measure[] = [];
+if (values['rss-scale']) {
+  const big = Number(values['rss-scale']);
+  const bigData = await seed('bench_shop_big', big);
+  console.log(`peak RSS at scale ${big}: ${formatBytes(bigData.bytes)}`);
+  rss = [
+    { ...backups[0], label: `ours, zstd, ${formatBytes(data.bytes)}` } as Measure,
+    await measure(
+      `ours, zstd, ${formatBytes(bigData.bytes)}`,
+      backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
+      join(work, 'big'),
+    ),
+  ];
+}
+await client.close();
+await proxy?.close();
+await servers?.stop();
+
+const mib = (bytes: number) => bytes / 2 ** 20;
+const rate = (m: Measure) => (mib(data.bytes) / m.wallSeconds).toFixed(2);
+const base = backups[2] as Measure;
+const row = (m: Measure, reference: Measure) =>
+  `| ${m.label} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${(reference.wallSeconds / m.wallSeconds).toFixed(2)}× |`;
+const machine = `${cpus().length} cores, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}`;
+const serverLine = `${server.flavor ? `${server.flavor} ${server.flavorVersion ?? ''}` : 'MongoDB'} (reports ${server.serverVersion}, ${server.topology})`;
+const markdown = `# Benchmarks
+
+Measured by \`npm run bench -- --scale ${scale}${values['rss-scale'] ? ` --rss-scale ${values['rss-scale']}` : ''}${runs > 1 ? ` --runs ${runs}` : ''}\` on ${new Date().toISOString().slice(0, 10)}:
+${machine}; server ${serverLine}; dataset \`${db}\` from \`@shipkit/shop-seed\` at scale ${scale}:
+${formatBytes(data.bytes)} of BSON in ${data.documents.toLocaleString('en-US')} documents. Each command is a separate
+process timed by GNU time (${runs > 1 ? `median of ${runs} runs` : 'one run'}); rates are the dataset's BSON size over wall time;
+ratios are against the stock tool measured in the same run (higher is better).
+
+## Backup
+
+| command | wall s | MiB/s | stored | peak RSS MiB | speed vs mongodump --gzip |
+|---|---:|---:|---:|---:|---:|
+${backups.map((m) => row(m, base)).join('\n')}
+
+## Restore
+
+| command | wall s | MiB/s | | peak RSS MiB | speed vs mongorestore default |
+|---|---:|---:|---:|---:|---:|
+${restores.map((m) => row(m, restores[1] as Measure)).join('\n')}
+
+## Integrity verification
+
+| command | wall s | MiB/s of BSON | | peak RSS MiB | speed vs reading the file |
+|---|---:|---:|---:|---:|---:|
+${verifies.map((m) => row(m, verifies[1] as Measure)).join('\n')}
+${
+  rss.length
+    ? `
+## Peak memory of a backup by database size
+
+| backup | wall s | stored | peak RSS MiB |
+|---|---:|---:|---:|
+${rss.map((m) => `| ${m.label} | ${m.wallSeconds.toFixed(1)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} |`).join('\n')}
+`
+    : ''
+}`;
+await writeFile(values.out as string, markdown);
+console.log(`\n${markdown}`);
+process.exit(0);
