@@ -524,6 +524,18 @@ function needsOf(job: Yaml): string[] {
   return Array.isArray(job.needs) ? job.needs : [job.needs];
 }
 
+/** The step's name as the runner shows it: `name:` with its expressions, else `uses:` or the first script line. */
+function stepName(step: Yaml, ctx: ExpressionContext): string {
+  if (step.name !== undefined) {
+    try {
+      return toText(evaluateTemplate(step.name, ctx));
+    } catch {
+      return String(step.name);
+    }
+  }
+  return String(step.uses ?? String(step.run ?? '').split('\n')[0]);
+}
+
 function textRecord(value: Value): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toText(v)]));
@@ -652,7 +664,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
 
       for (const [index, step] of (job.steps ?? []).entries()) {
         const stepKey = step.id ?? `step-${index}`;
-        const name = step.name ?? step.uses ?? String(step.run ?? '').split('\n')[0];
+        const name = stepName(step, { contexts: contexts({ job: jobContext, steps }) });
         const envContext = { ...workflowEnv, ...jobEnv, ...fileEnv } as Record<string, Value>;
         const ctx = (): ExpressionContext => ({
           contexts: contexts({ job: jobContext, steps, env: envContext }),
