@@ -211,8 +211,9 @@ await servers?.stop();
 const mib = (bytes: number) => bytes / 2 ** 20;
 const rate = (m: Measure) => (mib(data.bytes) / m.wallSeconds).toFixed(2);
 const base = backups[2] as Measure;
+const cell = (text: string) => text.replace(/\|/g, '\\|');
 const row = (m: Measure, reference: Measure) =>
-  `| ${m.label} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${(reference.wallSeconds / m.wallSeconds).toFixed(2)}× |`;
+  `| ${cell(m.label)} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${(reference.wallSeconds / m.wallSeconds).toFixed(2)}× |`;
 const machine = `${cpus().length} cores, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}`;
 const serverLine = `${server.flavor ? `${server.flavor} ${server.flavorVersion ?? ''}` : 'MongoDB'} (reports ${server.serverVersion}, ${server.topology})`;
 const markdown = `# Benchmarks

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Runs the shipkit CLI from its TypeScript sources. The CLI needs Node 24 (zstd in zlib); when started
-// by an older node, it re-runs itself with the node@24 that `npm ci` installed, if there is one.
+// Runs the shipkit CLI: the committed bundle (packages/cli/dist), or its TypeScript sources when
+// SHIPKIT_FROM_SOURCE=1. The CLI needs Node 24 (zstd in zlib); when started by an older node, it re-runs
+// itself with the node@24 that `npm ci` installed, if there is one.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
@@ -17,6 +18,11 @@ if (major < 24) {
   const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
-const { register } = await import('tsx/esm/api');
-register();
-await import(join(root, 'packages', 'cli', 'src', 'bin.ts'));
+const bundle = join(root, 'packages', 'cli', 'dist', 'index.js');
+if (process.env.SHIPKIT_FROM_SOURCE !== '1' && existsSync(bundle)) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(root, 'packages', 'cli', 'src', 'bin.ts')).href);
+}
