@@ -126,7 +126,7 @@ function backupCommand(db: string, compression: string, dir: string): string {
 const scale = Number(values.scale);
 const db = 'bench_shop';
 const data = await seed(db, scale);
-console.log(`dataset: ${formatBytes(data.bytes)} of BSON, ${data.documents} documents (scale ${scale})`);
+console.log(`dataset: ${data.documents} documents (scale ${scale})`);
 const exclude = `--excludeCollection=bench_marker`;
 
 console.log('backup');
