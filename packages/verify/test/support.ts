@@ -1,9 +1,8 @@
-// Shared by the verify tests: seeded data, stock mongodump archives, and backup folders built from
-// an archive with the manifest computed from its content (as the backup pipeline writes it).
+// Shared by the verify tests: stock mongodump archives, and backup folders built from an archive with
+// the manifest computed from its content (as the backup pipeline writes it).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -22,59 +21,9 @@ import {
 } from '@shipkit/backup';
 import { ContentHash } from '@shipkit/mongo';
 import { FileStorage, type Storage } from '@shipkit/storage';
-import { BSON, type Document, Long, type MongoClient, ObjectId, Timestamp } from 'mongodb';
+import type { Document, MongoClient } from 'mongodb';
 
 const run = promisify(execFile);
-
-type AnyDocument = { _id: unknown; [field: string]: unknown };
-
-/** A small shop: customers, products with a unique index, orders with a compound index, a capped log. */
-export async function seedShop(client: MongoClient, db: string, orders = 600): Promise<void> {
-  const shop = client.db(db);
-  await shop.collection('customers').insertMany(
-    Array.from({ length: 40 }, (_, i) => ({
-      _id: new ObjectId(i.toString(16).padStart(24, '0')),
-      name: `Customer ${i}`,
-      email: `c${i}@example.test`,
-      since: new Date(Date.UTC(2024, i % 12, 1 + (i % 27))),
-    })),
-  );
-  await shop.collection<AnyDocument>('products').insertMany(
-    Array.from({ length: 25 }, (_, i) => ({
-      _id: i + 1,
-      sku: `SKU-${String(i).padStart(4, '0')}`,
-      title: `Product ${i} — ${'é'.repeat(i % 3)}`,
-      price: 10 + i + 0.99,
-      stock: Long.fromNumber(1000 + i),
-      tags: ['lamp', i % 2 ? 'desk' : 'floor'],
-    })),
-  );
-  await shop.collection('products').createIndex({ sku: 1 }, { unique: true, name: 'sku_unique' });
-  await shop.collection<AnyDocument>('orders').insertMany(
-    Array.from({ length: orders }, (_, i) => ({
-      _id: i,
-      customer: new ObjectId((i % 40).toString(16).padStart(24, '0')),
-      lines: [{ product: (i % 25) + 1, quantity: (i % 4) + 1 }],
-      total: (i % 97) * 1.25,
-      at: new Timestamp({ t: 1_700_000_000 + i, i: 1 }),
-      note: i % 10 === 0 ? null : `order ${i}`,
-    })),
-  );
-  await shop.collection('orders').createIndex({ customer: 1, total: -1 }, { name: 'customer_total' });
-  await shop.createCollection('events', { capped: true, size: 1 << 20, max: 1000 });
-  await shop
-    .collection('events')
-    .insertMany(Array.from({ length: 30 }, (_, i) => ({ seq: i, kind: 'visit' })));
-}
-
-export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'verify-test-'));
-  try {
-    return await use(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** `mongodump --archive` of one database, as the stock tool writes it (plain or --gzip). */
 export async function stockDump(
@@ -202,5 +151,3 @@ export async function rawDocuments(client: MongoClient, db: string, collection: 
   const docs = await client.db(db).collection(collection).find({}, { raw: true }).toArray();
   return (docs as unknown as Buffer[]).map((d) => Buffer.from(d)).sort(Buffer.compare);
 }
-
-export { BSON };

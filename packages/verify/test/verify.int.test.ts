@@ -6,16 +6,19 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
 import { listBackups, type Manifest, readVerification, runBackup } from '@shipkit/backup';
 import { openStorage, type Storage } from '@shipkit/storage';
+import { readArchive } from '@shipkit/archive';
+import { type SeedReport, seedShop } from '@shipkit/shop-seed';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 import { type BackupSource, locateBackup, restoreBackup, verifyBackup } from '../src';
-import { fileStorage, rawDocuments, seedShop, stockDump, storeBackup } from './support';
+import { fileStorage, rawDocuments, stockDump, storeBackup } from './support';
 
 jest.setTimeout(180_000);
 
 let client: MongoClient;
 let shop: string;
+let seeded: SeedReport;
 let dir: string;
 const dropAfter: string[] = [];
 
@@ -35,7 +38,7 @@ beforeAll(async () => {
   client = await new MongoClient(testEnv().mongodbUri).connect();
   shop = uniqueName('shop');
   dropAfter.push(shop);
-  await seedShop(client, shop);
+  seeded = await seedShop(client.db(shop), { scale: 0.05, seed: 'verify' });
   dir = await mkdtemp(join(tmpdir(), 'verify-int-'));
 });
 
@@ -44,6 +47,14 @@ afterAll(async () => {
   await client.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Byte offset of the first document of a collection in a plain archive. */
+async function firstDocumentOffset(archive: Buffer, collection: string): Promise<number> {
+  for await (const event of readArchive([archive])) {
+    if (event.type === 'documents' && event.ns.collection === collection) return event.offset;
+  }
+  throw new Error(`no documents of ${collection} in the archive`);
+}
 
 /** A backup folder in a fresh local folder, from a stock dump of the shop plus a computed manifest. */
 async function localBackup(options: Parameters<typeof storeBackup>[2] = {}) {
@@ -61,6 +72,8 @@ async function localBackup(options: Parameters<typeof storeBackup>[2] = {}) {
 }
 
 const problemsOf = (report: { problems: string[] }) => report.problems.join('\n');
+const seededDocuments = () => Object.values(seeded.counts).reduce((sum, n) => sum + n, 0);
+const namespaceCount = () => Object.keys(seeded.counts).length + seeded.views.filter((v) => v.created).length;
 
 describe('round trip: runBackup, then verify', () => {
   let prefix: string;
@@ -97,17 +110,22 @@ describe('round trip: runBackup, then verify', () => {
       sha256: { state: 'passed' },
     });
     const rows = Object.fromEntries(report.namespaces.map((n) => [n.namespace.split('.')[1], n]));
-    const expected = { customers: 40, products: 25, orders: 600, events: 30 };
-    for (const [name, count] of Object.entries(expected)) {
+    for (const [name, count] of Object.entries(seeded.counts)) {
       expect(rows[name]).toMatchObject({
+        type: 'collection',
         expected: { documents: count },
         archive: { documents: count },
         restored: { documents: count },
         checks: { count: 'passed', contentHash: 'passed', crc: 'passed', indexes: 'passed' },
       });
       expect(rows[name]?.restoredAs).toMatch(new RegExp(`^vfy_[0-9a-f]{6}_${shop}\\.${name}$`));
+      const built = seeded.indexes.filter((i) => i.collection === name && i.created).length;
+      expect(rows[name]?.restored?.indexes).toBe(built + 1);
     }
-    expect(rows.products?.restored?.indexes).toBe(2);
+    for (const view of seeded.views.filter((v) => v.created)) {
+      expect(rows[view.name]).toMatchObject({ type: 'view', restoredAs: expect.stringContaining(view.name) });
+    }
+    expect(report.totals.restoredDocuments).toBe(seededDocuments());
     expect(report.target?.removed).toBe(true);
     const databases = (await client.db().admin().listDatabases()).databases.map((d) => d.name);
     expect(databases.filter((d) => report.target?.databases.includes(d))).toEqual([]);
@@ -118,8 +136,8 @@ describe('round trip: runBackup, then verify', () => {
       backupId: report.backupId,
       mode: 'full',
       result: 'passed',
-      namespaces: 4,
-      documents: 695,
+      namespaces: namespaceCount(),
+      documents: seededDocuments(),
     });
     expect((await listBackups(storage))[0]).toMatchObject({
       id: report.backupId,
@@ -132,7 +150,11 @@ describe('round trip: runBackup, then verify', () => {
     const report = await verifyBackup(source, { mode: 'integrity', identity, record: false });
     expect(report.problems).toEqual([]);
     expect(report.result).toBe('passed');
-    expect(report.totals).toMatchObject({ namespaces: 4, documents: 695, expectedDocuments: 695 });
+    expect(report.totals).toMatchObject({
+      namespaces: namespaceCount(),
+      documents: seededDocuments(),
+      expectedDocuments: seededDocuments(),
+    });
     expect(report.namespaces.every((n) => n.restored === undefined)).toBe(true);
   });
 
@@ -147,7 +169,7 @@ describe('round trip: runBackup, then verify', () => {
     expect(report.problems).toEqual([]);
     expect(report.mode).toBe('restore');
     expect(report.target).toEqual({ databases: [drill], removed: false });
-    for (const collection of ['customers', 'products', 'orders', 'events']) {
+    for (const collection of Object.keys(seeded.counts)) {
       expect(await rawDocuments(client, drill, collection)).toEqual(
         await rawDocuments(client, shop, collection),
       );
@@ -187,7 +209,7 @@ describe('archives written by stock mongodump', () => {
       expect(report.archive.sha256.state).toBe('not-checked');
       const orders = report.namespaces.find((n) => n.namespace === `${shop}.orders`);
       expect(orders).toMatchObject({
-        archive: { documents: 600 },
+        archive: { documents: seeded.counts.orders },
         checks: { count: 'not-checked', contentHash: 'not-checked', crc: 'passed', indexes: 'not-checked' },
       });
       expect(report.notChecked).toEqual([
@@ -215,7 +237,7 @@ describe('archives written by stock mongodump', () => {
     dropAfter.push(drill);
     const report = await restoreBackup(source, { renames: [{ from: shop, to: drill }] }, client);
     expect(report.problems).toEqual([]);
-    expect(report.totals.restoredDocuments).toBe(695);
+    expect(report.totals.restoredDocuments).toBe(seededDocuments());
     expect(await rawDocuments(client, drill, 'orders')).toEqual(await rawDocuments(client, shop, 'orders'));
   });
 });
@@ -246,10 +268,9 @@ describe('tampering and damage', () => {
     const { folder, built, source, archive } = await localBackup({ compression: 'none' });
     const path = join(folder, built.archiveKey);
     const bytes = await readFile(path);
-    // A byte inside an orders document's string value: framing intact, content changed.
-    const at = bytes.indexOf(Buffer.from('order 123'));
-    expect(at).toBeGreaterThan(0);
-    bytes[at + 6] = (bytes[at + 6] as number) ^ 0x01;
+    // A byte inside the first orders document: the framing stays intact, the content changes.
+    const at = await firstDocumentOffset(bytes, 'orders');
+    bytes[at + 10] = (bytes[at + 10] as number) ^ 0x01;
     await writeFile(path, bytes);
     expect(archive.length).toBe(bytes.length);
 
@@ -259,7 +280,7 @@ describe('tampering and damage', () => {
     expect(report.notChecked).toContain('SHA-256 of the stored object: skipped on request.');
     expect(problemsOf(report)).toMatch(
       new RegExp(
-        `The archive in .* is damaged: CRC mismatch for ${shop}\\.orders: the EOF block at byte offset \\d+ stores 0x[0-9a-f]{16}, the 600 documents \\(\\d+ bytes\\) give 0x[0-9a-f]{16}`,
+        `The archive in .* is damaged: CRC mismatch for ${shop}\\.orders: the EOF block at byte offset \\d+ stores 0x[0-9a-f]{16}, the ${seeded.counts.orders} documents \\(\\d+ bytes\\) give 0x[0-9a-f]{16}`,
       ),
     );
   });
@@ -299,7 +320,7 @@ describe('tampering and damage', () => {
     });
     const countReport = await verifyBackup(lyingCount.source, { mode: 'integrity' });
     expect(countReport.problems).toEqual([
-      `${shop}.orders: document count differs — manifest 601, archive 600`,
+      `${shop}.orders: document count differs — manifest ${seeded.counts.orders + 1}, archive ${seeded.counts.orders}`,
     ]);
     expect(countReport.namespaces.find((n) => n.namespace === `${shop}.orders`)?.checks.count).toBe('failed');
 
