@@ -12,10 +12,14 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const node24 = join(root, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(node24)) {
-    console.error(`shipkit needs Node.js 24 or later (this is ${process.versions.node}); run \`npm ci\` first.`);
+    console.error(
+      `shipkit needs Node.js 24 or later (this is ${process.versions.node}); run \`npm ci\` first.`,
+    );
     process.exit(2);
   }
-  const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(node24, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 const bundle = join(root, 'packages', 'cli', 'dist', 'index.js');
