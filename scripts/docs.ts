@@ -180,7 +180,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Out of date (run \`npm run docs\`):\n  ${outOfDate.join('\n  ')}`);
       return 1;
     }
-    return orphans.length > 0 ? 1 : 0;
+    if (orphans.length > 0) return 1;
+    console.log('docs/actions is up to date');
+    return 0;
   }
   console.log(outOfDate.length > 0 ? `Wrote ${outOfDate.join(', ')}` : 'docs/actions is up to date');
   return 0;
