@@ -181,15 +181,25 @@ async function runCheck(
   let failure: unknown;
   let restoreResult: RestoreResult | undefined;
   let plan: RestorePlan | undefined;
+  // Whether the failure came out of the stored object (its layers or its archive), not the target.
+  let failedReading = false;
+  const events = (async function* () {
+    try {
+      yield* opened.events;
+    } catch (error) {
+      failedReading = true;
+      throw error;
+    }
+  })();
   try {
     if (!restoreSpec) {
-      for await (const event of opened.events) {
+      for await (const event of events) {
         await tally.observe(event);
         deps.signal?.throwIfAborted();
       }
     } else {
       restoreResult = await restoreArchive(
-        tally.tap(opened.events),
+        tally.tap(events),
         { ...restoreSpec.selection, drop: restoreSpec.drop, parallelism, ...batchOption(options.batchBytes) },
         {
           client: restoreSpec.client,
@@ -217,7 +227,7 @@ async function runCheck(
   try {
     // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
     // changed stored object is then named as such, rather than by whatever layer tripped over it.
-    const drain = checkSha && failure !== undefined && !deps.signal?.aborted;
+    const drain = checkSha && failedReading && !deps.signal?.aborted;
     digest = await opened.digest(drain);
     const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a

@@ -75,16 +75,18 @@ export class HashPool {
     this.#pending.clear();
   }
 
+  /** Every worker has work queued: a caller with spare time may rather hash inline. */
+  get busy(): boolean {
+    return this.#inFlight.size >= this.#maxInFlight;
+  }
+
   /**
-   * Hashes a run of consecutive documents (copied, so the caller's buffers stay usable) and hands the
-   * partial sum to `onSum`. Waits while enough runs are queued, so memory stays bounded.
+   * Hashes a run of consecutive documents on a worker and hands the partial sum to `onSum`. The
+   * run's buffer is transferred: it must be a standalone `ArrayBuffer` the caller no longer uses.
    */
-  async hash(documents: Uint8Array, onSum: (value: bigint, count: number) => void): Promise<void> {
-    while (this.#inFlight.size >= this.#maxInFlight) await Promise.race(this.#inFlight);
+  hash(run: Uint8Array, onSum: (value: bigint, count: number) => void): void {
     if (this.#failure) throw this.#failure;
     const id = this.#next++;
-    const bytes = new Uint8Array(documents.length);
-    bytes.set(documents);
     const worker = this.#workers[id % this.#workers.length] as Worker;
     const task = new Promise<{ value: bigint; count: number }>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -92,7 +94,7 @@ export class HashPool {
     const tracked = task.finally(() => this.#inFlight.delete(tracked));
     tracked.catch(() => {});
     this.#inFlight.add(tracked);
-    worker.postMessage({ id, bytes: bytes.buffer }, [bytes.buffer]);
+    worker.postMessage({ id, bytes: run.buffer }, [run.buffer as ArrayBuffer]);
   }
 
   /** Waits for every queued run; throws the first worker failure. */

@@ -25,6 +25,7 @@ interface Accumulator {
   inline: ContentHash;
   /** Sum of the partial hashes computed by the pool. */
   pooled: bigint;
+  /** Runs of consecutive documents waiting for a worker. */
   queued: Uint8Array[];
   queuedBytes: number;
 }
@@ -81,7 +82,7 @@ export class ArchiveTally {
           for (const doc of event.docs) entry.inline.add(doc);
           return;
         }
-        entry.queued.push(...event.docs);
+        entry.queued.push(...spansOf(event.docs, bytes));
         entry.queuedBytes += bytes;
         if (entry.queuedBytes >= RUN_BYTES) await this.#dispatch(entry);
         return;
@@ -100,17 +101,24 @@ export class ArchiveTally {
 
   async #dispatch(entry: Accumulator): Promise<void> {
     if (entry.queued.length === 0) return;
-    // One standalone copy per run: the worker takes ownership of it, the archive's buffers stay put.
-    const run = new Uint8Array(entry.queuedBytes);
-    let at = 0;
-    for (const doc of entry.queued) {
-      run.set(doc, at);
-      at += doc.length;
-    }
+    const spans = entry.queued;
+    const bytes = entry.queuedBytes;
     entry.queued = [];
     entry.queuedBytes = 0;
     this.#pool ??= new HashPool(this.#poolSize);
-    await this.#pool.hash(run, (value) => {
+    if (this.#pool.busy) {
+      // Every worker has work queued: hash here rather than wait, so all cores stay in use.
+      for (const span of spans) forEachDocument(span, (doc) => entry.inline.add(doc));
+      return;
+    }
+    // One standalone copy per run: the worker takes ownership of it, the archive's buffers stay put.
+    const run = new Uint8Array(bytes);
+    let at = 0;
+    for (const span of spans) {
+      run.set(span, at);
+      at += span.length;
+    }
+    this.#pool.hash(run, (value) => {
       entry.pooled = addSums(entry.pooled, value);
     });
   }
@@ -167,5 +175,28 @@ export class ArchiveTally {
     let total = 0;
     for (const { tally } of this.#namespaces.values()) total += tally.documents;
     return total;
+  }
+}
+
+/**
+ * The documents of one batch as few runs as possible: a data segment's documents lie back to back,
+ * so a batch read from one chunk is a single run, copied in one call.
+ */
+function spansOf(docs: Buffer[], bytes: number): Uint8Array[] {
+  const first = docs[0];
+  const last = docs[docs.length - 1];
+  if (!first || !last) return [];
+  const contiguous =
+    first.buffer === last.buffer && last.byteOffset + last.length - first.byteOffset === bytes;
+  return contiguous ? [new Uint8Array(first.buffer, first.byteOffset, bytes)] : docs;
+}
+
+/** Calls `use` with each document of a run of consecutive documents. */
+function forEachDocument(span: Uint8Array, use: (doc: Uint8Array) => void): void {
+  const view = new DataView(span.buffer, span.byteOffset, span.byteLength);
+  for (let at = 0; at + 4 <= span.length; ) {
+    const length = view.getInt32(at, true);
+    use(span.subarray(at, at + length));
+    at += length;
   }
 }
