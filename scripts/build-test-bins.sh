@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the real servers and tools the tests use, into one cache folder, skipping what is there.
 #   FerretDB (MongoDB wire protocol on SQLite), versitygw (S3 on a folder), mongodump/mongorestore/bsondump,
-#   actionlint; and Debian's zstd and age CLIs for interop tests.
+#   actionlint; and Debian's zstd and age CLIs for interop tests, and shellcheck for actionlint.
 # Folder: $SHIPKIT_BIN_DIR, default ~/.cache/mongo-shipkit/bin. Needs Go (and apt-get for zstd/age).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,7 +63,7 @@ for tool in mongorestore bsondump; do cp "$(stamp mongodump)" "$(stamp "$tool")"
 ensure actionlint "$ACTIONLINT_VERSION" build_actionlint
 
 missing=()
-for cli in zstd age; do command -v "$cli" >/dev/null || missing+=("$cli"); done
+for cli in zstd age shellcheck; do command -v "$cli" >/dev/null || missing+=("$cli"); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing ${missing[*]} from Debian packages…"
