@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ArchiveWriter, readArchive } from '@shipkit/archive';
-import { BSON, type Document, MongoClient } from 'mongodb';
-import { buffer } from 'node:stream/consumers';
+import { BSON, type CollectionInfo, type Document, MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 import {
   RawInserter,
@@ -130,7 +130,7 @@ describe('restoreArchive', () => {
     expect(await raw(target, 'customers')).toEqual([...customers].sort(Buffer.compare));
     const indexes = await client.db(target).collection('orders').indexes();
     expect(indexes.find((i) => i.name === 'sku_1')).toMatchObject({ key: { sku: 1 }, unique: true });
-    const [log] = await client.db(target).listCollections({ name: 'log' }).toArray();
+    const [log] = (await client.db(target).listCollections({ name: 'log' }).toArray()) as CollectionInfo[];
     expect(log?.options).toMatchObject({ capped: true });
     // A capped collection keeps the archive's order: its batches go one at a time.
     const natural = await client.db(target).collection('log').find({}, { raw: true }).toArray();
@@ -228,7 +228,7 @@ describe('restoreArchive', () => {
     const target = database('dst');
     await client
       .db(target)
-      .collection('orders')
+      .collection<{ _id: string }>('orders')
       .insertMany([{ _id: 'old-1' }, { _id: 'old-2' }]);
     await client.db(target).createCollection('customers');
     const archive = await writeArchive(source, [
@@ -319,7 +319,10 @@ describe('restoreArchive with archives written by stock mongodump', () => {
     expect(await raw(target, 'events')).toEqual(await raw(source, 'events'));
     const indexes = await client.db(target).collection('orders').indexes();
     expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'sku_1']);
-    const [events] = await client.db(target).listCollections({ name: 'events' }).toArray();
+    const [events] = (await client
+      .db(target)
+      .listCollections({ name: 'events' })
+      .toArray()) as CollectionInfo[];
     expect(events?.options).toMatchObject({ capped: true });
   });
 });
