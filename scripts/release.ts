@@ -270,6 +270,16 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
   await files.write('CHANGELOG.md', changelog);
   changed.add('CHANGELOG.md');
+  // The version manifests record, kept in source so bundles carry it.
+  const toolFile = 'packages/backup/src/tool.ts';
+  if (existsSync(join(cwd, toolFile))) {
+    const text = await files.read(toolFile);
+    const updated = text.replace(/version: '[^']*'/, `version: '${next.text}'`);
+    if (updated !== text) {
+      await files.write(toolFile, updated);
+      changed.add(toolFile);
+    }
+  }
   if (next.major >= 1) {
     const pinned = [
       ...(existsSync(join(cwd, 'workflows-templates'))
