@@ -158,6 +158,15 @@ const { stdout: listed } = await run(
 );
 const backupId = (JSON.parse(listed) as { backups: { id: string }[] }).backups[0]?.id as string;
 const backupUrl = `${pathToFileURL(oursBackup).href}/${backupId}`;
+// The dataset's size as raw BSON, from the manifest: servers report storage sizes (FerretDB's are ~3.7× larger).
+const { stdout: inspected } = await run(
+  shipkit[0] as string,
+  [...shipkit.slice(1), 'inspect', backupUrl, '--json'],
+  {
+    env,
+  },
+);
+data.bytes = (JSON.parse(inspected) as { manifest: { totals: { bytes: number } } }).manifest.totals.bytes;
 await run('bash', ['-c', `zstd -q -d -c ${join(work, 'dump.zst')} > ${join(work, 'dump.archive')}`]);
 const dropTargets = async () => {
   for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
