@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody } from './render-api';
+import { readJsonBody } from './http';
 
 const STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
 
@@ -72,13 +72,7 @@ export class FakeGitHubDeployments {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', this.url).pathname;
-    const text = await readBody(request);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonBody(request);
     const [status, answer] = this.answer(method, path, request, body);
     this.requests.push({
       method,

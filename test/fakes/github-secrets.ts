@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sodium from 'libsodium-wrappers';
-import { readBody } from './render-api';
+import { readJsonBody } from './http';
 
 export interface RecordedSecretsRequest {
   method: string;
@@ -74,13 +74,7 @@ export class FakeGitHubSecrets {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', this.url).pathname;
-    const text = await readBody(request);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonBody(request);
     const [status, answer] = this.answer(method, path, request, body);
     this.requests.push({ method, path, status, ...(body === undefined ? {} : { body }) });
     response.writeHead(status, answer === undefined ? {} : { 'content-type': 'application/json' });

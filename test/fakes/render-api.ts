@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './http';
 
 export type FakeStatus =
   | 'created'
@@ -493,10 +494,4 @@ function ok(status: number, body: unknown): CannedResponse {
 
 function error(status: number, message: string): CannedResponse {
   return { status, body: { id: randomBytes(4).toString('hex'), message } };
-}
-
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
