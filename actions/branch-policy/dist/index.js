@@ -13009,7 +13009,7 @@ const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7287)
 const { Request, fromInnerRequest } = __nccwpck_require__(9683)
 const { kState } = __nccwpck_require__(3175)
 const { fetching } = __nccwpck_require__(4202)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1204)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8823)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -14040,7 +14040,7 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { URLSerializer } = __nccwpck_require__(192)
-const { isValidHeaderName } = __nccwpck_require__(1204)
+const { isValidHeaderName } = __nccwpck_require__(8823)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15567,7 +15567,7 @@ const { createFastMessageEvent } = __nccwpck_require__(6760)
 const { isNetworkError } = __nccwpck_require__(7287)
 const { delay } = __nccwpck_require__(3943)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
-const { environmentSettingsObject } = __nccwpck_require__(1204)
+const { environmentSettingsObject } = __nccwpck_require__(8823)
 const { getGlobalDispatcher } = __nccwpck_require__(1481)
 
 let experimentalWarned = false
@@ -16101,7 +16101,7 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { FormData } = __nccwpck_require__(3818)
 const { kState } = __nccwpck_require__(3175)
 const { webidl } = __nccwpck_require__(4625)
@@ -17696,7 +17696,7 @@ module.exports = { FileLike, isFileLike }
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9500)
-const { utf8DecodeBytes } = __nccwpck_require__(1204)
+const { utf8DecodeBytes } = __nccwpck_require__(8823)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(192)
 const { isFileLike } = __nccwpck_require__(3486)
 const { makeEntry } = __nccwpck_require__(3818)
@@ -18176,7 +18176,7 @@ module.exports = {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1204)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(8823)
 const { kState } = __nccwpck_require__(3175)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
 const { FileLike, isFileLike } = __nccwpck_require__(3486)
@@ -18490,7 +18490,7 @@ const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { webidl } = __nccwpck_require__(4625)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
@@ -19222,7 +19222,7 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { kState, kDispatcher } = __nccwpck_require__(3175)
 const assert = __nccwpck_require__(4589)
 const { safelyExtractBody, extractBody } = __nccwpck_require__(1448)
@@ -21464,7 +21464,7 @@ const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -22511,7 +22511,7 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const {
   redirectStatusSet,
   nullBodyStatus
@@ -23125,7 +23125,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1204:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26633,7 +26633,7 @@ const { CloseEvent } = __nccwpck_require__(6760)
 const { makeRequest } = __nccwpck_require__(9683)
 const { fetching } = __nccwpck_require__(4202)
 const { Headers, getHeadersList } = __nccwpck_require__(3408)
-const { getDecodeSplit } = __nccwpck_require__(1204)
+const { getDecodeSplit } = __nccwpck_require__(8823)
 const { WebsocketFrameSend } = __nccwpck_require__(9676)
 
 /** @type {import('crypto')} */
@@ -28616,7 +28616,7 @@ module.exports = {
 
 const { webidl } = __nccwpck_require__(4625)
 const { URLSerializer } = __nccwpck_require__(192)
-const { environmentSettingsObject } = __nccwpck_require__(1204)
+const { environmentSettingsObject } = __nccwpck_require__(8823)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(7119)
 const {
   kWebSocketURL,
@@ -29215,18 +29215,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3224);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1243);
+/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6568);
 
 
-await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1243:
+/***/ 6568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29245,8 +29245,213 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
 var lib_core = __nccwpck_require__(3597);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 6 modules
-var src = __nccwpck_require__(3224);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(3808);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
+
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** The trimmed value of an input, or '' when it is not set. */
+function readInput(name, env = process.env) {
+    return (env[inputEnvName(name)] ?? '').trim();
+}
+function requiredInput(name, env = process.env) {
+    const value = readInput(name, env);
+    if (value === '')
+        throw new UserError(`Input '${name}' is required but was not given.`);
+    return value;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(name, raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(name, raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(name, raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function parseSize(name, raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+/**
+ * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
+ * so `action.yml` holds the defaults.
+ */
+class Inputs {
+    env;
+    display;
+    /**
+     * @param env where values come from (`INPUT_<NAME>` keys)
+     * @param display how errors name an input; the CLI shows its option (and env variable) instead
+     */
+    constructor(env = process.env, display = (name) => name) {
+        this.env = env;
+        this.display = display;
+    }
+    string(name) {
+        return readInput(name, this.env) || undefined;
+    }
+    required(name) {
+        const value = readInput(name, this.env);
+        if (value === '')
+            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
+    }
+    enum(name, allowed, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
+    }
+    duration(name, fallbackMs) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
+    }
+    size(name, fallbackBytes) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
+    }
+    integer(name, fallback, range) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
+    }
+    list(name) {
+        return parseList(readInput(name, this.env));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
+function escapeCell(cell) {
+    if (cell === undefined)
+        return '';
+    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
+function table(headers, rows, align = []) {
+    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function details(summaryText, body) {
+    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Joins sections with blank lines, dropping empty ones. */
+function sections(...parts) {
+    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts + 1 modules
+var action = __nccwpck_require__(1204);
 ;// CONCATENATED MODULE: ../../packages/policy/src/glob.ts
 /**
  * Branch patterns as GitHub writes them in branch protection: `*` stays within one path segment,
@@ -39033,7 +39238,7 @@ var dist = __nccwpck_require__(3483);
 
 const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
 /** A config file the action cannot use: every problem, each with its key and line. */
-class PolicyConfigError extends src/* UserError */.yo {
+class PolicyConfigError extends errors/* UserError */.y {
     file;
     problems;
     name = 'PolicyConfigError';
@@ -39778,7 +39983,7 @@ async function checkEvent(options) {
         return evaluate({ event }, options.policy, options);
     }
     if (!options.github) {
-        throw new src/* UserError */.yo(`Input 'github-token' is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`);
+        throw new errors/* UserError */.y(`Input 'github-token' is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`);
     }
     // An allowed actor needs no pull request, so there is nothing worth waiting for.
     const allowedActor = event.actors.some((actor) => firstMatch(actor, options.policy.protected.allowedActors));
@@ -39814,8 +40019,8 @@ function renderComment(evaluation) {
     const rows = evaluation.violations.map((v) => [
         v.severity === 'fail' ? '❌ fail' : '⚠️ warn',
         v.rule,
-        (0,src/* escapeHtml */.ZD)(v.message) + (v.note ? ` _(${(0,src/* escapeHtml */.ZD)(v.note)})_` : ''),
-        (0,src/* escapeHtml */.ZD)(v.fix),
+        escapeHtml(v.message) + (v.note ? ` _(${escapeHtml(v.note)})_` : ''),
+        escapeHtml(v.fix),
     ]);
     const override = evaluation.override
         ? `Failures were turned into warnings by the \`${evaluation.override.label}\` label` +
@@ -39824,8 +40029,8 @@ function renderComment(evaluation) {
     return [
         COMMENT_MARKER,
         `### ${headline}`,
-        `Checked ${(0,src/* escapeHtml */.ZD)(evaluation.subject)}.`,
-        (0,src/* table */.tp)(['', 'Rule', 'Problem', 'How to fix'], rows),
+        `Checked ${escapeHtml(evaluation.subject)}.`,
+        table(['', 'Rule', 'Problem', 'How to fix'], rows),
         override,
         '<sub>This comment is updated on every change and removed once the pull request complies.</sub>',
     ]
@@ -39922,36 +40127,36 @@ const STATUS_LABEL = {
 function renderSummary(evaluation, policy, policySource) {
     const violations = evaluation.violations.length > 0
         ? [
-            (0,src/* heading */.R_)('Violations', 4),
-            (0,src/* table */.tp)(['Severity', 'Rule', 'Problem', 'What matched', 'How to fix'], evaluation.violations.map((v) => [
+            heading('Violations', 4),
+            table(['Severity', 'Rule', 'Problem', 'What matched', 'How to fix'], evaluation.violations.map((v) => [
                 STATUS_LABEL[v.severity] + (v.note ? ` (${v.note})` : ''),
                 v.rule,
-                (0,src/* escapeHtml */.ZD)(v.message),
-                (0,src/* escapeHtml */.ZD)(v.matched),
-                (0,src/* escapeHtml */.ZD)(v.fix),
+                escapeHtml(v.message),
+                escapeHtml(v.matched),
+                escapeHtml(v.fix),
             ])),
         ].join('\n\n')
         : undefined;
     const override = evaluation.override
         ? [
-            (0,src/* heading */.R_)('Override', 4),
+            heading('Override', 4),
             `The \`${evaluation.override.label}\` label on #${evaluation.override.pullNumber} turned ` +
                 `${evaluation.override.overridden} ${evaluation.override.overridden === 1 ? 'failure' : 'failures'} into warnings` +
                 `${evaluation.override.appliedBy ? `; applied by @${evaluation.override.appliedBy}` : ''}.`,
         ].join('\n\n')
         : undefined;
-    const flows = (0,src/* table */.tp)(['From', 'To'], policy.flows.map((flow) => [flow.from.join(', '), flow.to.join(', ')]));
-    const settings = (0,src/* table */.tp)(['Rule', 'Setting', 'Value'], describePolicy(policy)
+    const flows = table(['From', 'To'], policy.flows.map((flow) => [flow.from.join(', '), flow.to.join(', ')]));
+    const settings = table(['Rule', 'Setting', 'Value'], describePolicy(policy)
         .filter((row) => row.rule !== 'flows')
-        .map((row) => [row.rule, row.setting, (0,src/* escapeHtml */.ZD)(row.value)]));
-    return (0,src/* sections */.V0)((0,src/* heading */.R_)(`${VERDICT_ICON[evaluation.verdict]} Branch policy: ${evaluation.verdict}`), `Checked ${(0,src/* escapeHtml */.ZD)(evaluation.subject)} against ${(0,src/* escapeHtml */.ZD)(policySource)}.`, evaluation.notice && `> ${(0,src/* escapeHtml */.ZD)(evaluation.notice)}`, evaluation.exemption && `Exempt: ${(0,src/* escapeHtml */.ZD)(evaluation.exemption)}.`, (0,src/* heading */.R_)('Rules', 4), (0,src/* table */.tp)(['Rule', 'Result', 'What matched'], evaluation.checks.map((check) => [check.rule, STATUS_LABEL[check.status], (0,src/* escapeHtml */.ZD)(check.detail)])), violations, override, (0,src/* details */.zH)('Effective policy', `${flows}\n\n${settings}`));
+        .map((row) => [row.rule, row.setting, escapeHtml(row.value)]));
+    return sections(heading(`${VERDICT_ICON[evaluation.verdict]} Branch policy: ${evaluation.verdict}`), `Checked ${escapeHtml(evaluation.subject)} against ${escapeHtml(policySource)}.`, evaluation.notice && `> ${escapeHtml(evaluation.notice)}`, evaluation.exemption && `Exempt: ${escapeHtml(evaluation.exemption)}.`, heading('Rules', 4), table(['Rule', 'Result', 'What matched'], evaluation.checks.map((check) => [check.rule, STATUS_LABEL[check.status], escapeHtml(check.detail)])), violations, override, details('Effective policy', `${flows}\n\n${settings}`));
 }
 /** The job summary when the policy file itself is invalid: every problem with its line. */
 function renderConfigProblems(error) {
-    return (0,src/* sections */.V0)((0,src/* heading */.R_)('❌ Branch policy: the policy file is invalid'), `Nothing was checked: fix ${(0,src/* escapeHtml */.ZD)(error.file)} first.`, (0,src/* table */.tp)(['Line', 'Key', 'Problem'], error.problems.map((p) => [
+    return sections(heading('❌ Branch policy: the policy file is invalid'), `Nothing was checked: fix ${escapeHtml(error.file)} first.`, table(['Line', 'Key', 'Problem'], error.problems.map((p) => [
         `${p.line}:${p.column}`,
         p.key ? `\`${p.key}\`` : '(file)',
-        (0,src/* escapeHtml */.ZD)(p.message),
+        escapeHtml(p.message),
     ])));
 }
 
@@ -45022,7 +45227,8 @@ function gitHubClient({ token, apiUrl, owner, repo }) {
 
 
 
-function readInputs(inputs = new src/* Inputs */.G0()) {
+
+function readInputs(inputs = new Inputs()) {
     const token = inputs.string('github-token');
     return {
         configPath: inputs.string('config-path') ?? DEFAULT_CONFIG_PATH,
@@ -45032,9 +45238,9 @@ function readInputs(inputs = new src/* Inputs */.G0()) {
     };
 }
 async function main() {
-    const rawInputs = new src/* Inputs */.G0();
+    const rawInputs = new Inputs();
     // Masked before anything else is parsed, so no later failure can print it.
-    (0,src/* maskSecret */.$l)(rawInputs.string('github-token'));
+    (0,action/* maskSecret */.$l)(rawInputs.string('github-token'));
     const inputs = readInputs(rawInputs);
     const env = process.env;
     const { policy, source } = await loadPolicy(env.GITHUB_WORKSPACE || process.cwd(), inputs.configPath);
@@ -45047,7 +45253,7 @@ async function main() {
         policy,
         failOnWarn: inputs.failOnWarn,
         ...(github ? { github } : {}),
-        logger: src/* actionLogger */.v0,
+        logger: action/* actionLogger */.v0,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
     if (evaluation.notice)
@@ -45055,18 +45261,18 @@ async function main() {
     for (const violation of evaluation.violations) {
         const annotate = violation.severity === 'fail' ? lib_core/* error */.z3 : lib_core/* warning */.$e;
         const note = violation.note ? ` (${violation.note})` : '';
-        annotate(src/* secrets */.O3.redact(`${violation.message}${note} Fix: ${violation.fix}`), {
+        annotate(action/* secrets */.O3.redact(`${violation.message}${note} Fix: ${violation.fix}`), {
             title: `Branch policy: ${violation.rule}`,
         });
     }
-    (0,src/* setOutputs */.n0)({ verdict: evaluation.verdict, violations: JSON.stringify(evaluation.violations) });
+    (0,action/* setOutputs */.n0)({ verdict: evaluation.verdict, violations: JSON.stringify(evaluation.violations) });
     if (evaluation.pullNumber !== undefined)
         await updateComment(evaluation, inputs, github);
-    await (0,src/* writeSummary */.Sy)(renderSummary(evaluation, policy, source));
+    await (0,action/* writeSummary */.Sy)(renderSummary(evaluation, policy, source));
     if (evaluation.verdict === 'fail') {
         const rules = [...new Set(evaluation.violations.filter((v) => v.severity === 'fail').map((v) => v.rule))];
         const count = evaluation.violations.filter((v) => v.severity === 'fail').length;
-        throw new src/* UserError */.yo(`Branch policy failed: ${count} ${count === 1 ? 'violation' : 'violations'} (${rules.join(', ')}) in ${evaluation.subject}.`);
+        throw new errors/* UserError */.y(`Branch policy failed: ${count} ${count === 1 ? 'violation' : 'violations'} (${rules.join(', ')}) in ${evaluation.subject}.`);
     }
 }
 async function loadPolicy(workspace, configPath) {
@@ -45077,13 +45283,13 @@ async function loadPolicy(workspace, configPath) {
     }
     catch (thrown) {
         if (thrown.code !== 'ENOENT') {
-            throw new src/* UserError */.yo(`Input 'config-path': cannot read ${configPath}: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            throw new errors/* UserError */.y(`Input 'config-path': cannot read ${configPath}: ${(0,errors/* errorMessage */.g)(thrown)}`);
         }
         // A forgotten checkout looks like a missing file; say so rather than silently judging by the defaults.
         const noCheckout = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git'))
             ? ''
             : '; the workspace has no checkout: run actions/checkout first';
-        src/* actionLogger */.v0.info(`No ${configPath}${noCheckout}. Using the default policy.`);
+        action/* actionLogger */.v0.info(`No ${configPath}${noCheckout}. Using the default policy.`);
         return { policy: defaultPolicy(), source: `the default policy (no ${configPath}${noCheckout})` };
     }
     try {
@@ -45091,7 +45297,7 @@ async function loadPolicy(workspace, configPath) {
     }
     catch (thrown) {
         if (thrown instanceof PolicyConfigError) {
-            await (0,src/* writeSummary */.Sy)(renderConfigProblems(thrown));
+            await (0,action/* writeSummary */.Sy)(renderConfigProblems(thrown));
             for (const problem of thrown.problems) {
                 lib_core/* error */.z3(`${problem.key ? `${problem.key}: ` : ''}${problem.message}`, {
                     title: 'Branch policy config',
@@ -45108,22 +45314,22 @@ async function updateComment(evaluation, inputs, github) {
     if (!inputs.comment || evaluation.pullNumber === undefined)
         return;
     if (!github) {
-        src/* actionLogger */.v0.info("Not commenting: input 'github-token' is empty.");
+        action/* actionLogger */.v0.info("Not commenting: input 'github-token' is empty.");
         return;
     }
     try {
-        await syncStickyComment({ github, pullNumber: evaluation.pullNumber, evaluation, logger: src/* actionLogger */.v0 });
+        await syncStickyComment({ github, pullNumber: evaluation.pullNumber, evaluation, logger: action/* actionLogger */.v0 });
     }
     catch (thrown) {
         // Forks' pull_request runs get a read-only token; the verdict still stands without the comment.
-        src/* actionLogger */.v0.warn(`Could not update the pull request comment: ${(0,src/* errorMessage */.gJ)(thrown)}. ` +
+        action/* actionLogger */.v0.warn(`Could not update the pull request comment: ${(0,errors/* errorMessage */.g)(thrown)}. ` +
             'The token needs pull-requests: write (read-only for pull requests from forks on pull_request events).');
     }
 }
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
-        throw new src/* UserError */.yo('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
+        throw new errors/* UserError */.y('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
     return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
 }
 function apiUrl() {
@@ -45132,257 +45338,33 @@ function apiUrl() {
 function repository() {
     const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo)
-        throw new src/* UserError */.yo('GITHUB_REPOSITORY is not set: run this action in a GitHub Actions workflow.');
+        throw new errors/* UserError */.y('GITHUB_REPOSITORY is not set: run this action in a GitHub Actions workflow.');
     return { owner, repo };
 }
 
 
 /***/ }),
 
-/***/ 3224:
+/***/ 1204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G0: () => (/* reexport */ Inputs),
-  yo: () => (/* reexport */ errors_UserError),
-  v0: () => (/* reexport */ actionLogger),
-  zH: () => (/* reexport */ details),
-  gJ: () => (/* reexport */ errorMessage),
-  ZD: () => (/* reexport */ escapeHtml),
-  R_: () => (/* reexport */ heading),
-  $l: () => (/* reexport */ maskSecret),
-  eF: () => (/* reexport */ run),
-  O3: () => (/* reexport */ secrets),
-  V0: () => (/* reexport */ sections),
-  n0: () => (/* reexport */ setOutputs),
-  tp: () => (/* reexport */ table),
-  Sy: () => (/* reexport */ writeSummary)
+  v0: () => (/* binding */ actionLogger),
+  $l: () => (/* binding */ maskSecret),
+  eF: () => (/* binding */ run),
+  O3: () => (/* binding */ secrets),
+  n0: () => (/* binding */ setOutputs),
+  Sy: () => (/* binding */ writeSummary)
 });
 
-// UNUSED EXPORTS: MemoryLogger, ProgressReporter, Redactor, displayUri, failureMessage, formatBytes, formatCount, formatDuration, inputEnvName, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, readInput, requiredInput, secretForms, silentLogger, streamLogger, uriCredentials
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
-/**
- * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
- * as is, without a stack trace, so it must name the input and say what is accepted.
- */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-/** The message of any thrown value: Errors, strings, objects, null alike. */
-function errorMessage(thrown) {
-    if (thrown instanceof Error)
-        return thrown.message || thrown.name;
-    if (typeof thrown === 'string')
-        return thrown;
-    if (thrown === null || thrown === undefined)
-        return `unknown error (${String(thrown)} was thrown)`;
-    try {
-        return JSON.stringify(thrown);
-    }
-    catch {
-        return String(thrown);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
-
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors_UserError(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors_UserError(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors_UserError(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors_UserError(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors_UserError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors_UserError(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
-/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
-function escapeCell(cell) {
-    if (cell === undefined)
-        return '';
-    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function details(summaryText, body) {
-    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Joins sections with blank lines, dropping empty ones. */
-function sections(...parts) {
-    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
-}
+// UNUSED EXPORTS: failureMessage
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(3597);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(3808);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
 /**
  * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
@@ -45517,8 +45499,8 @@ async function writeSummary(markdown) {
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = errorMessage(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof errors_UserError) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,errors/* errorMessage */.g)(thrown);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof errors/* UserError */.y) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
@@ -45535,15 +45517,38 @@ async function run(main) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
 
+/***/ }),
 
+/***/ 3808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
+ * as is, without a stack trace, so it must name the input and say what is accepted.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+/** The message of any thrown value: Errors, strings, objects, null alike. */
+function errorMessage(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message || thrown.name;
+    if (typeof thrown === 'string')
+        return thrown;
+    if (thrown === null || thrown === undefined)
+        return `unknown error (${String(thrown)} was thrown)`;
+    try {
+        return JSON.stringify(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
 
 
 /***/ }),

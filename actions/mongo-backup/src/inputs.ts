@@ -1,4 +1,5 @@
-import { Inputs, maskSecret } from '@shipkit/action-kit';
+import { Inputs } from '@shipkit/action-kit';
+import { maskSecret } from '@shipkit/action-kit/action';
 import { type BackupOptions, backupOptionsFromInputs } from '@shipkit/backup';
 
 /** Every input of action.yml, parsed once; the URI is masked in every form before anything can print it. */

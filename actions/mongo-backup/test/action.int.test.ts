@@ -1,6 +1,5 @@
 // The bundled action, run as a client workflow runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, exit code).
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { secretForms, uriCredentials } from '@shipkit/action-kit';

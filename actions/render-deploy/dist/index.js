@@ -28374,18 +28374,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9310);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8479);
+/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5645);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 
 
-await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8479:
+/***/ 2879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28396,8 +28396,244 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
-var src = __nccwpck_require__(9310);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(3808);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
+
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** The trimmed value of an input, or '' when it is not set. */
+function readInput(name, env = process.env) {
+    return (env[inputEnvName(name)] ?? '').trim();
+}
+function requiredInput(name, env = process.env) {
+    const value = readInput(name, env);
+    if (value === '')
+        throw new UserError(`Input '${name}' is required but was not given.`);
+    return value;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(name, raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(name, raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(name, raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function parseSize(name, raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+/**
+ * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
+ * so `action.yml` holds the defaults.
+ */
+class Inputs {
+    env;
+    display;
+    /**
+     * @param env where values come from (`INPUT_<NAME>` keys)
+     * @param display how errors name an input; the CLI shows its option (and env variable) instead
+     */
+    constructor(env = process.env, display = (name) => name) {
+        this.env = env;
+        this.display = display;
+    }
+    string(name) {
+        return readInput(name, this.env) || undefined;
+    }
+    required(name) {
+        const value = readInput(name, this.env);
+        if (value === '')
+            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
+    }
+    enum(name, allowed, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
+    }
+    duration(name, fallbackMs) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
+    }
+    size(name, fallbackBytes) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
+    }
+    integer(name, fallback, range) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
+    }
+    list(name) {
+        return parseList(readInput(name, this.env));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
+var secrets = __nccwpck_require__(1006);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/format.ts
+const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
+function formatBytes(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/** 75_000 → "1m15s"; under a minute with one decimal. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return '?';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    return hours > 0
+        ? `${hours}h${String(minutes).padStart(2, '0')}m`
+        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
+function escapeCell(cell) {
+    if (cell === undefined)
+        return '';
+    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
+function table(headers, rows, align = []) {
+    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function details(summaryText, body) {
+    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Joins sections with blank lines, dropping empty ones. */
+function sections(...parts) {
+    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts
+var action = __nccwpck_require__(5645);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -37940,7 +38176,7 @@ const realHttpDeps = () => ({
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
     random: Math.random,
-    logger: src/* silentLogger */.qq,
+    logger: silentLogger,
 });
 const DEFAULT_RETRY = {
     attempts: 6,
@@ -37967,7 +38203,7 @@ function parseRetryAfter(header, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class RenderApiError extends src/* UserError */.yo {
+class RenderApiError extends errors/* UserError */.y {
     status;
     code;
     name = 'RenderApiError';
@@ -38022,7 +38258,7 @@ function networkReason(thrown) {
     if (error.name === 'TimeoutError')
         return 'no response in time';
     const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,src/* errorMessage */.gJ)(thrown);
+    return typeof reason === 'string' && reason ? reason : (0,errors/* errorMessage */.g)(thrown);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
@@ -38356,7 +38592,7 @@ class DeployFlow {
             deploy = await this.trigger();
         }
         catch (thrown) {
-            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,errors/* errorMessage */.g)(thrown)}`);
             throw thrown;
         }
         const base = {
@@ -38399,7 +38635,7 @@ class DeployFlow {
         catch (thrown) {
             verdict = {
                 outcome: 'failure',
-                reason: `Lost track of deploy ${triggered.id}: ${(0,src/* errorMessage */.gJ)(thrown)}`,
+                reason: `Lost track of deploy ${triggered.id}: ${(0,errors/* errorMessage */.g)(thrown)}`,
                 deploy: triggered,
                 timedOut: false,
                 rollbackWorthy: false,
@@ -38498,7 +38734,7 @@ class DeployFlow {
         return { deploy, timedOut: false, seenLive };
     }
     async timedOut(render, serviceId, deploy) {
-        const limit = (0,src/* formatDuration */.a3)(this.options.timeoutMs);
+        const limit = formatDuration(this.options.timeoutMs);
         const reason = `Deploy ${deploy.id} did not finish within ${limit} (last status: ${deploy.status ?? 'unknown'}).`;
         if (!this.options.cancelOnTimeout) {
             return {
@@ -38520,7 +38756,7 @@ class DeployFlow {
         }
         catch (thrown) {
             // It may have moved on (e.g. gone live) since the last poll.
-            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,src/* errorMessage */.gJ)(thrown)}`, deploy };
+            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,errors/* errorMessage */.g)(thrown)}`, deploy };
         }
         this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
         return {
@@ -38556,7 +38792,7 @@ class DeployFlow {
                 : ` The rollback to deploy ${target.id} did not go live (${waited.timedOut ? 'timed out' : waited.deploy.status}).`;
         }
         catch (thrown) {
-            result.reason += ` The rollback failed: ${(0,src/* errorMessage */.gJ)(thrown)}`;
+            result.reason += ` The rollback failed: ${(0,errors/* errorMessage */.g)(thrown)}`;
         }
     }
     /**
@@ -38619,16 +38855,16 @@ class DeployFlow {
             if (found)
                 return found;
             if (now() >= givesUpAt) {
-                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${(0,src/* formatDuration */.a3)(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
+                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${formatDuration(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
             }
             await sleep(interval);
         }
     }
     async checkHealth(url, timeoutMs) {
         const { now, sleep, fetch } = this.deps;
-        const shown = (0,src/* displayUri */.XX)(url);
+        const shown = (0,secrets/* displayUri */.XX)(url);
         const deadline = now() + timeoutMs;
-        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${(0,src/* formatDuration */.a3)(timeoutMs)}).`);
+        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${formatDuration(timeoutMs)}).`);
         let last = 'no answer';
         for (let attempt = 1;; attempt++) {
             try {
@@ -38649,7 +38885,7 @@ class DeployFlow {
             if (remaining <= 0) {
                 return {
                     passed: false,
-                    detail: `${shown} gave no HTTP 200 within ${(0,src/* formatDuration */.a3)(timeoutMs)} (last: ${last})`,
+                    detail: `${shown} gave no HTTP 200 within ${formatDuration(timeoutMs)} (last: ${last})`,
                 };
             }
             await sleep(Math.min(this.options.pollIntervalMs, remaining));
@@ -38670,7 +38906,7 @@ class DeployFlow {
     }
     log(message, at = this.deps.now()) {
         this.lastLogAt = at;
-        this.deps.logger.info(`${new Date(at).toISOString()} [+${(0,src/* formatDuration */.a3)(at - this.startedAt)}] ${message}`);
+        this.deps.logger.info(`${new Date(at).toISOString()} [+${formatDuration(at - this.startedAt)}] ${message}`);
     }
     async startDeploymentRecord(canWait) {
         const { deployments } = this.deps;
@@ -38685,7 +38921,7 @@ class DeployFlow {
             this.deployments = deployments;
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
         }
     }
     async recordDeployment(state, description, deployId) {
@@ -38701,7 +38937,7 @@ class DeployFlow {
             });
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
         }
     }
     result(partial) {
@@ -38875,7 +39111,7 @@ function deploySummary(result) {
         ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
         ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
         ['Result', result.reason],
-        ['Duration', result.outcome === 'triggered' ? undefined : (0,src/* formatDuration */.a3)(result.durationMs)],
+        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
         ['URL', result.service?.url],
         [
             'Health check',
@@ -38895,12 +39131,12 @@ function deploySummary(result) {
             .toISOString()
             .replace('T', ' ')
             .replace(/\.\d+Z$/, 'Z'),
-        `+${(0,src/* formatDuration */.a3)(entry.at - result.startedAt)}`,
+        `+${formatDuration(entry.at - result.startedAt)}`,
         `\`${entry.deployId}\``,
         entry.status,
         entry.note,
     ]);
-    return (0,src/* sections */.V0)((0,src/* heading */.R_)(title), (0,src/* table */.tp)(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && (0,src/* heading */.R_)('Status timeline', 4), timeline.length > 0 && (0,src/* table */.tp)(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
+    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
 }
 
 ;// CONCATENATED MODULE: ../../packages/render/src/options.ts
@@ -38937,16 +39173,16 @@ function deployInputsFromInputs(inputs, settings = {}) {
     const apiKey = inputs.string('api-key');
     const hookUrl = inputs.string('deploy-hook-url');
     if (!apiKey && !hookUrl) {
-        throw new src/* UserError */.yo(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+        throw new errors/* UserError */.y(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
     }
     if (hookUrl)
         parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
     const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
     if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+        throw new errors/* UserError */.y(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
     }
     if (apiKey && !serviceId) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+        throw new errors/* UserError */.y(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
     }
     const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
     const wait = inputs.boolean('wait', defaults.wait);
@@ -38964,21 +39200,21 @@ function deployInputsFromInputs(inputs, settings = {}) {
     };
     for (const [name, asked] of Object.entries(followingOptions)) {
         if (asked && !apiKey) {
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
         }
         if (asked && !wait)
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('wait')} to be true.`);
+            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('wait')} to be true.`);
     }
     if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+        throw new errors/* UserError */.y(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
     }
     const githubToken = inputs.string('github-token');
     if (githubDeployment && !githubToken) {
-        throw new src/* UserError */.yo(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+        throw new errors/* UserError */.y(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
     }
     const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
     if (!HTTP_URL.test(apiBaseUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+        throw new errors/* UserError */.y(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
     }
     const commit = inputs.string('commit');
     const flow = {
@@ -39023,7 +39259,7 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
         ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
         : undefined;
     if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
-        throw new src/* UserError */.yo(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+        throw new errors/* UserError */.y(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
     }
     if (!hookUrl) {
         return {
@@ -39036,7 +39272,7 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
     }
     const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
     if (apiOnly.length > 0) {
-        throw new src/* UserError */.yo(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+        throw new errors/* UserError */.y(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
     }
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
@@ -39060,14 +39296,15 @@ const state_STATE = { serviceId: 'render-service-id', deployId: 'render-deploy-i
 
 
 
+
 async function main() {
     // Masked before anything else runs, so no message can carry them.
-    (0,src/* maskSecret */.$l)((0,src/* readInput */.R5)('api-key'));
-    (0,src/* maskSecret */.$l)((0,src/* readInput */.R5)('deploy-hook-url'));
-    (0,src/* maskSecret */.$l)((0,src/* readInput */.R5)('github-token'));
-    const inputs = deployInputsFromInputs(new src/* Inputs */.G0());
+    (0,action/* maskSecret */.$l)(readInput('api-key'));
+    (0,action/* maskSecret */.$l)(readInput('deploy-hook-url'));
+    (0,action/* maskSecret */.$l)(readInput('github-token'));
+    const inputs = deployInputsFromInputs(new Inputs());
     const env = process.env;
-    const http = { ...realHttpDeps(), logger: src/* actionLogger */.v0 };
+    const http = { ...realHttpDeps(), logger: action/* actionLogger */.v0 };
     const render = inputs.apiKey
         ? new RenderClient({ apiKey: inputs.apiKey, baseUrl: inputs.apiBaseUrl, keySource: "input 'api-key'" }, http)
         : undefined;
@@ -39090,7 +39327,7 @@ async function main() {
         fetch: http.fetch,
         now: http.now,
         sleep: http.sleep,
-        logger: src/* actionLogger */.v0,
+        logger: action/* actionLogger */.v0,
         onDeployId: (serviceId, deployId) => {
             if (!inputs.cancelOnWorkflowCancel)
                 return;
@@ -39101,53 +39338,95 @@ async function main() {
     // The post step cancels only a deploy this step was still following when the workflow was cancelled.
     if (inputs.cancelOnWorkflowCancel)
         lib_core/* saveState */.LZ(state_STATE.deployId, '');
-    (0,src/* setOutputs */.n0)({
+    (0,action/* setOutputs */.n0)({
         'deploy-id': result.deployId ?? '',
         status: result.status ?? '',
         'service-url': result.service?.url ?? '',
         'duration-seconds': Math.round(result.durationMs / 1000),
         'rolled-back': result.rolledBack,
     });
-    await (0,src/* writeSummary */.Sy)(deploySummary(result));
+    await (0,action/* writeSummary */.Sy)(deploySummary(result));
     if (result.outcome === 'failure')
-        throw new src/* UserError */.yo(result.reason);
-    src/* actionLogger */.v0.info(result.reason);
+        throw new errors/* UserError */.y(result.reason);
+    action/* actionLogger */.v0.info(result.reason);
 }
 
 
 /***/ }),
 
-/***/ 9310:
+/***/ 5645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   v0: () => (/* binding */ actionLogger)
+/* harmony export */ });
+/* unused harmony exports secrets, failureMessage */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5926);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3808);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1006);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G0: () => (/* reexport */ Inputs),
-  yo: () => (/* reexport */ errors_UserError),
-  v0: () => (/* reexport */ actionLogger),
-  XX: () => (/* reexport */ displayUri),
-  gJ: () => (/* reexport */ errorMessage),
-  a3: () => (/* reexport */ formatDuration),
-  R_: () => (/* reexport */ heading),
-  $l: () => (/* reexport */ maskSecret),
-  R5: () => (/* reexport */ readInput),
-  eF: () => (/* reexport */ run),
-  V0: () => (/* reexport */ sections),
-  n0: () => (/* reexport */ setOutputs),
-  qq: () => (/* reexport */ silentLogger),
-  tp: () => (/* reexport */ table),
-  Sy: () => (/* reexport */ writeSummary)
-});
 
-// UNUSED EXPORTS: MemoryLogger, ProgressReporter, Redactor, details, escapeHtml, failureMessage, formatBytes, formatCount, inputEnvName, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, requiredInput, secretForms, secrets, streamLogger, uriCredentials
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
+/** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
+const secrets = new _secrets__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
+/** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
+function maskSecret(value) {
+    secrets.add(value);
+}
+const actionLogger = {
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(secrets.redact(message)),
+    warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(secrets.redact(message)),
+    error: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(secrets.redact(message)),
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(secrets.redact(message)),
+};
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, secrets.redact(String(value)));
+}
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(secrets.redact(markdown), true).write();
+}
+/** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
+function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
+    const message = (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(thrown);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y) ? `\n${thrown.stack ?? ''}` : '';
+    return secrets.redact(`${message}${stack}`);
+}
+/**
+ * Runs an action's main function: any thrown value — Error, string, object, undefined — becomes
+ * `core.setFailed` with a clean message and exit code 1. Call it from the entry file only, so that
+ * importing the action's modules runs nothing.
+ */
+async function run(main) {
+    try {
+        await main();
+    }
+    catch (thrown) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(thrown));
+    }
+}
+
+
+/***/ }),
+
+/***/ 3808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
 /**
  * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
  * as is, without a stack trace, so it must name the input and say what is accepted.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     name = 'UserError';
 }
 /** The message of any thrown value: Errors, strings, objects, null alike. */
@@ -39166,174 +39445,17 @@ function errorMessage(thrown) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors_UserError(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors_UserError(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors_UserError(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors_UserError(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors_UserError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors_UserError(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
+/***/ 1006:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XX: () => (/* binding */ displayUri),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports uriCredentials, secretForms */
 /**
  * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
  * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
@@ -39439,119 +39561,6 @@ class Redactor {
         return this.forms.length;
     }
 }
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/format.ts
-const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
-function formatBytes(bytes) {
-    let value = bytes;
-    let unit = 0;
-    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
-}
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-/** 75_000 → "1m15s"; under a minute with one decimal. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return '?';
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    return hours > 0
-        ? `${hours}h${String(minutes).padStart(2, '0')}m`
-        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
-/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
-function escapeCell(cell) {
-    if (cell === undefined)
-        return '';
-    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function details(summaryText, body) {
-    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Joins sections with blank lines, dropping empty ones. */
-function sections(...parts) {
-    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
-}
-
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(5926);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/action.ts
-
-
-
-/** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
-const secrets = new Redactor((form) => core/* setSecret */.Pq(form));
-/** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
-function maskSecret(value) {
-    secrets.add(value);
-}
-const actionLogger = {
-    info: (message) => core/* info */.pq(secrets.redact(message)),
-    warn: (message) => core/* warning */.$e(secrets.redact(message)),
-    error: (message) => core/* error */.z3(secrets.redact(message)),
-    debug: (message) => core/* debug */.Yz(secrets.redact(message)),
-};
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, secrets.redact(String(value)));
-}
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z.addRaw(secrets.redact(markdown), true).write();
-}
-/** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
-function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = errorMessage(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof errors_UserError) ? `\n${thrown.stack ?? ''}` : '';
-    return secrets.redact(`${message}${stack}`);
-}
-/**
- * Runs an action's main function: any thrown value — Error, string, object, undefined — becomes
- * `core.setFailed` with a clean message and exit code 1. Call it from the entry file only, so that
- * importing the action's modules runs nothing.
- */
-async function run(main) {
-    try {
-        await main();
-    }
-    catch (thrown) {
-        core/* setFailed */.C1(failureMessage(thrown));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
 
 
 /***/ }),

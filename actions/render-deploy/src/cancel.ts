@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { actionLogger, Inputs, maskSecret, readInput } from '@shipkit/action-kit';
+import { Inputs, readInput } from '@shipkit/action-kit';
+import { actionLogger, maskSecret } from '@shipkit/action-kit/action';
 import { cancelInFlightDeploy, RENDER_API_URL, RenderClient, realHttpDeps } from '@shipkit/render';
 import { STATE } from './state';
 

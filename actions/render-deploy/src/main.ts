@@ -1,13 +1,6 @@
 import * as core from '@actions/core';
-import {
-  actionLogger,
-  Inputs,
-  maskSecret,
-  readInput,
-  setOutputs,
-  UserError,
-  writeSummary,
-} from '@shipkit/action-kit';
+import { Inputs, readInput, UserError } from '@shipkit/action-kit';
+import { actionLogger, maskSecret, setOutputs, writeSummary } from '@shipkit/action-kit/action';
 import {
   deployInputsFromInputs,
   deploySummary,

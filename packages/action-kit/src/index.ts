@@ -17,4 +17,3 @@ export { Redactor, displayUri, secretForms, uriCredentials, type UriCredentials 
 export { formatBytes, formatCount, formatDuration } from './format';
 export { ProgressReporter, type ProgressOptions } from './progress';
 export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
-export { actionLogger, failureMessage, maskSecret, run, secrets, setOutputs, writeSummary } from './action';

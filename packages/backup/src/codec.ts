@@ -2,7 +2,6 @@ import { PassThrough, Readable, type Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import zlib from 'node:zlib';
 import { UserError } from '@shipkit/action-kit';
-import { Decrypter, Encrypter, identityToRecipient } from 'age-encryption';
 import type { Compression } from './layout';
 
 /**
@@ -11,6 +10,9 @@ import type { Compression } from './layout';
  * and back. zstd is Node 24's zlib binding; gzip is what `mongorestore --gzip` reads; age output is what
  * `age -d` decrypts, with a MAC per 64 KiB chunk so truncation and tampering are detected.
  */
+
+// Loaded only when a backup is encrypted or decrypted: most runs never need it.
+const loadAge = () => import('age-encryption');
 
 export const COMPRESSIONS = ['zstd', 'gzip', 'none'] as const;
 
@@ -71,6 +73,7 @@ export function checkRecipients(recipients: string[]): void {
 
 export async function encryptStream(plaintext: Readable, recipients: string[]): Promise<Readable> {
   checkRecipients(recipients);
+  const { Encrypter } = await loadAge();
   const encrypter = new Encrypter();
   for (const recipient of recipients) encrypter.addRecipient(recipient);
   const web = await encrypter.encrypt(Readable.toWeb(plaintext) as unknown as ReadableStream<Uint8Array>);
@@ -89,6 +92,7 @@ export async function decryptStream(
       `Input '${inputName}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).`,
     );
   }
+  const { Decrypter } = await loadAge();
   const decrypter = new Decrypter();
   decrypter.addIdentity(trimmed);
   try {
@@ -107,6 +111,7 @@ export async function decryptStream(
 
 /** The public key (`age1…`) of an identity, to check it matches a manifest's recipients. */
 export async function recipientOf(identity: string): Promise<string> {
+  const { identityToRecipient } = await loadAge();
   return identityToRecipient(identity.trim());
 }
 

@@ -33,7 +33,6 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  summary: string;
   /** Usage line after the program and command name, e.g. "--uri <uri> --to <url> [options]". */
   usage: string;
   options: Record<string, OptionSpec>;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/action-kit';
 import type { Command, CommandContext, OptionSpec, ParsedArgs } from './command';
-import { commands } from './commands';
+import { type CommandEntry, commands } from './commands';
 
 export const PROGRAM = 'shipkit';
 
@@ -19,11 +19,11 @@ const COMMON_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
-export function commandHelp(command: Command): string {
+export function commandHelp(command: Command, summary: string): string {
   const options = { ...command.options, ...COMMON_OPTIONS };
   const width = Math.max(...Object.entries(options).map(([name, spec]) => optionLabel(name, spec).length));
   const lines = [
-    `${PROGRAM} ${command.name} — ${command.summary}`,
+    `${PROGRAM} ${command.name} — ${summary}`,
     '',
     `Usage: ${PROGRAM} ${command.name} ${command.usage}`,
     '',
@@ -92,11 +92,12 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     stdout(programHelp());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
+  if (!entry) {
     stderr(`error: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return 2;
   }
+  const command = await entry.load();
   let args: ParsedArgs;
   try {
     args = parseCommandArgs(command, rest);
@@ -105,7 +106,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return 2;
   }
   if (args.options.help === true) {
-    stdout(commandHelp(command));
+    stdout(commandHelp(command, entry.summary));
     return 0;
   }
   const verbose = args.options.verbose === true;

@@ -205,6 +205,41 @@ describe('shipkit restore', () => {
     expect(out.everything).not.toContain(password(mongodbUri));
   });
 
+  it('with --no-read-back restores and checks the archive, says the target was not read back, records nothing', async () => {
+    const { mongodbUri } = testEnv();
+    const drill = uniqueName('fast');
+    dropAfter.push(drill);
+    const out = await shipkit(
+      [
+        'restore',
+        '--from',
+        backups,
+        '--latest',
+        '--ns-from',
+        `${shop}.*`,
+        '--ns-to',
+        `${drill}.*`,
+        '--no-read-back',
+        '--json',
+      ],
+      { MONGODB_URI: mongodbUri, AGE_IDENTITY: identity },
+    );
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as {
+      result: string;
+      mode: string;
+      notChecked: string[];
+      recorded?: unknown;
+      totals: { documents: number; restoredDocuments?: number };
+    };
+    expect(report).toMatchObject({ result: 'passed', mode: 'restore', totals: { documents: 320 } });
+    expect(report.totals.restoredDocuments).toBeUndefined();
+    expect(report.recorded).toBeUndefined();
+    expect(report.notChecked.join(' ')).toContain('the restored namespaces were not read back');
+    expect(await client.db(drill).collection('orders').countDocuments()).toBe(300);
+    expect(await client.db(drill).collection('customers').countDocuments()).toBe(20);
+  });
+
   it('prints the plan in a dry run and writes nothing; refuses a non-empty target without --drop', async () => {
     const { mongodbUri } = testEnv();
     const env = { MONGODB_URI: mongodbUri, AGE_IDENTITY: identity };

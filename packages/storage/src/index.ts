@@ -3,17 +3,15 @@ export { FileStorage } from './file-storage';
 export { checkKey } from './keys';
 export { type OpenStorageOptions, openStorage } from './open';
 export {
-  type ChecksumMode,
-  createS3Client,
   DEFAULT_PART_SIZE,
   DEFAULT_PARTS_IN_FLIGHT,
   MAX_PART_SIZE,
   MAX_PARTS,
   MIN_PART_SIZE,
   partSizeFor,
-  S3Storage,
-  type S3StorageOptions,
-} from './s3-storage';
+} from './part-size';
+// Types only: the AWS SDK loads when an s3:// storage is first used (`@shipkit/storage/s3` for the class).
+export type { ChecksumMode, S3StorageOptions } from './s3-storage';
 export type {
   ConditionalWrite,
   IncompleteUpload,

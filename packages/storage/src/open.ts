@@ -1,6 +1,7 @@
 import type { Logger } from '@shipkit/action-kit';
 import { FileStorage } from './file-storage';
-import { S3Storage, type S3StorageOptions } from './s3-storage';
+import { LazyS3Storage } from './lazy-s3-storage';
+import type { S3StorageOptions } from './s3-storage';
 import type { Storage } from './types';
 import { parseStorageUrl, type StorageLocation } from './url';
 
@@ -14,5 +15,5 @@ export interface OpenStorageOptions {
 export function openStorage(where: string | StorageLocation, options: OpenStorageOptions = {}): Storage {
   const location = typeof where === 'string' ? parseStorageUrl(where) : where;
   if (location.kind === 'file') return new FileStorage(location);
-  return new S3Storage(location, { ...options.s3, ...(options.logger && { logger: options.logger }) });
+  return new LazyS3Storage(location, { ...options.s3, ...(options.logger && { logger: options.logger }) });
 }

@@ -22,6 +22,7 @@ import {
 import { displayUri, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
 import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
 import { checkKey, checkListPrefix, joinKey } from './keys';
+import { checkKmsKey, checkPartSize, DEFAULT_PARTS_IN_FLIGHT, MAX_PARTS } from './part-size';
 import { fixedSizeParts, type Part, PartBufferPool } from './parts';
 import {
   explainS3Error,
@@ -42,25 +43,6 @@ import type {
   Storage,
 } from './types';
 import { formatStorageUrl, type S3Location } from './url';
-
-const MiB = 1024 * 1024;
-export const MIN_PART_SIZE = 5 * MiB;
-export const MAX_PART_SIZE = 5 * 1024 * MiB;
-export const MAX_PARTS = 10_000;
-/**
- * The smallest whole-MiB part size with which 10,000 parts hold 1 TiB. The length of a backup stream
- * is unknown when its upload starts, and some stores (R2) need every part but the last to have the
- * same size, so the size is fixed up front; memory is about (partsInFlight + 1) × partSize.
- * Callers that can estimate the size should pass `partSizeFor(estimate)` instead.
- */
-export const DEFAULT_PART_SIZE = 105 * MiB;
-export const DEFAULT_PARTS_IN_FLIGHT = 1;
-
-/** A part size for objects up to `maxBytes` (with room to spare), never below the S3 minimum. */
-export function partSizeFor(maxBytes: number): number {
-  const needed = Math.ceil(maxBytes / MAX_PARTS / MiB) * MiB;
-  return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, needed));
-}
 
 export type ChecksumMode = 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
 
@@ -175,12 +157,8 @@ export class S3Storage implements Storage {
 
   constructor(location: S3Location, options: S3StorageOptions = {}) {
     this.location = location;
-    this.partSize = options.partSize ?? DEFAULT_PART_SIZE;
-    if (!Number.isInteger(this.partSize) || this.partSize < MIN_PART_SIZE || this.partSize > MAX_PART_SIZE) {
-      throw new UserError(
-        `S3 part size ${options.partSize} is out of range: use a whole number of bytes from 5 MiB to 5 GiB.`,
-      );
-    }
+    this.partSize = checkPartSize(options.partSize);
+    checkKmsKey(options.serverSideEncryption, options.kmsKeyId);
     this.partsInFlight = Math.max(1, Math.floor(options.partsInFlight ?? DEFAULT_PARTS_IN_FLIGHT));
     this.listPageSize = Math.min(1000, Math.max(1, Math.floor(options.listPageSize ?? 1000)));
     this.client = options.client ?? createS3Client(options);
@@ -192,15 +170,7 @@ export class S3Storage implements Storage {
         : `AWS S3${options.region ? ` (region ${options.region})` : ''}`;
     if (options.storageClass) this.writeParams.StorageClass = options.storageClass;
     if (options.serverSideEncryption) this.writeParams.ServerSideEncryption = options.serverSideEncryption;
-    if (options.kmsKeyId) {
-      if (!options.serverSideEncryption?.startsWith('aws:kms')) {
-        throw new UserError(
-          `A KMS key id was given with server-side encryption "${options.serverSideEncryption ?? 'none'}"; ` +
-            'a KMS key needs server-side encryption aws:kms (accepted: AES256, aws:kms).',
-        );
-      }
-      this.writeParams.SSEKMSKeyId = options.kmsKeyId;
-    }
+    if (options.kmsKeyId) this.writeParams.SSEKMSKeyId = options.kmsKeyId;
   }
 
   describe(key?: string): string {
@@ -369,7 +339,7 @@ export class S3Storage implements Storage {
       for (let partNumber = 1; ; partNumber++) {
         if (partNumber > MAX_PARTS) {
           throw new UserError(
-            `${action} needs more than ${MAX_PARTS} parts of ${this.partSize / MiB} MiB; raise the part size ` +
+            `${action} needs more than ${MAX_PARTS} parts of ${this.partSize / 2 ** 20} MiB; raise the part size ` +
               `(it limits objects to ${((this.partSize * MAX_PARTS) / 1024 ** 4).toFixed(2)} TiB).`,
           );
         }

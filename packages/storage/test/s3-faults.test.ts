@@ -2,7 +2,8 @@ import { createServer as createTcpServer, type Server, type Socket } from 'node:
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { ObjectExistsError, RetainedByLockError, S3Storage, type S3StorageOptions } from '../src/index';
+import { ObjectExistsError, RetainedByLockError } from '../src/index';
+import { S3Storage, type S3StorageOptions } from '../src/s3-storage';
 import { type FakeS3, s3Error, startFakeS3 } from './fake-s3';
 
 const MiB = 1024 * 1024;

@@ -10,14 +10,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { UserError } from '@shipkit/action-kit';
-import {
-  createS3Client,
-  ObjectExistsError,
-  ObjectNotFoundError,
-  RetainedByLockError,
-  S3Storage,
-  type S3StorageOptions,
-} from '../src/index';
+import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from '../src/index';
+import { createS3Client, S3Storage, type S3StorageOptions } from '../src/s3-storage';
 
 const MiB = 1024 * 1024;
 // Uploads of several MiB through the SDK's JavaScript CRC32 take seconds under jest's module VM.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { UserError } from '@shipkit/action-kit';
-import { formatStorageUrl, parseStorageUrl, partSizeFor, S3Storage } from '../src/index';
+import { formatStorageUrl, openStorage, parseStorageUrl, partSizeFor } from '../src/index';
+import { S3Storage } from '../src/s3-storage';
 
 function refusal(url: string): Error {
   try {
@@ -109,5 +110,30 @@ describe('part size', () => {
     expect(
       () => new S3Storage(location, { serverSideEncryption: 'AES256', kmsKeyId: 'alias/backups' }),
     ).toThrow(/needs server-side encryption aws:kms/);
+  });
+
+  test('openStorage checks S3 options at once, before the SDK is loaded', () => {
+    expect(() => openStorage('s3://bucket/p', { s3: { partSize: 4 * MiB } })).toThrow(/5 MiB to 5 GiB/);
+    expect(() =>
+      openStorage('s3://bucket/p', { s3: { serverSideEncryption: 'AES256', kmsKeyId: 'alias/backups' } }),
+    ).toThrow(/needs server-side encryption aws:kms/);
+  });
+});
+
+describe('openStorage for s3://', () => {
+  test('describes itself and closes without loading the SDK, and reaches the store on first use', async () => {
+    const storage = openStorage('s3://bucket/p', {
+      s3: {
+        endpoint: 'http://127.0.0.1:9',
+        maxAttempts: 1,
+        connectTimeoutMs: 500,
+        credentials: { accessKeyId: 'AKIDSHOWN', secretAccessKey: 'hidden-secret' },
+      },
+    });
+    expect(storage.describe('k')).toBe('s3://bucket/p/k');
+    await storage.close();
+    // Port 9 (discard) refuses connections: the error must come from the loaded S3 storage.
+    await expect(storage.head('k')).rejects.toThrow(/127\.0\.0\.1:9|bucket/);
+    await storage.close();
   });
 });

@@ -38,6 +38,8 @@ export interface VerifyRestoreOptions {
   storage: NonNullable<OpenStorageOptions['s3']>;
   /** Write verification.json after a passing check. */
   record?: boolean;
+  /** Restore mode: read the restored data back and compare it (default true). */
+  readBack?: boolean;
 }
 
 export interface RunDeps {
@@ -164,7 +166,12 @@ export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunD
       return { kind: 'plan', source, plan, confirmation };
     const report = await restoreBackup(
       source,
-      { ...common, ...selection, drop: options.drop },
+      {
+        ...common,
+        ...selection,
+        drop: options.drop,
+        ...(options.readBack === false ? { readBack: false } : {}),
+      },
       target,
       checkDeps,
     );

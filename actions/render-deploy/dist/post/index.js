@@ -12168,7 +12168,7 @@ const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7287)
 const { Request, fromInnerRequest } = __nccwpck_require__(9683)
 const { kState } = __nccwpck_require__(3175)
 const { fetching } = __nccwpck_require__(4202)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1204)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8823)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13199,7 +13199,7 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { URLSerializer } = __nccwpck_require__(192)
-const { isValidHeaderName } = __nccwpck_require__(1204)
+const { isValidHeaderName } = __nccwpck_require__(8823)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -14726,7 +14726,7 @@ const { createFastMessageEvent } = __nccwpck_require__(6760)
 const { isNetworkError } = __nccwpck_require__(7287)
 const { delay } = __nccwpck_require__(3943)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
-const { environmentSettingsObject } = __nccwpck_require__(1204)
+const { environmentSettingsObject } = __nccwpck_require__(8823)
 const { getGlobalDispatcher } = __nccwpck_require__(1481)
 
 let experimentalWarned = false
@@ -15260,7 +15260,7 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { FormData } = __nccwpck_require__(3818)
 const { kState } = __nccwpck_require__(3175)
 const { webidl } = __nccwpck_require__(4625)
@@ -16855,7 +16855,7 @@ module.exports = { FileLike, isFileLike }
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9500)
-const { utf8DecodeBytes } = __nccwpck_require__(1204)
+const { utf8DecodeBytes } = __nccwpck_require__(8823)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(192)
 const { isFileLike } = __nccwpck_require__(3486)
 const { makeEntry } = __nccwpck_require__(3818)
@@ -17335,7 +17335,7 @@ module.exports = {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1204)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(8823)
 const { kState } = __nccwpck_require__(3175)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
 const { FileLike, isFileLike } = __nccwpck_require__(3486)
@@ -17649,7 +17649,7 @@ const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { webidl } = __nccwpck_require__(4625)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
@@ -18381,7 +18381,7 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const { kState, kDispatcher } = __nccwpck_require__(3175)
 const assert = __nccwpck_require__(4589)
 const { safelyExtractBody, extractBody } = __nccwpck_require__(1448)
@@ -20623,7 +20623,7 @@ const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -21670,7 +21670,7 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1204)
+} = __nccwpck_require__(8823)
 const {
   redirectStatusSet,
   nullBodyStatus
@@ -22284,7 +22284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1204:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25792,7 +25792,7 @@ const { CloseEvent } = __nccwpck_require__(6760)
 const { makeRequest } = __nccwpck_require__(9683)
 const { fetching } = __nccwpck_require__(4202)
 const { Headers, getHeadersList } = __nccwpck_require__(3408)
-const { getDecodeSplit } = __nccwpck_require__(1204)
+const { getDecodeSplit } = __nccwpck_require__(8823)
 const { WebsocketFrameSend } = __nccwpck_require__(9676)
 
 /** @type {import('crypto')} */
@@ -27775,7 +27775,7 @@ module.exports = {
 
 const { webidl } = __nccwpck_require__(4625)
 const { URLSerializer } = __nccwpck_require__(192)
-const { environmentSettingsObject } = __nccwpck_require__(1204)
+const { environmentSettingsObject } = __nccwpck_require__(8823)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(7119)
 const {
   kWebSocketURL,
@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1556:
+/***/ 9362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,8 +28381,186 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 5 modules
-var src = __nccwpck_require__(8451);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(3808);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
+
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** The trimmed value of an input, or '' when it is not set. */
+function readInput(name, env = process.env) {
+    return (env[inputEnvName(name)] ?? '').trim();
+}
+function requiredInput(name, env = process.env) {
+    const value = readInput(name, env);
+    if (value === '')
+        throw new UserError(`Input '${name}' is required but was not given.`);
+    return value;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(name, raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(name, raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(name, raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function parseSize(name, raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+/**
+ * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
+ * so `action.yml` holds the defaults.
+ */
+class Inputs {
+    env;
+    display;
+    /**
+     * @param env where values come from (`INPUT_<NAME>` keys)
+     * @param display how errors name an input; the CLI shows its option (and env variable) instead
+     */
+    constructor(env = process.env, display = (name) => name) {
+        this.env = env;
+        this.display = display;
+    }
+    string(name) {
+        return readInput(name, this.env) || undefined;
+    }
+    required(name) {
+        const value = readInput(name, this.env);
+        if (value === '')
+            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
+    }
+    enum(name, allowed, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
+    }
+    duration(name, fallbackMs) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
+    }
+    size(name, fallbackBytes) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
+    }
+    integer(name, fallback, range) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
+    }
+    list(name) {
+        return parseList(readInput(name, this.env));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts + 1 modules
+var action = __nccwpck_require__(1204);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -37925,7 +38103,7 @@ const http_realHttpDeps = () => ({
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
     random: Math.random,
-    logger: src/* silentLogger */.qq,
+    logger: silentLogger,
 });
 const http_DEFAULT_RETRY = {
     attempts: 6,
@@ -37952,7 +38130,7 @@ function parseRetryAfter(header, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class http_RenderApiError extends src/* UserError */.yo {
+class http_RenderApiError extends errors/* UserError */.y {
     status;
     code;
     name = 'RenderApiError';
@@ -38007,7 +38185,7 @@ function http_networkReason(thrown) {
     if (error.name === 'TimeoutError')
         return 'no response in time';
     const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,src/* errorMessage */.gJ)(thrown);
+    return typeof reason === 'string' && reason ? reason : (0,errors/* errorMessage */.g)(thrown);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
@@ -39045,6 +39223,7 @@ const state_STATE = { serviceId: 'render-service-id', deployId: 'render-deploy-i
 
 
 
+
 /**
  * The post step, run only when the workflow was cancelled (`post-if: cancelled()`): cancels the Render
  * deploy the main step was following, if it saved one (cancel-on-workflow-cancel) and it is still running.
@@ -39053,14 +39232,14 @@ async function cancelOnWorkflowCancel() {
     const serviceId = lib_core/* getState */.Gu(state_STATE.serviceId);
     const deployId = lib_core/* getState */.Gu(state_STATE.deployId);
     if (!serviceId || !deployId) {
-        src/* actionLogger */.v0.info('No Render deploy in flight to cancel.');
+        action/* actionLogger */.v0.info('No Render deploy in flight to cancel.');
         return;
     }
-    const apiKey = (0,src/* readInput */.R5)('api-key');
-    (0,src/* maskSecret */.$l)(apiKey);
-    const inputs = new src/* Inputs */.G0();
-    const client = new RenderClient({ apiKey, baseUrl: inputs.string('api-base-url') ?? RENDER_API_URL, keySource: "input 'api-key'" }, { ...http_realHttpDeps(), logger: src/* actionLogger */.v0 });
-    src/* actionLogger */.v0.info(await cancelInFlightDeploy(client, serviceId, deployId));
+    const apiKey = readInput('api-key');
+    (0,action/* maskSecret */.$l)(apiKey);
+    const inputs = new Inputs();
+    const client = new RenderClient({ apiKey, baseUrl: inputs.string('api-base-url') ?? RENDER_API_URL, keySource: "input 'api-key'" }, { ...http_realHttpDeps(), logger: action/* actionLogger */.v0 });
+    action/* actionLogger */.v0.info(await cancelInFlightDeploy(client, serviceId, deployId));
 }
 
 
@@ -39070,228 +39249,34 @@ async function cancelOnWorkflowCancel() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8451);
-/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1556);
+/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
+/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9362);
 
 
-await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnWorkflowCancel */ .R);
+await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnWorkflowCancel */ .R);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8451:
+/***/ 1204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G0: () => (/* reexport */ Inputs),
-  yo: () => (/* reexport */ errors_UserError),
-  v0: () => (/* reexport */ actionLogger),
-  gJ: () => (/* reexport */ errorMessage),
-  $l: () => (/* reexport */ maskSecret),
-  R5: () => (/* reexport */ readInput),
-  eF: () => (/* reexport */ run),
-  qq: () => (/* reexport */ silentLogger)
+  v0: () => (/* binding */ actionLogger),
+  $l: () => (/* binding */ maskSecret),
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: MemoryLogger, ProgressReporter, Redactor, details, displayUri, escapeHtml, failureMessage, formatBytes, formatCount, formatDuration, heading, inputEnvName, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, requiredInput, secretForms, secrets, sections, setOutputs, streamLogger, table, uriCredentials, writeSummary
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/errors.ts
-/**
- * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
- * as is, without a stack trace, so it must name the input and say what is accepted.
- */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-/** The message of any thrown value: Errors, strings, objects, null alike. */
-function errorMessage(thrown) {
-    if (thrown instanceof Error)
-        return thrown.message || thrown.name;
-    if (typeof thrown === 'string')
-        return thrown;
-    if (thrown === null || thrown === undefined)
-        return `unknown error (${String(thrown)} was thrown)`;
-    try {
-        return JSON.stringify(thrown);
-    }
-    catch {
-        return String(thrown);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
-
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors_UserError(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors_UserError(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors_UserError(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors_UserError(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors_UserError(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors_UserError(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors_UserError(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
+// UNUSED EXPORTS: failureMessage, secrets, setOutputs, writeSummary
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __nccwpck_require__(3808);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
 /**
  * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
@@ -39426,8 +39411,8 @@ async function writeSummary(markdown) {
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = errorMessage(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof errors_UserError) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,errors/* errorMessage */.g)(thrown);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof errors/* UserError */.y) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
@@ -39444,15 +39429,38 @@ async function run(main) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
 
+/***/ }),
 
+/***/ 3808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
+ * as is, without a stack trace, so it must name the input and say what is accepted.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+/** The message of any thrown value: Errors, strings, objects, null alike. */
+function errorMessage(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message || thrown.name;
+    if (typeof thrown === 'string')
+        return thrown;
+    if (thrown === null || thrown === undefined)
+        return `unknown error (${String(thrown)} was thrown)`;
+    try {
+        return JSON.stringify(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
 
 
 /***/ }),

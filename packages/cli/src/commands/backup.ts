@@ -27,7 +27,6 @@ export const STORAGE_ENV = { 's3-endpoint': 'S3_ENDPOINT' };
 
 export const backup: Command = {
   name: 'backup',
-  summary: 'back up MongoDB to s3:// or file:// with a manifest, then apply retention',
   usage: '--uri <mongodb-uri> --to <url> [options]',
   options: {
     uri: { type: 'string', value: '<uri>', description: 'source connection string (env MONGODB_URI)' },

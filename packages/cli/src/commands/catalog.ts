@@ -26,7 +26,6 @@ function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'):
 
 export const list: Command = {
   name: 'list',
-  summary: 'list the backups at a destination, newest first, with size, counts and verified state',
   usage: '--at <url> [options]',
   options: {
     at: {
@@ -98,7 +97,6 @@ export function splitBackupUrl(url: string): { prefix: string; id: string } {
 
 export const inspect: Command = {
   name: 'inspect',
-  summary: "show a backup's manifest: source, settings, archive checksum and every namespace",
   usage: '<backup-url> [options]',
   options: { ...S3_OPTIONS },
   async run(args, context) {
@@ -155,7 +153,6 @@ export const inspect: Command = {
 
 export const prune: Command = {
   name: 'prune',
-  summary: 'apply keep rules to the backups at a destination; never deletes the newest complete backup',
   usage: '--at <url> [--keep-daily N …] [--dry-run] [options]',
   options: {
     at: {

@@ -7,7 +7,6 @@ import { S3_OPTIONS, STORAGE_ENV } from './backup';
 
 export const checkFreshnessCommand: Command = {
   name: 'check-freshness',
-  summary: 'fail when the newest complete (or verified) backup is older than allowed',
   usage: '--at <url> --max-age <duration> [--require-verified]',
   options: {
     at: {

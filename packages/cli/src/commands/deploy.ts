@@ -24,7 +24,6 @@ const LABELS: Record<string, string> = {
 
 export const deploy: Command = {
   name: 'deploy',
-  summary: 'deploy a Render service and, with --wait, follow it until it is live',
   usage:
     '--service <srv-id> [--commit <sha>] [--wait] [--timeout <duration>] [--rollback-on-failure] [options]',
   options: {

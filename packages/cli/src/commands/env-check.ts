@@ -79,7 +79,6 @@ function line(symbol: string, problem: ConfigProblem): string {
 
 export const envCheckCommand: Command = {
   name: 'env-check',
-  summary: "check an instance's settings (.env file or environment) against the schema, printing no value",
   usage: '[--file <path>] [--target all|github|render] [--template]',
   options: {
     file: { type: 'string', value: '<path>', description: 'a .env file to check (default: the environment)' },

@@ -1,25 +1,69 @@
 import type { Command } from '../command';
-import { backup } from './backup';
-import { inspect, list, prune } from './catalog';
-import { checkFreshnessCommand } from './check-freshness';
-import { deploy } from './deploy';
-import { envCheckCommand } from './env-check';
-import { initClientCommand } from './init-client';
-import { policy } from './policy';
-import { restore } from './restore';
-import { verify } from './verify';
+
+/** A subcommand as `--help` lists it; its module (and what it imports) loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: Command[] = [
-  backup,
-  list,
-  inspect,
-  prune,
-  verify,
-  restore,
-  checkFreshnessCommand,
-  deploy,
-  policy,
-  envCheckCommand,
-  initClientCommand,
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'backup',
+    summary: 'back up MongoDB to s3:// or file:// with a manifest, then apply retention',
+    load: async () => (await import('./backup')).backup,
+  },
+  {
+    name: 'list',
+    summary: 'list the backups at a destination, newest first, with size, counts and verified state',
+    load: async () => (await import('./catalog')).list,
+  },
+  {
+    name: 'inspect',
+    summary: "show a backup's manifest: source, settings, archive checksum and every namespace",
+    load: async () => (await import('./catalog')).inspect,
+  },
+  {
+    name: 'prune',
+    summary: 'apply keep rules to the backups at a destination; never deletes the newest complete backup',
+    load: async () => (await import('./catalog')).prune,
+  },
+  {
+    name: 'verify',
+    summary:
+      'prove a backup is complete: integrity (no database) or full (restore into a scratch server and compare)',
+    load: async () => (await import('./verify')).verify,
+  },
+  {
+    name: 'restore',
+    summary: 'restore a backup (or a mongodump archive) into MongoDB, then check the restored data',
+    load: async () => (await import('./restore')).restore,
+  },
+  {
+    name: 'check-freshness',
+    summary: 'fail when the newest complete (or verified) backup is older than allowed',
+    load: async () => (await import('./check-freshness')).checkFreshnessCommand,
+  },
+  {
+    name: 'deploy',
+    summary: 'deploy a Render service and, with --wait, follow it until it is live',
+    load: async () => (await import('./deploy')).deploy,
+  },
+  {
+    name: 'policy',
+    summary: 'check a source → target branch pair against the branch policy, or explain the policy',
+    load: async () => (await import('./policy')).policy,
+  },
+  {
+    name: 'env-check',
+    summary: "check an instance's settings (.env file or environment) against the schema, printing no value",
+    load: async () => (await import('./env-check')).envCheckCommand,
+  },
+  {
+    name: 'init-client',
+    summary:
+      "set up a client's copy of the application: workflows, policy, docs, database users, GitHub secrets",
+    load: async () => (await import('./init-client')).initClientCommand,
+  },
 ];

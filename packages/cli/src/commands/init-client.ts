@@ -122,8 +122,6 @@ function printResult(result: InitClientResult, dir: string, context: CommandCont
 
 export const initClientCommand: Command = {
   name: 'init-client',
-  summary:
-    "set up a client's copy of the application: workflows, policy, docs, database users, GitHub secrets",
   usage: '<name> --dir <path> [--provision --admin-uri <uri>] [--github-repo owner/name] [options]',
   options: {
     dir: { type: 'string', value: '<path>', description: "the clone of the client's application repository" },

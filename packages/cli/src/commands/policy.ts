@@ -26,7 +26,6 @@ type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export const policy: Command = {
   name: 'policy',
-  summary: 'check a source → target branch pair against the branch policy, or explain the policy',
   usage: 'check --from <branch> --to <branch> [--title "…"] [options]   or   policy explain [options]',
   options: {
     from: { type: 'string', value: '<branch>', description: 'check: the head (source) branch' },

@@ -6,7 +6,6 @@ import { archiveOptions, printReport, RENAME_OPTIONS, SOURCE_OPTIONS } from './v
 
 export const restore: Command = {
   name: 'restore',
-  summary: 'restore a backup (or a mongodump archive) into MongoDB, then check the restored data',
   usage:
     '--from <backup-url | prefix --latest | archive-url> --uri <target> [--ns-from <p> --ns-to <p>] [--drop] [--dry-run]',
   options: {
@@ -30,6 +29,10 @@ export const restore: Command = {
       description: 'drop target namespaces that exist (without it, non-empty targets are refused)',
     },
     'dry-run': { type: 'boolean', description: 'print what would be restored where, and write nothing' },
+    'no-read-back': {
+      type: 'boolean',
+      description: 'skip reading the restored data back (faster; the archive is still checked)',
+    },
   },
   details: `
 Collections are created with their options, documents sent in parallel unordered batches, indexes
@@ -37,6 +40,7 @@ built after the data, views last. A target namespace that already holds document
 --drop is given. Every document the target refuses (duplicate key, validation) is counted and fails
 the restore, with the first errors shown. Afterwards each restored namespace is read back and its
 count, content hash and indexes compared with the manifest (or, for a bare archive, the archive).
+--no-read-back skips that read (the archive is still checked; no verification.json is written).
 
 Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
@@ -49,8 +53,9 @@ Examples:
     const targetUri = inputs.required('target-mongodb-uri');
     context.redactor.add(targetUri);
     const dryRun = inputs.boolean('dry-run', false);
+    const readBack = !inputs.boolean('no-read-back', false);
     const outcome = await runVerifyRestore(
-      { ...options, mode: 'restore', targetUri, dryRun },
+      { ...options, mode: 'restore', targetUri, dryRun, ...(readBack ? {} : { readBack }) },
       { logger: context.logger, signal: context.signal },
     );
     if (outcome.kind === 'report') return printReport(outcome.report, args, context);

@@ -124,8 +124,6 @@ export async function printReport(
 
 export const verify: Command = {
   name: 'verify',
-  summary:
-    'prove a backup is complete: integrity (no database) or full (restore into a scratch server and compare)',
   usage:
     '--from <backup-url | prefix --latest | archive-url> [--mode integrity|full] [--scratch-uri <uri>] [options]',
   options: {

@@ -1,0 +1,661 @@
+export const id = 189;
+export const ids = [189];
+export const modules = {
+
+/***/ 3189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S3Storage: () => (/* binding */ S3Storage),
+  createS3Client: () => (/* binding */ createS3Client)
+});
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8299);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 5 modules
+var src = __webpack_require__(2945);
+// EXTERNAL MODULE: ../../packages/storage/src/errors.ts
+var errors = __webpack_require__(1400);
+// EXTERNAL MODULE: ../../packages/storage/src/keys.ts
+var keys = __webpack_require__(139);
+// EXTERNAL MODULE: ../../packages/storage/src/part-size.ts
+var part_size = __webpack_require__(2582);
+;// CONCATENATED MODULE: ../../packages/storage/src/parts.ts
+/** Cuts a stream of unknown length into parts of one fixed size, reusing part buffers. */
+// The first part starts small and grows, so small objects (manifests) never cost a whole part of memory.
+const FIRST_PART_START = 256 * 1024;
+/** Full-size part buffers handed back after their upload, so a long upload allocates only a few. */
+class PartBufferPool {
+    partSize;
+    free = [];
+    constructor(partSize) {
+        this.partSize = partSize;
+    }
+    take() {
+        return this.free.pop() ?? Buffer.allocUnsafeSlow(this.partSize);
+    }
+    give(buffer) {
+        if (buffer.length === this.partSize && buffer.byteOffset === 0)
+            this.free.push(buffer);
+    }
+}
+function asBuffer(chunk) {
+    if (Buffer.isBuffer(chunk))
+        return chunk;
+    if (typeof chunk === 'string')
+        return Buffer.from(chunk);
+    if (chunk instanceof Uint8Array)
+        return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    throw new TypeError(`put: the body stream produced a ${typeof chunk}, not bytes`);
+}
+/**
+ * Yields parts of exactly `pool.partSize` bytes, then a final, possibly shorter one (empty only when
+ * the whole source is). A full part is yielded only once a further byte has arrived, so `final` is
+ * always known; what is held back is the rest of one source chunk, never a copy.
+ */
+async function* fixedSizeParts(source, pool) {
+    const { partSize } = pool;
+    let buffer = Buffer.allocUnsafeSlow(Math.min(partSize, FIRST_PART_START));
+    let filled = 0;
+    for await (const raw of source) {
+        let chunk = asBuffer(raw);
+        while (chunk.length > 0) {
+            if (filled === partSize) {
+                yield { data: buffer, final: false };
+                buffer = pool.take();
+                filled = 0;
+            }
+            const length = Math.min(partSize - filled, chunk.length);
+            if (filled + length > buffer.length) {
+                const grown = Buffer.allocUnsafeSlow(Math.min(partSize, Math.max(buffer.length * 2, filled + length)));
+                buffer.copy(grown, 0, 0, filled);
+                buffer = grown;
+            }
+            chunk.copy(buffer, filled, 0, length);
+            filled += length;
+            chunk = chunk.subarray(length);
+        }
+    }
+    yield { data: filled === buffer.length ? buffer : buffer.subarray(0, filled), final: true };
+}
+
+;// CONCATENATED MODULE: ../../packages/storage/src/s3-errors.ts
+
+function s3ErrorFacts(error) {
+    const record = (typeof error === 'object' && error !== null ? error : {});
+    // A connection attempt over several addresses fails with an AggregateError whose parts hold the code.
+    const nested = Array.isArray(record.errors)
+        ? record.errors[0]
+        : undefined;
+    const socketCode = typeof record.code === 'string' ? record.code : nested?.code;
+    const message = (0,src/* errorMessage */.gJ)(error);
+    const code = typeof record.Code === 'string'
+        ? record.Code
+        : typeof socketCode === 'string' && /^E[A-Z_]+$/.test(socketCode)
+            ? socketCode
+            : // Errors from another realm reach us only as text ("AWS SDK error wrapper for Error: connect ECONNREFUSED …").
+                (SOCKET_CODE_IN_TEXT.exec(message)?.[1] ??
+                    (typeof record.name === 'string' ? record.name : 'Error'));
+    return { code, status: record.$metadata?.httpStatusCode, message, attempts: record.$metadata?.attempts };
+}
+const SOCKET_CODE_IN_TEXT = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE)\b/;
+const UNREACHABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+    'EPIPE',
+    'TimeoutError',
+]);
+const CREDENTIAL_CODES = new Set([
+    'InvalidAccessKeyId',
+    'SignatureDoesNotMatch',
+    'InvalidToken',
+    'ExpiredToken',
+    'TokenRefreshRequired',
+    'InvalidClientTokenId',
+    'XAdminUserNotFound', // versitygw: no user with this access key id
+]);
+/** No such object (HEAD answers a bare 404); a missing bucket or an unknown access key is something else. */
+function isNotFound(facts) {
+    if (facts.code === 'NoSuchBucket' || facts.code === 'NoSuchUpload' || CREDENTIAL_CODES.has(facts.code))
+        return false;
+    return facts.status === 404 || facts.code === 'NotFound' || facts.code === 'NoSuchKey';
+}
+function isPreconditionFailed(facts) {
+    // 409 ConditionalRequestConflict: a concurrent conditional write to the same key won the race.
+    return (facts.status === 412 ||
+        facts.code === 'PreconditionFailed' ||
+        facts.code === 'ConditionalRequestConflict' ||
+        (facts.status === 409 && /conditional/i.test(facts.code)));
+}
+function isNotImplemented(facts) {
+    return facts.status === 501 || facts.code === 'NotImplemented';
+}
+function isAccessDenied(facts) {
+    return facts.code === 'AccessDenied' || (facts.status === 403 && !CREDENTIAL_CODES.has(facts.code));
+}
+function mentionsObjectLock(facts) {
+    return /object ?lock|retention|legal ?hold|worm/i.test(facts.message);
+}
+/**
+ * Turns what a user can fix (missing bucket, bad credentials, unreachable endpoint, wrong region)
+ * into a `UserError` saying what to change; anything else keeps its cause under a message with context.
+ */
+function explainS3Error(error, context) {
+    if (error instanceof src/* UserError */.yo)
+        return error;
+    const facts = s3ErrorFacts(error);
+    const where = `${context.action} at ${context.endpoint}`;
+    if (facts.code === 'NoSuchBucket') {
+        return new src/* UserError */.yo(`Bucket "${context.bucket}" does not exist (${where}). Check the bucket name in the storage URL ` +
+            '(s3://bucket/prefix), the endpoint and the region, or create the bucket.');
+    }
+    if (CREDENTIAL_CODES.has(facts.code)) {
+        return new src/* UserError */.yo(`The S3 credentials were rejected (${facts.code}) during ${where}. Check AWS_ACCESS_KEY_ID and ` +
+            'AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or the role assumed through OIDC.');
+    }
+    if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
+        return new src/* UserError */.yo(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
+            'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.');
+    }
+    if (isAccessDenied(facts)) {
+        return new src/* UserError */.yo(`Access denied during ${where} (${facts.code}${facts.status ? `, HTTP ${facts.status}` : ''}). The credentials ` +
+            `are wrong, or lack permission on bucket "${context.bucket}", or the bucket policy refuses them.`);
+    }
+    if (facts.code === 'PermanentRedirect' ||
+        facts.code === 'AuthorizationHeaderMalformed' ||
+        facts.status === 301) {
+        return new src/* UserError */.yo(`Bucket "${context.bucket}" is in another region than the one configured (${where}); set the region input ` +
+            '(or AWS_REGION) to the bucket region.');
+    }
+    if (/region is missing/i.test(facts.message)) {
+        return new src/* UserError */.yo(`No AWS region is set for ${where}: set the region input or AWS_REGION.`);
+    }
+    if (UNREACHABLE_CODES.has(facts.code)) {
+        const attempts = facts.attempts
+            ? ` after ${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'}`
+            : '';
+        return new src/* UserError */.yo(`Cannot reach ${context.endpoint} (${facts.code})${attempts} during ${context.action}. Check the endpoint ` +
+            '(an http(s) URL such as https://s3.eu-west-1.amazonaws.com) and that the server is reachable from here.');
+    }
+    const status = facts.status ? `, HTTP ${facts.status}` : '';
+    return new Error(`${context.action} failed at ${context.endpoint} (${facts.code}${status}): ${facts.message}`, {
+        cause: error,
+    });
+}
+
+// EXTERNAL MODULE: ../../packages/storage/src/url.ts
+var url = __webpack_require__(1094);
+;// CONCATENATED MODULE: ../../packages/storage/src/s3-storage.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+/** An S3 client configured so that nothing hangs: bounded connect time, idle time and attempts. */
+function createS3Client(options) {
+    const config = {
+        forcePathStyle: options.forcePathStyle ?? options.endpoint !== undefined,
+        maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        retryMode: 'standard',
+        requestHandler: {
+            connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+            socketTimeout: options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS,
+        },
+    };
+    if (options.endpoint !== undefined)
+        config.endpoint = options.endpoint;
+    else
+        config.followRegionRedirects = true;
+    const region = options.region ??
+        // S3-compatible servers mostly ignore the region, but the SDK cannot sign without one.
+        (options.endpoint !== undefined
+            ? (process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1')
+            : undefined);
+    if (region !== undefined)
+        config.region = region;
+    if (options.credentials)
+        config.credentials = options.credentials;
+    if (options.requestChecksumCalculation)
+        config.requestChecksumCalculation = options.requestChecksumCalculation;
+    if (options.responseChecksumValidation)
+        config.responseChecksumValidation = options.responseChecksumValidation;
+    return new dist_cjs/* S3Client */.YxF(config);
+}
+/** The data to upload could not be read: the producer's fault, not the store's. */
+class SourceReadError extends Error {
+    original;
+    constructor(original) {
+        super(original instanceof Error ? original.message : String(original), { cause: original });
+        this.original = original;
+    }
+}
+/** The error to report when the source failed; undefined for any other failure. */
+function sourceFailure(action, error) {
+    if (!(error instanceof SourceReadError))
+        return undefined;
+    return new Error(`${action} stopped: reading the data to upload failed: ${error.message}`, {
+        cause: error.original,
+    });
+}
+async function nextPart(parts) {
+    let next;
+    try {
+        next = await parts.next();
+    }
+    catch (error) {
+        throw new SourceReadError(error);
+    }
+    if (next.done)
+        throw new Error('fixedSizeParts ended without a final part');
+    return next.value;
+}
+class S3Storage {
+    location;
+    client;
+    ownsClient;
+    logger;
+    partSize;
+    partsInFlight;
+    listPageSize;
+    endpointText;
+    writeParams = {};
+    /** Learnt from the first conditional write, so later ones skip a header the store rejects. */
+    conditionalHeader = 'unknown';
+    constructor(location, options = {}) {
+        this.location = location;
+        this.partSize = (0,part_size/* checkPartSize */.jq)(options.partSize);
+        (0,part_size/* checkKmsKey */.B$)(options.serverSideEncryption, options.kmsKeyId);
+        this.partsInFlight = Math.max(1, Math.floor(options.partsInFlight ?? part_size/* DEFAULT_PARTS_IN_FLIGHT */.CT));
+        this.listPageSize = Math.min(1000, Math.max(1, Math.floor(options.listPageSize ?? 1000)));
+        this.client = options.client ?? createS3Client(options);
+        this.ownsClient = options.client === undefined;
+        this.logger = options.logger ?? src/* silentLogger */.qq;
+        this.endpointText =
+            options.endpoint !== undefined
+                ? `the S3 endpoint ${(0,src/* displayUri */.XX)(options.endpoint)}`
+                : `AWS S3${options.region ? ` (region ${options.region})` : ''}`;
+        if (options.storageClass)
+            this.writeParams.StorageClass = options.storageClass;
+        if (options.serverSideEncryption)
+            this.writeParams.ServerSideEncryption = options.serverSideEncryption;
+        if (options.kmsKeyId)
+            this.writeParams.SSEKMSKeyId = options.kmsKeyId;
+    }
+    describe(key) {
+        return (0,url/* formatStorageUrl */.EZ)(this.location, key);
+    }
+    objectKey(key) {
+        return (0,keys/* joinKey */.ID)(this.location.prefix, (0,keys/* checkKey */.yR)(key));
+    }
+    /** The location prefix with its trailing slash, so `backups` never matches `backups-old/…`. */
+    get prefixWithSlash() {
+        return this.location.prefix === '' ? '' : `${this.location.prefix}/`;
+    }
+    relativeKey(fullKey) {
+        return fullKey.slice(this.prefixWithSlash.length);
+    }
+    explain(error, action) {
+        return explainS3Error(error, { action, bucket: this.location.bucket, endpoint: this.endpointText });
+    }
+    async checksumAlgorithm() {
+        const mode = await this.client.config.requestChecksumCalculation();
+        return mode === 'WHEN_SUPPORTED' ? 'CRC32' : undefined;
+    }
+    async put(key, body, options = {}) {
+        const Key = this.objectKey(key);
+        const pool = new PartBufferPool(this.partSize);
+        if (Buffer.isBuffer(body) && body.length <= this.partSize) {
+            return this.putSingle(key, Key, body, options);
+        }
+        const parts = fixedSizeParts(Buffer.isBuffer(body) ? [body] : body, pool);
+        let first;
+        try {
+            first = await nextPart(parts);
+        }
+        catch (error) {
+            throw sourceFailure(`upload of ${this.describe(key)}`, error) ?? error;
+        }
+        if (first.final)
+            return this.putSingle(key, Key, first.data, options);
+        return this.putMultipart(key, Key, first, parts, pool, body, options);
+    }
+    async putSingle(key, Key, data, options) {
+        const action = `upload of ${this.describe(key)}`;
+        const write = async (ifNoneMatch) => this.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+            Bucket: this.location.bucket,
+            Key,
+            Body: data,
+            ContentLength: data.length,
+            ...(options.contentType && { ContentType: options.contentType }),
+            ...(ifNoneMatch && { IfNoneMatch: '*' }),
+            ...this.writeParams,
+        }));
+        try {
+            const { result, conditional } = await this.writeConditionally(key, options, write);
+            return {
+                key,
+                bytes: data.length,
+                parts: 1,
+                ...(result.ETag && { etag: result.ETag }),
+                ...(conditional && { conditional }),
+            };
+        }
+        catch (error) {
+            throw this.explain(error, action);
+        }
+    }
+    /**
+     * Runs `write` with `If-None-Match: *` when asked to; if the store answers 501/NotImplemented,
+     * falls back to HEAD then an unconditional write, and remembers that for later writes.
+     */
+    async writeConditionally(key, options, write) {
+        if (!options.ifNoneMatch)
+            return { result: await write(false) };
+        if (this.conditionalHeader !== 'rejected') {
+            try {
+                const result = await write(true);
+                this.conditionalHeader = 'supported';
+                return { result, conditional: 'if-none-match' };
+            }
+            catch (error) {
+                const facts = s3ErrorFacts(error);
+                if (isPreconditionFailed(facts))
+                    throw new errors/* ObjectExistsError */.qs(key, this.describe(key));
+                if (!isNotImplemented(facts))
+                    throw error;
+                this.conditionalHeader = 'rejected';
+                this.logger.warn(`${this.endpointText} does not support conditional writes (If-None-Match); checking with HEAD before ` +
+                    'writing instead, which does not guard against a concurrent writer.');
+            }
+        }
+        if (await this.head(key))
+            throw new errors/* ObjectExistsError */.qs(key, this.describe(key));
+        return { result: await write(false), conditional: 'head-then-put' };
+    }
+    async putMultipart(key, Key, firstPart, parts, pool, body, options) {
+        const action = `multipart upload of ${this.describe(key)}`;
+        const Bucket = this.location.bucket;
+        const checksum = await this.checksumAlgorithm();
+        let uploadId;
+        try {
+            const created = await this.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
+                Bucket,
+                Key,
+                ...(options.contentType && { ContentType: options.contentType }),
+                ...(checksum && { ChecksumAlgorithm: checksum }),
+                ...this.writeParams,
+            }));
+            if (!created.UploadId)
+                throw new Error('CreateMultipartUpload was answered without an UploadId');
+            uploadId = created.UploadId;
+        }
+        catch (error) {
+            await parts.return(undefined).catch(() => undefined);
+            throw this.explain(error, action);
+        }
+        const completed = [];
+        const inFlight = new Set();
+        let failure;
+        let bytes = 0;
+        const fail = (error) => {
+            failure ??= { error };
+            // Stop the producer at once instead of letting it fill another part nobody will send.
+            if (body instanceof external_node_stream_.Readable)
+                body.destroy(error instanceof Error ? error : new Error(String(error)));
+        };
+        const uploadPart = async (PartNumber, data) => {
+            const answer = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({
+                Bucket,
+                Key,
+                UploadId: uploadId,
+                PartNumber,
+                Body: data,
+                ContentLength: data.length,
+                ...(checksum && { ChecksumAlgorithm: checksum }),
+            }));
+            if (!answer.ETag)
+                throw new Error(`part ${PartNumber} was answered without an ETag`);
+            completed[PartNumber - 1] = {
+                PartNumber,
+                ETag: answer.ETag,
+                ...(answer.ChecksumCRC32 && { ChecksumCRC32: answer.ChecksumCRC32 }),
+            };
+            pool.give(data);
+        };
+        try {
+            let part = firstPart;
+            for (let partNumber = 1;; partNumber++) {
+                if (partNumber > part_size/* MAX_PARTS */.kz) {
+                    throw new src/* UserError */.yo(`${action} needs more than ${part_size/* MAX_PARTS */.kz} parts of ${this.partSize / 2 ** 20} MiB; raise the part size ` +
+                        `(it limits objects to ${((this.partSize * part_size/* MAX_PARTS */.kz) / 1024 ** 4).toFixed(2)} TiB).`);
+                }
+                bytes += part.data.length;
+                const task = uploadPart(partNumber, part.data).then(() => {
+                    inFlight.delete(task);
+                }, (error) => {
+                    inFlight.delete(task);
+                    fail(error);
+                });
+                inFlight.add(task);
+                if (part.final)
+                    break;
+                // Fill the next part while this one uploads, then wait for a free slot.
+                part = await nextPart(parts);
+                while (inFlight.size >= this.partsInFlight && !failure)
+                    await Promise.race(inFlight);
+                if (failure)
+                    throw failure.error;
+            }
+            await Promise.all(inFlight);
+            if (failure)
+                throw failure.error;
+            const complete = (ifNoneMatch) => this.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+                Bucket,
+                Key,
+                UploadId: uploadId,
+                MultipartUpload: { Parts: completed },
+                ...(ifNoneMatch && { IfNoneMatch: '*' }),
+            }));
+            const { result, conditional } = await this.writeConditionally(key, options, complete);
+            // An answer parsed from an <Error> body, or an empty one, carries no ETag: not a finished object.
+            if (!result.ETag)
+                throw new Error('CompleteMultipartUpload was answered without an ETag');
+            return { key, bytes, parts: completed.length, etag: result.ETag, ...(conditional && { conditional }) };
+        }
+        catch (error) {
+            failure ??= { error };
+            await Promise.allSettled(inFlight);
+            await parts.return(undefined).catch(() => undefined);
+            await this.abortQuietly(Key, uploadId, action);
+            throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action);
+        }
+    }
+    async abortQuietly(Key, UploadId, action) {
+        try {
+            await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.location.bucket, Key, UploadId }));
+        }
+        catch (error) {
+            this.logger.warn(`Could not abort the ${action} (upload id ${UploadId}): ${String(error)}. Its parts are billed until ` +
+                'the sweep of incomplete uploads (or a bucket lifecycle rule) removes them.');
+        }
+    }
+    async get(key) {
+        return this.getObject(key, undefined);
+    }
+    async getRange(key, start, end) {
+        if (!Number.isInteger(start) ||
+            start < 0 ||
+            (end !== undefined && (!Number.isInteger(end) || end < start))) {
+            throw new RangeError(`getRange: invalid byte range ${start}-${end ?? ''}`);
+        }
+        return this.getObject(key, `bytes=${start}-${end ?? ''}`);
+    }
+    async getObject(key, Range) {
+        try {
+            const answer = await this.client.send(new dist_cjs/* GetObjectCommand */.jLs({
+                Bucket: this.location.bucket,
+                Key: this.objectKey(key),
+                ...(Range && { Range }),
+            }));
+            if (!(answer.Body instanceof external_node_stream_.Readable))
+                throw new Error('GetObject answered without a body stream');
+            return answer.Body;
+        }
+        catch (error) {
+            if (s3ErrorFacts(error).code === 'NoSuchKey')
+                throw new errors/* ObjectNotFoundError */.d_(key, this.describe(key));
+            throw this.explain(error, `download of ${this.describe(key)}`);
+        }
+    }
+    async head(key) {
+        try {
+            const answer = await this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key: this.objectKey(key) }));
+            return {
+                size: answer.ContentLength ?? 0,
+                lastModified: answer.LastModified ?? new Date(0),
+                ...(answer.ETag && { etag: answer.ETag }),
+            };
+        }
+        catch (error) {
+            if (isNotFound(s3ErrorFacts(error)))
+                return undefined;
+            throw this.explain(error, `check of ${this.describe(key)}`);
+        }
+    }
+    async *list(prefix = '') {
+        const Prefix = this.prefixWithSlash + (0,keys/* checkListPrefix */.NJ)(prefix);
+        let ContinuationToken;
+        do {
+            let page;
+            try {
+                page = await this.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
+                    Bucket: this.location.bucket,
+                    Prefix,
+                    MaxKeys: this.listPageSize,
+                    ...(ContinuationToken && { ContinuationToken }),
+                }));
+            }
+            catch (error) {
+                throw this.explain(error, `listing of ${this.describe(prefix)}`);
+            }
+            for (const object of page.Contents ?? []) {
+                if (object.Key === undefined)
+                    continue;
+                yield {
+                    key: this.relativeKey(object.Key),
+                    size: object.Size ?? 0,
+                    lastModified: object.LastModified ?? new Date(0),
+                };
+            }
+            ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (ContinuationToken);
+    }
+    async delete(key) {
+        const Key = this.objectKey(key);
+        try {
+            await this.client.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: this.location.bucket, Key }));
+        }
+        catch (error) {
+            const facts = s3ErrorFacts(error);
+            if (isAccessDenied(facts)) {
+                if (mentionsObjectLock(facts))
+                    throw new errors/* RetainedByLockError */.j0(key, this.describe(key), facts.message);
+                const lock = await this.lockOn(Key);
+                if (lock)
+                    throw new errors/* RetainedByLockError */.j0(key, this.describe(key), lock);
+            }
+            if (isNotFound(facts))
+                return;
+            throw this.explain(error, `deletion of ${this.describe(key)}`);
+        }
+    }
+    /** Why a delete was refused, when the object carries a retention date ahead or a legal hold. */
+    async lockOn(Key) {
+        try {
+            const answer = await this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key }));
+            const until = answer.ObjectLockRetainUntilDate;
+            if (until && until.getTime() > Date.now()) {
+                return `${answer.ObjectLockMode ?? 'retention'} until ${until.toISOString()}`;
+            }
+            if (answer.ObjectLockLegalHoldStatus === 'ON')
+                return 'legal hold';
+        }
+        catch {
+            // The delete's own error is the one to report.
+        }
+        return undefined;
+    }
+    async *listIncompleteUploads() {
+        let KeyMarker;
+        let UploadIdMarker;
+        for (;;) {
+            let page;
+            try {
+                page = await this.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({
+                    Bucket: this.location.bucket,
+                    Prefix: this.prefixWithSlash,
+                    MaxUploads: this.listPageSize,
+                    ...(KeyMarker && { KeyMarker }),
+                    ...(UploadIdMarker && { UploadIdMarker }),
+                }));
+            }
+            catch (error) {
+                throw this.explain(error, `listing of incomplete uploads under ${this.describe()}`);
+            }
+            for (const upload of page.Uploads ?? []) {
+                if (!upload.Key || !upload.UploadId)
+                    continue;
+                yield {
+                    key: this.relativeKey(upload.Key),
+                    uploadId: upload.UploadId,
+                    ...(upload.Initiated && { initiated: upload.Initiated }),
+                };
+            }
+            if (!page.IsTruncated || (!page.NextKeyMarker && !page.NextUploadIdMarker))
+                return;
+            KeyMarker = page.NextKeyMarker;
+            UploadIdMarker = page.NextUploadIdMarker;
+        }
+    }
+    async abortUpload(upload) {
+        try {
+            await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({
+                Bucket: this.location.bucket,
+                Key: this.objectKey(upload.key),
+                UploadId: upload.uploadId,
+            }));
+        }
+        catch (error) {
+            if (s3ErrorFacts(error).code === 'NoSuchUpload')
+                return;
+            throw this.explain(error, `abort of the incomplete upload of ${this.describe(upload.key)}`);
+        }
+    }
+    async close() {
+        if (this.ownsClient)
+            this.client.destroy();
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1330 @@
+export const id = 396;
+export const ids = [396];
+export const modules = {
+
+/***/ 2396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deploy: () => (/* binding */ deploy)
+});
+
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
+var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(7821);
+;// CONCATENATED MODULE: ../render/src/http.ts
+
+const http_realHttpDeps = () => ({
+    fetch: globalThis.fetch,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: Date.now,
+    random: Math.random,
+    logger: src/* silentLogger */.qq,
+});
+const http_DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    requestTimeoutMs: 30_000,
+};
+/**
+ * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
+ * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
+ */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
+class RenderApiError extends src/* UserError */.yo {
+    status;
+    code;
+    name = 'RenderApiError';
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+const isRetryableStatus = (status) => status === 429 || status >= 500;
+/**
+ * Sends a request, retrying network errors and 5xx with backoff and 429 after `Retry-After`.
+ * Returns the last response whatever its status (the caller turns statuses into errors); throws
+ * only when the server could not be reached at all.
+ */
+async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
+    for (let attempt = 1;; attempt++) {
+        const isLast = attempt >= policy.attempts;
+        let response;
+        try {
+            response = await deps.fetch(request.url, {
+                method: request.method,
+                headers: request.headers,
+                ...(request.body === undefined ? {} : { body: request.body }),
+                signal: AbortSignal.timeout(policy.requestTimeoutMs),
+            });
+        }
+        catch (thrown) {
+            const reason = networkReason(thrown);
+            if (isLast) {
+                throw new RenderApiError(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
+            }
+            const delay = backoffDelay(attempt, policy, deps.random);
+            deps.logger.info(`Could not ${request.what} (${reason}); retrying in ${seconds(delay)}.`);
+            await deps.sleep(delay);
+            continue;
+        }
+        const text = await response.text().catch(() => '');
+        if (isLast || !isRetryableStatus(response.status)) {
+            return { status: response.status, headers: response.headers, text, attempts: attempt };
+        }
+        const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), deps.now()) : undefined;
+        const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
+        const why = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
+        deps.logger.info(`Could not ${request.what} yet (${why}); retrying in ${seconds(delay)}.`);
+        await deps.sleep(delay);
+    }
+}
+/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
+function networkReason(thrown) {
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    if (error.name === 'TimeoutError')
+        return 'no response in time';
+    const reason = error.cause?.code ?? error.cause?.message ?? error.message;
+    return typeof reason === 'string' && reason ? reason : (0,src/* errorMessage */.gJ)(thrown);
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+}
+/** `{message}` of Render's error body, or the body text itself (shortened). */
+function renderMessage(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body === 'string')
+            return body ? { message: body } : {};
+        if (typeof body !== 'object' || body === null)
+            return {};
+        return {
+            ...(typeof body.message === 'string' && body.message ? { message: body.message } : {}),
+            ...(typeof body.code === 'string' && body.code ? { code: body.code } : {}),
+        };
+    }
+    catch {
+        const trimmed = text.trim();
+        return trimmed ? { message: trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed } : {};
+    }
+}
+
+;// CONCATENATED MODULE: ../render/src/client.ts
+
+
+const RENDER_API_URL = 'https://api.render.com/v1';
+const deploySchema = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP().min(1),
+    status: schemas/* string */.YjP().optional(),
+    trigger: schemas/* string */.YjP().optional(),
+    createdAt: schemas/* string */.YjP().optional(),
+    updatedAt: schemas/* string */.YjP().optional(),
+    startedAt: schemas/* string */.YjP().optional(),
+    finishedAt: schemas/* string */.YjP().optional(),
+    commit: schemas/* looseObject */._H3({ id: schemas/* string */.YjP().optional(), message: schemas/* string */.YjP().optional() }).optional(),
+    image: schemas/* looseObject */._H3({ ref: schemas/* string */.YjP().optional(), sha: schemas/* string */.YjP().optional() }).optional(),
+});
+const deployListSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({ cursor: schemas/* string */.YjP().optional(), deploy: deploySchema }));
+const serviceSchema = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP().optional(),
+    type: schemas/* string */.YjP().optional(),
+    dashboardUrl: schemas/* string */.YjP().optional(),
+    serviceDetails: schemas/* looseObject */._H3({ url: schemas/* string */.YjP().optional() }).optional(),
+});
+/** Typed client for Render's deploy endpoints: bearer auth, retries, and errors that say what to fix. */
+class RenderClient {
+    options;
+    baseUrl;
+    policy;
+    deps;
+    constructor(options, deps = {}) {
+        this.options = options;
+        this.baseUrl = (options.baseUrl ?? RENDER_API_URL).replace(/\/+$/, '');
+        this.policy = { ...http_DEFAULT_RETRY, ...options.retry };
+        this.deps = { ...http_realHttpDeps(), ...deps };
+    }
+    async getService(serviceId) {
+        const body = await this.call('GET', servicePath(serviceId), {
+            what: `read service ${serviceId}`,
+            serviceId,
+        });
+        const service = parse(serviceSchema, body, 'service');
+        return {
+            id: service.id,
+            ...(service.name ? { name: service.name } : {}),
+            ...(service.type ? { type: service.type } : {}),
+            ...(service.dashboardUrl ? { dashboardUrl: service.dashboardUrl } : {}),
+            ...(service.serviceDetails?.url ? { url: service.serviceDetails.url } : {}),
+        };
+    }
+    async createDeploy(serviceId, options = {}) {
+        const payload = {
+            ...(options.commitId ? { commitId: options.commitId } : {}),
+            ...(options.imageUrl ? { imageUrl: options.imageUrl } : {}),
+            ...(options.clearCache === undefined
+                ? {}
+                : { clearCache: options.clearCache ? 'clear' : 'do_not_clear' }),
+            ...(options.deployMode ? { deployMode: options.deployMode } : {}),
+        };
+        const body = await this.call('POST', `${servicePath(serviceId)}/deploys`, {
+            what: `create a deploy for service ${serviceId}`,
+            serviceId,
+            body: payload,
+        });
+        return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
+    }
+    async getDeploy(serviceId, deployId) {
+        const body = await this.call('GET', deployPath(serviceId, deployId), {
+            what: `read deploy ${deployId} of service ${serviceId}`,
+            serviceId,
+            deployId,
+        });
+        return toDeploy(parse(deploySchema, body, 'deploy'));
+    }
+    async listDeploys(serviceId, filters = {}, page = {}) {
+        const query = new URLSearchParams();
+        for (const status of filters.statuses ?? [])
+            query.append('status', status);
+        for (const key of TIME_FILTERS) {
+            const value = filters[key];
+            if (value !== undefined)
+                query.set(key, new Date(value).toISOString());
+        }
+        const limit = page.limit ?? 20;
+        query.set('limit', String(limit));
+        if (page.cursor)
+            query.set('cursor', page.cursor);
+        const body = await this.call('GET', `${servicePath(serviceId)}/deploys?${query}`, {
+            what: `list deploys of service ${serviceId}`,
+            serviceId,
+        });
+        const items = parse(deployListSchema, body ?? [], 'deploy list');
+        const last = items.at(-1);
+        // A short page is the last one; a full page may have a successor, which may be empty.
+        const nextCursor = items.length >= limit ? last?.cursor : undefined;
+        return { deploys: items.map((item) => toDeploy(item.deploy)), ...(nextCursor ? { nextCursor } : {}) };
+    }
+    async cancelDeploy(serviceId, deployId) {
+        const body = await this.call('POST', `${deployPath(serviceId, deployId)}/cancel`, {
+            what: `cancel deploy ${deployId} of service ${serviceId}`,
+            serviceId,
+            deployId,
+        });
+        return toDeploy(parse(deploySchema, body, 'deploy'));
+    }
+    async rollback(serviceId, deployId) {
+        const body = await this.call('POST', `${servicePath(serviceId)}/rollback`, {
+            what: `roll service ${serviceId} back to deploy ${deployId}`,
+            serviceId,
+            deployId,
+            body: { deployId },
+        });
+        return toDeploy(parse(deploySchema, body, 'deploy'));
+    }
+    async call(method, path, context) {
+        const response = await http_sendWithRetry({
+            url: `${this.baseUrl}${path}`,
+            method,
+            what: context.what,
+            headers: {
+                authorization: `Bearer ${this.options.apiKey}`,
+                accept: 'application/json',
+                ...(context.body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(context.body === undefined ? {} : { body: JSON.stringify(context.body) }),
+        }, this.deps, this.policy);
+        if (response.status >= 200 && response.status < 300) {
+            if (!response.text.trim())
+                return undefined;
+            try {
+                return JSON.parse(response.text);
+            }
+            catch {
+                throw new RenderApiError(`Render sent a response that is not JSON when asked to ${context.what}.`);
+            }
+        }
+        throw this.failure(response, context);
+    }
+    failure(response, context) {
+        const { status } = response;
+        const { message, code } = renderMessage(response.text);
+        const said = message ? `: ${message}` : '';
+        const keySource = this.options.keySource ?? 'the API key';
+        const text = (() => {
+            switch (status) {
+                case 401:
+                    return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+                case 403:
+                    return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
+                case 404:
+                    return context.deployId
+                        ? `Render found no deploy ${context.deployId} for service ${context.serviceId} (HTTP 404)${said}.`
+                        : `Render found no service ${context.serviceId} (HTTP 404)${said}. Check the service id (Settings → Service ID, it looks like 'srv-…') and that the API key belongs to the workspace that owns it.`;
+                case 429:
+                    return `Render kept rate-limiting (HTTP 429) after ${response.attempts} attempts to ${context.what}${said}. Deploy triggers are limited to about 10 per minute per service.`;
+                default:
+                    return status >= 500
+                        ? `Render failed to ${context.what}: HTTP ${status} after ${response.attempts} attempts${said}.`
+                        : `Render refused to ${context.what} (HTTP ${status})${said}.`;
+            }
+        })();
+        return new RenderApiError(text, status, code);
+    }
+}
+/** Every deploy matching the filters, newest first, following cursors page after page. */
+async function* allDeploys(api, serviceId, filters = {}, pageSize = 100) {
+    let cursor;
+    do {
+        const page = await api.listDeploys(serviceId, filters, {
+            limit: pageSize,
+            ...(cursor ? { cursor } : {}),
+        });
+        yield* page.deploys;
+        cursor = page.nextCursor;
+    } while (cursor);
+}
+const TIME_FILTERS = [
+    'createdBefore',
+    'createdAfter',
+    'updatedBefore',
+    'updatedAfter',
+    'finishedBefore',
+    'finishedAfter',
+];
+const servicePath = (serviceId) => `/services/${encodeURIComponent(serviceId)}`;
+const deployPath = (serviceId, deployId) => `${servicePath(serviceId)}/deploys/${encodeURIComponent(deployId)}`;
+function parse(schema, body, what) {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+        throw new RenderApiError(`Render sent an unexpected ${what}: ${result.error.issues[0]?.message ?? 'bad shape'}.`);
+    }
+    return result.data;
+}
+/** Drops the fields Render left out, so optional properties stay omitted rather than `undefined`. */
+function toDeploy(raw) {
+    const deploy = { id: raw.id };
+    for (const key of ['status', 'trigger', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt']) {
+        const value = raw[key];
+        if (value !== undefined)
+            deploy[key] = value;
+    }
+    if (raw.commit)
+        deploy.commit = defined({ id: raw.commit.id, message: raw.commit.message });
+    if (raw.image)
+        deploy.image = defined({ ref: raw.image.ref, sha: raw.image.sha });
+    return deploy;
+}
+function defined(record) {
+    return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+;// CONCATENATED MODULE: ../render/src/types.ts
+/** The Render deploy API's shapes, as far as deploys need them (see the public `render-oss/cli` client). */
+const DEPLOY_STATUSES = (/* unused pure expression or super */ null && ([
+    'created',
+    'queued',
+    'build_in_progress',
+    'update_in_progress',
+    'pre_deploy_in_progress',
+    'live',
+    'deactivated',
+    'build_failed',
+    'update_failed',
+    'pre_deploy_failed',
+    'canceled',
+]));
+const FINISHED_STATUSES = [
+    'live',
+    'deactivated',
+    'build_failed',
+    'update_failed',
+    'pre_deploy_failed',
+    'canceled',
+];
+const FAILED_STATUSES = [
+    'build_failed',
+    'update_failed',
+    'pre_deploy_failed',
+    'canceled',
+];
+const CANCELLABLE_STATUSES = [
+    'created',
+    'build_in_progress',
+    'update_in_progress',
+    'pre_deploy_in_progress',
+];
+const types_isFinished = (status) => status !== undefined && FINISHED_STATUSES.includes(status);
+const types_isCancellable = (status) => status !== undefined && CANCELLABLE_STATUSES.includes(status);
+const DEPLOY_MODES = ['build_and_deploy', 'deploy_only'];
+
+;// CONCATENATED MODULE: ../render/src/deploy.ts
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
+const DEFAULT_POLL_INTERVAL_MS = 5_000;
+const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
+/** After a 202 the official CLI looks for the queued deploy for up to a minute, once a second. */
+const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
+const QUEUED_LOOKUP_INTERVAL_MS = 1_000;
+/** Runner and Render clocks differ a little; look that far back for a deploy created "after" the trigger. */
+const CLOCK_SKEW_MS = 60_000;
+const HEARTBEAT_MS = 60_000;
+const HEALTH_REQUEST_MIN_MS = 2_000;
+const HEALTH_REQUEST_MAX_MS = 10_000;
+const ROLLBACK_SEARCH_LIMIT = 200;
+const ROLLBACK_PAGE_SIZE = 20;
+const SUPERSEDED_OUTCOMES = ['auto', 'success', 'failure'];
+const FAILURE_REASONS = {
+    build_failed: 'its build failed',
+    update_failed: 'it was built but the new instances did not become healthy',
+    pre_deploy_failed: 'its pre-deploy command failed',
+    canceled: 'it was canceled',
+};
+/**
+ * Triggers a Render deploy (API or deploy hook), follows it to a finished status, and applies the
+ * options: health check, rollback, cancel on timeout, GitHub deployment statuses. Returns a result
+ * for outputs and the summary; throws only when nothing could be triggered.
+ */
+async function deployToRender(options, deps) {
+    return new DeployFlow(options, deps).run();
+}
+class DeployFlow {
+    options;
+    deps;
+    startedAt;
+    timeline = [];
+    lastLogAt;
+    deployments;
+    service;
+    constructor(options, deps) {
+        this.options = options;
+        this.deps = deps;
+        this.startedAt = deps.now();
+        this.lastLogAt = this.startedAt;
+    }
+    async run() {
+        const { render } = this.deps;
+        const { serviceId } = this.options;
+        const canWait = render !== undefined && serviceId !== undefined;
+        // Reading the service first checks the key and the id before anything is triggered.
+        if (render && serviceId)
+            this.service = await render.getService(serviceId);
+        await this.startDeploymentRecord(canWait);
+        let deploy;
+        try {
+            deploy = await this.trigger();
+        }
+        catch (thrown) {
+            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            throw thrown;
+        }
+        const base = {
+            ...(serviceId ? { serviceId } : {}),
+            ...(this.service ? { service: this.service } : {}),
+            startedAt: this.startedAt,
+            timeline: this.timeline,
+        };
+        if (!deploy) {
+            return this.result({
+                ...base,
+                outcome: 'triggered',
+                reason: 'Triggered a deploy through the deploy hook; Render did not say which deploy it started.',
+            });
+        }
+        if (deploy.status)
+            this.record(deploy.id, deploy.status, 'triggered');
+        else
+            this.log(`Triggered deploy ${deploy.id}.`);
+        if (canWait)
+            await this.deps.onDeployId?.(serviceId, deploy.id);
+        await this.recordDeployment('in_progress', `Deploying ${deploy.id}`, deploy.id);
+        if (!canWait) {
+            const reason = `Triggered deploy ${deploy.id} through the deploy hook; without an API key (and service id) the action cannot wait for it to finish.`;
+            if (this.options.wait)
+                this.deps.logger.warn(reason);
+            return this.result({ ...base, outcome: 'triggered', reason, deployId: deploy.id, ...statusOf(deploy) });
+        }
+        if (!this.options.wait) {
+            const reason = `Triggered deploy ${deploy.id}; not waiting for it (wait: false).`;
+            return this.result({ ...base, outcome: 'triggered', reason, deployId: deploy.id, ...statusOf(deploy) });
+        }
+        return this.follow(render, serviceId, deploy, base);
+    }
+    async follow(render, serviceId, triggered, base) {
+        let verdict;
+        try {
+            verdict = await this.verdict(render, serviceId, triggered);
+        }
+        catch (thrown) {
+            verdict = {
+                outcome: 'failure',
+                reason: `Lost track of deploy ${triggered.id}: ${(0,src/* errorMessage */.gJ)(thrown)}`,
+                deploy: triggered,
+                timedOut: false,
+                rollbackWorthy: false,
+            };
+        }
+        const durationMs = this.deps.now() - this.startedAt;
+        const result = {
+            ...base,
+            outcome: verdict.outcome,
+            reason: verdict.reason,
+            deployId: verdict.deploy.id,
+            ...statusOf(verdict.deploy),
+            ...(verdict.deploy.commit?.id ? { commitId: verdict.deploy.commit.id } : {}),
+            durationMs,
+            timedOut: verdict.timedOut,
+            ...(verdict.healthCheck ? { healthCheck: verdict.healthCheck } : {}),
+            rolledBack: false,
+        };
+        if (verdict.outcome === 'failure' && verdict.rollbackWorthy && this.options.rollbackOnFailure) {
+            await this.rollBack(render, serviceId, verdict.deploy, result);
+        }
+        await this.recordDeployment(result.outcome === 'success' ? 'success' : 'failure', result.reason, result.deployId);
+        return result;
+    }
+    /** Waits for the deploy to finish and decides what it means. */
+    async verdict(render, serviceId, triggered) {
+        const { options } = this;
+        const waited = await this.waitUntilFinished(render, serviceId, triggered, this.startedAt + options.timeoutMs);
+        const { deploy } = waited;
+        if (waited.timedOut) {
+            return { ...(await this.timedOut(render, serviceId, deploy)), timedOut: true, rollbackWorthy: false };
+        }
+        const base = { deploy, timedOut: false };
+        if (deploy.status === 'live') {
+            if (!options.healthCheck)
+                return { ...base, outcome: 'success', reason: `Deploy ${deploy.id} is live.`, rollbackWorthy: false };
+            const healthCheck = await this.checkHealth(options.healthCheck.url, options.healthCheck.timeoutMs);
+            return healthCheck.passed
+                ? {
+                    ...base,
+                    outcome: 'success',
+                    reason: `Deploy ${deploy.id} is live and healthy.`,
+                    healthCheck,
+                    rollbackWorthy: false,
+                }
+                : {
+                    ...base,
+                    outcome: 'failure',
+                    reason: `Deploy ${deploy.id} went live but failed its health check: ${healthCheck.detail}.`,
+                    healthCheck,
+                    rollbackWorthy: true,
+                };
+        }
+        if (deploy.status === 'deactivated') {
+            const counts = options.supersededOutcome === 'auto'
+                ? waited.seenLive
+                    ? 'success'
+                    : 'failure'
+                : options.supersededOutcome;
+            const when = waited.seenLive ? 'after it went live' : 'before it was seen live';
+            return {
+                ...base,
+                outcome: counts,
+                reason: `Deploy ${deploy.id} was superseded by a newer deploy (deactivated) ${when}; counted as ${counts} (superseded-outcome: ${options.supersededOutcome}).`,
+                rollbackWorthy: false,
+            };
+        }
+        const why = FAILURE_REASONS[deploy.status ?? ''] ?? `it finished as ${deploy.status}`;
+        return {
+            ...base,
+            outcome: 'failure',
+            reason: `Deploy ${deploy.id} failed (${deploy.status}): ${why}.`,
+            // A canceled deploy was stopped on purpose; rolling back would undo that decision.
+            rollbackWorthy: deploy.status !== 'canceled' && FAILED_STATUSES.includes(deploy.status ?? ''),
+        };
+    }
+    async waitUntilFinished(render, serviceId, first, deadline) {
+        const { now, sleep } = this.deps;
+        let deploy = first.status ? first : await render.getDeploy(serviceId, first.id);
+        if (!first.status && deploy.status)
+            this.record(deploy.id, deploy.status);
+        let seenLive = deploy.status === 'live';
+        while (!types_isFinished(deploy.status)) {
+            const remaining = deadline - now();
+            if (remaining <= 0)
+                return { deploy, timedOut: true, seenLive };
+            await sleep(Math.min(this.pollInterval(deploy.status), remaining));
+            const next = await render.getDeploy(serviceId, deploy.id);
+            if (next.status !== deploy.status && next.status)
+                this.record(next.id, next.status);
+            else
+                this.heartbeat(next);
+            seenLive ||= next.status === 'live';
+            deploy = next;
+        }
+        return { deploy, timedOut: false, seenLive };
+    }
+    async timedOut(render, serviceId, deploy) {
+        const limit = (0,src/* formatDuration */.a3)(this.options.timeoutMs);
+        const reason = `Deploy ${deploy.id} did not finish within ${limit} (last status: ${deploy.status ?? 'unknown'}).`;
+        if (!this.options.cancelOnTimeout) {
+            return {
+                outcome: 'failure',
+                reason: `${reason} It keeps going on Render (cancel-on-timeout is off).`,
+                deploy,
+            };
+        }
+        if (!types_isCancellable(deploy.status)) {
+            return {
+                outcome: 'failure',
+                reason: `${reason} Render cannot cancel a deploy that is ${deploy.status}.`,
+                deploy,
+            };
+        }
+        let canceled;
+        try {
+            canceled = await render.cancelDeploy(serviceId, deploy.id);
+        }
+        catch (thrown) {
+            // It may have moved on (e.g. gone live) since the last poll.
+            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,src/* errorMessage */.gJ)(thrown)}`, deploy };
+        }
+        this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
+        return {
+            outcome: 'failure',
+            reason: `${reason} Canceled it on Render.`,
+            deploy: { ...canceled, status: canceled.status ?? 'canceled' },
+        };
+    }
+    /**
+     * Rolls back to the deploy this one replaced, then waits for it. When an earlier deploy is still live
+     * (Render keeps the previous deploy serving when a build or update fails), there is nothing to undo.
+     */
+    async rollBack(render, serviceId, failed, result) {
+        try {
+            const target = await this.rollbackTarget(render, serviceId, failed);
+            if (!target) {
+                result.reason += ' No earlier deploy was found to roll back to.';
+                return;
+            }
+            if (target.status === 'live') {
+                result.reason += ` Deploy ${target.id} is still live, so there is nothing to roll back.`;
+                this.log(`Not rolling back: the previous deploy ${target.id} is still live.`);
+                return;
+            }
+            this.log(`Rolling back to deploy ${target.id}${target.commit?.id ? ` (commit ${target.commit.id.slice(0, 7)})` : ''}.`);
+            const rollback = await render.rollback(serviceId, target.id);
+            this.record(rollback.id, rollback.status ?? 'created', `rollback to ${target.id}`);
+            const waited = await this.waitUntilFinished(render, serviceId, rollback, this.deps.now() + this.options.timeoutMs);
+            result.rollback = { deployId: rollback.id, targetDeployId: target.id, ...statusOf(waited.deploy) };
+            result.rolledBack = waited.deploy.status === 'live';
+            result.reason += result.rolledBack
+                ? ` Rolled back to deploy ${target.id} (rollback deploy ${rollback.id} is live).`
+                : ` The rollback to deploy ${target.id} did not go live (${waited.timedOut ? 'timed out' : waited.deploy.status}).`;
+        }
+        catch (thrown) {
+            result.reason += ` The rollback failed: ${(0,src/* errorMessage */.gJ)(thrown)}`;
+        }
+    }
+    /**
+     * The newest deploy created before the failed one that is still live, or else the newest deactivated
+     * one (superseded: usually the deploy the failed one replaced). Pages through the service's history.
+     */
+    async rollbackTarget(render, serviceId, failed) {
+        const createdBefore = failed.createdAt ? Date.parse(failed.createdAt) : Number.NaN;
+        const filters = {
+            statuses: ['live', 'deactivated'],
+            ...(Number.isNaN(createdBefore) ? {} : { createdBefore }),
+        };
+        let newestDeactivated;
+        let seen = 0;
+        for await (const deploy of allDeploys(render, serviceId, filters, ROLLBACK_PAGE_SIZE)) {
+            if (++seen > ROLLBACK_SEARCH_LIMIT)
+                break;
+            if (deploy.id === failed.id)
+                continue;
+            if (deploy.status === 'live')
+                return deploy;
+            newestDeactivated ??= deploy;
+        }
+        return newestDeactivated;
+    }
+    async trigger() {
+        const { trigger, serviceId } = this.options;
+        const { render } = this.deps;
+        const triggeredAt = this.deps.now();
+        if (trigger.kind === 'hook') {
+            const { deployId } = await this.deps.triggerHook(trigger.hookUrl, trigger.imageUrl);
+            this.log(`Triggered the deploy hook${serviceId ? ` of service ${serviceId}` : ''}.`);
+            if (deployId)
+                return { id: deployId };
+            // A hook-started deploy may already be building by the time it is looked up.
+            const statuses = ['queued', 'created', 'build_in_progress'];
+            return render && serviceId ? this.findNewDeploy(render, serviceId, triggeredAt, statuses) : undefined;
+        }
+        if (!render || !serviceId)
+            throw new RenderApiError('Deploying through the API needs an API key and a service id.');
+        const created = await render.createDeploy(serviceId, {
+            ...(trigger.commitId ? { commitId: trigger.commitId } : {}),
+            ...(trigger.imageUrl ? { imageUrl: trigger.imageUrl } : {}),
+            ...(trigger.clearCache === undefined ? {} : { clearCache: trigger.clearCache }),
+            ...(trigger.deployMode ? { deployMode: trigger.deployMode } : {}),
+        });
+        if (created)
+            return created;
+        this.log('Render queued the deploy behind one already in progress (HTTP 202); looking up its id.');
+        return this.findNewDeploy(render, serviceId, triggeredAt, ['queued']);
+    }
+    /** After a 202 (or a hook without an id): the newest deploy in `statuses` created since the trigger. */
+    async findNewDeploy(render, serviceId, triggeredAt, statuses) {
+        const { now, sleep } = this.deps;
+        const givesUpAt = now() + QUEUED_LOOKUP_TIMEOUT_MS;
+        const interval = Math.min(QUEUED_LOOKUP_INTERVAL_MS, this.options.pollIntervalMs);
+        for (;;) {
+            const page = await render.listDeploys(serviceId, { statuses, createdAfter: triggeredAt - CLOCK_SKEW_MS }, { limit: 1 });
+            const found = page.deploys[0];
+            if (found)
+                return found;
+            if (now() >= givesUpAt) {
+                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${(0,src/* formatDuration */.a3)(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
+            }
+            await sleep(interval);
+        }
+    }
+    async checkHealth(url, timeoutMs) {
+        const { now, sleep, fetch } = this.deps;
+        const shown = (0,src/* displayUri */.XX)(url);
+        const deadline = now() + timeoutMs;
+        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${(0,src/* formatDuration */.a3)(timeoutMs)}).`);
+        let last = 'no answer';
+        for (let attempt = 1;; attempt++) {
+            try {
+                // A request may run a little past the deadline, so a slow answer still says what it was.
+                const requestTimeout = Math.min(HEALTH_REQUEST_MAX_MS, Math.max(HEALTH_REQUEST_MIN_MS, deadline - now()));
+                const response = await fetch(url, { signal: AbortSignal.timeout(requestTimeout) });
+                await response.body?.cancel();
+                last = `HTTP ${response.status}`;
+                if (response.status === 200) {
+                    this.log(`Health check passed: ${shown} answered HTTP 200 (attempt ${attempt}).`);
+                    return { passed: true, detail: `${shown} answered HTTP 200` };
+                }
+            }
+            catch (thrown) {
+                last = networkReason(thrown);
+            }
+            const remaining = deadline - now();
+            if (remaining <= 0) {
+                return {
+                    passed: false,
+                    detail: `${shown} gave no HTTP 200 within ${(0,src/* formatDuration */.a3)(timeoutMs)} (last: ${last})`,
+                };
+            }
+            await sleep(Math.min(this.options.pollIntervalMs, remaining));
+        }
+    }
+    pollInterval(status) {
+        const waiting = status === undefined || status === 'created' || status === 'queued';
+        return waiting ? this.options.pollIntervalMs * 2 : this.options.pollIntervalMs;
+    }
+    record(deployId, status, note) {
+        const at = this.deps.now();
+        this.timeline.push({ at, deployId, status, ...(note ? { note } : {}) });
+        this.log(`${deployId} ${status}${note ? ` (${note})` : ''}`, at);
+    }
+    heartbeat(deploy) {
+        if (this.deps.now() - this.lastLogAt >= HEARTBEAT_MS)
+            this.log(`${deploy.id} still ${deploy.status ?? 'pending'}`);
+    }
+    log(message, at = this.deps.now()) {
+        this.lastLogAt = at;
+        this.deps.logger.info(`${new Date(at).toISOString()} [+${(0,src/* formatDuration */.a3)(at - this.startedAt)}] ${message}`);
+    }
+    async startDeploymentRecord(canWait) {
+        const { deployments } = this.deps;
+        if (!deployments)
+            return;
+        if (!canWait || !this.options.wait) {
+            this.deps.logger.warn('A GitHub deployment is recorded only when the action waits for the deploy (wait: true and an API key); skipping it.');
+            return;
+        }
+        try {
+            await deployments.start();
+            this.deployments = deployments;
+        }
+        catch (thrown) {
+            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+        }
+    }
+    async recordDeployment(state, description, deployId) {
+        if (!this.deployments)
+            return;
+        const dashboard = this.service?.dashboardUrl;
+        const logUrl = dashboard && deployId ? `${dashboard.replace(/\/+$/, '')}/deploys/${deployId}` : this.options.runUrl;
+        try {
+            await this.deployments.update(state, {
+                description,
+                ...(this.service?.url ? { environmentUrl: this.service.url } : {}),
+                ...(logUrl ? { logUrl } : {}),
+            });
+        }
+        catch (thrown) {
+            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+        }
+    }
+    result(partial) {
+        return { ...partial, durationMs: this.deps.now() - this.startedAt, timedOut: false, rolledBack: false };
+    }
+}
+function statusOf(deploy) {
+    return deploy.status ? { status: deploy.status } : {};
+}
+/**
+ * Cancels a deploy that is still running (the action's post step on workflow cancel). Returns what it
+ * did, for the log.
+ */
+async function cancelInFlightDeploy(render, serviceId, deployId) {
+    const deploy = await render.getDeploy(serviceId, deployId);
+    if (isFinished(deploy.status))
+        return `Deploy ${deployId} already finished (${deploy.status}); nothing to cancel.`;
+    if (!isCancellable(deploy.status))
+        return `Deploy ${deployId} is ${deploy.status}; Render cannot cancel it in that state.`;
+    const canceled = await render.cancelDeploy(serviceId, deployId);
+    return `Canceled deploy ${deployId} on Render (now ${canceled.status ?? 'canceled'}).`;
+}
+
+;// CONCATENATED MODULE: ../render/src/github-deployments.ts
+
+/** Creates one GitHub deployment and posts its statuses (REST, `deployments: write`). */
+class GitHubDeployments {
+    options;
+    deploymentId;
+    deps;
+    constructor(options, deps = {}) {
+        this.options = options;
+        this.deps = { ...realHttpDeps(), ...deps };
+    }
+    async start() {
+        const { ref, environment } = this.options;
+        const created = await this.post('create a GitHub deployment', '/deployments', {
+            ref,
+            environment,
+            description: 'Render deploy',
+            // The deploy is already decided; GitHub must neither merge the default branch in nor wait for checks.
+            auto_merge: false,
+            required_contexts: [],
+        });
+        const id = created.id;
+        if (typeof id !== 'number')
+            throw new Error('GitHub created a deployment but returned no id.');
+        this.deploymentId = id;
+    }
+    async update(state, details) {
+        if (this.deploymentId === undefined)
+            return;
+        await this.post(`set the GitHub deployment to ${state}`, `/deployments/${this.deploymentId}/statuses`, {
+            state,
+            description: details.description.slice(0, 140),
+            ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+            ...(details.logUrl ? { log_url: details.logUrl } : {}),
+            auto_inactive: true,
+        });
+    }
+    async post(what, path, body) {
+        const base = this.options.apiUrl.replace(/\/+$/, '');
+        const response = await sendWithRetry({
+            url: `${base}/repos/${this.options.repository}${path}`,
+            method: 'POST',
+            what,
+            headers: {
+                authorization: `Bearer ${this.options.token}`,
+                accept: 'application/vnd.github+json',
+                'content-type': 'application/json',
+                'user-agent': 'shipkit-render-deploy',
+                'x-github-api-version': '2022-11-28',
+            },
+            body: JSON.stringify(body),
+        }, this.deps, { ...DEFAULT_RETRY, attempts: 3 });
+        if (response.status >= 200 && response.status < 300)
+            return JSON.parse(response.text || '{}');
+        const message = githubMessage(response.text);
+        const hint = response.status === 403 || response.status === 404
+            ? " The job needs 'permissions: deployments: write' and a token for this repository."
+            : '';
+        throw new Error(`GitHub refused to ${what} (HTTP ${response.status})${message ? `: ${message}` : ''}.${hint}`);
+    }
+}
+function githubMessage(text) {
+    try {
+        const message = JSON.parse(text).message;
+        return typeof message === 'string' ? message : '';
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ../render/src/hook.ts
+
+/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
+function parseHookUrl(hookUrl, hookSource = 'the deploy hook URL') {
+    let url;
+    try {
+        url = new URL(hookUrl);
+    }
+    catch {
+        throw new RenderApiError(`${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+    }
+    return url;
+}
+/** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
+function serviceIdFromHookUrl(hookUrl) {
+    try {
+        return /\/deploy\/((?:srv|crn)-[A-Za-z0-9]+)\/?$/.exec(new URL(hookUrl).pathname)?.[1];
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Triggers a deploy through a deploy hook. Render answers `{"deploy": {"id": …}}` today, but that is
+ * not a documented contract, so the id is returned only when present.
+ */
+async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
+    const hookSource = options.hookSource ?? 'the deploy hook URL';
+    const url = parseHookUrl(hookUrl, hookSource);
+    if (options.imageUrl)
+        url.searchParams.set('imgURL', options.imageUrl);
+    const response = await http_sendWithRetry({
+        url: url.href,
+        method: 'POST',
+        headers: { accept: 'application/json' },
+        what: 'trigger the deploy hook',
+    }, { ...http_realHttpDeps(), ...deps }, { ...http_DEFAULT_RETRY, ...options.retry });
+    if (response.status >= 200 && response.status < 300) {
+        return deployIdOf(response.text);
+    }
+    const { message } = renderMessage(response.text);
+    const said = message ? `: ${message}` : '';
+    if (response.status === 404 || response.status === 401 || response.status === 403) {
+        throw new RenderApiError(`Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
+    }
+    throw new RenderApiError(`Render could not trigger the deploy hook (HTTP ${response.status} after ${response.attempts} attempts)${said}.`, response.status);
+}
+function deployIdOf(text) {
+    try {
+        const id = JSON.parse(text).deploy?.id;
+        return typeof id === 'string' && id ? { deployId: id } : {};
+    }
+    catch {
+        return {};
+    }
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ../render/src/summary.ts
+
+const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
+/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
+function deploySummary(result) {
+    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
+    const service = result.service?.name
+        ? `${result.service.name} (\`${result.serviceId}\`)`
+        : result.serviceId
+            ? `\`${result.serviceId}\``
+            : undefined;
+    const facts = [
+        ['Service', service],
+        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
+        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
+        ['Result', result.reason],
+        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
+        ['URL', result.service?.url],
+        [
+            'Health check',
+            result.healthCheck
+                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
+                : undefined,
+        ],
+        [
+            'Rollback',
+            result.rollback
+                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
+                : undefined,
+        ],
+    ];
+    const timeline = result.timeline.map((entry) => [
+        new Date(entry.at)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, 'Z'),
+        `+${formatDuration(entry.at - result.startedAt)}`,
+        `\`${entry.deployId}\``,
+        entry.status,
+        entry.note,
+    ]);
+    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
+}
+
+;// CONCATENATED MODULE: ../render/src/options.ts
+
+
+
+
+
+/**
+ * Input names shared by the action (action.yml) and the CLI (`--<name>`), and the fallbacks used when
+ * an input is absent; action.yml declares the same defaults.
+ */
+const DEPLOY_INPUT_DEFAULTS = {
+    'clear-cache': false,
+    wait: true,
+    timeout: DEFAULT_TIMEOUT_MS,
+    'cancel-on-timeout': false,
+    'poll-interval': DEFAULT_POLL_INTERVAL_MS,
+    'superseded-outcome': 'auto',
+    'rollback-on-failure': false,
+    'cancel-on-workflow-cancel': false,
+    'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+    'github-deployment': false,
+    environment: 'production',
+    'api-base-url': RENDER_API_URL,
+};
+const SERVICE_ID = /^(srv|crn)-[a-z0-9]+$/;
+const HTTP_URL = /^https?:\/\/[^/]/;
+/** Reads and checks every deploy input once; contradictions are errors that name the inputs involved. */
+function deployInputsFromInputs(inputs, settings = {}) {
+    const label = settings.label ?? ((name) => name);
+    const q = (name) => `'${label(name)}'`;
+    const defaults = { ...DEPLOY_INPUT_DEFAULTS, ...settings.defaults };
+    const apiKey = inputs.string('api-key');
+    const hookUrl = inputs.string('deploy-hook-url');
+    if (!apiKey && !hookUrl) {
+        throw new src/* UserError */.yo(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+    }
+    if (hookUrl)
+        parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
+    const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
+    if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
+        throw new src/* UserError */.yo(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+    }
+    if (apiKey && !serviceId) {
+        throw new src/* UserError */.yo(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+    }
+    const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
+    const wait = inputs.boolean('wait', defaults.wait);
+    const rollbackOnFailure = inputs.boolean('rollback-on-failure', defaults['rollback-on-failure']);
+    const cancelOnTimeout = inputs.boolean('cancel-on-timeout', defaults['cancel-on-timeout']);
+    const cancelOnWorkflowCancel = inputs.boolean('cancel-on-workflow-cancel', defaults['cancel-on-workflow-cancel']);
+    const healthCheckUrl = inputs.string('health-check-url');
+    const githubDeployment = inputs.boolean('github-deployment', defaults['github-deployment']);
+    const followingOptions = {
+        'rollback-on-failure': rollbackOnFailure,
+        'cancel-on-timeout': cancelOnTimeout,
+        'cancel-on-workflow-cancel': cancelOnWorkflowCancel,
+        'health-check-url': Boolean(healthCheckUrl),
+        'github-deployment': githubDeployment,
+    };
+    for (const [name, asked] of Object.entries(followingOptions)) {
+        if (asked && !apiKey) {
+            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+        }
+        if (asked && !wait)
+            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('wait')} to be true.`);
+    }
+    if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
+        throw new src/* UserError */.yo(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+    }
+    const githubToken = inputs.string('github-token');
+    if (githubDeployment && !githubToken) {
+        throw new src/* UserError */.yo(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+    }
+    const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
+    if (!HTTP_URL.test(apiBaseUrl)) {
+        throw new src/* UserError */.yo(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+    }
+    const commit = inputs.string('commit');
+    const flow = {
+        ...(serviceId ? { serviceId } : {}),
+        trigger,
+        wait,
+        timeoutMs: inputs.duration('timeout', defaults.timeout),
+        pollIntervalMs: inputs.duration('poll-interval', defaults['poll-interval']),
+        supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
+        cancelOnTimeout,
+        rollbackOnFailure,
+        ...(healthCheckUrl
+            ? {
+                healthCheck: {
+                    url: healthCheckUrl,
+                    timeoutMs: inputs.duration('health-check-timeout', defaults['health-check-timeout']),
+                },
+            }
+            : {}),
+    };
+    return {
+        flow,
+        ...(apiKey ? { apiKey } : {}),
+        apiBaseUrl,
+        cancelOnWorkflowCancel,
+        ...(githubDeployment && githubToken
+            ? {
+                githubDeployment: {
+                    token: githubToken,
+                    environment: inputs.string('environment') ?? defaults.environment,
+                },
+            }
+            : {}),
+        ...(commit ? { commit } : {}),
+    };
+}
+function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
+    const commit = inputs.string('commit');
+    const imageUrl = inputs.string('image-url');
+    const clearCache = inputs.boolean('clear-cache', clearCacheDefault);
+    const deployMode = inputs.string('deploy-mode')
+        ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
+        : undefined;
+    if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
+        throw new src/* UserError */.yo(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+    }
+    if (!hookUrl) {
+        return {
+            kind: 'api',
+            ...(commit ? { commitId: commit } : {}),
+            ...(imageUrl ? { imageUrl } : {}),
+            ...(clearCache ? { clearCache } : {}),
+            ...(deployMode ? { deployMode } : {}),
+        };
+    }
+    const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
+    if (apiOnly.length > 0) {
+        throw new src/* UserError */.yo(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+    }
+    return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
+}
+
+;// CONCATENATED MODULE: ../render/src/index.ts
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(1601);
+;// CONCATENATED MODULE: ./src/commands/deploy.ts
+
+
+
+/** The CLI's names for the shared deploy inputs; secrets come only from the environment, never argv. */
+const OPTION_INPUTS = {
+    aliases: { service: 'service-id', 'api-url': 'api-base-url' },
+    envFallbacks: { 'api-key': 'RENDER_API_KEY', 'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL' },
+};
+const LABELS = {
+    'service-id': '--service',
+    'api-base-url': '--api-url',
+    'api-key': 'RENDER_API_KEY',
+    'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL',
+};
+const deploy = {
+    name: 'deploy',
+    usage: '--service <srv-id> [--commit <sha>] [--wait] [--timeout <duration>] [--rollback-on-failure] [options]',
+    options: {
+        service: { type: 'string', value: '<srv-id>', description: 'Render service id (Settings → Service ID)' },
+        commit: {
+            type: 'string',
+            value: '<sha>',
+            description: 'commit to deploy (default: latest on the branch)',
+        },
+        'image-url': {
+            type: 'string',
+            value: '<image>',
+            description: 'image to deploy, for image-backed services',
+        },
+        'clear-cache': { type: 'boolean', description: 'clear the build cache first' },
+        'deploy-mode': {
+            type: 'string',
+            value: 'build_and_deploy|deploy_only',
+            description: 'deploy_only redeploys the last build',
+        },
+        wait: { type: 'boolean', description: 'wait until the deploy finishes; exit 1 unless it goes live' },
+        timeout: {
+            type: 'string',
+            value: '<duration>',
+            description: 'with --wait: give up after this long (default 30m)',
+        },
+        'cancel-on-timeout': {
+            type: 'boolean',
+            description: 'cancel the deploy on Render when the timeout is reached',
+        },
+        'poll-interval': {
+            type: 'string',
+            value: '<duration>',
+            description: 'check every (default 5s; doubled while queued)',
+        },
+        'superseded-outcome': {
+            type: 'string',
+            value: 'auto|success|failure',
+            description: 'what a deploy superseded by a newer one counts as (default auto)',
+        },
+        'rollback-on-failure': {
+            type: 'boolean',
+            description: 'if this deploy fails after replacing the live one, roll back to it',
+        },
+        'health-check-url': {
+            type: 'string',
+            value: '<url>',
+            description: 'once live, wait for HTTP 200 from this URL',
+        },
+        'health-check-timeout': {
+            type: 'string',
+            value: '<duration>',
+            description: 'how long the health check may take (default 2m)',
+        },
+        'api-url': {
+            type: 'string',
+            value: '<url>',
+            description: 'Render API base URL (default https://api.render.com/v1)',
+        },
+    },
+    details: `
+The API key is read from RENDER_API_KEY (or deploy through a hook with RENDER_DEPLOY_HOOK_URL), so it
+stays out of shell history. Exit codes: 0 live (or triggered without --wait), 1 the deploy failed or
+timed out, 2 bad usage or a request Render refused.
+
+Examples:
+  RENDER_API_KEY=rnd_… shipkit deploy --service srv-d0abc123 --commit "$(git rev-parse HEAD)" --wait
+  shipkit deploy --service srv-d0abc123 --wait --timeout 20m --rollback-on-failure --json`,
+    async run(args, context) {
+        const inputs = (0,src_inputs/* optionInputs */.t)(args, context.env, OPTION_INPUTS);
+        context.redactor.add(inputs.string('api-key'));
+        context.redactor.add(inputs.string('deploy-hook-url'));
+        const parsed = deployInputsFromInputs(inputs, {
+            label: (name) => LABELS[name] ?? `--${name}`,
+            defaults: { wait: false },
+        });
+        const http = { ...http_realHttpDeps(), logger: context.logger, sleep: abortableSleep(context.signal) };
+        const render = parsed.apiKey
+            ? new RenderClient({ apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl, keySource: 'RENDER_API_KEY' }, http)
+            : undefined;
+        const result = await deployToRender(parsed.flow, {
+            ...(render ? { render } : {}),
+            triggerHook: (hookUrl, imageUrl) => triggerDeployHook(hookUrl, { hookSource: 'RENDER_DEPLOY_HOOK_URL', ...(imageUrl ? { imageUrl } : {}) }, http),
+            fetch: http.fetch,
+            now: http.now,
+            sleep: http.sleep,
+            logger: context.logger,
+        });
+        context.stdout(context.json ? `${JSON.stringify(jsonResult(result), null, 2)}\n` : textResult(result));
+        return result.outcome === 'failure' ? 1 : 0;
+    },
+};
+function jsonResult(result) {
+    return {
+        outcome: result.outcome,
+        reason: result.reason,
+        serviceId: result.serviceId ?? null,
+        deployId: result.deployId ?? null,
+        status: result.status ?? null,
+        serviceUrl: result.service?.url ?? null,
+        durationSeconds: Math.round(result.durationMs / 1000),
+        timedOut: result.timedOut,
+        rolledBack: result.rolledBack,
+        rollback: result.rollback ?? null,
+        healthCheck: result.healthCheck ?? null,
+        timeline: result.timeline.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    };
+}
+function textResult(result) {
+    const lines = [result.reason];
+    if (result.outcome !== 'triggered')
+        lines.push(`took ${(0,src/* formatDuration */.a3)(result.durationMs)}`);
+    if (result.service?.url && result.outcome === 'success')
+        lines.push(`url: ${result.service.url}`);
+    return `${lines.join('\n')}\n`;
+}
+/** A sleep that ends the wait when the user interrupts (Ctrl-C): the deploy carries on at Render. */
+function abortableSleep(signal) {
+    return (ms) => new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 1601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ optionInputs)
+/* harmony export */ });
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+
+/**
+ * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:
+ * option values are laid out as `INPUT_*` entries, with environment variables as fallbacks, and
+ * errors name the option (and its variable).
+ */
+function optionInputs(args, env, spec = {}) {
+    const aliases = spec.aliases ?? {};
+    const fallbacks = spec.envFallbacks ?? {};
+    const source = {};
+    for (const [input, variable] of Object.entries(fallbacks)) {
+        const value = env[variable];
+        if (value)
+            source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = value;
+    }
+    for (const [option, value] of Object.entries(args.options)) {
+        if (value === undefined || option === 'json' || option === 'help' || option === 'verbose')
+            continue;
+        const input = aliases[option] ?? option;
+        source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = Array.isArray(value) ? value.map(String).join('\n') : String(value);
+    }
+    const optionOf = Object.fromEntries(Object.entries(aliases).map(([option, input]) => [input, option]));
+    return new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(source, (input) => {
+        const option = `--${optionOf[input] ?? input}`;
+        return fallbacks[input] ? `${option} (or ${fallbacks[input]})` : option;
+    });
+}
+
+
+/***/ })
+
+};

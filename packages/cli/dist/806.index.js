@@ -1,0 +1,1366 @@
+export const id = 806;
+export const ids = [806];
+export const modules = {
+
+/***/ 9806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IW: () => (/* reexport */ checkFreshness),
+  bK: () => (/* reexport */ commonOptionsFromInputs),
+  oh: () => (/* reexport */ failureMessage),
+  Pl: () => (/* reexport */ headline),
+  nB: () => (/* reexport */ namespaceRows),
+  Lq: () => (/* reexport */ planRows),
+  Fx: () => (/* reexport */ runVerifyRestore)
+});
+
+// UNUSED EXPORTS: ArchiveStageError, ArchiveTally, MODES, VerificationFailedError, checkConfirmation, chooseIdentity, locateBackup, openStoredArchive, parseIdentities, planBackupRestore, planMarkdown, reportMarkdown, restoreBackup, verifyBackup
+
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
+var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../backup/src/index.ts + 8 modules
+var backup_src = __webpack_require__(9988);
+// EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
+var mongo_src = __webpack_require__(6647);
+// EXTERNAL MODULE: ../archive/src/index.ts + 6 modules
+var archive_src = __webpack_require__(7750);
+;// CONCATENATED MODULE: ../verify/src/compare.ts
+
+
+const compare_short = (hash) => (hash ? `${hash.slice(0, 16)}…` : '(none)');
+/**
+ * One row per namespace: the manifest's promise against the archive's content (integrity) and, in
+ * full and restore modes, against what the server holds after the restore. Without a manifest the
+ * archive itself is what the restore is compared with.
+ */
+function compareNamespaces(input) {
+    const { manifest, tally, restoredNamespaces } = input;
+    const prelude = new Map((tally.prelude ?? []).filter((e) => !(0,archive_src/* isOplog */.y8)(e)).map((e) => [nameOf(e), e]));
+    const listed = new Map((manifest?.namespaces ?? []).map((e) => [nameOf(e), e]));
+    const names = [...new Set([...listed.keys(), ...prelude.keys()])].filter((name) => !restoredNamespaces || restoredNamespaces.has(name));
+    const rows = [];
+    const problems = [];
+    for (const name of names) {
+        const row = compareOne(name, listed.get(name), prelude.get(name), input);
+        rows.push(row);
+        problems.push(...row.problems);
+    }
+    // The oplog is the only data the prelude need not list; a backup of ours never holds one.
+    if (manifest && tally.get('.oplog'))
+        problems.push('the archive holds an oplog, which the manifest does not list');
+    return { rows, problems };
+}
+function compareOne(name, listed, prelude, input) {
+    const { manifest, tally, restored } = input;
+    const type = listed?.type ?? prelude?.type ?? 'collection';
+    const problems = [];
+    const data = tally.get(name) ?? (type === 'timeseries' ? tally.get(bucketsName(name)) : undefined);
+    const archive = data && {
+        documents: data.documents,
+        bytes: data.bytes,
+        contentHash: data.contentHash,
+        ...(data.crc ? { crc: data.crc } : {}),
+    };
+    const back = restored?.get(name);
+    const row = {
+        namespace: name,
+        ...(back ? { restoredAs: back.target } : {}),
+        type,
+        expected: {},
+        ...(archive ? { archive } : {}),
+        ...(back
+            ? {
+                restored: {
+                    documents: back.documents,
+                    contentHash: back.contentHash,
+                    indexes: back.indexes.length,
+                },
+            }
+            : {}),
+        checks: { count: 'not-checked', contentHash: 'not-checked', crc: 'not-checked', indexes: 'not-checked' },
+        problems,
+    };
+    if (manifest && !listed)
+        problems.push(`${name}: in the archive but not in the manifest`);
+    if (!prelude && tally.complete)
+        problems.push(`${name}: in the manifest but not in the archive`);
+    // What the namespace should hold: the manifest's word, or else the archive's own content.
+    const expectedIndexes = listed?.indexes ?? (prelude ? (0,mongo_src/* indexSpecs */.zD)(prelude) : undefined);
+    const expected = listed
+        ? { documents: listed.count, contentHash: listed.contentHash, crc: listed.crc }
+        : restored && archive
+            ? {
+                documents: archive.documents,
+                contentHash: archive.contentHash,
+                ...(archive.crc ? { crc: archive.crc } : {}),
+            }
+            : {};
+    row.expected = { ...expected, ...(expectedIndexes ? { indexes: expectedIndexes.length } : {}) };
+    const verdicts = {
+        count: [],
+        contentHash: [],
+        crc: [],
+        indexes: [],
+    };
+    const check = (kind, ok, problem) => {
+        verdicts[kind].push(ok ? 'passed' : 'failed');
+        if (!ok)
+            problems.push(problem);
+    };
+    if (listed && archive) {
+        check('count', listed.count === archive.documents, `${name}: document count differs — manifest ${listed.count}, archive ${archive.documents}`);
+        check('contentHash', listed.contentHash === archive.contentHash, `${name}: content hash differs — manifest ${compare_short(listed.contentHash)}, archive ${compare_short(archive.contentHash)}`);
+        if (archive.crc) {
+            check('crc', listed.crc === archive.crc, `${name}: CRC-64 differs — manifest ${listed.crc}, archive ${archive.crc}`);
+        }
+    }
+    else if (archive?.crc) {
+        // The reader checked the CRC stored in the archive against the documents.
+        verdicts.crc.push('passed');
+    }
+    if (listed && prelude && !restored) {
+        const differences = (0,mongo_src/* compareIndexSpecs */.kn)(listed.indexes, (0,mongo_src/* indexSpecs */.zD)(prelude));
+        check('indexes', differences.length === 0, `${name}: archive index specs differ from the manifest — ${differences.join('; ')}`);
+    }
+    if (back) {
+        const where = `restored as ${back.target}`;
+        if (!back.exists) {
+            problems.push(`${name}: the ${type} was not restored (${back.target} does not exist)`);
+            verdicts.count.push('failed');
+        }
+        else if (type !== 'view') {
+            if (expected.documents !== undefined) {
+                check('count', back.documents === expected.documents, `${name}: document count differs — expected ${expected.documents}, ${where} ${back.documents}`);
+            }
+            if (expected.contentHash !== undefined) {
+                check('contentHash', back.contentHash === expected.contentHash, `${name}: content hash differs — expected ${compare_short(expected.contentHash)}, ${where} ${compare_short(back.contentHash)}`);
+            }
+            if (expectedIndexes) {
+                const differences = (0,mongo_src/* compareIndexSpecs */.kn)(expectedIndexes, back.indexes);
+                check('indexes', differences.length === 0, `${name}: index specs differ (${where}) — ${differences.join('; ')}`);
+            }
+        }
+    }
+    row.checks = {
+        count: combine(verdicts.count),
+        contentHash: combine(verdicts.contentHash),
+        crc: combine(verdicts.crc),
+        indexes: combine(verdicts.indexes),
+    };
+    return row;
+}
+function combine(states) {
+    if (states.includes('failed'))
+        return 'failed';
+    return states.includes('passed') ? 'passed' : 'not-checked';
+}
+function nameOf(ns) {
+    return `${ns.db}.${ns.collection}`;
+}
+function bucketsName(name) {
+    const dot = name.indexOf('.');
+    return `${name.slice(0, dot)}.${archive_src/* BUCKETS_PREFIX */.p8}${name.slice(dot + 1)}`;
+}
+
+;// CONCATENATED MODULE: ../verify/src/identity.ts
+
+
+const IDENTITY = /AGE-SECRET-KEY-1[0-9A-Z]+/g;
+/** The identities in a secret: one key, or the text of an age identity file (comments allowed). */
+function parseIdentities(secret) {
+    return [...secret.matchAll(IDENTITY)].map((m) => m[0]);
+}
+/**
+ * Picks the identity that decrypts a backup encrypted to `recipients`, so a wrong key is named
+ * before anything is downloaded. With no recipients known (a bare archive), the first identity is
+ * tried and age itself tells whether it fits.
+ */
+async function chooseIdentity(secret, recipients, input, subject) {
+    if (!secret) {
+        if (recipients.length === 0)
+            return undefined;
+        throw new src/* UserError */.yo(`${subject} is encrypted with age (to ${recipients.join(', ')}): give the identity that decrypts it as '${input}'.`);
+    }
+    const identities = parseIdentities(secret);
+    if (identities.length === 0) {
+        throw new src/* UserError */.yo(`Input '${input}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen), or the text of an identity file.`);
+    }
+    if (recipients.length === 0)
+        return identities[0];
+    const publicKeys = [];
+    for (const identity of identities) {
+        let recipient;
+        try {
+            recipient = await (0,backup_src/* recipientOf */.du)(identity);
+        }
+        catch {
+            throw new src/* UserError */.yo(`Input '${input}' holds a malformed age identity (AGE-SECRET-KEY-1…).`);
+        }
+        if (recipients.includes(recipient))
+            return identity;
+        publicKeys.push(recipient);
+    }
+    throw new src/* UserError */.yo(`The age identity given as '${input}' (public key ${publicKeys.join(', ')}) cannot decrypt ${subject}: ` +
+        `it is encrypted to ${recipients.join(', ')}.`);
+}
+
+;// CONCATENATED MODULE: ../verify/src/read-back.ts
+
+
+/**
+ * Reads every restored namespace back: documents as raw BSON in any order (the content hash does not
+ * depend on it), and the index specs. A time-series collection is read through its buckets, which is
+ * what the archive holds. `parallelism` namespaces are read at once.
+ */
+async function readBack(client, planned, parallelism, signal) {
+    const results = new Map();
+    const queue = [...planned];
+    const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+            signal?.throwIfAborted();
+            results.set((0,archive_src/* namespaceName */.dz)(next.source), await readNamespace(client, next));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, parallelism) }, worker));
+    return results;
+}
+async function readNamespace(client, planned) {
+    const { target } = planned;
+    const db = client.db(target.db);
+    const listed = await db.listCollections({ name: target.collection }, { nameOnly: true }).toArray();
+    const result = {
+        target: (0,archive_src/* namespaceName */.dz)(target),
+        exists: listed.length > 0,
+        documents: 0,
+        contentHash: new mongo_src/* ContentHash */.yN().hex(),
+        indexes: [],
+    };
+    if (!result.exists || planned.type === 'view')
+        return result;
+    const dataCollection = planned.type === 'timeseries' ? await timeseriesData(client, planned) : target.collection;
+    const hash = new mongo_src/* ContentHash */.yN();
+    const cursor = db.collection(dataCollection).find({}, { raw: true, batchSize: 10_000 });
+    for await (const doc of cursor)
+        hash.add(doc);
+    result.documents = hash.count;
+    result.contentHash = hash.hex();
+    result.indexes = await db.collection(target.collection).listIndexes().toArray();
+    return result;
+}
+/** Servers before 8.3 keep time-series data in `system.buckets.<name>`; newer ones serve it raw. */
+async function timeseriesData(client, planned) {
+    const buckets = `${archive_src/* BUCKETS_PREFIX */.p8}${planned.target.collection}`;
+    const found = await client
+        .db(planned.target.db)
+        .listCollections({ name: buckets }, { nameOnly: true })
+        .toArray();
+    return found.length > 0 ? buckets : planned.target.collection;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ../verify/src/stored-archive.ts
+
+
+
+
+
+
+class ArchiveStageError extends Error {
+    stage;
+    cause;
+    name = 'ArchiveStageError';
+    constructor(stage, message, cause) {
+        super(message);
+        this.stage = stage;
+        this.cause = cause;
+    }
+}
+/** Starts the download; a missing object is a `UserError`, anything else is found while reading. */
+async function openStoredArchive(storage, key, options = {}) {
+    const url = storage.describe(key);
+    let stream;
+    try {
+        stream = await storage.get(key);
+    }
+    catch (error) {
+        if (error instanceof src/* UserError */.yo)
+            throw error;
+        throw new ArchiveStageError('read', `Reading ${url} failed: ${messageOf(error)}`, error);
+    }
+    const stored = new DigestingReader(stream, url);
+    const layers = [];
+    return {
+        events: layeredEvents(stored, url, layers, options),
+        layers,
+        digest: (drain) => stored.digest(drain),
+        close: () => stored.close(),
+    };
+}
+/** The compression among the layers ('none' when there is none). */
+function compressionOf(layers) {
+    return layers.find((l) => l !== 'age') ?? 'none';
+}
+async function* layeredEvents(stored, url, layers, options) {
+    let head = new Peekable(stored);
+    let encoding = (0,backup_src/* sniffEncoding */.OB)(await head.peek(32));
+    if (encoding === 'age') {
+        layers.push('age');
+        head = new Peekable(await decrypt(head, url, options));
+        encoding = (0,backup_src/* sniffEncoding */.OB)(await head.peek(32));
+    }
+    if (encoding === 'zstd' || encoding === 'gzip') {
+        const compression = encoding;
+        layers.push(compression);
+        const plain = stage('decompress', pipeThrough(head, decompressor(compression)), (error) => corruption(`Decompressing ${url} (${compression})`, error));
+        head = new Peekable(plain);
+        encoding = (0,backup_src/* sniffEncoding */.OB)(await head.peek(32));
+    }
+    if (encoding !== 'archive')
+        throw notAnArchive(url, layers, encoding, await head.peek(16));
+    yield* parse(head, url);
+}
+async function* parse(source, url) {
+    try {
+        yield* (0,archive_src/* readArchive */.bL)(source);
+    }
+    catch (error) {
+        if (error instanceof archive_src/* ArchiveFormatError */.Y3) {
+            throw new ArchiveStageError('parse', `The archive in ${url} is damaged: ${error.message}`, error);
+        }
+        throw error;
+    }
+}
+async function decrypt(source, url, options) {
+    const input = options.identityInput ?? 'decrypt-identity';
+    if (!options.identity) {
+        throw new src/* UserError */.yo(`${url} is encrypted with age: give the identity that decrypts it as '${input}'.`);
+    }
+    const plaintext = await (0,backup_src/* decryptStream */.UC)(external_node_stream_.Readable.from(source), options.identity, input);
+    return stage('decrypt', plaintext, (error) => corruption(`Decrypting ${url}`, error));
+}
+// zlib's default 16 KiB output chunks make decompression several times slower than 1 MiB ones
+// (measured: 175 MB of archive out of zstd in ~0.65 s against ~0.13 s).
+const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
+function decompressor(compression) {
+    return compression === 'zstd'
+        ? external_node_zlib_default().createZstdDecompress({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
+        : external_node_zlib_default().createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
+}
+function corruption(what, error) {
+    return `${what} failed: the stored data was changed or cut off (${messageOf(error)}).`;
+}
+/** Errors from Node's streams may come from another realm (a VM context), where `instanceof Error` fails. */
+function messageOf(error) {
+    const message = error?.message;
+    return typeof message === 'string' && message !== '' ? message : (0,src/* errorMessage */.gJ)(error);
+}
+function notAnArchive(url, layers, found, head) {
+    const inside = layers.length > 0 ? `after ${layers.join(' and ')}, ` : '';
+    return new ArchiveStageError('parse', `${url} is not a mongodump archive: ${inside}it starts with ${head.toString('hex') || 'nothing'} ` +
+        `(${found === 'unknown' ? 'not' : `${found}, not`} the archive magic 6de29981, zstd, gzip or age).`);
+}
+/** Errors of one layer are named after it; errors from layers below pass through unchanged. */
+async function* stage(name, source, describe) {
+    try {
+        for await (const chunk of source)
+            yield chunk;
+    }
+    catch (error) {
+        if (error instanceof ArchiveStageError || error instanceof src/* UserError */.yo)
+            throw error;
+        throw new ArchiveStageError(name, describe(error), error);
+    }
+}
+function pipeThrough(source, transform) {
+    const input = external_node_stream_.Readable.from(source, { objectMode: false });
+    input.on('error', (error) => transform.destroy(error));
+    return input.pipe(transform);
+}
+/** Hashes and counts the stored bytes as they are read; can finish reading after the consumer stops. */
+class DigestingReader {
+    #stream;
+    #iterator;
+    #hash = (0,external_node_crypto_.createHash)('sha256');
+    #url;
+    #bytes = 0;
+    #ended = false;
+    #closed = false;
+    constructor(stream, url) {
+        this.#stream = stream;
+        this.#iterator = stream[Symbol.asyncIterator]();
+        this.#url = url;
+    }
+    async *[Symbol.asyncIterator]() {
+        // Not `for await` over the stream: stopping this generator must not end the download,
+        // which `digest(true)` may still need to finish.
+        for (let chunk = await this.#next(); chunk; chunk = await this.#next())
+            yield chunk;
+    }
+    async #next() {
+        if (this.#ended || this.#closed)
+            return undefined;
+        let result;
+        try {
+            result = await this.#iterator.next();
+        }
+        catch (error) {
+            throw new ArchiveStageError('read', `Reading ${this.#url} failed: ${messageOf(error)}`, error);
+        }
+        if (result.done) {
+            this.#ended = true;
+            return undefined;
+        }
+        const chunk = Buffer.isBuffer(result.value) ? result.value : Buffer.from(result.value);
+        this.#hash.update(chunk);
+        this.#bytes += chunk.length;
+        return chunk;
+    }
+    async digest(drain) {
+        if (drain)
+            while (await this.#next())
+                ;
+        const complete = this.#ended;
+        await this.close();
+        return { sha256: this.#hash.copy().digest('hex'), bytes: this.#bytes, complete };
+    }
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        this.#stream.destroy();
+    }
+}
+/** Lets the first bytes of a stream be inspected without losing them. */
+class Peekable {
+    #iterator;
+    #buffered = [];
+    #done = false;
+    constructor(source) {
+        this.#iterator = source[Symbol.asyncIterator]();
+    }
+    async peek(bytes) {
+        let have = this.#buffered.reduce((sum, b) => sum + b.length, 0);
+        while (have < bytes && !this.#done) {
+            const next = await this.#iterator.next();
+            if (next.done)
+                this.#done = true;
+            else {
+                this.#buffered.push(next.value);
+                have += next.value.length;
+            }
+        }
+        return Buffer.concat(this.#buffered).subarray(0, bytes);
+    }
+    async *[Symbol.asyncIterator]() {
+        const buffered = this.#buffered;
+        this.#buffered = [];
+        yield* buffered;
+        try {
+            while (!this.#done) {
+                const next = await this.#iterator.next();
+                if (next.done)
+                    this.#done = true;
+                else
+                    yield next.value;
+            }
+        }
+        finally {
+            if (!this.#done)
+                await this.#iterator.return?.();
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ../verify/src/hash-pool.ts
+
+
+/**
+ * Worker threads that compute partial content hashes (the sum of every document's SHA-256, modulo
+ * 2^256; see `ContentHash` of @shipkit/mongo) over runs of raw BSON documents. One SHA-256 per
+ * document is the only per-document work of an integrity check, and at a few microseconds each it
+ * would otherwise bound the check to one core; the sums commute, so any worker may take any run.
+ */
+// Plain CommonJS run with `eval`, so the bundled action needs no separate worker file.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+parentPort.on('message', ({ id, bytes }) => {
+  const buffer = Buffer.from(bytes);
+  const limbs = new Uint32Array(8);
+  let count = 0;
+  for (let at = 0; at + 4 <= buffer.length; ) {
+    const length = buffer.readInt32LE(at);
+    const digest = createHash('sha256').update(buffer.subarray(at, at + length)).digest();
+    let carry = 0;
+    for (let i = 0; i < 8; i++) {
+      const sum = limbs[i] + digest.readUInt32BE(28 - i * 4) + carry;
+      limbs[i] = sum >>> 0;
+      carry = sum > 0xffffffff ? 1 : 0;
+    }
+    count += 1;
+    at += length;
+  }
+  parentPort.postMessage({ id, limbs, count });
+});
+`;
+const MODULUS = 1n << 256n;
+class HashPool {
+    #workers;
+    #pending = new Map();
+    #inFlight = new Set();
+    #maxInFlight;
+    #next = 0;
+    #failure;
+    constructor(size = defaultPoolSize()) {
+        this.#workers = Array.from({ length: Math.max(1, size) }, () => this.#spawn());
+        this.#maxInFlight = this.#workers.length * 2;
+    }
+    get size() {
+        return this.#workers.length;
+    }
+    #spawn() {
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true });
+        worker.on('message', ({ id, limbs, count }) => {
+            const pending = this.#pending.get(id);
+            this.#pending.delete(id);
+            let value = 0n;
+            for (let i = 7; i >= 0; i--)
+                value = (value << 32n) | BigInt(limbs[i]);
+            pending?.resolve({ value, count });
+        });
+        worker.on('error', (error) => this.#fail(error));
+        return worker;
+    }
+    #fail(error) {
+        this.#failure ??= error;
+        for (const pending of this.#pending.values())
+            pending.reject(error);
+        this.#pending.clear();
+    }
+    /** Every worker has work queued: a caller with spare time may rather hash inline. */
+    get busy() {
+        return this.#inFlight.size >= this.#maxInFlight;
+    }
+    /**
+     * Hashes a run of consecutive documents on a worker and hands the partial sum to `onSum`. The
+     * run's buffer is transferred: it must be a standalone `ArrayBuffer` the caller no longer uses.
+     */
+    hash(run, onSum) {
+        if (this.#failure)
+            throw this.#failure;
+        const id = this.#next++;
+        const worker = this.#workers[id % this.#workers.length];
+        const task = new Promise((resolve, reject) => {
+            this.#pending.set(id, { resolve, reject });
+        }).then(({ value, count }) => onSum(value, count));
+        const tracked = task.finally(() => this.#inFlight.delete(tracked));
+        tracked.catch(() => { });
+        this.#inFlight.add(tracked);
+        worker.postMessage({ id, bytes: run.buffer }, [run.buffer]);
+    }
+    /** Waits for every queued run; throws the first worker failure. */
+    async drain() {
+        await Promise.all(this.#inFlight);
+        if (this.#failure)
+            throw this.#failure;
+    }
+    async close() {
+        await Promise.allSettled(this.#workers.map((worker) => worker.terminate()));
+    }
+}
+/** Leaves a core for reading, decompressing and checking CRCs. */
+function defaultPoolSize() {
+    return Math.min(4, Math.max(1, (0,external_node_os_.availableParallelism)() - 1));
+}
+/** Adds partial sums modulo 2^256. */
+function addSums(a, b) {
+    return (a + b) % MODULUS;
+}
+
+;// CONCATENATED MODULE: ../verify/src/tally.ts
+
+
+// Documents handed to a worker at once: large enough to make messaging negligible.
+const RUN_BYTES = 1024 * 1024;
+/**
+ * Recounts documents, bytes and content hashes per namespace as archive events pass through, for
+ * integrity checks and to compare a restore against. Nothing is decoded; the one SHA-256 per
+ * document runs on worker threads once the archive proves large, so hashing keeps up with reading.
+ * Call `finish()` (or `close()` on failure) when the events are done.
+ */
+class ArchiveTally {
+    /** Called per batch of documents with their bytes and count (for progress). */
+    onDocuments;
+    header;
+    prelude;
+    #namespaces = new Map();
+    #poolAfterBytes;
+    #poolSize;
+    #pool;
+    #seenBytes = 0;
+    #complete = false;
+    constructor(options = {}) {
+        this.#poolAfterBytes = options.poolAfterBytes ?? 8 * 1024 * 1024;
+        this.#poolSize = options.poolSize;
+    }
+    /** Passes events through unchanged while counting them. */
+    async *tap(events) {
+        for await (const event of events) {
+            await this.observe(event);
+            yield event;
+        }
+    }
+    async observe(event) {
+        switch (event.type) {
+            case 'prelude':
+                this.header = event.header;
+                this.prelude = event.namespaces;
+                return;
+            case 'documents': {
+                const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
+                let bytes = 0;
+                for (const doc of event.docs)
+                    bytes += doc.length;
+                entry.tally.documents += event.docs.length;
+                entry.tally.bytes += bytes;
+                this.#seenBytes += bytes;
+                this.onDocuments?.(bytes, event.docs.length);
+                if (!this.#pool && this.#seenBytes <= this.#poolAfterBytes) {
+                    for (const doc of event.docs)
+                        entry.inline.add(doc);
+                    return;
+                }
+                entry.queued.push(...spansOf(event.docs, bytes));
+                entry.queuedBytes += bytes;
+                if (entry.queuedBytes >= RUN_BYTES)
+                    await this.#dispatch(entry);
+                return;
+            }
+            case 'eof': {
+                const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
+                entry.tally.crc = event.crc.toString(16).padStart(16, '0');
+                await this.#dispatch(entry);
+                return;
+            }
+            case 'end':
+                this.#complete = true;
+                return;
+        }
+    }
+    async #dispatch(entry) {
+        if (entry.queued.length === 0)
+            return;
+        const spans = entry.queued;
+        const bytes = entry.queuedBytes;
+        entry.queued = [];
+        entry.queuedBytes = 0;
+        this.#pool ??= new HashPool(this.#poolSize);
+        if (this.#pool.busy) {
+            // Every worker has work queued: hash here rather than wait, so all cores stay in use.
+            for (const span of spans)
+                forEachDocument(span, (doc) => entry.inline.add(doc));
+            return;
+        }
+        // One standalone copy per run: the worker takes ownership of it, the archive's buffers stay put.
+        const run = new Uint8Array(bytes);
+        let at = 0;
+        for (const span of spans) {
+            run.set(span, at);
+            at += span.length;
+        }
+        this.#pool.hash(run, (value) => {
+            entry.pooled = addSums(entry.pooled, value);
+        });
+    }
+    /** Hashes what is still queued and stops the workers; the content hashes are then final. */
+    async finish() {
+        try {
+            for (const entry of this.#namespaces.values())
+                await this.#dispatch(entry);
+            await this.#pool?.drain();
+        }
+        finally {
+            await this.close();
+        }
+    }
+    /** Stops the workers without waiting for queued work (after a failure). */
+    async close() {
+        const pool = this.#pool;
+        this.#pool = undefined;
+        await pool?.close();
+    }
+    #entry(name) {
+        let entry = this.#namespaces.get(name);
+        if (!entry) {
+            entry = {
+                tally: { name, documents: 0, bytes: 0, crc: undefined },
+                inline: new mongo_src/* ContentHash */.yN(),
+                pooled: 0n,
+                queued: [],
+                queuedBytes: 0,
+            };
+            this.#namespaces.set(name, entry);
+        }
+        return entry;
+    }
+    /** Every archive was read to its end: all CRCs and the prelude's namespaces were checked. */
+    get complete() {
+        return this.#complete;
+    }
+    get(name) {
+        const entry = this.#namespaces.get(name);
+        if (!entry)
+            return undefined;
+        const sum = addSums(BigInt(`0x${entry.inline.hex()}`), entry.pooled);
+        return { ...entry.tally, contentHash: sum.toString(16).padStart(64, '0') };
+    }
+    get namespaces() {
+        return [...this.#namespaces.keys()].map((name) => this.get(name));
+    }
+    get documents() {
+        let total = 0;
+        for (const { tally } of this.#namespaces.values())
+            total += tally.documents;
+        return total;
+    }
+}
+/**
+ * The documents of one batch as few runs as possible: a data segment's documents lie back to back,
+ * so a batch read from one chunk is a single run, copied in one call.
+ */
+function spansOf(docs, bytes) {
+    const first = docs[0];
+    const last = docs[docs.length - 1];
+    if (!first || !last)
+        return [];
+    const contiguous = first.buffer === last.buffer && last.byteOffset + last.length - first.byteOffset === bytes;
+    return contiguous ? [new Uint8Array(first.buffer, first.byteOffset, bytes)] : docs;
+}
+/** Calls `use` with each document of a run of consecutive documents. */
+function forEachDocument(span, use) {
+    const view = new DataView(span.buffer, span.byteOffset, span.byteLength);
+    for (let at = 0; at + 4 <= span.length;) {
+        const length = view.getInt32(at, true);
+        use(span.subarray(at, at + length));
+        at += length;
+    }
+}
+
+;// CONCATENATED MODULE: ../verify/src/check.ts
+
+
+
+
+
+
+
+
+/**
+ * Verifies a backup. `integrity` streams the stored object once — SHA-256 and size against the
+ * manifest, decryption, decompression, every namespace CRC, then counts, CRCs, content hashes and
+ * index specs against the manifest — with no database. `full` also restores it into a scratch
+ * server under fresh database names, reads every namespace back and compares counts, content hashes
+ * and index specs, then drops the scratch databases. Problems found are in the report (result
+ * `failed`); bad input, a wrong identity or a non-empty target are thrown as `UserError`.
+ */
+async function verifyBackup(source, options, deps = {}) {
+    if (options.mode === 'integrity')
+        return runCheck(source, 'integrity', options, undefined, deps);
+    if (!deps.scratch) {
+        throw new src/* UserError */.yo("Full verification restores into a scratch server: give 'scratch-mongodb-uri'.");
+    }
+    const prefix = deps.scratchPrefix ?? `vfy_${Math.random().toString(16).slice(2, 8)}_`;
+    const auto = options.renames === undefined || options.renames.length === 0;
+    const renames = auto ? [{ from: '*.*', to: `${prefix}*.*` }] : options.renames;
+    return runCheck(source, 'full', options, { client: deps.scratch, selection: { renames }, drop: false, removeAfter: auto, readBack: true }, deps);
+}
+/**
+ * The disaster-recovery path: restores into `target`, then reads the restored namespaces back and
+ * checks them against the manifest (or, for a bare archive, against the archive itself).
+ */
+async function restoreBackup(source, options, target, deps = {}) {
+    return runCheck(source, 'restore', options, {
+        client: target,
+        selection: options,
+        drop: options.drop ?? false,
+        removeAfter: false,
+        readBack: options.readBack ?? true,
+    }, deps);
+}
+/** What a restore would do, from the archive's prelude and the target's current state; writes nothing. */
+async function planBackupRestore(source, options, target) {
+    const mapper = new mongo_src/* NamespaceMapper */.hS(options);
+    const identity = await identityFor(source, options);
+    const opened = await openStoredArchive(source.storage, source.archiveKey, {
+        ...(identity ? { identity } : {}),
+        identityInput: options.identityInput ?? 'decrypt-identity',
+    });
+    try {
+        for await (const event of opened.events) {
+            if (event.type === 'prelude')
+                return await (0,mongo_src/* planRestore */.q8)(target, event.namespaces, mapper, options.drop ?? false);
+        }
+        throw new Error(`${source.url} ended before its prelude`);
+    }
+    finally {
+        await opened.close();
+    }
+}
+async function identityFor(source, access) {
+    const subject = source.backupId ? `backup ${source.backupId}` : source.url;
+    const recipients = source.manifest?.archive.recipients ?? [];
+    return chooseIdentity(access.identity, recipients, access.identityInput ?? 'decrypt-identity', subject);
+}
+async function runCheck(source, mode, options, restoreSpec, deps) {
+    const now = deps.now ?? (() => new Date());
+    const logger = deps.logger ?? src/* silentLogger */.qq;
+    const startedAt = now();
+    const { manifest } = source;
+    const parallelism = options.parallelism ?? 4;
+    const identity = await identityFor(source, options);
+    const opened = await openStoredArchive(source.storage, source.archiveKey, {
+        ...(identity ? { identity } : {}),
+        identityInput: options.identityInput ?? 'decrypt-identity',
+    });
+    const tally = new ArchiveTally(options.hashing ?? {});
+    if (deps.progress)
+        tally.onDocuments = (bytes, documents) => deps.progress?.add(bytes, documents);
+    let failure;
+    let restoreResult;
+    let plan;
+    // Whether the failure came out of the stored object (its layers or its archive), not the target.
+    let failedReading = false;
+    const events = (async function* () {
+        try {
+            yield* opened.events;
+        }
+        catch (error) {
+            failedReading = true;
+            throw error;
+        }
+    })();
+    try {
+        if (!restoreSpec) {
+            for await (const event of events) {
+                await tally.observe(event);
+                deps.signal?.throwIfAborted();
+            }
+        }
+        else {
+            restoreResult = await (0,mongo_src/* restoreArchive */.By)(tally.tap(events), { ...restoreSpec.selection, drop: restoreSpec.drop, parallelism, ...batchOption(options.batchBytes) }, {
+                client: restoreSpec.client,
+                logger,
+                ...(deps.signal ? { signal: deps.signal } : {}),
+                onPlan: (p) => {
+                    plan = p;
+                },
+            });
+        }
+    }
+    catch (error) {
+        if (error instanceof mongo_src/* RestoreFailedError */.UM)
+            restoreResult = error.result;
+        failure = error;
+    }
+    try {
+        await tally.finish();
+    }
+    catch (error) {
+        failure ??= error;
+    }
+    const checkSha = manifest !== undefined && !options.skipSha256Check;
+    let digest;
+    let restored;
+    try {
+        // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
+        // changed stored object is then named as such, rather than by whatever layer tripped over it.
+        const drain = checkSha && failedReading && !deps.signal?.aborted;
+        digest = await opened.digest(drain);
+        const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
+        // A damaged archive or refused documents are findings of the check; anything else (bad input, a
+        // wrong identity, a target that cannot take the data, cancellation) stops it.
+        const finding = failure instanceof ArchiveStageError || failure instanceof mongo_src/* RestoreFailedError */.UM;
+        if (failure !== undefined && !finding && !(storedChanged && !deps.signal?.aborted))
+            throw failure;
+        if (restoreSpec?.readBack && plan && restoreResult) {
+            const written = plan.namespaces.filter((n) => n.action !== 'refuse');
+            restored = await readBack(restoreSpec.client, written, parallelism, deps.signal);
+        }
+    }
+    catch (error) {
+        await removeScratch(restoreSpec, plan, logger);
+        throw error;
+    }
+    finally {
+        await opened.close();
+    }
+    const removed = await removeScratch(restoreSpec, plan, logger);
+    const problems = [];
+    const notChecked = [];
+    const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+    if (failure !== undefined)
+        problems.push((0,src/* errorMessage */.gJ)(failure));
+    if (manifest && tally.header) {
+        const compression = compressionOf(opened.layers);
+        if (compression !== manifest.archive.compression) {
+            problems.push(`the stored archive is compressed with ${compression}, but the manifest says ${manifest.archive.compression}`);
+        }
+        const encrypted = opened.layers.includes('age');
+        if (encrypted !== manifest.archive.recipients.length > 0) {
+            problems.push(`the stored archive is ${encrypted ? '' : 'not '}encrypted, but the manifest says otherwise`);
+        }
+    }
+    const restoredNamespaces = plan
+        ? new Set(plan.namespaces.map((n) => `${n.source.db}.${n.source.collection}`))
+        : undefined;
+    const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
+    problems.push(...comparison.problems);
+    if (!manifest) {
+        notChecked.push(mode === 'integrity'
+            ? 'Expected counts, content hashes and index specs: the archive has no manifest (stock mongodump writes none). ' +
+                'Each namespace CRC was checked and documents were counted.'
+            : 'Whether the archive is complete: it has no manifest (stock mongodump writes none). ' +
+                'Each namespace CRC was checked, and the restore was compared with the archive itself.');
+    }
+    if (restoreSpec && !restoreSpec.readBack) {
+        notChecked.push('What the target holds: the restored namespaces were not read back (asked to skip it). ' +
+            'The archive was checked and no document was refused.');
+    }
+    if (plan) {
+        if (plan.excluded.length > 0)
+            notChecked.push(`Not restored (excluded): ${plan.excluded.join(', ')}.`);
+        for (const skipped of plan.skipped)
+            notChecked.push(`Not restored: ${skipped.namespace} — ${skipped.reason}.`);
+    }
+    const finishedAt = now();
+    const report = {
+        tool: { ...backup_src/* TOOL */.js },
+        mode,
+        result: problems.length === 0 && tally.complete ? 'passed' : 'failed',
+        source: source.url,
+        ...(source.backupId ? { backupId: source.backupId } : {}),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        archive: { layers: [...opened.layers], storedBytes: digest.bytes, sha256, complete: tally.complete },
+        namespaces: comparison.rows,
+        totals: {
+            namespaces: comparison.rows.length,
+            documents: tally.documents,
+            ...(manifest ? { expectedDocuments: manifest.totals.documents } : {}),
+            ...(restored ? { restoredDocuments: [...restored.values()].reduce((t, r) => t + r.documents, 0) } : {}),
+        },
+        problems,
+        notChecked,
+        ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
+    };
+    const proven = !restoreSpec || restoreSpec.readBack;
+    if (report.result === 'passed' && proven && source.backupId && options.record !== false) {
+        const recorded = await recordVerification(source, report, logger);
+        if (recorded)
+            report.recorded = recorded;
+    }
+    return report;
+}
+function batchOption(batchBytes) {
+    return batchBytes === undefined ? {} : { batchBytes };
+}
+function shaVerdict(source, digest, checkSha, problems, notChecked, skipped) {
+    const expected = source.manifest?.archive.sha256;
+    if (!source.manifest) {
+        notChecked.push('SHA-256 and size of the stored object: there is no manifest holding them.');
+        return { actual: digest.sha256, state: 'not-checked' };
+    }
+    if (!checkSha) {
+        if (skipped)
+            notChecked.push('SHA-256 of the stored object: skipped on request.');
+        return { ...(expected ? { expected } : {}), state: 'not-checked' };
+    }
+    if (!digest.complete) {
+        notChecked.push('SHA-256 of the stored object: it could not be read to its end.');
+        return { ...(expected ? { expected } : {}), state: 'not-checked' };
+    }
+    const { size, sha256 } = source.manifest.archive;
+    if (digest.sha256 === sha256)
+        return { expected: sha256, actual: digest.sha256, state: 'passed' };
+    const sizeNote = digest.bytes === size
+        ? `same size, ${digest.bytes} bytes`
+        : `${digest.bytes} bytes, the manifest says ${size}`;
+    // First: every later problem follows from it.
+    problems.unshift(`the stored archive ${source.url} does not match its manifest: SHA-256 ${digest.sha256}, expected ${sha256} ` +
+        `(${sizeNote}); it was changed or damaged after the backup was written`);
+    return { expected: sha256, actual: digest.sha256, state: 'failed' };
+}
+/** Drops the scratch databases a full verification created; returns whether it did. */
+async function removeScratch(spec, plan, logger) {
+    if (!spec?.removeAfter || !plan)
+        return false;
+    let removed = true;
+    for (const db of plan.targetDatabases) {
+        try {
+            await spec.client.db(db).dropDatabase();
+        }
+        catch (error) {
+            removed = false;
+            logger.warn(`could not drop scratch database ${db}: ${(0,src/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    return removed;
+}
+/** Writes verification.json next to the manifest; a store that refuses it is a warning, not a failure. */
+async function recordVerification(source, report, logger) {
+    const id = source.backupId;
+    const record = {
+        formatVersion: 1,
+        backupId: id,
+        verifiedAt: report.finishedAt,
+        mode: report.mode,
+        result: 'passed',
+        tool: { ...backup_src/* TOOL */.js },
+        namespaces: report.totals.namespaces,
+        documents: report.totals.documents,
+    };
+    const key = `${id}/${backup_src/* VERIFICATION_NAME */.AD}`;
+    try {
+        await source.storage.put(key, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
+            contentType: 'application/json',
+        });
+        return source.storage.describe(key);
+    }
+    catch (error) {
+        logger.warn(`the verification passed but ${source.storage.describe(key)} could not be written: ${(0,src/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ../verify/src/freshness.ts
+
+
+/**
+ * Whether the newest complete (and, if asked, verified) backup is recent enough: for deploy gates and
+ * for a watchdog that notices when scheduled backups stopped. Age is measured from the backup's id,
+ * which is the time it started.
+ */
+async function checkFreshness(storage, options, now = () => new Date()) {
+    const requireVerified = options.requireVerified ?? false;
+    const entries = await (0,backup_src/* listBackups */.Cw)(storage);
+    const qualifying = entries.filter((e) => e.complete && (!requireVerified || e.verified));
+    const kind = requireVerified ? 'verified backup' : 'complete backup';
+    const base = {
+        location: storage.describe(),
+        maxAgeMs: options.maxAgeMs,
+        requireVerified,
+        backups: entries.length,
+        qualifying: qualifying.length,
+    };
+    const newest = qualifying[0];
+    if (!newest) {
+        const incomplete = entries.length - entries.filter((e) => e.complete).length;
+        const seen = entries.length === 0
+            ? 'no backups at all'
+            : `${entries.length} backup folder(s), ${incomplete} incomplete` +
+                (requireVerified
+                    ? `, ${entries.filter((e) => e.complete && !e.verified).length} complete but not verified`
+                    : '');
+        return { ...base, fresh: false, message: `No ${kind} at ${base.location} (${seen}).` };
+    }
+    const ageMs = now().getTime() - newest.time.getTime();
+    const fresh = ageMs <= options.maxAgeMs;
+    const age = (0,src/* formatDuration */.a3)(Math.max(0, ageMs));
+    return {
+        ...base,
+        fresh,
+        newest: { id: newest.id, time: newest.time.toISOString(), ageMs, verified: newest.verified },
+        message: fresh
+            ? `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old (allowed: ${(0,src/* formatDuration */.a3)(options.maxAgeMs)}).`
+            : `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old: older than the allowed ` +
+                `${(0,src/* formatDuration */.a3)(options.maxAgeMs)}. Check that scheduled backups still run (GitHub disables schedules after 60 days without activity).`,
+    };
+}
+
+;// CONCATENATED MODULE: ../verify/src/render.ts
+
+
+
+const MARK = { passed: 'ok', failed: 'MISMATCH', 'not-checked': '–' };
+/** The per-namespace table: expected vs actual count, and whether count, content hash, CRC and indexes match. */
+function namespaceRows(report) {
+    const restoring = report.mode !== 'integrity';
+    const headers = [
+        'namespace',
+        ...(restoring ? ['restored as'] : []),
+        'type',
+        'expected',
+        'actual',
+        'count',
+        'content hash',
+        'crc',
+        'indexes',
+    ];
+    const rows = report.namespaces.map((ns) => [
+        ns.namespace,
+        ...(restoring ? [ns.restoredAs ?? '–'] : []),
+        ns.type,
+        ns.expected.documents === undefined ? '–' : (0,src/* formatCount */.B4)(ns.expected.documents),
+        actualCount(ns, restoring),
+        MARK[ns.checks.count],
+        MARK[ns.checks.contentHash],
+        MARK[ns.checks.crc],
+        MARK[ns.checks.indexes],
+    ]);
+    return { headers, rows };
+}
+function actualCount(ns, restoring) {
+    const found = restoring ? ns.restored?.documents : ns.archive?.documents;
+    return found === undefined ? '–' : (0,src/* formatCount */.B4)(found);
+}
+function headline(report) {
+    const what = report.mode === 'restore' ? 'restore check' : `${report.mode} verification`;
+    const subject = report.backupId ? `backup ${report.backupId}` : report.source;
+    const documents = report.totals.restoredDocuments ?? report.totals.documents;
+    return (`${what} of ${subject} ${report.result === 'passed' ? 'PASSED' : 'FAILED'}: ` +
+        `${report.totals.namespaces} namespaces, ${(0,src/* formatCount */.B4)(documents)} documents, ` +
+        `${(0,src/* formatBytes */.z3)(report.archive.storedBytes)} read in ${(0,src/* formatDuration */.a3)(report.durationMs)}`);
+}
+/** The job summary of the action. */
+function reportMarkdown(report) {
+    const { headers, rows } = namespaceRows(report);
+    const numeric = headers.map((h) => (h === 'expected' || h === 'actual' ? 'r' : 'l'));
+    const sha = report.archive.sha256;
+    return sections(heading(`${report.result === 'passed' ? '✅' : '❌'} ${headline(report)}`), `Archive \`${report.source}\` (${report.archive.layers.join(' + ') || 'plain'}), SHA-256: ${MARK[sha.state]}` +
+        (sha.actual ? ` \`${sha.actual}\`` : ''), table(headers, rows, numeric), report.problems.length > 0 && heading('Problems', 4), report.problems.length > 0 && report.problems.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n'), report.notChecked.length > 0 && heading('Not checked', 4), report.notChecked.length > 0 && report.notChecked.map((p) => `- ${p}`).join('\n'), report.recorded && `Recorded in \`${report.recorded}\`.`);
+}
+/** What a restore would do, one line per namespace. */
+function planRows(plan) {
+    return {
+        headers: ['namespace', 'restore into', 'type', 'target now', 'action'],
+        rows: plan.namespaces.map((n) => [
+            (0,archive_src/* namespaceName */.dz)(n.source),
+            (0,archive_src/* namespaceName */.dz)(n.target),
+            n.type,
+            (0,mongo_src/* describeState */.Jw)(n.existing),
+            n.action,
+        ]),
+    };
+}
+function planMarkdown(plan) {
+    const { headers, rows } = planRows(plan);
+    return sections(table(headers, rows), plan.excluded.length > 0 && `Excluded: ${plan.excluded.join(', ')}`, plan.skipped.length > 0 &&
+        `Never restored: ${plan.skipped.map((s) => `${s.namespace} (${s.reason})`).join(', ')}`, `Target databases: ${plan.targetDatabases.join(', ') || '(none)'}`);
+}
+
+;// CONCATENATED MODULE: ../verify/src/report.ts
+/** Thrown by callers that turn a failed report into a failed step: its message names every problem. */
+class VerificationFailedError extends Error {
+    report;
+    name = 'VerificationFailedError';
+    constructor(report) {
+        super(failureMessage(report));
+        this.report = report;
+    }
+}
+function failureMessage(report) {
+    const what = report.mode === 'restore' ? 'Restore check' : `Verification (${report.mode})`;
+    const subject = report.backupId ? `backup ${report.backupId}` : report.source;
+    const count = report.problems.length;
+    return [
+        `${what} of ${subject} failed with ${count} problem${count === 1 ? '' : 's'}:`,
+        ...report.problems.map((p) => `  - ${p}`),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ../verify/src/source.ts
+
+
+/**
+ * Finds the archive a request names. A backup without a manifest does not exist: naming one is an
+ * error that says so. A URL that is neither a backup folder nor an object is checked for backups
+ * below it, to suggest `latest`.
+ */
+async function locateBackup(request, open) {
+    const backup = request.backup.trim();
+    if (backup.includes('://'))
+        return locateUrl(backup, open);
+    if (!request.source) {
+        throw new src/* UserError */.yo(`Backup '${backup}' needs the prefix it is stored under ('source', e.g. s3://bucket/backups), ` +
+            'or give the backup as a URL.');
+    }
+    return locateInPrefix(open(request.source), backup);
+}
+async function locateInPrefix(storage, ref) {
+    const entry = await (0,backup_src/* resolveBackup */.p2)(storage, ref);
+    const manifest = await (0,backup_src/* readManifest */.WI)(storage, entry.id);
+    const archiveKey = `${entry.id}/${manifest.archive.key}`;
+    return { storage, archiveKey, backupId: entry.id, manifest, url: storage.describe(archiveKey) };
+}
+async function locateUrl(url, open) {
+    let { parent, name } = splitUrl(url);
+    if (name === backup_src/* MANIFEST_NAME */.ir && parent)
+        ({ parent, name } = splitUrl(parent));
+    if (parent !== undefined && (0,backup_src/* isBackupId */["if"])(name))
+        return locateInPrefix(open(parent), name);
+    if (parent !== undefined && name !== '') {
+        const storage = open(parent);
+        if (await storage.head(name))
+            return { storage, archiveKey: name, url: storage.describe(name) };
+    }
+    const asPrefix = open(url);
+    const backups = await (0,backup_src/* listBackups */.Cw)(asPrefix);
+    if (backups.some((b) => b.complete)) {
+        throw new src/* UserError */.yo(`${asPrefix.describe()} holds backups, not one archive: ask for the newest with --latest (CLI) or ` +
+            'backup: latest (action), or name one by its id.');
+    }
+    throw new src/* UserError */.yo(`Nothing to read at ${asPrefix.describe()}: it is neither a backup folder (…/<backup-id>), nor an ` +
+        'archive file, nor a prefix holding backups.');
+}
+/** `s3://b/p/x` → `s3://b/p` and `x`; no parent when the URL is a bucket or a root. */
+function splitUrl(url) {
+    const trimmed = url.replace(/\/+$/, '');
+    const slash = trimmed.lastIndexOf('/');
+    const parent = trimmed.slice(0, slash);
+    const name = trimmed.slice(slash + 1);
+    return { parent: /:\/\/?$/.test(parent) || parent === '' ? undefined : parent, name };
+}
+
+// EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
+var storage_src = __webpack_require__(5927);
+;// CONCATENATED MODULE: ../verify/src/run.ts
+
+
+
+
+
+
+const MODES = (/* unused pure expression or super */ null && (['integrity', 'full', 'restore']));
+/** Reads the inputs shared by the action and the CLI (location and mode are read by each caller). */
+function commonOptionsFromInputs(inputs, env) {
+    return {
+        identityInput: 'decrypt-identity',
+        renames: (0,mongo_src/* pairRenames */.wr)(inputs.list('ns-from'), inputs.list('ns-to')),
+        include: inputs.list('include'),
+        exclude: inputs.list('exclude'),
+        drop: inputs.boolean('drop', false),
+        parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
+        timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
+        storage: (0,backup_src/* s3OptionsFromInputs */.mD)(inputs, env),
+    };
+}
+/** The comma-joined target databases `confirm` must equal (order and spaces do not matter). */
+function checkConfirmation(plan, given) {
+    const expected = plan.targetDatabases.join(',');
+    const listed = (given ?? '')
+        .split(',')
+        .map((db) => db.trim())
+        .filter((db) => db !== '')
+        .sort();
+    return { expected, given: given ?? '', matches: listed.length > 0 && listed.join(',') === expected };
+}
+/**
+ * Locates the backup, then verifies it (`integrity`, `full`) or restores it (`restore`) within the
+ * timeout. Restore mode plans first: with a confirmation required and not matching, or in a dry run,
+ * it returns the plan and writes nothing.
+ */
+async function runVerifyRestore(options, deps) {
+    const open = deps.openStorage ?? ((url) => (0,storage_src.openStorage)(url, { s3: options.storage, logger: deps.logger }));
+    const connectTo = deps.connect ?? ((uri) => (0,mongo_src/* connect */.Ng)(uri, { appName: 'shipkit-verify' }));
+    const controller = new AbortController();
+    const stop = (reason) => controller.abort(reason);
+    deps.signal?.addEventListener('abort', () => stop(new src/* UserError */.yo('The run was cancelled.')), { once: true });
+    const timer = setTimeout(() => stop(new src/* UserError */.yo(`The ${options.mode} run did not finish within the timeout (${options.timeoutMs} ms).`)), options.timeoutMs);
+    const clients = [];
+    const opened = [];
+    const openTracked = (url) => {
+        const storage = open(url);
+        opened.push(storage);
+        return storage;
+    };
+    try {
+        const source = await locateBackup(options.location, openTracked);
+        deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+        const progress = new src/* ProgressReporter */.Py({
+            label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,
+            ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
+            log: (line) => deps.logger.info(line),
+            intervalMs: deps.progressIntervalMs ?? 10_000,
+        });
+        const common = {
+            ...(options.identity ? { identity: options.identity } : {}),
+            identityInput: options.identityInput,
+            parallelism: options.parallelism,
+            ...(options.record === undefined ? {} : { record: options.record }),
+        };
+        const checkDeps = {
+            logger: deps.logger,
+            signal: controller.signal,
+            progress,
+            ...(deps.now ? { now: deps.now } : {}),
+        };
+        if (options.mode !== 'restore') {
+            let scratch;
+            if (options.mode === 'full') {
+                if (!options.scratchUri) {
+                    throw new src/* UserError */.yo("Mode 'full' restores into a scratch server: give 'scratch-mongodb-uri'.");
+                }
+                const client = await connectTo(options.scratchUri);
+                clients.push(client);
+                scratch = client;
+            }
+            const report = await verifyBackup(source, { ...common, mode: options.mode, renames: options.renames }, { ...checkDeps, ...(scratch ? { scratch } : {}) });
+            progress.done();
+            return { kind: 'report', source, report };
+        }
+        if (!options.targetUri)
+            throw new src/* UserError */.yo("Mode 'restore' needs the target server: give 'target-mongodb-uri'.");
+        const target = await connectTo(options.targetUri);
+        clients.push(target);
+        const selection = { renames: options.renames, include: options.include, exclude: options.exclude };
+        const plan = await planBackupRestore(source, { ...common, ...selection, drop: options.drop }, target);
+        const confirmation = options.requireConfirmation ? checkConfirmation(plan, options.confirm) : undefined;
+        if (options.dryRun || (confirmation && !confirmation.matches))
+            return { kind: 'plan', source, plan, confirmation };
+        const report = await restoreBackup(source, {
+            ...common,
+            ...selection,
+            drop: options.drop,
+            ...(options.readBack === false ? { readBack: false } : {}),
+        }, target, checkDeps);
+        progress.done();
+        return { kind: 'report', source, report };
+    }
+    finally {
+        clearTimeout(timer);
+        await Promise.allSettled(clients.map((client) => client.close()));
+        await Promise.allSettled(opened.map((storage) => storage.close()));
+    }
+}
+
+;// CONCATENATED MODULE: ../verify/src/index.ts
+// Verification of backups (integrity: no database; full: restore and compare), the restore path with
+// its checks, and the freshness gate.
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+};

@@ -1,0 +1,201 @@
+export const id = 979;
+export const ids = [979];
+export const modules = {
+
+/***/ 483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ booleanOption),
+/* harmony export */   Pp: () => (/* binding */ stringOption),
+/* harmony export */   y8: () => (/* binding */ listOption)
+/* harmony export */ });
+/** A string option's value, or undefined. */
+function stringOption(args, name) {
+    const value = args.options[name];
+    return typeof value === 'string' ? value : undefined;
+}
+function booleanOption(args, name) {
+    return args.options[name] === true;
+}
+function listOption(args, name) {
+    const value = args.options[name];
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string');
+    return typeof value === 'string' ? [value] : [];
+}
+
+
+/***/ }),
+
+/***/ 1979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   envCheckCommand: () => (/* binding */ envCheckCommand)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(518);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(483);
+
+
+
+
+
+/** Problems of the file itself: unreadable lines, repeats, names that are not in the schema. */
+function fileProblems(text, template) {
+    const parsed = (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .parseEnv */ .vc)(text);
+    const problems = parsed.problems.map((p) => ({
+        variable: p.key ?? `line ${p.line}`,
+        line: p.line,
+        message: `line ${p.line} ${p.message}`,
+    }));
+    const warnings = parsed.duplicates.map((key) => ({
+        variable: key,
+        message: 'is assigned more than once; the last assignment wins',
+    }));
+    for (const entry of parsed.entries) {
+        if (_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK.includes(entry.key))
+            continue;
+        const near = closestName(entry.key);
+        warnings.push({
+            variable: entry.key,
+            line: entry.line,
+            message: `is not part of the configuration schema${near ? ` (did you mean ${near}?)` : ''}`,
+        });
+    }
+    if (template) {
+        const listed = new Set(parsed.entries.map((e) => e.key));
+        for (const name of _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK) {
+            if (!listed.has(name))
+                problems.push({ variable: name, message: 'is not listed in the template' });
+        }
+    }
+    return { values: parsed.values, problems, warnings };
+}
+function closestName(name) {
+    const distance = (a, b) => {
+        let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+        for (let i = 1; i <= a.length; i++) {
+            const current = [i];
+            for (let j = 1; j <= b.length; j++) {
+                current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.length];
+    };
+    const best = _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK.map((candidate) => ({
+        candidate,
+        d: distance(name.toUpperCase(), candidate),
+    })).sort((a, b) => a.d - b.d)[0];
+    return best && best.d <= 3 ? best.candidate : undefined;
+}
+function line(symbol, problem) {
+    const expected = problem.expected ? ` — expected ${problem.expected}` : '';
+    return `  ${symbol} ${problem.variable}: ${problem.message}${expected}\n`;
+}
+const envCheckCommand = {
+    name: 'env-check',
+    usage: '[--file <path>] [--target all|github|render] [--template]',
+    options: {
+        file: { type: 'string', value: '<path>', description: 'a .env file to check (default: the environment)' },
+        target: {
+            type: 'string',
+            value: '<all|github|render>',
+            description: 'which variables: all (default), those the GitHub workflows read, or the Render service',
+        },
+        template: {
+            type: 'boolean',
+            description: 'the file is a template such as .env.example: every variable listed, example values allowed',
+        },
+    },
+    details: `
+Reports every problem at once, each with the variable's name and what is expected, and exits 1 when
+there is any. No value is ever printed, not even in part.
+
+Examples:
+  shipkit env-check --file .env
+  shipkit env-check --target github            # in a workflow step, with the secrets in env:
+  shipkit env-check --file .env.example --template`,
+    async run(args, context) {
+        const targetText = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'target') ?? 'all';
+        const target = _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.find((t) => t === targetText);
+        if (!target)
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--target must be one of ${_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.join(', ')}, got '${targetText}'.`);
+        const template = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .booleanOption */ .Ic)(args, 'template');
+        const file = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'file');
+        let values;
+        const extraProblems = [];
+        const extraWarnings = [];
+        if (file !== undefined) {
+            let text;
+            try {
+                text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.cwd, file), 'utf8');
+            }
+            catch {
+                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--file ${file} cannot be read: give the path of a .env file.`);
+            }
+            const fromFile = fileProblems(text, template);
+            values = fromFile.values;
+            extraProblems.push(...fromFile.problems);
+            extraWarnings.push(...fromFile.warnings);
+            // Messages never quote values; the redactor is the second line of defence for anything secret
+            // (secrets of the schema, and whatever unknown keys hold).
+            const secretNames = new Set(_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut.filter((v) => v.secret).map((v) => v.name));
+            for (const [key, value] of Object.entries(fromFile.values)) {
+                if (secretNames.has(key) || !_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK.includes(key))
+                    context.redactor.add(value);
+            }
+        }
+        else {
+            if (template)
+                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('--template needs --file: the environment is not a template.');
+            values = context.env;
+            for (const spec of _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut)
+                if (spec.secret)
+                    context.redactor.add(context.env[spec.name]);
+        }
+        const result = await (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .checkInstanceConfig */ .Mq)(values, { target, template });
+        const report = {
+            ...result,
+            ok: result.ok && extraProblems.length === 0,
+            problems: [...extraProblems, ...result.problems],
+            warnings: [...extraWarnings, ...result.warnings],
+            source: file === undefined ? 'environment' : 'file',
+            ...(file === undefined ? {} : { file }),
+            target,
+        };
+        if (context.json) {
+            context.stdout(`${JSON.stringify(report, null, 2)}\n`);
+            return report.ok ? 0 : 1;
+        }
+        const where = file ?? 'the environment';
+        const scope = target === 'all' ? '' : ` (${target} variables)`;
+        if (report.ok) {
+            context.stdout(`${where}${scope}: ${report.checked.length} variables checked, no problems\n`);
+        }
+        else {
+            const count = report.problems.length;
+            context.stdout(`${where}${scope}: ${count} ${count === 1 ? 'problem' : 'problems'}\n`);
+            for (const problem of report.problems)
+                context.stdout(line('✗', problem));
+        }
+        if (report.warnings.length > 0) {
+            context.stdout(`${report.warnings.length} ${report.warnings.length === 1 ? 'warning' : 'warnings'}:\n`);
+            for (const warning of report.warnings)
+                context.stdout(line('!', warning));
+        }
+        return report.ok ? 0 : 1;
+    },
+};
+
+
+/***/ })
+
+};
