@@ -29,6 +29,8 @@ const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '5' },
     'rss-scale': { type: 'string' },
+    // Only the peak-RSS backup at --rss-scale (for a separate, long run); prints its table.
+    'rss-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     parallelism: { type: 'string', default: '4' },
     out: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
@@ -123,6 +125,40 @@ function backupCommand(db: string, compression: string, dir: string): string {
   return `${shipkit.join(' ')} backup --include ${db} --exclude ${db}.bench_marker --compression ${compression} --parallelism ${parallelism} --to ${pathToFileURL(dir).href} >/dev/null`;
 }
 
+/** The backup in `dir` and the dataset's size as raw BSON from its manifest (servers report storage sizes). */
+async function backupFacts(dir: string): Promise<{ backupId: string; backupUrl: string; bytes: number }> {
+  const shipkitJson = async (...args: string[]) =>
+    JSON.parse((await run(shipkit[0] as string, [...shipkit.slice(1), ...args, '--json'], { env })).stdout);
+  const listed = (await shipkitJson('list', '--at', pathToFileURL(dir).href)) as {
+    backups: { id: string }[];
+  };
+  const backupId = listed.backups[0]?.id as string;
+  const backupUrl = `${pathToFileURL(dir).href}/${backupId}`;
+  const inspected = (await shipkitJson('inspect', backupUrl)) as { manifest: { totals: { bytes: number } } };
+  return { backupId, backupUrl, bytes: inspected.manifest.totals.bytes };
+}
+
+if (values['rss-only']) {
+  const big = Number(values['rss-scale']);
+  const bigData = await seed('bench_shop_big', big);
+  const measured = await measure(
+    'ours, zstd',
+    backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
+    join(work, 'big'),
+  );
+  const { bytes } = await backupFacts(join(work, 'big'));
+  const table = `| BSON size | documents | wall s | stored | peak RSS MiB |
+|---:|---:|---:|---:|---:|
+| ${formatBytes(bytes)} (scale ${big}) | ${bigData.documents.toLocaleString('en-US')} | ${measured.wallSeconds.toFixed(1)} | ${formatBytes(measured.storedBytes ?? 0)} | ${measured.peakRssMiB.toFixed(0)} |
+`;
+  await client.close();
+  await proxy?.close();
+  await servers?.stop();
+  await writeFile(values.out as string, table);
+  console.log(`\n${table}`);
+  process.exit(0);
+}
+
 const scale = Number(values.scale);
 const db = 'bench_shop';
 const data = await seed(db, scale);
@@ -151,22 +187,8 @@ const backups = [
 
 console.log('restore');
 const oursBackup = join(work, 'ours-zstd');
-const { stdout: listed } = await run(
-  shipkit[0] as string,
-  [...shipkit.slice(1), 'list', '--at', pathToFileURL(oursBackup).href, '--json'],
-  { env },
-);
-const backupId = (JSON.parse(listed) as { backups: { id: string }[] }).backups[0]?.id as string;
-const backupUrl = `${pathToFileURL(oursBackup).href}/${backupId}`;
-// The dataset's size as raw BSON, from the manifest: servers report storage sizes (FerretDB's are ~3.7× larger).
-const { stdout: inspected } = await run(
-  shipkit[0] as string,
-  [...shipkit.slice(1), 'inspect', backupUrl, '--json'],
-  {
-    env,
-  },
-);
-data.bytes = (JSON.parse(inspected) as { manifest: { totals: { bytes: number } } }).manifest.totals.bytes;
+const { backupUrl, backupId, bytes: bsonBytes } = await backupFacts(oursBackup);
+data.bytes = bsonBytes;
 await run('bash', ['-c', `zstd -q -d -c ${join(work, 'dump.zst')} > ${join(work, 'dump.archive')}`]);
 const dropTargets = async () => {
   for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
@@ -203,15 +225,16 @@ const verifies = [
 let rss: Measure[] = [];
 if (values['rss-scale']) {
   const big = Number(values['rss-scale']);
-  const bigData = await seed('bench_shop_big', big);
-  console.log(`peak RSS at scale ${big}: ${formatBytes(bigData.bytes)}`);
+  await seed('bench_shop_big', big);
+  const measured = await measure(
+    'ours, zstd (big)',
+    backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
+    join(work, 'big'),
+  );
+  const { bytes } = await backupFacts(join(work, 'big'));
   rss = [
     { ...backups[0], label: `ours, zstd, ${formatBytes(data.bytes)}` } as Measure,
-    await measure(
-      `ours, zstd, ${formatBytes(bigData.bytes)}`,
-      backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
-      join(work, 'big'),
-    ),
+    { ...measured, label: `ours, zstd, ${formatBytes(bytes)}` },
   ];
 }
 await client.close();
