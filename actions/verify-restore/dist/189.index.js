@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8299);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 5 modules
-var src = __webpack_require__(2945);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 8 modules
+var src = __webpack_require__(9677);
 // EXTERNAL MODULE: ../../packages/storage/src/errors.ts
 var errors = __webpack_require__(1400);
 // EXTERNAL MODULE: ../../packages/storage/src/keys.ts

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { type Logger, MemoryKeeper, ProgressReporter, UserError } from '@shipkit/action-kit';
 import { ArchiveWriter } from '@shipkit/archive';
 import { connect, type DumpPlan, dumpDatabase } from '@shipkit/mongo';
 import type { RetentionPolicy } from '@shipkit/retention';
@@ -129,6 +129,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       });
       const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
 
+      const memory = new MemoryKeeper();
       const progress = new ProgressReporter({
         label: 'backup',
         log: (line) => logger.info(line),
@@ -147,7 +148,10 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
           signal: controller.signal,
           logger,
           onPlan,
-          onProgress: (bytes, documents) => progress.add(bytes, documents),
+          onProgress: (bytes, documents) => {
+            progress.add(bytes, documents);
+            memory.add(bytes);
+          },
           toolVersion: `${TOOL.name} ${TOOL.version}`,
         },
         writer,

@@ -1485,8 +1485,8 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 ;// CONCATENATED MODULE: ../backup/src/codec.ts
 
 
@@ -1996,6 +1996,7 @@ async function runBackup(options, deps) {
                 throw error;
             });
             const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
+            const memory = new src/* MemoryKeeper */.g3();
             const progress = new src/* ProgressReporter */.Py({
                 label: 'backup',
                 log: (line) => logger.info(line),
@@ -2013,7 +2014,10 @@ async function runBackup(options, deps) {
                 signal: controller.signal,
                 logger,
                 onPlan,
-                onProgress: (bytes, documents) => progress.add(bytes, documents),
+                onProgress: (bytes, documents) => {
+                    progress.add(bytes, documents);
+                    memory.add(bytes);
+                },
                 toolVersion: `${TOOL.name} ${TOOL.version}`,
             }, writer).catch((error) => {
                 writer.abort(error);
@@ -2201,7 +2205,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   STORAGE_ENV: () => (/* binding */ STORAGE_ENV),
 /* harmony export */   backup: () => (/* binding */ backup)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 /* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
 /* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
@@ -2329,7 +2333,7 @@ function manifestSummary(result) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ optionInputs)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 
 /**
  * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:
@@ -2421,7 +2425,8 @@ class ContentHash {
     limbs = new Uint32Array(8);
     documents = 0;
     add(document) {
-        this.addDigest((0,external_node_crypto_.createHash)('sha256').update(document).digest());
+        // One-shot hashing: no Hash object (and its native context) per document, about twice as fast.
+        this.addDigest((0,external_node_crypto_.hash)('sha256', document, 'buffer'));
         this.documents += 1;
     }
     /** Adds another partial hash (e.g. one range of a collection). */
@@ -2440,10 +2445,12 @@ class ContentHash {
     }
     addDigest(digest) {
         // The digest is a big-endian 256-bit number: its last 4 bytes are limb 0.
-        const limbs = new Uint32Array(8);
-        for (let i = 0; i < 8; i++)
-            limbs[i] = digest.readUInt32BE(28 - i * 4);
-        this.addLimbs(limbs);
+        let carry = 0;
+        for (let i = 0; i < 8; i++) {
+            const sum = this.limbs[i] + digest.readUInt32BE(28 - i * 4) + carry;
+            this.limbs[i] = sum >>> 0;
+            carry = sum > 0xffffffff ? 1 : 0;
+        }
     }
     addLimbs(other) {
         let carry = 0;
@@ -2555,8 +2562,8 @@ function compareIndexSpecs(expected, actual) {
     return problems;
 }
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../archive/src/index.ts + 6 modules
 var archive_src = __webpack_require__(7750);
 ;// CONCATENATED MODULE: ../mongo/src/restore/namespaces.ts
@@ -4325,8 +4332,8 @@ function periodLabel(rule, time) {
     }
 }
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 ;// CONCATENATED MODULE: ../retention/src/policy.ts
 
 /** The count rules, in the order their reasons are listed. */

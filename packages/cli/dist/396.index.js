@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(7821);
 ;// CONCATENATED MODULE: ../render/src/http.ts
@@ -1295,7 +1295,7 @@ function abortableSleep(signal) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ optionInputs)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 
 /**
  * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:

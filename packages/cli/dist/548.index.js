@@ -291,8 +291,8 @@ function defaultPolicy() {
     return resolvePolicy(policyConfigSchema.parse({}));
 }
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __webpack_require__(3483);
 ;// CONCATENATED MODULE: ../policy/src/config.ts

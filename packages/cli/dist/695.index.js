@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../policy/src/index.ts + 14 modules
 var policy_src = __webpack_require__(8954);
 ;// CONCATENATED MODULE: ../bootstrap/src/branch-policy.ts

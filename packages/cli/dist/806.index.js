@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ArchiveStageError, ArchiveTally, MODES, VerificationFailedError, checkConfirmation, chooseIdentity, locateBackup, openStoredArchive, parseIdentities, planBackupRestore, planMarkdown, reportMarkdown, restoreBackup, verifyBackup
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../backup/src/index.ts + 8 modules
 var backup_src = __webpack_require__(9988);
 // EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
@@ -496,14 +496,14 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 // Plain CommonJS run with `eval`, so the bundled action needs no separate worker file.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
+const { hash } = require('node:crypto');
 parentPort.on('message', ({ id, bytes }) => {
   const buffer = Buffer.from(bytes);
   const limbs = new Uint32Array(8);
   let count = 0;
   for (let at = 0; at + 4 <= buffer.length; ) {
     const length = buffer.readInt32LE(at);
-    const digest = createHash('sha256').update(buffer.subarray(at, at + length)).digest();
+    const digest = hash('sha256', buffer.subarray(at, at + length), 'buffer');
     let carry = 0;
     for (let i = 0; i < 8; i++) {
       const sum = limbs[i] + digest.readUInt32BE(28 - i * 4) + carry;
@@ -836,8 +836,11 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
         identityInput: options.identityInput ?? 'decrypt-identity',
     });
     const tally = new ArchiveTally(options.hashing ?? {});
-    if (deps.progress)
-        tally.onDocuments = (bytes, documents) => deps.progress?.add(bytes, documents);
+    const memory = new src/* MemoryKeeper */.g3();
+    tally.onDocuments = (bytes, documents) => {
+        deps.progress?.add(bytes, documents);
+        memory.add(bytes);
+    };
     let failure;
     let restoreResult;
     let plan;

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   j0: () => (/* binding */ RetainedByLockError),
 /* harmony export */   qs: () => (/* binding */ ObjectExistsError)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 
 /** The object is protected by Object Lock (retention or legal hold): prune reports it as "retained by lock". */
 class RetainedByLockError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
@@ -83,8 +83,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 6 modules
-var src = __webpack_require__(264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
+var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../storage/src/keys.ts
 var keys = __webpack_require__(4534);
 // EXTERNAL MODULE: ../storage/src/url.ts
@@ -471,7 +471,7 @@ function openStorage(where, options = {}) {
 /* harmony export */   NJ: () => (/* binding */ checkListPrefix),
 /* harmony export */   yR: () => (/* binding */ checkKey)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 /* harmony import */ var _url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(569);
 
 
@@ -511,7 +511,7 @@ function joinKey(base, key) {
 /* harmony export */   kz: () => (/* binding */ MAX_PARTS),
 /* harmony export */   oV: () => (/* binding */ partSizeFor)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
 
 const MiB = 1024 * 1024;
 const MIN_PART_SIZE = 5 * MiB;
@@ -560,7 +560,7 @@ function checkKmsKey(serverSideEncryption, kmsKeyId) {
 /* harmony export */ });
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4264);
 
 
 const ACCEPTED_STORAGE_URLS = 's3://bucket/prefix, file:///absolute/path';

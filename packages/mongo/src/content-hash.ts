@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The order-independent content hash of a namespace: the sum, modulo 2^256, of the SHA-256 of every
@@ -16,7 +16,8 @@ export class ContentHash {
   private documents = 0;
 
   add(document: Uint8Array): void {
-    this.addDigest(createHash('sha256').update(document).digest());
+    // One-shot hashing: no Hash object (and its native context) per document, about twice as fast.
+    this.addDigest(hash('sha256', document, 'buffer'));
     this.documents += 1;
   }
 
@@ -38,9 +39,12 @@ export class ContentHash {
 
   private addDigest(digest: Buffer): void {
     // The digest is a big-endian 256-bit number: its last 4 bytes are limb 0.
-    const limbs = new Uint32Array(8);
-    for (let i = 0; i < 8; i++) limbs[i] = digest.readUInt32BE(28 - i * 4);
-    this.addLimbs(limbs);
+    let carry = 0;
+    for (let i = 0; i < 8; i++) {
+      const sum = (this.limbs[i] as number) + digest.readUInt32BE(28 - i * 4) + carry;
+      this.limbs[i] = sum >>> 0;
+      carry = sum > 0xffffffff ? 1 : 0;
+    }
   }
 
   private addLimbs(other: Uint32Array): void {

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/action-kit';
 import { TOOL, VERIFICATION_NAME, type Verification } from '@shipkit/backup';
 import {
   NamespaceMapper,
@@ -191,7 +191,11 @@ async function runCheck(
   });
 
   const tally = new ArchiveTally(options.hashing ?? {});
-  if (deps.progress) tally.onDocuments = (bytes, documents) => deps.progress?.add(bytes, documents);
+  const memory = new MemoryKeeper();
+  tally.onDocuments = (bytes, documents) => {
+    deps.progress?.add(bytes, documents);
+    memory.add(bytes);
+  };
   let failure: unknown;
   let restoreResult: RestoreResult | undefined;
   let plan: RestorePlan | undefined;

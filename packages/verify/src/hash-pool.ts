@@ -11,14 +11,14 @@ import { Worker } from 'node:worker_threads';
 // Plain CommonJS run with `eval`, so the bundled action needs no separate worker file.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
+const { hash } = require('node:crypto');
 parentPort.on('message', ({ id, bytes }) => {
   const buffer = Buffer.from(bytes);
   const limbs = new Uint32Array(8);
   let count = 0;
   for (let at = 0; at + 4 <= buffer.length; ) {
     const length = buffer.readInt32LE(at);
-    const digest = createHash('sha256').update(buffer.subarray(at, at + length)).digest();
+    const digest = hash('sha256', buffer.subarray(at, at + length), 'buffer');
     let carry = 0;
     for (let i = 0; i < 8; i++) {
       const sum = limbs[i] + digest.readUInt32BE(28 - i * 4) + carry;

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9362:
+/***/ 237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28550,7 +28550,54 @@ class MemoryLogger {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ../../packages/action-kit/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * Keeps the memory of a long streaming job flat in the size of the data. Every batch of raw
+ * documents and every stream chunk is a Buffer whose bytes live outside V8's heap, and V8 frees
+ * them lazily: on a backup of a gigabyte, dead buffers and a heap grown for them added 150 MiB to
+ * the peak. A full collection every `everyBytes` of data (a few milliseconds on these small heaps)
+ * keeps the peak where a small job's is.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            setFlagsFromString('--expose-gc');
+            collect = runInNewContext('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -39250,7 +39297,7 @@ async function cancelOnWorkflowCancel() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
-/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9362);
+/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(237);
 
 
 await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnWorkflowCancel */ .R);
