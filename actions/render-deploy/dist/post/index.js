@@ -28559,11 +28559,10 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
 /**
- * Keeps the memory of a long streaming job flat in the size of the data. Every batch of raw
- * documents and every stream chunk is a Buffer whose bytes live outside V8's heap, and V8 frees
- * them lazily: on a backup of a gigabyte, dead buffers and a heap grown for them added 150 MiB to
- * the peak. A full collection every `everyBytes` of data (a few milliseconds on these small heaps)
- * keeps the peak where a small job's is.
+ * Bounds the garbage a long streaming job leaves behind. Every batch of raw documents and every
+ * stream chunk is a Buffer whose bytes live outside V8's heap, and V8 frees them lazily: a 1 GiB
+ * backup peaked at 336 MiB without this and 229 MiB with it. A full collection every `everyBytes`
+ * of data costs a few milliseconds on these small heaps.
  */
 class MemoryKeeper {
     everyBytes;
