@@ -138,18 +138,21 @@ async function backupFacts(dir: string): Promise<{ backupId: string; backupUrl: 
   return { backupId, backupUrl, bytes: inspected.manifest.totals.bytes };
 }
 
+/** Our zstd backup of the larger database (seeded at `--rss-scale`), for peak memory by size. */
+async function measureBigBackup(): Promise<{ measured: Measure; bytes: number; documents: number }> {
+  const big = Number(values['rss-scale']);
+  const { documents } = await seed('bench_shop_big', big);
+  const dir = join(work, 'big');
+  const measured = await measure('ours, zstd (big)', backupCommand('bench_shop_big', 'zstd', dir), dir);
+  return { measured, bytes: (await backupFacts(dir)).bytes, documents };
+}
+
 if (values['rss-only']) {
   const big = Number(values['rss-scale']);
-  const bigData = await seed('bench_shop_big', big);
-  const measured = await measure(
-    'ours, zstd',
-    backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
-    join(work, 'big'),
-  );
-  const { bytes } = await backupFacts(join(work, 'big'));
+  const { measured, bytes, documents } = await measureBigBackup();
   const table = `| BSON size | documents | wall s | stored | peak RSS MiB |
 |---:|---:|---:|---:|---:|
-| ${formatBytes(bytes)} (scale ${big}) | ${bigData.documents.toLocaleString('en-US')} | ${measured.wallSeconds.toFixed(1)} | ${formatBytes(measured.storedBytes ?? 0)} | ${measured.peakRssMiB.toFixed(0)} |
+| ${formatBytes(bytes)} (scale ${big}) | ${documents.toLocaleString('en-US')} | ${measured.wallSeconds.toFixed(1)} | ${formatBytes(measured.storedBytes ?? 0)} | ${measured.peakRssMiB.toFixed(0)} |
 `;
   await client.close();
   await proxy?.close();
@@ -224,14 +227,7 @@ const verifies = [
 
 let rss: Measure[] = [];
 if (values['rss-scale']) {
-  const big = Number(values['rss-scale']);
-  await seed('bench_shop_big', big);
-  const measured = await measure(
-    'ours, zstd (big)',
-    backupCommand('bench_shop_big', 'zstd', join(work, 'big')),
-    join(work, 'big'),
-  );
-  const { bytes } = await backupFacts(join(work, 'big'));
+  const { measured, bytes } = await measureBigBackup();
   rss = [
     { ...backups[0], label: `ours, zstd, ${formatBytes(data.bytes)}` } as Measure,
     { ...measured, label: `ours, zstd, ${formatBytes(bytes)}` },

@@ -2431,7 +2431,7 @@ class ContentHash {
     }
     /** Adds another partial hash (e.g. one range of a collection). */
     merge(other) {
-        this.addLimbs(other.limbs);
+        this.addLimbs((i) => other.limbs[i]);
         this.documents += other.documents;
     }
     get count() {
@@ -2445,17 +2445,13 @@ class ContentHash {
     }
     addDigest(digest) {
         // The digest is a big-endian 256-bit number: its last 4 bytes are limb 0.
-        let carry = 0;
-        for (let i = 0; i < 8; i++) {
-            const sum = this.limbs[i] + digest.readUInt32BE(28 - i * 4) + carry;
-            this.limbs[i] = sum >>> 0;
-            carry = sum > 0xffffffff ? 1 : 0;
-        }
+        this.addLimbs((i) => digest.readUInt32BE(28 - i * 4));
     }
-    addLimbs(other) {
+    /** Adds the 256-bit number whose little-endian 32-bit limb `i` is `limb(i)`. */
+    addLimbs(limb) {
         let carry = 0;
         for (let i = 0; i < 8; i++) {
-            const sum = this.limbs[i] + other[i] + carry;
+            const sum = this.limbs[i] + limb(i) + carry;
             this.limbs[i] = sum >>> 0;
             carry = sum > 0xffffffff ? 1 : 0;
         }

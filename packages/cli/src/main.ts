@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/action-kit';
 import type { Command, CommandContext, OptionSpec, ParsedArgs } from './command';
-import { type CommandEntry, commands } from './commands';
+import { commands } from './commands';
 
 export const PROGRAM = 'shipkit';
 
@@ -92,7 +92,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     stdout(programHelp());
     return name === undefined ? 2 : 0;
   }
-  const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
+  const entry = commands.find((c) => c.name === name);
   if (!entry) {
     stderr(`error: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return 2;

@@ -23,7 +23,7 @@ export class ContentHash {
 
   /** Adds another partial hash (e.g. one range of a collection). */
   merge(other: ContentHash): void {
-    this.addLimbs(other.limbs);
+    this.addLimbs((i) => other.limbs[i] as number);
     this.documents += other.documents;
   }
 
@@ -39,18 +39,14 @@ export class ContentHash {
 
   private addDigest(digest: Buffer): void {
     // The digest is a big-endian 256-bit number: its last 4 bytes are limb 0.
-    let carry = 0;
-    for (let i = 0; i < 8; i++) {
-      const sum = (this.limbs[i] as number) + digest.readUInt32BE(28 - i * 4) + carry;
-      this.limbs[i] = sum >>> 0;
-      carry = sum > 0xffffffff ? 1 : 0;
-    }
+    this.addLimbs((i) => digest.readUInt32BE(28 - i * 4));
   }
 
-  private addLimbs(other: Uint32Array): void {
+  /** Adds the 256-bit number whose little-endian 32-bit limb `i` is `limb(i)`. */
+  private addLimbs(limb: (i: number) => number): void {
     let carry = 0;
     for (let i = 0; i < 8; i++) {
-      const sum = (this.limbs[i] as number) + (other[i] as number) + carry;
+      const sum = (this.limbs[i] as number) + limb(i) + carry;
       this.limbs[i] = sum >>> 0;
       carry = sum > 0xffffffff ? 1 : 0;
     }
