@@ -6,7 +6,7 @@
  *   verify:  our integrity check vs reading the stored file (the I/O limit).
  * Each command is a separate process timed by GNU time (wall seconds, peak RSS).
  *
- *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1]
+ *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1] [--rows zstd,gzip,mongodump-gzip,raw] [--sections backup,verify]
  * scale 1 ≈ 10 MiB of BSON (see @shipkit/shop-seed). MONGODB_URI / MONGO_TOOLS_BIN select the server and
  * tools; otherwise the test servers are started. Writes docs/benchmarks.md.
  */
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     parallelism: { type: 'string', default: '4' },
     out: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
+    // A shorter run: some of the backup rows (zstd,gzip,mongodump-gzip,mongodump-zstd,raw), some sections.
+    rows: { type: 'string', default: 'zstd,gzip,mongodump-gzip,mongodump-zstd,raw' },
+    sections: { type: 'string', default: 'backup,restore,verify' },
   },
 });
 const runs = Number(values.runs);
@@ -168,68 +171,97 @@ const data = await seed(db, scale);
 console.log(`dataset: ${data.documents} documents (scale ${scale})`);
 const exclude = `--excludeCollection=bench_marker`;
 
-console.log('backup');
-const backups = [
-  await measure('ours, zstd', backupCommand(db, 'zstd', join(work, 'ours-zstd')), join(work, 'ours-zstd')),
-  await measure('ours, gzip', backupCommand(db, 'gzip', join(work, 'ours-gzip')), join(work, 'ours-gzip')),
-  await measure(
-    'mongodump --archive --gzip',
-    `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --gzip --archive=${join(work, 'dump.gz')}`,
-    join(work, 'dump.gz'),
-  ),
-  await measure(
-    'mongodump --archive | zstd',
-    `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --archive | zstd -q -3 -o ${join(work, 'dump.zst')}`,
-    join(work, 'dump.zst'),
-  ),
-  await measure(
-    'raw driver read (source limit)',
-    `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
-  ),
-];
+// Rows of the backup table by key; `--rows` picks some of them (a shorter run), restore needs `zstd`
+// and one of the mongodump rows for its stock archive.
+const backupRows: Record<string, () => Promise<Measure>> = {
+  zstd: () =>
+    measure('ours, zstd', backupCommand(db, 'zstd', join(work, 'ours-zstd')), join(work, 'ours-zstd')),
+  gzip: () =>
+    measure('ours, gzip', backupCommand(db, 'gzip', join(work, 'ours-gzip')), join(work, 'ours-gzip')),
+  'mongodump-gzip': () =>
+    measure(
+      'mongodump --archive --gzip',
+      `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --gzip --archive=${join(work, 'dump.gz')}`,
+      join(work, 'dump.gz'),
+    ),
+  'mongodump-zstd': () =>
+    measure(
+      'mongodump --archive | zstd',
+      `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --archive | zstd -q -3 -o ${join(work, 'dump.zst')}`,
+      join(work, 'dump.zst'),
+    ),
+  raw: () =>
+    measure(
+      'raw driver read (source limit)',
+      `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
+    ),
+};
+const rowKeys = (values.rows as string).split(',').map((key) => key.trim());
+const sections = new Set((values.sections as string).split(',').map((name) => name.trim()));
+for (const key of rowKeys) if (!backupRows[key]) throw new Error(`--rows: unknown row '${key}'`);
+if (!rowKeys.includes('zstd'))
+  throw new Error("--rows must include 'zstd' (restore, verify and sizes use it)");
 
-console.log('restore');
+console.log('backup');
+const measuredRows = new Map<string, Measure>();
+for (const key of rowKeys) measuredRows.set(key, await (backupRows[key] as () => Promise<Measure>)());
+const backups = [...measuredRows.values()];
+
 const oursBackup = join(work, 'ours-zstd');
 const { backupUrl, backupId, bytes: bsonBytes } = await backupFacts(oursBackup);
 data.bytes = bsonBytes;
-await run('bash', ['-c', `zstd -q -d -c ${join(work, 'dump.zst')} > ${join(work, 'dump.archive')}`]);
-const dropTargets = async () => {
-  for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
-    await client.db(target).dropDatabase();
-};
-await dropTargets();
-const restores = [
-  // Like mongorestore, without reading the restored data back (the archive is still fully checked).
-  await measure(
-    'ours, restore --no-read-back',
-    `${shipkit.join(' ')} restore --from ${backupUrl} --uri "${restoreUri}" --ns-from '${db}.*' --ns-to 'bench_r_ours.*' --parallelism ${parallelism} --no-read-back >/dev/null`,
-  ),
-  await measure(
-    'mongorestore --archive (default)',
-    `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock.*'`,
-  ),
-  await measure(
-    `mongorestore --numInsertionWorkersPerCollection=${parallelism}`,
-    `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock_w.*' --numInsertionWorkersPerCollection=${parallelism}`,
-  ),
-];
-await dropTargets();
 
-console.log('integrity verification');
-const storedArchive = join(oursBackup, backupId);
-const verifies = [
-  await measure(
-    'ours, verify --mode integrity',
-    `${shipkit.join(' ')} verify --from ${backupUrl} --mode integrity >/dev/null`,
-  ),
-  await measure('read the stored archive (I/O limit)', `cat ${storedArchive}/archive.* > /dev/null`),
-];
+let restores: Measure[] = [];
+if (sections.has('restore')) {
+  console.log('restore');
+  const stock = measuredRows.has('mongodump-zstd')
+    ? `zstd -q -d -c ${join(work, 'dump.zst')}`
+    : measuredRows.has('mongodump-gzip')
+      ? `gzip -d -c ${join(work, 'dump.gz')}`
+      : undefined;
+  if (!stock) throw new Error('the restore section needs a mongodump row for its stock archive');
+  await run('bash', ['-c', `${stock} > ${join(work, 'dump.archive')}`]);
+  const dropTargets = async () => {
+    for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
+      await client.db(target).dropDatabase();
+  };
+  await dropTargets();
+  restores = [
+    // Like mongorestore, without reading the restored data back (the archive is still fully checked).
+    await measure(
+      'ours, restore --no-read-back',
+      `${shipkit.join(' ')} restore --from ${backupUrl} --uri "${restoreUri}" --ns-from '${db}.*' --ns-to 'bench_r_ours.*' --parallelism ${parallelism} --no-read-back >/dev/null`,
+    ),
+    await measure(
+      'mongorestore --archive (default)',
+      `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock.*'`,
+    ),
+    await measure(
+      `mongorestore --numInsertionWorkersPerCollection=${parallelism}`,
+      `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock_w.*' --numInsertionWorkersPerCollection=${parallelism}`,
+    ),
+  ];
+  await dropTargets();
+}
+
+let verifies: Measure[] = [];
+if (sections.has('verify')) {
+  console.log('integrity verification');
+  const storedArchive = join(oursBackup, backupId);
+  verifies = [
+    await measure(
+      'ours, verify --mode integrity',
+      `${shipkit.join(' ')} verify --from ${backupUrl} --mode integrity >/dev/null`,
+    ),
+    await measure('read the stored archive (I/O limit)', `cat ${storedArchive}/archive.* > /dev/null`),
+  ];
+}
 
 let rss: Measure[] = [];
 if (values['rss-scale']) {
   const { measured, bytes } = await measureBigBackup();
   rss = [
-    { ...backups[0], label: `ours, zstd, ${formatBytes(data.bytes)}` } as Measure,
+    { ...measuredRows.get('zstd'), label: `ours, zstd, ${formatBytes(data.bytes)}` } as Measure,
     { ...measured, label: `ours, zstd, ${formatBytes(bytes)}` },
   ];
 }
@@ -239,15 +271,28 @@ await servers?.stop();
 
 const mib = (bytes: number) => bytes / 2 ** 20;
 const rate = (m: Measure) => (mib(data.bytes) / m.wallSeconds).toFixed(2);
-const base = backups[2] as Measure;
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-const row = (m: Measure, reference: Measure) =>
-  `| ${cell(m.label)} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${(reference.wallSeconds / m.wallSeconds).toFixed(2)}× |`;
+const ratio = (m: Measure, reference: Measure | undefined) =>
+  reference ? `${(reference.wallSeconds / m.wallSeconds).toFixed(2)}×` : '';
+const row = (m: Measure, reference: Measure | undefined, extra = '') =>
+  `| ${cell(m.label)} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${ratio(m, reference)} |${extra}`;
+// The backup's time over the raw read's: the source-read limit is 1.00×, the target ≤ 1.3×.
+const rawRead = measuredRows.get('raw');
+const overRaw = (m: Measure) => (rawRead ? ` ${(m.wallSeconds / rawRead.wallSeconds).toFixed(2)}× |` : '');
 const machine = `${cpus().length} cores, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}`;
 const serverLine = `${server.flavor ? `${server.flavor} ${server.flavorVersion ?? ''}` : 'MongoDB'} (reports ${server.serverVersion}, ${server.topology})`;
+const options = [
+  `--scale ${scale}`,
+  values['rss-scale'] ? `--rss-scale ${values['rss-scale']}` : '',
+  runs > 1 ? `--runs ${runs}` : '',
+  values.rows !== 'zstd,gzip,mongodump-gzip,mongodump-zstd,raw' ? `--rows ${values.rows}` : '',
+  values.sections !== 'backup,restore,verify' ? `--sections ${values.sections}` : '',
+]
+  .filter(Boolean)
+  .join(' ');
 const markdown = `# Benchmarks
 
-Measured by \`npm run bench -- --scale ${scale}${values['rss-scale'] ? ` --rss-scale ${values['rss-scale']}` : ''}${runs > 1 ? ` --runs ${runs}` : ''}\` on ${new Date().toISOString().slice(0, 10)}:
+Measured by \`npm run bench -- ${options}\` on ${new Date().toISOString().slice(0, 10)}:
 ${machine}; server ${serverLine}; dataset \`${db}\` from \`@shipkit/shop-seed\` at scale ${scale}:
 ${formatBytes(data.bytes)} of BSON in ${data.documents.toLocaleString('en-US')} documents. Each command is a separate
 process timed by GNU time (${runs > 1 ? `median of ${runs} runs` : 'one run'}); rates are the dataset's BSON size over wall time;
@@ -255,22 +300,30 @@ ratios are against the stock tool measured in the same run (higher is better).
 
 ## Backup
 
-| command | wall s | MiB/s | stored | peak RSS MiB | speed vs mongodump --gzip |
-|---|---:|---:|---:|---:|---:|
-${backups.map((m) => row(m, base)).join('\n')}
-
+| command | wall s | MiB/s | stored | peak RSS MiB | speed vs mongodump --gzip |${rawRead ? ' time vs raw read |' : ''}
+|---|---:|---:|---:|---:|---:|${rawRead ? '---:|' : ''}
+${backups.map((m) => row(m, measuredRows.get('mongodump-gzip'), overRaw(m))).join('\n')}
+${
+  restores.length
+    ? `
 ## Restore
 
 | command | wall s | MiB/s | | peak RSS MiB | speed vs mongorestore default |
 |---|---:|---:|---:|---:|---:|
-${restores.map((m) => row(m, restores[1] as Measure)).join('\n')}
-
+${restores.map((m) => row(m, restores[1])).join('\n')}
+`
+    : ''
+}${
+  verifies.length
+    ? `
 ## Integrity verification
 
 | command | wall s | MiB/s of BSON | | peak RSS MiB | speed vs reading the file |
 |---|---:|---:|---:|---:|---:|
-${verifies.map((m) => row(m, verifies[1] as Measure)).join('\n')}
-${
+${verifies.map((m) => row(m, verifies[1])).join('\n')}
+`
+    : ''
+}${
   rss.length
     ? `
 ## Peak memory of a backup by database size
