@@ -8,7 +8,8 @@
  *
  *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1] [--rows zstd,gzip,mongodump-gzip,raw] [--sections backup,verify]
  * scale 1 ≈ 10 MiB of BSON (see @shipkit/shop-seed). MONGODB_URI / MONGO_TOOLS_BIN select the server and
- * tools; otherwise the test servers are started. Writes docs/benchmarks.md.
+ * tools; otherwise the test servers are started. Writes docs/benchmarks.md. One run at a time: each
+ * starts by clearing .tmp/bench, where the backups of a run in progress are written.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -40,6 +41,11 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
+const rowKeys = (values.rows as string).split(',').map((key) => key.trim());
+const sections = new Set((values.sections as string).split(',').map((name) => name.trim()));
+// Checked before the (long) seeding; row names are checked against the rows below.
+if (!rowKeys.includes('zstd'))
+  throw new Error("--rows must include 'zstd' (restore, verify and sizes use it)");
 const parallelism = values.parallelism as string;
 const work = join(root, '.tmp', 'bench');
 await rm(work, { recursive: true, force: true });
@@ -196,11 +202,7 @@ const backupRows: Record<string, () => Promise<Measure>> = {
       `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
     ),
 };
-const rowKeys = (values.rows as string).split(',').map((key) => key.trim());
-const sections = new Set((values.sections as string).split(',').map((name) => name.trim()));
 for (const key of rowKeys) if (!backupRows[key]) throw new Error(`--rows: unknown row '${key}'`);
-if (!rowKeys.includes('zstd'))
-  throw new Error("--rows must include 'zstd' (restore, verify and sizes use it)");
 
 console.log('backup');
 const measuredRows = new Map<string, Measure>();
