@@ -36,7 +36,7 @@ let youngGenerationHeld = false;
  * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
  * each time V8 grows them, so it can still be set from here.
  */
-export function holdYoungGeneration(): void {
+function holdYoungGeneration(): void {
   if (youngGenerationHeld) return;
   youngGenerationHeld = true;
   setFlagsFromString('--semi-space-growth-factor=1');
