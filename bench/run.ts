@@ -26,6 +26,9 @@ import { startCompatProxy } from '../test/support/mongo-compat-proxy';
 
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(import.meta.url), '../..');
+const ROWS = ['zstd', 'gzip', 'mongodump-gzip', 'mongodump-zstd', 'raw'] as const;
+const SECTIONS = ['backup', 'restore', 'verify'] as const;
+type Row = (typeof ROWS)[number];
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '5' },
@@ -35,15 +38,22 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     parallelism: { type: 'string', default: '4' },
     out: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
-    // A shorter run: some of the backup rows (zstd,gzip,mongodump-gzip,mongodump-zstd,raw), some sections.
-    rows: { type: 'string', default: 'zstd,gzip,mongodump-gzip,mongodump-zstd,raw' },
-    sections: { type: 'string', default: 'backup,restore,verify' },
+    // A shorter run: some of the backup rows, some of the sections.
+    rows: { type: 'string', default: ROWS.join(',') },
+    sections: { type: 'string', default: SECTIONS.join(',') },
   },
 });
 const runs = Number(values.runs);
-const rowKeys = (values.rows as string).split(',').map((key) => key.trim());
-const sections = new Set((values.sections as string).split(',').map((name) => name.trim()));
-// Checked before the (long) seeding; row names are checked against the rows below.
+/** The names in a comma-separated option, each one of `known` (checked before the long seeding). */
+function listOption<T extends string>(option: 'rows' | 'sections', known: readonly T[]): T[] {
+  const names = values[option].split(',').map((name) => name.trim());
+  for (const name of names)
+    if (!known.includes(name as T))
+      throw new Error(`--${option}: unknown '${name}' (one of ${known.join(', ')})`);
+  return names as T[];
+}
+const rowKeys = listOption('rows', ROWS);
+const sections = new Set(listOption('sections', SECTIONS));
 if (!rowKeys.includes('zstd'))
   throw new Error("--rows must include 'zstd' (restore, verify and sizes use it)");
 const parallelism = values.parallelism as string;
@@ -179,7 +189,7 @@ const exclude = `--excludeCollection=bench_marker`;
 
 // Rows of the backup table by key; `--rows` picks some of them (a shorter run), restore needs `zstd`
 // and one of the mongodump rows for its stock archive.
-const backupRows: Record<string, () => Promise<Measure>> = {
+const backupRows: Record<Row, () => Promise<Measure>> = {
   zstd: () =>
     measure('ours, zstd', backupCommand(db, 'zstd', join(work, 'ours-zstd')), join(work, 'ours-zstd')),
   gzip: () =>
@@ -202,11 +212,9 @@ const backupRows: Record<string, () => Promise<Measure>> = {
       `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
     ),
 };
-for (const key of rowKeys) if (!backupRows[key]) throw new Error(`--rows: unknown row '${key}'`);
-
 console.log('backup');
-const measuredRows = new Map<string, Measure>();
-for (const key of rowKeys) measuredRows.set(key, await (backupRows[key] as () => Promise<Measure>)());
+const measuredRows = new Map<Row, Measure>();
+for (const key of rowKeys) measuredRows.set(key, await backupRows[key]());
 const backups = [...measuredRows.values()];
 
 const oursBackup = join(work, 'ours-zstd');
@@ -287,8 +295,8 @@ const options = [
   `--scale ${scale}`,
   values['rss-scale'] ? `--rss-scale ${values['rss-scale']}` : '',
   runs > 1 ? `--runs ${runs}` : '',
-  values.rows !== 'zstd,gzip,mongodump-gzip,mongodump-zstd,raw' ? `--rows ${values.rows}` : '',
-  values.sections !== 'backup,restore,verify' ? `--sections ${values.sections}` : '',
+  values.rows !== ROWS.join(',') ? `--rows ${values.rows}` : '',
+  values.sections !== SECTIONS.join(',') ? `--sections ${values.sections}` : '',
 ]
   .filter(Boolean)
   .join(' ');

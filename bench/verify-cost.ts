@@ -34,6 +34,7 @@ const plain = zlib.zstdDecompressSync(readFileSync(path), { chunkSize: 64 << 20 
 const documents = Number(documentsArg);
 const size = Math.floor(plain.length / documents);
 const gib = plain.length / 2 ** 30;
+const per = (seconds: number) => `${(seconds / gib).toFixed(2)} s`;
 
 const perDocument = await cpuSeconds(() => {
   for (let i = 0; i < documents; i++) hash('sha256', plain.subarray(i * size, (i + 1) * size), 'buffer');
@@ -55,11 +56,10 @@ try {
     ?.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
   if (child) {
     const seconds = Number(child[1]) * 60 + Number(child[2]) + Number(child[3]) * 60 + Number(child[4]);
-    cli = `${(seconds / gib).toFixed(2)} s`;
+    cli = per(seconds);
   }
 } catch {}
 
-const per = (seconds: number) => `${(seconds / gib).toFixed(2)} s`;
 console.log(`archive: ${(plain.length / 2 ** 20).toFixed(0)} MiB of BSON; CPU per GiB of it:`);
 console.log(`  zstd decompression, Node's zlib:      ${per(decompress)}`);
 console.log(`  zstd decompression, zstd CLI:         ${cli}`);

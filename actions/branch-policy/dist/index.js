@@ -29448,16 +29448,12 @@ class MemoryKeeper {
         fullCollection()?.();
     }
 }
-let youngGenerationHeld = false;
 /**
  * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
  * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
  * each time V8 grows them, so it can still be set from here.
  */
 function holdYoungGeneration() {
-    if (youngGenerationHeld)
-        return;
-    youngGenerationHeld = true;
     setFlagsFromString('--semi-space-growth-factor=1');
 }
 let collect;

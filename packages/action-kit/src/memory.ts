@@ -29,16 +29,12 @@ export class MemoryKeeper {
   }
 }
 
-let youngGenerationHeld = false;
-
 /**
  * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
  * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
  * each time V8 grows them, so it can still be set from here.
  */
 function holdYoungGeneration(): void {
-  if (youngGenerationHeld) return;
-  youngGenerationHeld = true;
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
