@@ -31,8 +31,17 @@ export default {
       globalSetup: '<rootDir>/test/servers/jest-setup.ts',
       globalTeardown: '<rootDir>/test/servers/jest-teardown.ts',
     },
+    {
+      // Injected faults (killed processes, frozen servers, full disks, damaged objects) against the
+      // real servers and the bundled CLI; test/faults/reporter.js prints their table.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault.test.ts'],
+      globalSetup: '<rootDir>/test/servers/jest-setup.ts',
+      globalTeardown: '<rootDir>/test/servers/jest-teardown.ts',
+    },
   ],
   // Per-project testTimeout is not honoured; integration tests need minutes, unit tests set their own.
   testTimeout: 120_000,
-  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/test/faults/reporter.js', '<rootDir>/test/summary-reporter.js'],
 };

@@ -261,26 +261,13 @@ async function startS3(note: (line: string) => void, stops: (() => Promise<void>
     AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY,
     AWS_REGION: S3_REGION,
   };
-  const versitygw = join(binDir(), 'versitygw');
-  if (existsSync(versitygw)) {
-    const { child, log } = startProcess(versitygw, [
-      '--access',
-      S3_ACCESS_KEY,
-      '--secret',
-      S3_SECRET_KEY,
-      '--region',
-      S3_REGION,
-      '--port',
-      `127.0.0.1:${port}`,
-      'posix',
-      root,
-    ]);
-    stops.push(() => stopProcess(child));
-    await waitFor('versitygw', () => ensureBucket(env), child, log);
+  if (existsSync(join(binDir(), 'versitygw'))) {
+    const server = await startVersitygw(root, port);
+    stops.push(server.stop);
     note(
       `S3: versitygw ${pinnedVersions().VERSITYGW_VERSION} (posix backend) on port ${port}, bucket ${S3_BUCKET}`,
     );
-    return env;
+    return server.env;
   }
   try {
     const { default: S3rver } = await import('s3rver' as string);
@@ -298,7 +285,44 @@ async function startS3(note: (line: string) => void, stops: (() => Promise<void>
   }
 }
 
-interface S3Env {
+/** A versitygw server of its own (e.g. for a test that freezes it), with the test bucket created. */
+export interface VersitygwServer {
+  env: S3Env;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startVersitygw(root: string, port?: number): Promise<VersitygwServer> {
+  const listen = port ?? (await freePort());
+  const env: S3Env = {
+    S3_ENDPOINT: `http://127.0.0.1:${listen}`,
+    S3_BUCKET,
+    AWS_ACCESS_KEY_ID: S3_ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: S3_SECRET_KEY,
+    AWS_REGION: S3_REGION,
+  };
+  const { child, log } = startProcess(join(binDir(), 'versitygw'), [
+    '--access',
+    S3_ACCESS_KEY,
+    '--secret',
+    S3_SECRET_KEY,
+    '--region',
+    S3_REGION,
+    '--port',
+    `127.0.0.1:${listen}`,
+    'posix',
+    root,
+  ]);
+  try {
+    await waitFor('versitygw', () => ensureBucket(env), child, log);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return { env, child, stop: () => stopProcess(child) };
+}
+
+export interface S3Env {
   S3_ENDPOINT: string;
   S3_BUCKET: string;
   AWS_ACCESS_KEY_ID: string;
