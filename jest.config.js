@@ -22,7 +22,11 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{packages,actions,test}/**/*.test.ts'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
+      testPathIgnorePatterns: [
+        ...common.testPathIgnorePatterns,
+        '\\.int\\.test\\.ts$',
+        '\\.fault\\.test\\.ts$',
+      ],
     },
     {
       ...common,
