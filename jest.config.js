@@ -3,7 +3,7 @@
 const swc = [
   '@swc/jest',
   {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2023', experimental: { keepImportAttributes: true } },
     module: { type: 'es6' },
   },
 ];
@@ -22,7 +22,11 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{packages,actions,test}/**/*.test.ts'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
+      testPathIgnorePatterns: [
+        ...common.testPathIgnorePatterns,
+        '\\.int\\.test\\.ts$',
+        '\\.fault\\.test\\.ts$',
+      ],
     },
     {
       ...common,

@@ -23,10 +23,17 @@ if (major < 24) {
   process.exit(result.status ?? 1);
 }
 const bundle = join(root, 'packages', 'cli', 'dist', 'index.js');
-if (process.env.SHIPKIT_FROM_SOURCE !== '1' && existsSync(bundle)) {
-  await import(pathToFileURL(bundle).href);
-} else {
+if (process.env.SHIPKIT_FROM_SOURCE === '1') {
   const { register } = await import('tsx/esm/api');
   register();
   await import(pathToFileURL(join(root, 'packages', 'cli', 'src', 'bin.ts')).href);
+} else if (existsSync(bundle)) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  // Never fall back to the sources silently: what runs must be what was built and tested.
+  console.error(
+    `shipkit: its bundle ${bundle} is missing. Build it with \`npm run build -w packages/cli\` ` +
+      '(in a checkout, after `npm ci`), or run the sources with SHIPKIT_FROM_SOURCE=1.',
+  );
+  process.exit(2);
 }

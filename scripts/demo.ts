@@ -1,33 +1,64 @@
 /**
  * The main job on the embedded default, end to end: seed an AI-shop database, back it up to a local
  * folder, verify the backup by restoring it into scratch databases (counts, content hashes, indexes),
- * then restore the same archive with stock `mongorestore` alone and compare again.
+ * then restore the same archive with stock `mongorestore` alone and compare again. Backup, manifest
+ * and verification are the `shipkit` commands users run — `node bin/shipkit.js`, the committed bundle —
+ * so the demo shows what ships, not the sources.
  *
  *   npm run demo [-- --scale 2] [--to file:///path]
  * MONGODB_URI points it at your own server; otherwise a local FerretDB is started (built on first use).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { displayUri, formatBytes, formatCount, formatDuration, streamLogger } from '@shipkit/action-kit';
-import { runBackup } from '@shipkit/backup';
+import { displayUri, formatBytes, formatCount, formatDuration } from '@shipkit/action-kit';
+import type { Manifest } from '@shipkit/backup';
 import { ContentHash, probeServer } from '@shipkit/mongo';
 import { seedShop } from '@shipkit/shop-seed';
-import { runVerifyRestore } from '@shipkit/verify';
+import type { VerificationReport } from '@shipkit/verify';
 import { MongoClient } from 'mongodb';
 import { textTable } from '../packages/cli/src/text';
 import { startServers } from '../test/servers';
 import { startCompatProxy } from '../test/support/mongo-compat-proxy';
+import { staleness } from './bundle-sources';
 
 const sh = promisify(execFile);
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '2' }, to: { type: 'string' } },
 });
-const log = streamLogger((line) => process.stderr.write(`  ${line}\n`));
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const stale = staleness(join(root, 'packages', 'cli', 'dist'), 'npm run build -w packages/cli', root);
+if (stale) {
+  console.error(`The demo runs the CLI bundle, which is not built from these sources: ${stale}`);
+  process.exit(1);
+}
+
+/**
+ * Runs `node bin/shipkit.js <argv> --json` and returns its exit code and JSON result; what it logs
+ * (progress: bytes, documents, rate, ETA) is shown as it comes, indented.
+ */
+async function shipkit<T>(argv: string[], env: Record<string, string>): Promise<{ code: number; result: T }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'shipkit.js'), ...argv, '--json'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(`  ${line}\n`));
+  const code = await new Promise<number>((done) => child.once('close', (exit) => done(exit ?? 1)));
+  try {
+    return { code, result: JSON.parse(stdout) as T };
+  } catch {
+    throw new Error(`shipkit ${argv[0]} exited ${code} without a JSON result:\n${stdout}`);
+  }
+}
 
 const servers = process.env.MONGODB_URI ? undefined : await startServers((l) => say(`· ${l}`), { s3: false });
 const uri = process.env.MONGODB_URI ?? (servers?.env.MONGODB_URI as string);
@@ -52,37 +83,29 @@ try {
       (refused.length ? ` (the server refused: ${refused.join(', ')})` : ''),
   );
 
-  say(`\n2. backing up to ${destination}`);
-  const backup = await runBackup(
-    { uri, destination, include: [source], compression: 'zstd', progressIntervalMs: 2000 },
-    { logger: log },
-  );
-  const { manifest } = backup;
+  say(`\n2. backing up to ${destination} (shipkit backup)`);
+  const cliEnv = { MONGODB_URI: uri, SCRATCH_MONGODB_URI: uri };
+  const { code: backedUp, result: backup } = await shipkit<{
+    backupId: string;
+    backupUrl: string;
+    manifestUrl: string;
+    durationMs: number;
+  }>(['backup', '--to', destination, '--include', source, '--compression', 'zstd'], cliEnv);
+  if (backedUp !== 0) throw new Error(`shipkit backup failed (exit ${backedUp})`);
+  const { result: inspected } = await shipkit<{ manifest: Manifest }>(['inspect', backup.backupUrl], cliEnv);
+  const { manifest } = inspected;
   say(
     `   backup ${backup.backupId}: ${formatCount(manifest.totals.documents)} documents, ` +
       `${formatBytes(manifest.totals.bytes)} of BSON stored as ${formatBytes(manifest.archive.size)} in ${formatDuration(backup.durationMs)}`,
   );
 
-  say('\n3. verifying: full restore into scratch databases, then counts, content hashes and indexes');
-  const outcome = await runVerifyRestore(
-    {
-      location: { backup: backup.backupUrl },
-      mode: 'full',
-      scratchUri: uri,
-      identityInput: 'decrypt-identity',
-      renames: [],
-      include: [],
-      exclude: [],
-      drop: false,
-      parallelism: 4,
-      timeoutMs: 3_600_000,
-      storage: {},
-    },
-    { logger: log, progressIntervalMs: 2000 },
+  say(
+    '\n3. verifying (shipkit verify --mode full): restore into scratch databases, then counts, content hashes and indexes',
   );
-  if (outcome.kind !== 'report') throw new Error('a full verification returns a report');
-  const verified = outcome;
-
+  const { result: report } = await shipkit<VerificationReport>(
+    ['verify', '--from', backup.backupUrl, '--mode', 'full'],
+    cliEnv,
+  );
   say(`\n4. restoring the archive with stock mongorestore into ${stockTarget}`);
   const server = await probeServer(client);
   const proxy = server.flavor === 'ferretdb' ? await startCompatProxy(uri) : undefined;
@@ -132,7 +155,7 @@ try {
   say(
     textTable(
       ['namespace', 'manifest docs', 'verified docs', 'hash', 'indexes', 'verify'],
-      verified.report.namespaces.map((ns) => [
+      report.namespaces.map((ns) => [
         ns.namespace,
         ns.expected.documents === undefined ? '' : formatCount(ns.expected.documents),
         ns.restored ? formatCount(ns.restored.documents) : '',
@@ -145,9 +168,9 @@ try {
   );
   say(`stock mongorestore into ${stockTarget}:`);
   say(textTable(['collection', 'documents', 'content hash', 'indexes', 'result'], stockRows, [1]));
-  const passed = verified.report.result === 'passed' && stockOk;
+  const passed = report.result === 'passed' && stockOk;
   say(
-    `${passed ? 'PASSED' : 'FAILED'}: backup ${backup.backupId} verified (${verified.report.result}) and restored by stock mongorestore ` +
+    `${passed ? 'PASSED' : 'FAILED'}: backup ${backup.backupId} verified (${report.result}) and restored by stock mongorestore ` +
       `(${stockOk ? 'identical' : 'different'}) in ${formatDuration(Date.now() - started)} — manifest: ${backup.manifestUrl}`,
   );
   exitCode = passed ? 0 : 1;

@@ -325,10 +325,12 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     .split('\0')
     .filter(Boolean)
     .map((entry) => entry.slice(3));
-  const unexpected = paths.filter((path) => !changed.has(path) && !/^actions\/[^/]+\/dist\//.test(path));
+  // The bundles: each action's, and the CLI's (it carries the version and the workflow templates).
+  const bundle = /^(actions\/[^/]+|packages\/cli)\/dist\//;
+  const unexpected = paths.filter((path) => !changed.has(path) && !bundle.test(path));
   if (unexpected.length > 0) {
     throw new ReleaseError(
-      'The build changed files outside actions/*/dist (nothing was committed); check them, then ' +
+      'The build changed files outside actions/*/dist and packages/cli/dist (nothing was committed); check them, then ' +
         `\`git checkout -- . && git clean -fd\`:\n${unexpected.join('\n')}`,
     );
   }

@@ -5,7 +5,6 @@
  * the `<owner>/<repo>` this toolkit is published under ({@link renderTemplate}).
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 
 /** Stands for `<owner>/<repo>` of mongo-shipkit, in `uses:` lines and comments. */
 export const REPO_PLACEHOLDER = 'SHIPKIT_REPO';
@@ -13,6 +12,12 @@ export const REPO_PLACEHOLDER = 'SHIPKIT_REPO';
 export interface WorkflowTemplate {
   /** File name, the same in this folder and in the client's `.github/workflows/`. */
   file: string;
+  /**
+   * Where its text is. Written as `new URL('./<file>', import.meta.url)`, which the CLI's bundler
+   * follows: it copies the file next to the bundle and points the URL there, so the bundle reads no file
+   * of this repository at run time.
+   */
+  url: URL;
   /** The reusable workflow of this repository it calls. */
   calls: string;
   /** One line, for listings. */
@@ -31,6 +36,7 @@ const STORAGE_VARIABLES = ['BACKUP_DESTINATION', 'AWS_REGION', 'S3_ENDPOINT', 'A
 export const TEMPLATES: readonly WorkflowTemplate[] = [
   {
     file: 'nightly-backup.yml',
+    url: new URL('./nightly-backup.yml', import.meta.url),
     calls: 'mongo-backup.yml',
     summary: 'Nightly backup, verified by a full restore, then retention; an issue when a night fails.',
     secrets: ['MONGODB_URI', ...STORAGE_SECRETS, 'AGE_IDENTITY'],
@@ -39,6 +45,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
   },
   {
     file: 'pull-request.yml',
+    url: new URL('./pull-request.yml', import.meta.url),
     calls: 'pr-gates.yml',
     summary: "Branch policy and the application's CI (with a MongoDB service), as one required check.",
     secrets: [],
@@ -47,6 +54,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
   },
   {
     file: 'deploy.yml',
+    url: new URL('./deploy.yml', import.meta.url),
     calls: 'render-deploy.yml',
     summary: 'Render deploy on push to main, only with a fresh verified backup; health check and rollback.',
     secrets: ['RENDER_API_KEY', 'RENDER_DEPLOY_HOOK_URL', ...STORAGE_SECRETS],
@@ -55,6 +63,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
   },
   {
     file: 'restore.yml',
+    url: new URL('./restore.yml', import.meta.url),
     calls: 'restore.yml',
     summary: 'Manual disaster recovery: typed confirmation, approval in a protected environment.',
     secrets: ['MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
@@ -63,6 +72,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
   },
   {
     file: 'backup-watchdog.yml',
+    url: new URL('./backup-watchdog.yml', import.meta.url),
     calls: 'backup-watchdog.yml',
     summary: 'Every six hours: an issue when the newest verified backup is older than 26 hours.',
     secrets: [...STORAGE_SECRETS],
@@ -71,9 +81,10 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
   },
 ];
 
-/** Absolute path of a template file. */
-export function templatePath(file: string): string {
-  return fileURLToPath(new URL(file, import.meta.url));
+function template(file: string): WorkflowTemplate {
+  const found = TEMPLATES.find((t) => t.file === file);
+  if (!found) throw new Error(`No workflow template ${file}: ${TEMPLATES.map((t) => t.file).join(', ')}.`);
+  return found;
 }
 
 /** A template's text with the placeholder replaced by `repository` (`<owner>/<repo>`). */
@@ -86,7 +97,5 @@ export function renderTemplate(text: string, repository: string): string {
 
 /** Reads a template and fills in the repository. */
 export async function readTemplate(file: string, repository: string): Promise<string> {
-  const template = TEMPLATES.find((t) => t.file === file);
-  if (!template) throw new Error(`No workflow template ${file}: ${TEMPLATES.map((t) => t.file).join(', ')}.`);
-  return renderTemplate(await readFile(templatePath(file), 'utf8'), repository);
+  return renderTemplate(await readFile(template(file).url, 'utf8'), repository);
 }

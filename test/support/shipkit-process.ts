@@ -1,14 +1,28 @@
 /**
  * Runs the CLI as users run it: `node bin/shipkit.js …`, which loads the committed bundle
  * (`packages/cli/dist`). A started process can be watched (wait for a line it prints), signalled and
- * awaited, so tests can kill or stop it at a chosen moment.
+ * awaited, so tests can kill or stop it at a chosen moment. A bundle that is missing or older than the
+ * sources fails the test, saying how to rebuild it: testing a stale bundle would prove nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleness } from '../../scripts/bundle-sources';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const shipkitBin = join(repoRoot, 'bin', 'shipkit.js');
+export const CLI_BUNDLE = join(repoRoot, 'packages', 'cli', 'dist');
+export const CLI_BUILD = 'npm run build -w packages/cli';
+
+let bundleIsFresh = false;
+
+/** Throws, naming what changed and how to rebuild, unless the CLI bundle is what the tree builds. */
+export function requireFreshCliBundle(): void {
+  if (bundleIsFresh) return;
+  const problem = staleness(CLI_BUNDLE, CLI_BUILD, repoRoot);
+  if (problem) throw new Error(`The CLI bundle these tests run is not built from this tree: ${problem}`);
+  bundleIsFresh = true;
+}
 
 export interface ShipkitRunOptions {
   /** The whole environment of the process (default: PATH and HOME only, plus `env`). */
@@ -16,6 +30,8 @@ export interface ShipkitRunOptions {
   cwd?: string;
   /** The node binary that starts `bin/shipkit.js` (default: the one running the tests). */
   node?: string;
+  /** Another copy of `bin/shipkit.js` to run (default: this repository's). */
+  bin?: string;
   /** Kill the process with SIGKILL after this long; the result then has `killedByTest`. Default 5 min. */
   killAfterMs?: number;
 }
@@ -44,8 +60,9 @@ export interface ShipkitProcess {
 }
 
 export function startShipkit(argv: string[], options: ShipkitRunOptions = {}): ShipkitProcess {
+  requireFreshCliBundle();
   const started = Date.now();
-  const child = spawn(options.node ?? process.execPath, [shipkitBin, ...argv], {
+  const child = spawn(options.node ?? process.execPath, [options.bin ?? shipkitBin, ...argv], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

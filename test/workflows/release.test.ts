@@ -327,6 +327,21 @@ describe('release', () => {
     expect(git(['tag', '--list'])).toBe('');
   });
 
+  test("commits the CLI's rebuilt bundle along with the actions'", async () => {
+    const build = [
+      process.execPath,
+      '-e',
+      `${BUILD[2]} fs.mkdirSync('packages/cli/dist', { recursive: true }); ` +
+        "fs.writeFileSync('packages/cli/dist/index.js', '// cli ' + require('./package.json').version + '\\n');",
+    ];
+    const outcome = await run('1.0.0', { build }).result;
+    expect(git(['show', '--name-only', '--format=', outcome.commit]).split('\n')).toEqual(
+      expect.arrayContaining(['actions/demo/dist/index.js', 'packages/cli/dist/index.js']),
+    );
+    expect(await readFile(join(work, 'packages/cli/dist/index.js'), 'utf8')).toBe('// cli 1.0.0\n');
+    expect(git(['status', '--porcelain', '--untracked-files=all'])).toBe('');
+  }, 30_000);
+
   test('stops without committing when the build touches files outside dist/', async () => {
     const build = [
       process.execPath,

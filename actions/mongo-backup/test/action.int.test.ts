@@ -2,13 +2,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { secretForms, uriCredentials } from '@shipkit/action-kit';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
-import { fileDestination, seedSmallShop } from '../../../packages/backup/test/support';
+import { fileDestination, s3Destination, seedSmallShop } from '../../../packages/backup/test/support';
 import { runAction } from '../../../test/runner';
 import { testEnv } from '../../../test/support/env';
 
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const verifyEntry = fileURLToPath(new URL('../../verify-restore/dist/index.js', import.meta.url));
 let client: MongoClient;
 let source: string;
 
@@ -51,6 +54,54 @@ describe('mongo-backup action', () => {
       expect(manifestText).not.toContain(form);
     }
     expect(manifestText).not.toContain('127.0.0.1');
+  });
+
+  it('backs up encrypted to S3, applies retention, and the verify-restore bundle decrypts and checks it', async () => {
+    const { s3 } = testEnv();
+    const destination = s3Destination();
+    const identity = await generateIdentity();
+    const recipient = await identityToRecipient(identity);
+    const s3Inputs = { 's3-endpoint': s3.endpoint, 's3-region': s3.region };
+    const env = { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey };
+    const backUp = () =>
+      runAction(entry, {
+        inputs: {
+          'mongodb-uri': testEnv().mongodbUri,
+          destination,
+          include: source,
+          'encrypt-recipients': recipient,
+          retention: 'last=1',
+          ...s3Inputs,
+        },
+        env,
+      });
+    const first = await backUp();
+    expect(first.exitCode).toBe(0);
+    const second = await backUp();
+    expect(second.exitCode).toBe(0);
+
+    const client = new S3Client({ ...s3.clientConfig });
+    const prefix = destination.slice(`s3://${s3.bucket}/`.length);
+    const keys = (
+      (await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${prefix}/` }))).Contents ??
+      []
+    ).map((object) => object.Key?.slice(prefix.length + 1));
+    client.destroy();
+    const newest = second.outputs['backup-id'] as string;
+    expect(keys.filter((key) => key?.endsWith('manifest.json'))).toEqual([`${newest}/manifest.json`]);
+    expect(keys).toContain(`${newest}/archive.mongodump.zst.age`);
+
+    const verify = await runAction(verifyEntry, {
+      inputs: { source: destination, backup: 'latest', 'decrypt-identity': identity, ...s3Inputs },
+      env,
+    });
+    expect(verify.exitCode).toBe(0);
+    expect(verify.outputs).toMatchObject({ verified: 'true', 'backup-id': newest, documents: '641' });
+
+    const secrets = [...secretForms(testEnv().mongodbUri), s3.secretAccessKey, identity];
+    for (const run of [first, second]) {
+      for (const secret of secrets) expect(run.everything).not.toContain(secret);
+    }
   });
 
   it('fails with a clean annotation, no stack and no manifest on a wrong password', async () => {

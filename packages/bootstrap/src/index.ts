@@ -50,5 +50,4 @@ export {
   type Suite,
   suiteFromPackageJson,
 } from './suite';
-export { DEFAULT_TEMPLATE_PLACEHOLDER, readWorkflowTemplates } from './templates';
 export { pinWorkflow, type WorkflowTemplate } from './workflows';

@@ -111,7 +111,7 @@ describe("a client's files", () => {
 
 describe("the suite's workflow templates", () => {
   it('read only secrets and variables of the configuration schema, each from the place the schema says', async () => {
-    // The templates folder is not a package: its module is loaded by path, as the CLI does.
+    // The templates folder is not a package: its module is loaded by path.
     const { TEMPLATES } = (await import(
       new URL('../../../workflows-templates/index.ts', import.meta.url).pathname
     )) as {

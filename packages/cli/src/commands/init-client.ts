@@ -1,11 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '@shipkit/action-kit';
 import {
   type ChecklistItem,
-  DEFAULT_TEMPLATE_PLACEHOLDER,
   DEFAULT_GITHUB_API_URL,
   directoryStore,
   type FilePlan,
@@ -14,71 +11,23 @@ import {
   parseRepository,
   type Seeder,
   suiteFromPackageJson,
-  type WorkflowTemplates,
 } from '@shipkit/bootstrap';
-import type { Storage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
-
-const suiteRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** The suite's caller workflow templates, as their module lists them; none when it is missing. */
-async function suiteTemplates(): Promise<WorkflowTemplates> {
-  const folder = join(suiteRoot, 'workflows-templates');
-  let module: { REPO_PLACEHOLDER?: unknown; TEMPLATES?: unknown };
-  try {
-    module = (await import(join(folder, 'index.ts'))) as typeof module;
-  } catch {
-    return { placeholder: DEFAULT_TEMPLATE_PLACEHOLDER, workflows: [] };
-  }
-  const placeholder =
-    typeof module.REPO_PLACEHOLDER === 'string' ? module.REPO_PLACEHOLDER : DEFAULT_TEMPLATE_PLACEHOLDER;
-  const listed = Array.isArray(module.TEMPLATES)
-    ? (module.TEMPLATES as { file?: unknown; summary?: unknown }[])
-    : [];
-  const workflows = await Promise.all(
-    listed
-      .filter(
-        (template): template is { file: string; summary?: unknown } => typeof template.file === 'string',
-      )
-      .map(async (template) => ({
-        name: template.file,
-        text: await readFile(join(folder, template.file), 'utf8'),
-        ...(typeof template.summary === 'string' ? { summary: template.summary } : {}),
-      })),
-  );
-  return { placeholder, workflows };
-}
+import { SUITE_PACKAGE, suiteTemplates } from '../suite';
 
 /**
  * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
  * only when --seed-from asks for it.
  */
-/** What `@shipkit/bootstrap/seed` provides; it is loaded by name so init-client works without it. */
-interface SeedModule {
-  backupSeeder(deps: {
-    openStorage: (url: string) => Storage;
-    connect: (uri: string) => Promise<MongoClient>;
-    identity?: string;
-  }): Seeder;
-}
-const SEED_MODULE = '@shipkit/bootstrap/seed';
-
 async function loadSeeder(
   env: CommandContext['env'],
   redact: (value: string | undefined) => void,
 ): Promise<Seeder> {
-  let modules: [SeedModule, typeof import('@shipkit/storage')];
-  try {
-    modules = await Promise.all([import(SEED_MODULE) as Promise<SeedModule>, import('@shipkit/storage')]);
-  } catch (error) {
-    throw new UserError(
-      `--seed-from needs the restore engine (@shipkit/verify and @shipkit/mongo), which could not be loaded: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
-    );
-  }
-  const [{ backupSeeder }, { openStorage }] = modules;
+  const [{ backupSeeder }, { openStorage }] = await Promise.all([
+    import('@shipkit/bootstrap/seed'),
+    import('@shipkit/storage'),
+  ]);
   const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
   redact(identity);
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -193,11 +142,7 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
       throw new UserError(`--dir ${dirOption} is not a folder: clone the client's repository first.`);
     }
 
-    const packageJson = JSON.parse(readFileSync(join(suiteRoot, 'package.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const suite = suiteFromPackageJson(packageJson, stringOption(args, 'suite-repo'));
+    const suite = suiteFromPackageJson(SUITE_PACKAGE, stringOption(args, 'suite-repo'));
 
     const adminUri = stringOption(args, 'admin-uri') ?? context.env.ADMIN_MONGODB_URI;
     context.redactor.add(adminUri);
