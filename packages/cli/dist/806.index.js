@@ -12,12 +12,15 @@ __webpack_require__.d(__webpack_exports__, {
   bK: () => (/* reexport */ commonOptionsFromInputs),
   oh: () => (/* reexport */ failureMessage),
   Pl: () => (/* reexport */ headline),
+  Td: () => (/* reexport */ locateBackup),
   nB: () => (/* reexport */ namespaceRows),
+  mD: () => (/* reexport */ planBackupRestore),
   Lq: () => (/* reexport */ planRows),
+  dH: () => (/* reexport */ restoreBackup),
   Fx: () => (/* reexport */ runVerifyRestore)
 });
 
-// UNUSED EXPORTS: ArchiveStageError, ArchiveTally, MODES, VerificationFailedError, checkConfirmation, chooseIdentity, locateBackup, openStoredArchive, parseIdentities, planBackupRestore, planMarkdown, reportMarkdown, restoreBackup, verifyBackup
+// UNUSED EXPORTS: ArchiveStageError, ArchiveTally, MODES, VerificationFailedError, checkConfirmation, chooseIdentity, openStoredArchive, parseIdentities, planMarkdown, reportMarkdown, verifyBackup
 
 // EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
 var src = __webpack_require__(4264);

@@ -1,8 +1,8 @@
-export const id = 695;
-export const ids = [695];
+export const id = 828;
+export const ids = [828];
 export const modules = {
 
-/***/ 1695:
+/***/ 5828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,12 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
 var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../policy/src/index.ts + 14 modules
@@ -1056,6 +1052,8 @@ function remainingSteps(options, database, env, github) {
     return items;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ../bootstrap/src/store.ts
 
 
@@ -1146,29 +1144,7 @@ function suiteFromPackageJson(packageJson, override) {
     return { repository, version, ref: `v${major}` };
 }
 
-;// CONCATENATED MODULE: ../bootstrap/src/templates.ts
-
-
-/** What the suite's workflow templates stand in for the suite repository with, unless their module says. */
-const DEFAULT_TEMPLATE_PLACEHOLDER = 'OWNER/REPO';
-/**
- * The caller workflow templates in a folder: every `.yml`/`.yaml` file, read as text. The placeholder is
- * the one the folder's module declares, passed in by the caller.
- */
-async function readWorkflowTemplates(folder, placeholder = DEFAULT_TEMPLATE_PLACEHOLDER) {
-    let names;
-    try {
-        names = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
-    }
-    catch {
-        names = [];
-    }
-    const workflows = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(folder, name), 'utf8') })));
-    return { placeholder, workflows };
-}
-
 ;// CONCATENATED MODULE: ../bootstrap/src/index.ts
-
 
 
 
@@ -1185,6 +1161,111 @@ async function readWorkflowTemplates(folder, placeholder = DEFAULT_TEMPLATE_PLAC
 var lib = __webpack_require__(5226);
 // EXTERNAL MODULE: ./src/command.ts
 var command = __webpack_require__(483);
+;// CONCATENATED MODULE: ../../workflows-templates/index.ts
+/**
+ * The caller workflows a client repository copies into its `.github/workflows/` (what `shipkit init-client`
+ * installs). Each one calls a reusable workflow of this repository as
+ * `SHIPKIT_REPO/.github/workflows/<file>@v1`: {@link REPO_PLACEHOLDER} is the only thing to fill in, with
+ * the `<owner>/<repo>` this toolkit is published under ({@link renderTemplate}).
+ */
+
+/** Stands for `<owner>/<repo>` of mongo-shipkit, in `uses:` lines and comments. */
+const REPO_PLACEHOLDER = 'SHIPKIT_REPO';
+const STORAGE_SECRETS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
+const STORAGE_VARIABLES = ['BACKUP_DESTINATION', 'AWS_REGION', 'S3_ENDPOINT', 'AWS_ROLE_ARN'];
+const TEMPLATES = [
+    {
+        file: 'nightly-backup.yml',
+        url: new URL(/* asset import */ __webpack_require__(5235), __webpack_require__.b),
+        calls: 'mongo-backup.yml',
+        summary: 'Nightly backup, verified by a full restore, then retention; an issue when a night fails.',
+        secrets: ['MONGODB_URI', ...STORAGE_SECRETS, 'AGE_IDENTITY'],
+        variables: [...STORAGE_VARIABLES, 'MONGODB_DB', 'AGE_RECIPIENTS'],
+        permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+    },
+    {
+        file: 'pull-request.yml',
+        url: new URL(/* asset import */ __webpack_require__(5631), __webpack_require__.b),
+        calls: 'pr-gates.yml',
+        summary: "Branch policy and the application's CI (with a MongoDB service), as one required check.",
+        secrets: [],
+        variables: [],
+        permissions: { contents: 'read', 'pull-requests': 'write' },
+    },
+    {
+        file: 'deploy.yml',
+        url: new URL(/* asset import */ __webpack_require__(6907), __webpack_require__.b),
+        calls: 'render-deploy.yml',
+        summary: 'Render deploy on push to main, only with a fresh verified backup; health check and rollback.',
+        secrets: ['RENDER_API_KEY', 'RENDER_DEPLOY_HOOK_URL', ...STORAGE_SECRETS],
+        variables: ['RENDER_SERVICE_ID', ...STORAGE_VARIABLES],
+        permissions: { contents: 'read', 'id-token': 'write' },
+    },
+    {
+        file: 'restore.yml',
+        url: new URL(/* asset import */ __webpack_require__(5844), __webpack_require__.b),
+        calls: 'restore.yml',
+        summary: 'Manual disaster recovery: typed confirmation, approval in a protected environment.',
+        secrets: ['MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
+        variables: [...STORAGE_VARIABLES, 'MONGODB_DB'],
+        permissions: { contents: 'read', 'id-token': 'write' },
+    },
+    {
+        file: 'backup-watchdog.yml',
+        url: new URL(/* asset import */ __webpack_require__(4476), __webpack_require__.b),
+        calls: 'backup-watchdog.yml',
+        summary: 'Every six hours: an issue when the newest verified backup is older than 26 hours.',
+        secrets: [...STORAGE_SECRETS],
+        variables: [...STORAGE_VARIABLES],
+        permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+    },
+];
+function template(file) {
+    const found = TEMPLATES.find((t) => t.file === file);
+    if (!found)
+        throw new Error(`No workflow template ${file}: ${TEMPLATES.map((t) => t.file).join(', ')}.`);
+    return found;
+}
+/** A template's text with the placeholder replaced by `repository` (`<owner>/<repo>`). */
+function renderTemplate(text, repository) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/.test(repository)) {
+        throw new Error(`'${repository}' is not a GitHub repository name of the form <owner>/<repo>.`);
+    }
+    return text.replaceAll(REPO_PLACEHOLDER, repository);
+}
+/** Reads a template and fills in the repository. */
+async function readTemplate(file, repository) {
+    return renderTemplate(await readFile(template(file).url, 'utf8'), repository);
+}
+
+;// CONCATENATED MODULE: ../../package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/suite.ts
+/**
+ * What the CLI carries of the suite it belongs to: its package identity (version, repository) and the
+ * caller workflow templates init-client installs. Both are imported, not read from a path computed
+ * from this module's location, so the bundler builds them into packages/cli/dist: the bundle runs the
+ * same from a clone, from npx, or from the workflows' sparse checkout of bin/ and packages/cli/dist,
+ * and reads no file of the repository at run time.
+ */
+
+
+
+/** The fields of the suite's package.json that name it: `version`, and `repository` when it has one. */
+const SUITE_PACKAGE = {
+    version: package_namespaceObject.rE,
+    ...( false ? { repository: package_namespaceObject.repository } : {}),
+};
+/** The caller workflow templates, with the text each one has in this build. */
+async function suiteTemplates() {
+    const workflows = await Promise.all(TEMPLATES.map(async (template) => ({
+        name: template.file,
+        text: await (0,promises_.readFile)(template.url, 'utf8'),
+        summary: template.summary,
+    })));
+    return { placeholder: REPO_PLACEHOLDER, workflows };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/init-client.ts
 
 
@@ -1193,41 +1274,15 @@ var command = __webpack_require__(483);
 
 
 
-
-const suiteRoot = (0,external_node_path_.resolve)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '../../../..');
-/** The suite's caller workflow templates, as their module lists them; none when it is missing. */
-async function suiteTemplates() {
-    const folder = (0,external_node_path_.join)(suiteRoot, 'workflows-templates');
-    let module;
-    try {
-        module = (await __webpack_require__(725)((0,external_node_path_.join)(folder, 'index.ts')));
-    }
-    catch {
-        return { placeholder: DEFAULT_TEMPLATE_PLACEHOLDER, workflows: [] };
-    }
-    const placeholder = typeof module.REPO_PLACEHOLDER === 'string' ? module.REPO_PLACEHOLDER : DEFAULT_TEMPLATE_PLACEHOLDER;
-    const listed = Array.isArray(module.TEMPLATES)
-        ? module.TEMPLATES
-        : [];
-    const workflows = await Promise.all(listed
-        .filter((template) => typeof template.file === 'string')
-        .map(async (template) => ({
-        name: template.file,
-        text: await (0,promises_.readFile)((0,external_node_path_.join)(folder, template.file), 'utf8'),
-        ...(typeof template.summary === 'string' ? { summary: template.summary } : {}),
-    })));
-    return { placeholder, workflows };
-}
-const SEED_MODULE = '@shipkit/bootstrap/seed';
+/**
+ * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
+ * only when --seed-from asks for it.
+ */
 async function loadSeeder(env, redact) {
-    let modules;
-    try {
-        modules = await Promise.all([__webpack_require__(725)(SEED_MODULE), __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927))]);
-    }
-    catch (error) {
-        throw new src/* UserError */.yo(`--seed-from needs the restore engine (@shipkit/verify and @shipkit/mongo), which could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const [{ backupSeeder }, { openStorage }] = modules;
+    const [{ backupSeeder }, { openStorage }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(988), __webpack_require__.e(806), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
+        __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927)),
+    ]);
     const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
     redact(identity);
     const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -1336,8 +1391,7 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         if (!(0,external_node_fs_.statSync)(dir, { throwIfNoEntry: false })?.isDirectory()) {
             throw new src/* UserError */.yo(`--dir ${dirOption} is not a folder: clone the client's repository first.`);
         }
-        const packageJson = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(suiteRoot, 'package.json'), 'utf8'));
-        const suite = suiteFromPackageJson(packageJson, (0,command/* stringOption */.Pp)(args, 'suite-repo'));
+        const suite = suiteFromPackageJson(SUITE_PACKAGE, (0,command/* stringOption */.Pp)(args, 'suite-repo'));
         const adminUri = (0,command/* stringOption */.Pp)(args, 'admin-uri') ?? context.env.ADMIN_MONGODB_URI;
         context.redactor.add(adminUri);
         const provisionWanted = (0,command/* booleanOption */.Ic)(args, 'provision');
@@ -1394,22 +1448,38 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
 
 /***/ }),
 
-/***/ 725:
-/***/ ((module) => {
+/***/ 4476:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 725;
-module.exports = webpackEmptyAsyncContext;
+module.exports = __webpack_require__.p + "049f84b92ab114c1ab79.yml";
+
+/***/ }),
+
+/***/ 6907:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "341c1b931128d4863f9b.yml";
+
+/***/ }),
+
+/***/ 5235:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "09c318ea74e7dbf77a8d.yml";
+
+/***/ }),
+
+/***/ 5631:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "ab66e709d5123a59c579.yml";
+
+/***/ }),
+
+/***/ 5844:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "ff3ba46de1e2bf55a7e1.yml";
 
 /***/ })
 
