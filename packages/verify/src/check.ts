@@ -1,5 +1,11 @@
 import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/action-kit';
-import { TOOL, VERIFICATION_NAME, type Verification } from '@shipkit/backup';
+import {
+  MANIFEST_NAME,
+  TOOL,
+  VERIFICATION_FORMAT_VERSION,
+  type VerificationRecord,
+  verificationName,
+} from '@shipkit/backup';
 import {
   NamespaceMapper,
   type NamespaceRename,
@@ -44,7 +50,7 @@ export interface VerifyOptions extends ArchiveAccess {
   renames?: NamespaceRename[];
   parallelism?: number;
   batchBytes?: number;
-  /** Write verification.json next to the manifest when the verification passes. Default true. */
+  /** Write a verification record next to the manifest when the verification passes. Default true. */
   record?: boolean;
   /** For tests: skip the SHA-256 comparison so the checks behind it are reached. */
   skipSha256Check?: boolean;
@@ -92,12 +98,12 @@ export interface RestoreBackupOptions extends ArchiveAccess, NamespaceSelection 
   drop?: boolean;
   parallelism?: number;
   batchBytes?: number;
-  /** Write verification.json (mode `restore`) when the restored data matches. Default true. */
+  /** Write a verification record (mode `restore`) when the restored data matches. Default true. */
   record?: boolean;
   /**
    * Read the restored namespaces back and compare them with the manifest. Default true; without it
    * the archive is still checked (CRCs, counts, content hashes) and refused documents still fail the
-   * restore, but nothing proves what the target holds, so no verification.json is written.
+   * restore, but nothing proves what the target holds, so no verification record is written.
    */
   readBack?: boolean;
 }
@@ -267,6 +273,8 @@ async function runCheck(
   const problems: string[] = [];
   const notChecked: string[] = [];
   const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+  // What the catalogue found wrong with the backup comes first: the rest may follow from it.
+  problems.unshift(...(source.damage ?? []).map((d) => `backup ${source.backupId} is damaged: ${d}`));
   if (failure !== undefined) problems.push(errorMessage(failure));
   if (manifest && tally.header) {
     const compression = compressionOf(opened.layers);
@@ -331,11 +339,30 @@ async function runCheck(
     ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
   };
   const proven = !restoreSpec || restoreSpec.readBack;
-  if (report.result === 'passed' && proven && source.backupId && options.record !== false) {
-    const recorded = await recordVerification(source, report, logger);
-    if (recorded) report.recorded = recorded;
+  if (report.result === 'passed' && source.backupId) {
+    const record = proven && options.record !== false;
+    const recorded = record ? await recordVerification(source, report, plan, logger) : undefined;
+    if (recorded) report.recorded = source.storage.describe(recorded);
+    // A backup pruned meanwhile was read, but no longer exists: keep no record in its remains, and
+    // do not call it verified. (A restore did its job on the target all the same; it says so too.)
+    if (!(await stillExists(source))) {
+      if (recorded) await forgetRecord(source, recorded, logger);
+      delete report.recorded;
+      const gone =
+        `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
+        'e.g. deleted by prune): it no longer exists, and no verification was recorded';
+      if (mode === 'restore') report.notChecked.push(`${gone}.`);
+      else {
+        report.result = 'failed';
+        report.problems.push(gone);
+      }
+    }
   }
   return report;
+}
+
+async function stillExists(source: BackupSource): Promise<boolean> {
+  return (await source.storage.head(`${source.backupId}/${MANIFEST_NAME}`)) !== undefined;
 }
 
 function batchOption(batchBytes: number | undefined) {
@@ -396,33 +423,58 @@ async function removeScratch(
   return removed;
 }
 
-/** Writes verification.json next to the manifest; a store that refuses it is a warning, not a failure. */
+/**
+ * Writes the verification record of this mode and scope next to the manifest (see
+ * `@shipkit/backup` verification.ts for the layout); returns its key. A store that refuses it is a
+ * warning, not a failure.
+ */
 async function recordVerification(
   source: BackupSource,
   report: VerificationReport,
+  plan: RestorePlan | undefined,
   logger: Logger,
 ): Promise<string | undefined> {
+  const { manifest, manifestSha256 } = source;
   const id = source.backupId as string;
-  const record: Verification = {
-    formatVersion: 1,
+  if (!manifest || !manifestSha256) return undefined;
+  const listed = new Set(manifest.namespaces.map((ns) => `${ns.db}.${ns.collection}`));
+  const namespaces = report.namespaces.map((row) => row.namespace).filter((ns) => listed.has(ns));
+  const notRestorable = (plan?.skipped ?? []).map((s) => s.namespace).filter((ns) => listed.has(ns));
+  const covered = new Set([...namespaces, ...notRestorable]);
+  const record: VerificationRecord = {
+    formatVersion: VERIFICATION_FORMAT_VERSION,
     backupId: id,
-    verifiedAt: report.finishedAt,
     mode: report.mode,
+    scope: [...listed].every((ns) => covered.has(ns)) ? 'all' : 'partial',
     result: 'passed',
+    verifiedAt: report.finishedAt,
     tool: { ...TOOL },
-    namespaces: report.totals.namespaces,
-    documents: report.totals.documents,
+    archiveSha256: manifest.archive.sha256,
+    manifestSha256,
+    namespaces,
+    notRestorable,
+    documents: report.namespaces
+      .filter((row) => row.type !== 'view' && listed.has(row.namespace))
+      .reduce((sum, row) => sum + (row.restored?.documents ?? row.archive?.documents ?? 0), 0),
   };
-  const key = `${id}/${VERIFICATION_NAME}`;
+  const key = `${id}/${verificationName(record.mode, record.scope)}`;
   try {
     await source.storage.put(key, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
       contentType: 'application/json',
     });
-    return source.storage.describe(key);
+    return key;
   } catch (error) {
     logger.warn(
       `the verification passed but ${source.storage.describe(key)} could not be written: ${errorMessage(error)}`,
     );
     return undefined;
+  }
+}
+
+async function forgetRecord(source: BackupSource, key: string, logger: Logger): Promise<void> {
+  try {
+    await source.storage.delete(key);
+  } catch (error) {
+    logger.warn(`could not remove ${source.storage.describe(key)}: ${errorMessage(error)}`);
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { listBackups, type Manifest, readVerification, runBackup } from '@shipkit/backup';
+import { findBackup, listBackups, type Manifest, runBackup } from '@shipkit/backup';
 import { openStorage, type Storage } from '@shipkit/storage';
 import { readArchive } from '@shipkit/archive';
 import { type SeedReport, seedShop } from '@shipkit/shop-seed';
@@ -99,7 +99,7 @@ describe('round trip: runBackup, then verify', () => {
     source = await locateBackup({ source: `s3://${s3.bucket}/${prefix}`, backup: 'latest' }, openAny);
   });
 
-  it('passes full verification, reports the seeded counts and records verification.json', async () => {
+  it('passes full verification, reports the seeded counts and records verification.full.json', async () => {
     const report = await verifyBackup(source, { mode: 'full', identity }, { scratch: client });
 
     expect(report.problems).toEqual([]);
@@ -131,16 +131,21 @@ describe('round trip: runBackup, then verify', () => {
     expect(databases.filter((d) => report.target?.databases.includes(d))).toEqual([]);
 
     const storage = source.storage;
-    expect(report.recorded).toBe(storage.describe(`${report.backupId}/verification.json`));
-    expect(await readVerification(storage, report.backupId as string)).toMatchObject({
-      backupId: report.backupId,
+    expect(report.recorded).toBe(storage.describe(`${report.backupId}/verification.full.json`));
+    const entry = await findBackup(storage, report.backupId as string);
+    expect(entry?.verification).toEqual({
+      name: 'verification.full.json',
+      formatVersion: 2,
       mode: 'full',
-      result: 'passed',
+      scope: 'all',
+      verifiedAt: report.finishedAt,
       namespaces: namespaceCount(),
       documents: seededDocuments(),
+      counts: true,
     });
     expect((await listBackups(storage))[0]).toMatchObject({
       id: report.backupId,
+      state: 'verified',
       complete: true,
       verified: true,
     });
@@ -314,9 +319,11 @@ describe('tampering and damage', () => {
 
   it('fails when the manifest lies about a count or a content hash, naming the namespace', async () => {
     const lyingCount = await localBackup({
+      // A consistent lie (the totals agree): only reading the archive can catch it.
       edit: (m: Manifest) => {
         const orders = m.namespaces.find((n) => n.collection === 'orders');
         if (orders) orders.count += 1;
+        m.totals.documents += 1;
       },
     });
     const countReport = await verifyBackup(lyingCount.source, { mode: 'integrity' });
@@ -349,14 +356,17 @@ describe('tampering and damage', () => {
   it('refuses a backup without a manifest, and a prefix whose only backup lacks one', async () => {
     const { folder, built } = await localBackup();
     await rm(join(folder, built.id, 'manifest.json'));
+    const incomplete =
+      `Backup ${built.id} has no manifest at file://${folder}/${built.id}/manifest.json: it is incomplete ` +
+      '(the run that wrote it failed or is still running) and cannot be restored or verified.';
     await expect(locateBackup({ source: `file://${folder}`, backup: built.id }, openAny)).rejects.toThrow(
-      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+      incomplete,
     );
     await expect(locateBackup({ backup: `file://${folder}/${built.id}` }, openAny)).rejects.toThrow(
-      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+      incomplete,
     );
     await expect(locateBackup({ source: `file://${folder}`, backup: 'latest' }, openAny)).rejects.toThrow(
-      `No complete backup found at file://${folder} (1 incomplete folder(s) ignored).`,
+      `No complete backup found at file://${folder} (1 incomplete; \`shipkit list\` shows why).`,
     );
   });
 });
