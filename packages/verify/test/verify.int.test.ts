@@ -1,17 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { findBackup, listBackups, type Manifest, runBackup } from '@shipkit/backup';
+import { findBackup, listBackups, type Manifest, newBackupId, runBackup } from '@shipkit/backup';
 import { openStorage, type Storage } from '@shipkit/storage';
 import { readArchive } from '@shipkit/archive';
 import { type SeedReport, seedShop } from '@shipkit/shop-seed';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
-import { type BackupSource, locateBackup, restoreBackup, verifyBackup } from '../src';
+import { type BackupSource, locateBackup, restoreBackup, runVerifyRestore, verifyBackup } from '../src';
 import { fileStorage, rawDocuments, stockDump, storeBackup } from './support';
 
 jest.setTimeout(180_000);
@@ -368,5 +368,86 @@ describe('tampering and damage', () => {
     await expect(locateBackup({ source: `file://${folder}`, backup: 'latest' }, openAny)).rejects.toThrow(
       `No complete backup found at file://${folder} (1 incomplete; \`shipkit list\` shows why).`,
     );
+  });
+});
+
+describe('verification records and the catalogue', () => {
+  it('keeps the full verification when a one-collection restore follows; the restore counts only its own', async () => {
+    const { storage, built, source } = await localBackup();
+    const full = await verifyBackup(source, { mode: 'full' }, { scratch: client });
+    expect(full.result).toBe('passed');
+    const drill = uniqueName('partial');
+    dropAfter.push(drill);
+    const partial = await restoreBackup(
+      source,
+      { include: [`${shop}.orders`], renames: [{ from: `${shop}.orders`, to: `${drill}.orders` }] },
+      client,
+    );
+    expect(partial.problems).toEqual([]);
+    expect(partial.recorded).toBe(storage.describe(`${built.id}/verification.restore.partial.json`));
+
+    const entry = await findBackup(storage, built.id);
+    expect(entry).toMatchObject({
+      state: 'verified',
+      verification: { name: 'verification.full.json', mode: 'full', scope: 'all', counts: true },
+    });
+    expect(entry?.verifications.find((v) => v.mode === 'restore')).toMatchObject({
+      scope: 'partial',
+      namespaces: 1,
+      documents: seeded.counts.orders,
+      counts: false,
+    });
+  });
+
+  it('names the damage of a backup asked for by id, and records nothing; refuses to restore it', async () => {
+    const { folder, built } = await localBackup();
+    const renamed = newBackupId(new Date(Date.now() - 3_600_000));
+    await cp(join(folder, built.id), join(folder, renamed), { recursive: true });
+    const source = await locateBackup({ source: `file://${folder}`, backup: renamed }, openAny);
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.problems).toEqual([
+      `backup ${renamed} is damaged: manifest.json names backup ${built.id}, not its folder ${renamed}`,
+    ]);
+    expect(report.recorded).toBeUndefined();
+    expect((await readdir(join(folder, renamed))).filter((n) => n.startsWith('verification'))).toEqual([]);
+
+    const restore = runVerifyRestore(
+      {
+        location: { source: `file://${folder}`, backup: renamed },
+        mode: 'restore',
+        targetUri: testEnv().mongodbUri,
+        identityInput: 'decrypt-identity',
+        renames: [],
+        include: [],
+        exclude: [],
+        drop: false,
+        parallelism: 2,
+        timeoutMs: 60_000,
+        storage: {},
+      },
+      { logger: new MemoryLogger() },
+    );
+    await expect(restore).rejects.toThrow(
+      `Backup ${renamed} is damaged (manifest.json names backup ${built.id}, not its folder ${renamed}): it is not restored.`,
+    );
+  });
+
+  it('says a backup deleted while it was verified disappeared, and leaves no record in its remains', async () => {
+    const { folder, built, source } = await localBackup();
+    const get = source.storage.get.bind(source.storage);
+    source.storage.get = async (key: string) => {
+      // prune, between the verification's start and its end: the manifest goes first.
+      if (key === source.archiveKey) await rm(join(folder, built.id, 'manifest.json'));
+      return get(key);
+    };
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.problems).toEqual([
+      `backup ${built.id} disappeared while it was being read (its manifest.json is gone, e.g. deleted by prune): ` +
+        'it no longer exists, and no verification was recorded',
+    ]);
+    expect(report.recorded).toBeUndefined();
+    expect((await readdir(join(folder, built.id))).sort()).toEqual([basename(built.archiveKey)]);
   });
 });
