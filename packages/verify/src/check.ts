@@ -16,6 +16,7 @@ import {
   type RestoreResult,
   restoreArchive,
 } from '@shipkit/mongo';
+import { ObjectNotFoundError } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { compareNamespaces } from './compare';
 import { chooseIdentity } from './identity';
@@ -194,6 +195,11 @@ async function runCheck(
   const opened = await openStoredArchive(source.storage, source.archiveKey, {
     ...(identity ? { identity } : {}),
     identityInput: options.identityInput ?? 'decrypt-identity',
+  }).catch(async (error: unknown) => {
+    if (error instanceof ObjectNotFoundError && source.backupId && !(await stillExists(source))) {
+      throw new UserError(`${disappeared(source)}.`);
+    }
+    throw error;
   });
 
   const tally = new ArchiveTally(options.hashing ?? {});
@@ -348,9 +354,7 @@ async function runCheck(
     if (!(await stillExists(source))) {
       if (recorded) await forgetRecord(source, recorded, logger);
       delete report.recorded;
-      const gone =
-        `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
-        'e.g. deleted by prune): it no longer exists, and no verification was recorded';
+      const gone = disappeared(source);
       if (mode === 'restore') report.notChecked.push(`${gone}.`);
       else {
         report.result = 'failed';
@@ -363,6 +367,13 @@ async function runCheck(
 
 async function stillExists(source: BackupSource): Promise<boolean> {
   return (await source.storage.head(`${source.backupId}/${MANIFEST_NAME}`)) !== undefined;
+}
+
+function disappeared(source: BackupSource): string {
+  return (
+    `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
+    'e.g. deleted by prune): it no longer exists, and no verification was recorded'
+  );
 }
 
 function batchOption(batchBytes: number | undefined) {
