@@ -257,7 +257,9 @@ async function runCheck(
   try {
     // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
     // changed stored object is then named as such, rather than by whatever layer tripped over it.
-    const drain = checkSha && failedReading && !deps.signal?.aborted;
+    // So is what follows the archive's end (a compressor's last frame, or bytes appended to it):
+    // a whole archive swapped in from another backup must still fail on its SHA-256.
+    const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
     digest = await opened.digest(drain);
     const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a
@@ -346,23 +348,39 @@ async function runCheck(
   };
   const proven = !restoreSpec || restoreSpec.readBack;
   if (report.result === 'passed' && source.backupId) {
-    const record = proven && options.record !== false;
-    const recorded = record ? await recordVerification(source, report, plan, logger) : undefined;
-    if (recorded) report.recorded = source.storage.describe(recorded);
-    // A backup pruned meanwhile was read, but no longer exists: keep no record in its remains, and
-    // do not call it verified. (A restore did its job on the target all the same; it says so too.)
-    if (!(await stillExists(source))) {
-      if (recorded) await forgetRecord(source, recorded, logger);
-      delete report.recorded;
-      const gone = disappeared(source);
-      if (mode === 'restore') report.notChecked.push(`${gone}.`);
-      else {
-        report.result = 'failed';
-        report.problems.push(gone);
-      }
-    }
+    await settleRecord(source, report, plan, proven && options.record !== false, logger);
   }
   return report;
+}
+
+/**
+ * Writes the verification record of a passing check, unless the backup was deleted meanwhile (prune
+ * deletes the manifest first): then no record stays in its remains, and a verification fails, since
+ * the backup it proved no longer exists (a restore did its job on the target all the same, and says
+ * so). Existence is checked before writing and again after, as prune may delete it in between.
+ */
+async function settleRecord(
+  source: BackupSource,
+  report: VerificationReport,
+  plan: RestorePlan | undefined,
+  record: boolean,
+  logger: Logger,
+): Promise<void> {
+  let exists = await stillExists(source);
+  const recorded = exists && record ? await recordVerification(source, report, plan, logger) : undefined;
+  if (recorded) {
+    report.recorded = source.storage.describe(recorded);
+    exists = await stillExists(source);
+  }
+  if (exists) return;
+  if (recorded) await forgetRecord(source, recorded, logger);
+  delete report.recorded;
+  const gone = disappeared(source);
+  if (report.mode === 'restore') report.notChecked.push(`${gone}.`);
+  else {
+    report.result = 'failed';
+    report.problems.push(gone);
+  }
 }
 
 async function stillExists(source: BackupSource): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -351,6 +351,35 @@ describe('tampering and damage', () => {
         ),
       ),
     ]);
+  });
+
+  it('fails on an archive swapped in from another backup, on its SHA-256, whichever way round', async () => {
+    const small = uniqueName('swap');
+    dropAfter.push(small);
+    const orders = client.db(small).collection<{ _id: number }>('orders');
+    await orders.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i, note: `order ${i}` })));
+    const folder = await mkdtemp(join(dir, 'swap-'));
+    const backUp = (at: Date) =>
+      runBackup(
+        { uri: testEnv().mongodbUri, destination: `file://${folder}`, include: [small] },
+        { logger: new MemoryLogger(), now: () => at },
+      );
+    const first = await backUp(new Date(Date.now() - 60_000));
+    await orders.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: 1000 + i, note: 'later' })));
+    const second = await backUp(new Date());
+    const [a, b] = [first, second].map((r) => join(folder, r.backupId, r.manifest.archive.key)) as [
+      string,
+      string,
+    ];
+    await rename(a, `${a}.swap`);
+    await rename(b, a);
+    await rename(`${a}.swap`, b);
+    for (const { backupId } of [first, second]) {
+      const source = await locateBackup({ source: `file://${folder}`, backup: backupId }, openAny);
+      const report = await verifyBackup(source, { mode: 'integrity' });
+      expect(report.archive.sha256.state).toBe('failed');
+      expect(problemsOf(report)).toMatch(/does not match its manifest: SHA-256/);
+    }
   });
 
   it('refuses a backup without a manifest, and a prefix whose only backup lacks one', async () => {
