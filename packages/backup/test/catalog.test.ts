@@ -106,6 +106,30 @@ describe('complete and verified are proven', () => {
   });
 });
 
+describe('reading', () => {
+  it('reads manifests with bounded concurrency and lists newest first', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i += 1) ids.push((await fakeBackup(storage, hoursAgo(40 - i))).id);
+    const get = storage.get.bind(storage);
+    let inFlight = 0;
+    let most = 0;
+    storage.get = async (key: string) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((done) => setTimeout(done, 5));
+      try {
+        return await get(key);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const entries = await listBackups(storage, { concurrency: 3 });
+    expect(entries.map((e) => e.id)).toEqual([...ids].reverse());
+    expect(entries.every((e) => e.state === 'complete')).toBe(true);
+    expect(most).toBe(3);
+  });
+});
+
 describe('damaged backups: listed with the reason, never fatal', () => {
   const cases: [string, (id: string) => Promise<void>, RegExp][] = [
     [
