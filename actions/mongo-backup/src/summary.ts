@@ -43,11 +43,26 @@ export function backupSummary(result: BackupResult): string {
   );
   const retention = prune
     ? table(
-        ['kept', 'removed', 'retained by lock', 'incomplete swept'],
-        [[prune.kept.length, prune.removed.length, prune.retainedByLock.length, prune.swept.length]],
-        ['r', 'r', 'r', 'r'],
+        ['kept', 'removed', 'damaged (kept)', 'retained by lock', 'incomplete swept'],
+        [
+          [
+            prune.kept.length,
+            prune.removed.length,
+            prune.damaged.length,
+            prune.retainedByLock.length,
+            prune.swept.length,
+          ],
+        ],
+        ['r', 'r', 'r', 'r', 'r'],
       )
     : undefined;
+  // A damaged backup is an alarm: name each one, with why, where nobody can miss it.
+  const damaged =
+    prune && prune.damaged.length > 0
+      ? `**Damaged backups** (kept; \`shipkit list\` and \`shipkit verify\` say more):\n\n${prune.damaged
+          .map((d) => `- \`${d.id}\`: ${d.reason}`)
+          .join('\n')}`
+      : undefined;
   return sections(
     heading('MongoDB backup'),
     totals,
@@ -55,5 +70,6 @@ export function backupSummary(result: BackupResult): string {
     details(`${manifest.namespaces.length} namespaces`, perNamespace),
     retention && heading('Retention', 4),
     retention,
+    damaged,
   );
 }

@@ -1,13 +1,16 @@
 // The bundled action, run as a client workflow runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, exit code).
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { secretForms, uriCredentials } from '@shipkit/action-kit';
+import { listBackups } from '@shipkit/backup';
+import { FileStorage } from '@shipkit/storage';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { fileDestination, s3Destination, seedSmallShop } from '../../../packages/backup/test/support';
 import { runAction } from '../../../test/runner';
+import { fakeBackup, fakeVerification } from '../../../test/support/catalog';
 import { testEnv } from '../../../test/support/env';
 
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -102,6 +105,40 @@ describe('mongo-backup action', () => {
     for (const run of [first, second]) {
       for (const secret of secrets) expect(run.everything).not.toContain(secret);
     }
+  });
+
+  it('applies retention without losing the newest verified backup or a damaged one, and names the damage', async () => {
+    const destination = await fileDestination();
+    const storage = new FileStorage({ kind: 'file', root: fileURLToPath(destination) });
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const oldVerified = await fakeBackup(storage, hoursAgo(72));
+    await fakeVerification(storage, oldVerified, 'full');
+    const verified = await fakeBackup(storage, hoursAgo(48));
+    await fakeVerification(storage, verified, 'full');
+    const unverified = await fakeBackup(storage, hoursAgo(24));
+    const damaged = await fakeBackup(storage, hoursAgo(12));
+    await storage.put(`${damaged.id}/manifest.json`, Buffer.from('{"formatVersion": 1, "backupId": "'));
+
+    const result = await runAction(entry, {
+      inputs: { 'mongodb-uri': testEnv().mongodbUri, destination, include: source, retention: 'last=1' },
+    });
+    expect(result.exitCode).toBe(0);
+    const left = (await listBackups(storage)).map((e) => [e.id, e.state]);
+    expect(left).toEqual([
+      [result.outputs['backup-id'], 'complete'],
+      [damaged.id, 'damaged'],
+      [verified.id, 'verified'],
+    ]);
+    expect(left.map(([id]) => id)).not.toContain(unverified.id);
+    expect(left.map(([id]) => id)).not.toContain(oldVerified.id);
+    expect(result.summary).toContain(
+      '| kept | removed | damaged (kept) | retained by lock | incomplete swept |',
+    );
+    expect(result.summary).toContain(`- \`${damaged.id}\`: manifest.json is not valid JSON`);
+    expect(result.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringContaining(`${damaged.id} is damaged and was kept`),
+    });
   });
 
   it('fails with a clean annotation, no stack and no manifest on a wrong password', async () => {

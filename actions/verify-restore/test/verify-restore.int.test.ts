@@ -196,7 +196,7 @@ describe('verify-restore action (bundled)', () => {
       s3: { endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: s3 },
     });
     for await (const object of storage.list(`${backupId}/`)) {
-      if (object.key.endsWith('verification.json')) continue;
+      if (/\/verification[^/]*\.json$/.test(object.key)) continue;
       const body = Buffer.from(await (await storage.get(object.key)).toArray().then((c) => Buffer.concat(c)));
       if (object.key.includes('archive.'))
         body[body.length - 100] = (body[body.length - 100] as number) ^ 0x10;

@@ -10,7 +10,25 @@ export {
   recipientOf,
   sniffEncoding,
 } from './codec';
-export { type CatalogEntry, listBackups, readManifest, readVerification, resolveBackup } from './catalog';
+export {
+  type BackupJson,
+  backupJson,
+  backupJsonSchema,
+  catalogJsonSchemas,
+  inspectJson,
+  inspectJsonSchema,
+  listJsonSchema,
+} from './catalog-json';
+export {
+  type BackupState,
+  type CatalogEntry,
+  type CatalogOptions,
+  findBackup,
+  listBackups,
+  type ResolvedBackup,
+  readManifest,
+  resolveBackup,
+} from './catalog';
 export {
   archiveName,
   backupIdTime,
@@ -19,7 +37,6 @@ export {
   isBackupId,
   MANIFEST_NAME,
   newBackupId,
-  VERIFICATION_NAME,
 } from './layout';
 export {
   type Manifest,
@@ -28,10 +45,21 @@ export {
   manifestSchema,
   type NamespaceEntry,
   parseManifest,
-  type Verification,
-  verificationSchema,
 } from './manifest';
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
 export { type PruneOptions, type PruneResult, prune } from './prune';
+export {
+  isVerificationName,
+  LEGACY_VERIFICATION_NAME,
+  type LegacyVerification,
+  VERIFICATION_FORMAT_VERSION,
+  VERIFY_MODES,
+  type VerificationMode,
+  type VerificationRecord,
+  type VerificationScope,
+  type VerificationSummary,
+  verificationName,
+  verificationRecordSchema,
+} from './verification';
 export { TOOL } from './tool';
 export { backupOptionsFromInputs, parseSse, S3_INPUTS, s3OptionsFromInputs } from './options';

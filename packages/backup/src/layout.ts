@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
  * Where a backup's objects live under the destination prefix:
  *   <backup-id>/archive.mongodump[.gz|.zst][.age]   the data, in mongodump's archive format
  *   <backup-id>/manifest.json                        written last: without it the backup does not exist
- *   <backup-id>/verification.json                    written by a passing verification
+ *   <backup-id>/verification.<mode>[.partial].json   written by a passing verification (see verification.ts)
  * Backup ids sort by time: `2026-11-25T030000Z-1a2b3c`.
  */
 export const MANIFEST_NAME = 'manifest.json';
-export const VERIFICATION_NAME = 'verification.json';
 
 export type Compression = 'zstd' | 'gzip' | 'none';
 
@@ -39,6 +38,5 @@ export function backupKeys(id: string, archive: string) {
   return {
     archive: `${id}/${archive}`,
     manifest: `${id}/${MANIFEST_NAME}`,
-    verification: `${id}/${VERIFICATION_NAME}`,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MANIFEST_NAME } from './layout';
 
 /**
  * manifest.json: written LAST, as the commit marker of a backup. It proves what the archive holds —
@@ -7,12 +8,39 @@ import { z } from 'zod';
  */
 export const MANIFEST_FORMAT_VERSION = 1;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+
+export const backupIdSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/, 'expected a backup id such as 2026-11-25T030000Z-1a2b3c');
+
+/**
+ * MongoDB's own rules for names, so a manifest cannot smuggle a path (`../../x`) or an impossible
+ * name into a restore: database names have no `/\. "$` or NUL and at most 64 characters; collection
+ * names are not empty and have no `$` or NUL.
+ */
+const databaseName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^/\\. "$\0]+$/, 'not a valid MongoDB database name');
+const collectionName = z
+  .string()
+  .min(1)
+  .regex(/^[^$\0]+$/, 'not a valid MongoDB collection name');
+
+/** The archive object: one file name inside the backup's folder, never a path out of it. */
+const archiveKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, "expected a file name in the backup's folder (no '/' or '..')")
+  .refine((key) => key !== MANIFEST_NAME && !key.startsWith('verification'), {
+    message: 'names a file the backup keeps for itself, not an archive',
+  });
 
 export const namespaceEntrySchema = z
   .object({
-    db: z.string().min(1),
-    collection: z.string().min(1),
+    db: databaseName,
+    collection: collectionName,
     type: z.enum(['collection', 'view', 'timeseries']),
     count: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
@@ -33,7 +61,7 @@ export const namespaceEntrySchema = z
 export const manifestSchema = z
   .object({
     formatVersion: z.literal(MANIFEST_FORMAT_VERSION),
-    backupId: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/),
+    backupId: backupIdSchema,
     startedAt: z.iso.datetime(),
     finishedAt: z.iso.datetime(),
     tool: z.object({ name: z.string(), version: z.string() }).strict(),
@@ -58,7 +86,7 @@ export const manifestSchema = z
     archive: z
       .object({
         /** Object key relative to the backup's folder, e.g. `archive.mongodump.zst.age`. */
-        key: z.string(),
+        key: archiveKey,
         format: z.literal('mongodump-archive'),
         compression: z.enum(['zstd', 'gzip', 'none']),
         /** X25519 recipients (`age1…`) the archive is encrypted to; empty = not encrypted. */
@@ -76,26 +104,33 @@ export const manifestSchema = z
       .strict(),
     namespaces: z.array(namespaceEntrySchema),
   })
-  .strict();
+  .strict()
+  .superRefine((manifest, context) => {
+    // The totals are sums of the namespaces: an edit to one without the other is caught here.
+    const documents = manifest.namespaces.reduce((sum, ns) => sum + ns.count, 0);
+    const bytes = manifest.namespaces.reduce((sum, ns) => sum + ns.bytes, 0);
+    const sums = { namespaces: manifest.namespaces.length, documents, bytes };
+    for (const [field, sum] of Object.entries(sums) as [keyof typeof sums, number][]) {
+      if (manifest.totals[field] !== sum) {
+        context.addIssue({
+          code: 'custom',
+          path: ['totals', field],
+          message: `is ${manifest.totals[field]}, but the namespaces add up to ${sum}`,
+        });
+      }
+    }
+    const names = new Set<string>();
+    for (const [index, ns] of manifest.namespaces.entries()) {
+      const name = `${ns.db}.${ns.collection}`;
+      if (names.has(name)) {
+        context.addIssue({ code: 'custom', path: ['namespaces', index], message: `lists ${name} twice` });
+      }
+      names.add(name);
+    }
+  });
 
 export type NamespaceEntry = z.infer<typeof namespaceEntrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
-
-/** verification.json: written next to the manifest after a verification passes. */
-export const verificationSchema = z
-  .object({
-    formatVersion: z.literal(1),
-    backupId: z.string(),
-    verifiedAt: z.iso.datetime(),
-    mode: z.enum(['integrity', 'full', 'restore']),
-    result: z.enum(['passed', 'failed']),
-    tool: z.object({ name: z.string(), version: z.string() }).strict(),
-    namespaces: z.number().int().nonnegative(),
-    documents: z.number().int().nonnegative(),
-  })
-  .strict();
-
-export type Verification = z.infer<typeof verificationSchema>;
 
 /** Parses and validates a manifest; the error says which field is wrong. */
 export function parseManifest(text: string, where: string): Manifest {

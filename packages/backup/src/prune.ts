@@ -1,7 +1,7 @@
 import type { Logger } from '@shipkit/action-kit';
 import { planRetention, planSweep, type RetentionPolicy } from '@shipkit/retention';
 import { RetainedByLockError, type Storage } from '@shipkit/storage';
-import { type CatalogEntry, listBackups } from './catalog';
+import { listBackups } from './catalog';
 import { MANIFEST_NAME } from './layout';
 
 export interface PruneOptions {
@@ -11,6 +11,8 @@ export interface PruneOptions {
   dryRun?: boolean;
   /** Incomplete backups (no manifest) younger than this may still be running: leave them. Default 24 h. */
   incompleteGraceMs?: number;
+  /** Delete the backups the catalogue finds damaged, each reported with its reason. Default false. */
+  deleteDamaged?: boolean;
 }
 
 export interface PruneResult {
@@ -20,22 +22,30 @@ export interface PruneResult {
   retainedByLock: string[];
   /** Incomplete folders swept. */
   swept: string[];
+  /** Damaged backups, with why: kept (an alarm) unless `deleteDamaged` asked to delete them. */
+  damaged: { id: string; reason: string; deleted: boolean }[];
   abortedUploads: number;
   dryRun: boolean;
 }
 
 /**
- * Applies a retention policy to complete backups, then sweeps incomplete ones past the grace period
- * and aborts orphaned multipart uploads. A backup is deleted manifest first, so an interrupted prune
- * leaves an incomplete folder (swept later), never a manifest pointing at missing data.
+ * Applies a retention policy to the backups the catalogue finds complete, then sweeps incomplete ones
+ * past the grace period and aborts orphaned multipart uploads. Damaged backups are kept and reported
+ * unless `deleteDamaged` is set. A backup is deleted manifest first, so an interrupted prune leaves an
+ * incomplete folder (swept later), never a manifest pointing at missing data.
  */
 export async function prune(storage: Storage, options: PruneOptions): Promise<PruneResult> {
   const { logger, now } = options;
   const dryRun = options.dryRun ?? false;
   const entries = await listBackups(storage);
-  const byId = new Map(entries.map((e) => [e.id, e]));
   const plan = planRetention(
-    entries.map((e) => ({ id: e.id, time: e.time, complete: e.complete, verified: e.verified })),
+    entries.map((e) => ({
+      id: e.id,
+      time: e.time,
+      complete: e.complete,
+      verified: e.verified,
+      ...(e.state === 'damaged' ? { damaged: e.damage.join('; ') } : {}),
+    })),
     options.policy,
     now,
   );
@@ -44,44 +54,48 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
     removed: [],
     retainedByLock: [],
     swept: [],
+    damaged: [],
     abortedUploads: 0,
     dryRun,
   };
-  for (const { id } of plan.remove) {
-    const entry = byId.get(id) as CatalogEntry;
-    if (dryRun) {
-      logger.info(`would remove ${id}`);
-      result.removed.push(id);
-      continue;
-    }
+  /** Deletes one backup (unless a dry run); false when Object Lock retains it. */
+  const remove = async (id: string): Promise<boolean> => {
+    if (dryRun) return true;
     try {
-      await deleteBackup(storage, entry);
-      logger.info(`removed ${id}`);
-      result.removed.push(id);
+      await deleteBackup(storage, id);
+      return true;
     } catch (error) {
       if (!(error instanceof RetainedByLockError)) throw error;
       logger.warn(`${id} is retained by an object lock; left in place`);
       result.retainedByLock.push(id);
+      return false;
+    }
+  };
+
+  for (const { id } of plan.remove) {
+    if (!(await remove(id))) continue;
+    logger.info(`${dryRun ? 'would remove' : 'removed'} ${id}`);
+    result.removed.push(id);
+  }
+
+  for (const { id, reason } of plan.damaged) {
+    if (!options.deleteDamaged) {
+      logger.warn(`${id} is damaged and was kept (delete it with --delete-damaged): ${reason}`);
+      result.damaged.push({ id, reason, deleted: false });
+    } else if (await remove(id)) {
+      logger.warn(`${dryRun ? 'would delete' : 'deleted'} damaged ${id}: ${reason}`);
+      result.damaged.push({ id, reason, deleted: true });
     }
   }
 
   const grace = options.incompleteGraceMs ?? 24 * 3_600_000;
   const sweep = planSweep(
-    entries.filter((e) => !e.complete).map((e) => ({ id: e.id, time: e.time })),
+    entries.filter((e) => e.state === 'incomplete').map((e) => ({ id: e.id, time: e.time })),
     grace,
     now,
   );
   for (const { id } of sweep.remove) {
-    const entry = byId.get(id) as CatalogEntry;
-    if (!dryRun) {
-      try {
-        await deleteBackup(storage, entry);
-      } catch (error) {
-        if (!(error instanceof RetainedByLockError)) throw error;
-        result.retainedByLock.push(id);
-        continue;
-      }
-    }
+    if (!(await remove(id))) continue;
     logger.info(`${dryRun ? 'would sweep' : 'swept'} incomplete ${id}`);
     result.swept.push(id);
   }
@@ -94,8 +108,13 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
   return result;
 }
 
-async function deleteBackup(storage: Storage, entry: CatalogEntry): Promise<void> {
-  const manifest = entry.objects.find((o) => o.key.endsWith(`/${MANIFEST_NAME}`));
-  if (manifest) await storage.delete(manifest.key);
-  for (const object of entry.objects) if (object !== manifest) await storage.delete(object.key);
+/**
+ * Deletes the manifest first (from then on the backup does not exist), then whatever the folder holds
+ * now — listed again, so a verification record written meanwhile goes too rather than staying behind.
+ */
+async function deleteBackup(storage: Storage, id: string): Promise<void> {
+  await storage.delete(`${id}/${MANIFEST_NAME}`);
+  const rest: string[] = [];
+  for await (const object of storage.list(`${id}/`)) rest.push(object.key);
+  for (const key of rest) await storage.delete(key);
 }

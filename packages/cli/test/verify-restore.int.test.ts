@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -91,7 +91,7 @@ describe('shipkit verify', () => {
     expect(out.stdout).toContain(
       `integrity verification of backup ${backupId} PASSED: 2 namespaces, 320 documents`,
     );
-    expect(out.stdout).toContain(`recorded: ${backups}/${backupId}/verification.json`);
+    expect(out.stdout).toContain(`recorded: ${backups}/${backupId}/verification.integrity.json`);
     expect(out.everything).not.toContain(identity);
   });
 
@@ -153,7 +153,9 @@ describe('shipkit verify', () => {
     const target = join(dir, copy, backupId);
     await run('mkdir', ['-p', target]);
     await run('cp', ['-r', `${source}/.`, target]);
-    await rm(join(target, 'verification.json'), { force: true });
+    for (const name of await readdir(target)) {
+      if (name.startsWith('verification')) await rm(join(target, name));
+    }
     const archive = join(target, 'archive.mongodump.zst.age');
     const bytes = await readFile(archive);
     bytes[bytes.length - 40] = (bytes[bytes.length - 40] as number) ^ 0xff;
@@ -348,7 +350,7 @@ describe('shipkit check-freshness', () => {
     ]);
     expect(unverified.code).toBe(1);
     expect(unverified.stdout).toBe(
-      `STALE: No verified backup at ${unverifiedDir} (1 backup folder(s), 0 incomplete, 1 complete but not verified).\n`,
+      `STALE: No verified backup at ${unverifiedDir} (1 backup folder(s), 0 incomplete, 0 damaged, 1 complete but not verified).\n`,
     );
   });
 });

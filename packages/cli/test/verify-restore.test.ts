@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newBackupId } from '@shipkit/backup';
 import { FileStorage } from '@shipkit/storage';
+import { fakeBackup } from '../../../test/support/catalog';
 import { main } from '../src/main';
 
 let dir: string;
@@ -79,8 +80,7 @@ describe('verify, restore and check-freshness options', () => {
   it('checks freshness of a folder of backups, as text and JSON', async () => {
     const folder = await mkdtemp(join(dir, 'fresh-'));
     const storage = new FileStorage({ kind: 'file', root: folder });
-    const old = newBackupId(new Date(Date.now() - 30 * 3_600_000));
-    await storage.put(`${old}/manifest.json`, Buffer.from('{}'));
+    const { id: old } = await fakeBackup(storage, new Date(Date.now() - 30 * 3_600_000));
     const stale = await shipkit(['check-freshness', '--at', `file://${folder}`, '--max-age', '26h']);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toMatch(

@@ -8,6 +8,8 @@ export interface BackupRecord {
   readonly complete: boolean;
   readonly verified?: boolean;
   readonly pinned?: boolean;
+  /** Why the backup is damaged, when it is: it never counts and the rules never remove it. */
+  readonly damaged?: string;
 }
 
 export interface KeptBackup {
@@ -29,6 +31,8 @@ export interface RetentionPlan {
   remove: RemovedBackup[];
   /** Backups without a manifest: never counted here; see `planSweep`. */
   incomplete: RemovedBackup[];
+  /** Damaged backups, newest first: an alarm, not debris — never counted, never removed by the rules. */
+  damaged: (RemovedBackup & { reason: string })[];
 }
 
 /** Oldest first; ties broken by id so no plan depends on input order. Unreadable times sort first. */
@@ -64,9 +68,12 @@ function assertUniqueIds(backups: readonly BackupRecord[]): void {
  * restic-style retention over complete backups. For each count rule, walk the backups newest first
  * and keep the newest backup of each of the last n periods that hold one (`last` treats every backup
  * as its own period). A rule that runs out of backups before reaching n also keeps the oldest backup,
- * so a young history is never thinned from its far end. Rules are OR-ed. Whatever the rules say, the
- * newest complete backup, the newest verified one (with `keepVerified`), pinned backups, backups
- * dated after `now` (a clock we cannot trust) and backups without a readable time are kept.
+ * so a young history is never thinned from its far end. Rules are OR-ed.
+ *
+ * Whatever the rules say — and whoever calls (CLI, action, workflow) — the newest complete backup and
+ * the newest verified backup are kept: the good copy is never lost to a keep rule. So are pinned
+ * backups, backups dated after `now` (a clock we cannot trust) and backups without a readable time.
+ * Damaged backups are listed apart and never removed here.
  */
 export function planRetention(
   backups: readonly BackupRecord[],
@@ -74,11 +81,15 @@ export function planRetention(
   now: Date,
 ): RetentionPlan {
   assertUniqueIds(backups);
-  const complete = backups.filter((backup) => backup.complete).sort(newestFirst);
+  const complete = backups.filter((backup) => backup.complete && !backup.damaged).sort(newestFirst);
   const incomplete = backups
-    .filter((backup) => !backup.complete)
+    .filter((backup) => !backup.complete && !backup.damaged)
     .sort(newestFirst)
     .map(({ id, time }) => ({ id, time }));
+  const damaged = backups
+    .filter((backup) => backup.damaged)
+    .sort(newestFirst)
+    .map(({ id, time, damaged: reason }) => ({ id, time, reason: reason as string }));
 
   const reasons = new Map<string, string[]>(complete.map((backup) => [backup.id, []]));
   const keepFor = (backup: BackupRecord, reason: string) => reasons.get(backup.id)?.push(reason);
@@ -93,17 +104,15 @@ export function planRetention(
 
   const newestComplete = dated[0];
   if (newestComplete) keepFor(newestComplete, 'newest complete');
-  if (policy.keepVerified) {
-    const newestVerified = dated.find((backup) => backup.verified);
-    if (newestVerified) keepFor(newestVerified, 'newest verified');
-  }
+  const newestVerified = dated.find((backup) => backup.verified);
+  if (newestVerified) keepFor(newestVerified, 'newest verified');
   for (const backup of complete) {
     if (backup.pinned) keepFor(backup, 'pinned');
     if (!hasValidTime(backup)) keepFor(backup, 'time unknown');
     else if (backup.time.getTime() > now.getTime()) keepFor(backup, 'dated after now');
   }
 
-  const plan: RetentionPlan = { keep: [], remove: [], incomplete };
+  const plan: RetentionPlan = { keep: [], remove: [], incomplete, damaged };
   for (const { id, time } of complete) {
     const why = reasons.get(id) ?? [];
     if (why.length > 0) plan.keep.push({ id, time, reasons: why });

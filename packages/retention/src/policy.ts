@@ -6,12 +6,10 @@ export type RetentionRule = (typeof RETENTION_RULES)[number];
 
 /**
  * How many backups or periods each rule keeps (`Infinity` = every one). Rules are OR-ed: a backup is
- * kept when any rule keeps it. A policy with no count rule keeps everything.
+ * kept when any rule keeps it. A policy with no count rule keeps everything. The newest complete and
+ * the newest verified backups are kept whatever the policy says (see `planRetention`).
  */
-export type RetentionPolicy = { readonly [rule in RetentionRule]?: number } & {
-  /** Never remove the newest backup that passed verification. */
-  readonly keepVerified?: boolean;
-};
+export type RetentionPolicy = { readonly [rule in RetentionRule]?: number };
 
 const ACCEPTED =
   `accepted rules: ${RETENTION_RULES.join(', ')} (also spelled keep-${RETENTION_RULES[0]}, keep-daily, …), ` +
@@ -75,6 +73,5 @@ export function activeRules(policy: RetentionPolicy): [RetentionRule, number][] 
 /** The policy written the way `parseRetention` reads it, or a phrase saying it keeps everything. */
 export function describeRetention(policy: RetentionPolicy): string {
   const rules = activeRules(policy).map(([rule, count]) => `${rule}=${count === Infinity ? 'all' : count}`);
-  const text = rules.length > 0 ? rules.join(',') : 'keep everything (no retention rules)';
-  return policy.keepVerified ? `${text} (and the newest verified backup)` : text;
+  return rules.length > 0 ? rules.join(',') : 'keep everything (no retention rules)';
 }

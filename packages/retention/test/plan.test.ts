@@ -74,11 +74,6 @@ describe('planRetention over synthetic histories', () => {
     expect(plan.keep[3]?.reasons).toEqual(['no retention rules']);
   });
 
-  test('keepVerified alone is still an empty policy', () => {
-    const backups = history('2026-01-01T00:00:00Z', '2026-01-05T00:00:00Z', DAY);
-    expect(planRetention(backups, { keepVerified: true }, NOW).remove).toEqual([]);
-  });
-
   test('last=3 keeps the three newest and lists keep and remove newest first', () => {
     const backups = history('2026-01-01T00:00:00Z', '2026-01-06T00:00:00Z', DAY);
     const plan = planRetention(backups, { last: 3 }, NOW);
@@ -253,18 +248,53 @@ describe('planRetention over synthetic histories', () => {
     expect(plan.incomplete).toEqual([{ id: '2026-11-25T03:00:00Z', time: new Date('2026-11-25T03:00:00Z') }]);
   });
 
-  test('keepVerified keeps the newest verified backup even when the rules would not', () => {
+  test('the newest verified backup is always kept, even when the rules would not keep it', () => {
     const backups = [
       backup('2026-11-25T03:00:00Z'),
       backup('2026-11-24T03:00:00Z', { verified: true }),
       backup('2026-11-23T03:00:00Z', { verified: true }),
     ];
-    expect(keptIds(backups, { last: 1 })).toEqual(['2026-11-25T03:00:00Z']);
-    const plan = planRetention(backups, { last: 1, keepVerified: true }, NOW);
+    const plan = planRetention(backups, { last: 1 }, NOW);
     expect(plan.keep.map((kept) => [kept.id, kept.reasons])).toEqual([
       ['2026-11-25T03:00:00Z', ['last 1', 'newest complete']],
       ['2026-11-24T03:00:00Z', ['newest verified']],
     ]);
+    expect(plan.remove.map((removed) => removed.id)).toEqual(['2026-11-23T03:00:00Z']);
+  });
+
+  test('keep-last 2 over two older verified and two newer unverified backups keeps the newest verified one', () => {
+    const backups = [
+      backup('2026-11-25T03:00:00Z'),
+      backup('2026-11-24T03:00:00Z'),
+      backup('2026-11-23T03:00:00Z', { verified: true }),
+      backup('2026-11-22T03:00:00Z', { verified: true }),
+    ];
+    expect(keptIds(backups, { last: 2 })).toEqual([
+      '2026-11-23T03:00:00Z',
+      '2026-11-24T03:00:00Z',
+      '2026-11-25T03:00:00Z',
+    ]);
+  });
+
+  test('damaged backups are listed apart: never counted by a rule, never removed', () => {
+    const backups = [
+      backup('2026-11-25T03:00:00Z', { complete: false, damaged: 'manifest.json is not valid JSON' }),
+      backup('2026-11-24T03:00:00Z'),
+      backup('2026-11-23T03:00:00Z'),
+    ];
+    const plan = planRetention(backups, { last: 1 }, NOW);
+    expect(plan.keep.map((kept) => [kept.id, kept.reasons])).toEqual([
+      ['2026-11-24T03:00:00Z', ['last 1', 'newest complete']],
+    ]);
+    expect(plan.remove.map((removed) => removed.id)).toEqual(['2026-11-23T03:00:00Z']);
+    expect(plan.damaged).toEqual([
+      {
+        id: '2026-11-25T03:00:00Z',
+        time: new Date('2026-11-25T03:00:00Z'),
+        reason: 'manifest.json is not valid JSON',
+      },
+    ]);
+    expect(plan.incomplete).toEqual([]);
   });
 
   test('pinned backups are kept', () => {
@@ -306,7 +336,12 @@ describe('planRetention over synthetic histories', () => {
   });
 
   test('no backups, no plan', () => {
-    expect(planRetention([], { daily: 7 }, NOW)).toEqual({ keep: [], remove: [], incomplete: [] });
+    expect(planRetention([], { daily: 7 }, NOW)).toEqual({
+      keep: [],
+      remove: [],
+      incomplete: [],
+      damaged: [],
+    });
   });
 });
 

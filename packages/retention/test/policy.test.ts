@@ -45,10 +45,8 @@ describe('describeRetention', () => {
     expect(parseRetention(describeRetention(policy))).toEqual(policy);
   });
 
-  test('says when a policy keeps everything, and mentions keepVerified', () => {
+  test('says when a policy keeps everything', () => {
     expect(describeRetention({})).toBe('keep everything (no retention rules)');
-    expect(describeRetention({ daily: 7, keepVerified: true })).toBe(
-      'daily=7 (and the newest verified backup)',
-    );
+    expect(describeRetention({ daily: 7 })).toBe('daily=7');
   });
 });

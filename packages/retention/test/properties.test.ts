@@ -17,6 +17,7 @@ const backupsArbitrary = fc
       complete: fc.boolean(),
       verified: fc.boolean(),
       pinned: fc.integer({ min: 0, max: 9 }).map((roll) => roll === 0), // one in ten
+      damaged: fc.integer({ min: 0, max: 9 }).map((roll) => roll === 0),
     }),
     { maxLength: 120 },
   )
@@ -28,6 +29,7 @@ const backupsArbitrary = fc
         complete: row.complete,
         verified: row.verified,
         pinned: row.pinned,
+        ...(row.damaged ? { damaged: 'manifest.json is not valid JSON' } : {}),
       }),
     ),
   );
@@ -43,7 +45,6 @@ const policyArbitrary: fc.Arbitrary<RetentionPolicy> = fc
       weekly: countArbitrary,
       monthly: countArbitrary,
       yearly: countArbitrary,
-      keepVerified: fc.boolean(),
     },
     { requiredKeys: [] },
   )
@@ -60,7 +61,7 @@ describe('planRetention properties', () => {
   test('the newest complete backup is always kept', () => {
     fc.assert(
       fc.property(backupsArbitrary, policyArbitrary, (backups, policy) => {
-        const complete = backups.filter((backup) => backup.complete);
+        const complete = backups.filter((backup) => backup.complete && !backup.damaged);
         const newest = Math.max(...complete.map((backup) => backup.time.getTime()));
         const plan = planRetention(backups, policy, NOW);
         for (const removed of plan.remove) expect(removed.time.getTime()).toBeLessThanOrEqual(newest);
@@ -72,21 +73,23 @@ describe('planRetention properties', () => {
     );
   });
 
-  test('keep and remove split exactly the complete backups, and every kept backup has a reason', () => {
+  test('keep and remove split exactly the sound complete backups, and every kept backup has a reason', () => {
     fc.assert(
       fc.property(backupsArbitrary, policyArbitrary, (backups, policy) => {
         const plan = planRetention(backups, policy, NOW);
         const kept = plan.keep.map((entry) => entry.id);
         const removed = plan.remove.map((entry) => entry.id);
-        const complete = backups.filter((backup) => backup.complete).map((backup) => backup.id);
-        expect(new Set([...kept, ...removed]).size).toBe(kept.length + removed.length);
-        expect([...kept, ...removed].sort()).toEqual([...complete].sort());
-        expect(plan.incomplete.map((entry) => entry.id).sort()).toEqual(
+        const ids = (keep: (backup: BackupRecord) => boolean) =>
           backups
-            .filter((backup) => !backup.complete)
+            .filter(keep)
             .map((backup) => backup.id)
-            .sort(),
+            .sort();
+        expect(new Set([...kept, ...removed]).size).toBe(kept.length + removed.length);
+        expect([...kept, ...removed].sort()).toEqual(ids((b) => b.complete && !b.damaged));
+        expect(plan.incomplete.map((entry) => entry.id).sort()).toEqual(
+          ids((b) => !b.complete && !b.damaged),
         );
+        expect(plan.damaged.map((entry) => entry.id).sort()).toEqual(ids((b) => b.damaged !== undefined));
         for (const entry of plan.keep) expect(entry.reasons.length).toBeGreaterThan(0);
       }),
     );
@@ -102,12 +105,12 @@ describe('planRetention properties', () => {
     );
   });
 
-  test('with keepVerified, the newest verified complete backup is kept', () => {
+  test('whatever the policy, the newest verified complete backup is kept', () => {
     fc.assert(
       fc.property(backupsArbitrary, policyArbitrary, (backups, policy) => {
-        const plan = planRetention(backups, { ...policy, keepVerified: true }, NOW);
+        const plan = planRetention(backups, policy, NOW);
         const verified = backups
-          .filter((backup) => backup.complete && backup.verified)
+          .filter((backup) => backup.complete && backup.verified && !backup.damaged)
           .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1));
         const newestVerified = verified[0];
         if (newestVerified) expect(plan.keep.map((entry) => entry.id)).toContain(newestVerified.id);

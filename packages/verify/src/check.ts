@@ -1,5 +1,11 @@
 import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/action-kit';
-import { TOOL, VERIFICATION_NAME, type Verification } from '@shipkit/backup';
+import {
+  MANIFEST_NAME,
+  TOOL,
+  VERIFICATION_FORMAT_VERSION,
+  type VerificationRecord,
+  verificationName,
+} from '@shipkit/backup';
 import {
   NamespaceMapper,
   type NamespaceRename,
@@ -10,6 +16,7 @@ import {
   type RestoreResult,
   restoreArchive,
 } from '@shipkit/mongo';
+import { ObjectNotFoundError } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { compareNamespaces } from './compare';
 import { chooseIdentity } from './identity';
@@ -44,7 +51,7 @@ export interface VerifyOptions extends ArchiveAccess {
   renames?: NamespaceRename[];
   parallelism?: number;
   batchBytes?: number;
-  /** Write verification.json next to the manifest when the verification passes. Default true. */
+  /** Write a verification record next to the manifest when the verification passes. Default true. */
   record?: boolean;
   /** For tests: skip the SHA-256 comparison so the checks behind it are reached. */
   skipSha256Check?: boolean;
@@ -92,12 +99,12 @@ export interface RestoreBackupOptions extends ArchiveAccess, NamespaceSelection 
   drop?: boolean;
   parallelism?: number;
   batchBytes?: number;
-  /** Write verification.json (mode `restore`) when the restored data matches. Default true. */
+  /** Write a verification record (mode `restore`) when the restored data matches. Default true. */
   record?: boolean;
   /**
    * Read the restored namespaces back and compare them with the manifest. Default true; without it
    * the archive is still checked (CRCs, counts, content hashes) and refused documents still fail the
-   * restore, but nothing proves what the target holds, so no verification.json is written.
+   * restore, but nothing proves what the target holds, so no verification record is written.
    */
   readBack?: boolean;
 }
@@ -188,6 +195,11 @@ async function runCheck(
   const opened = await openStoredArchive(source.storage, source.archiveKey, {
     ...(identity ? { identity } : {}),
     identityInput: options.identityInput ?? 'decrypt-identity',
+  }).catch(async (error: unknown) => {
+    if (error instanceof ObjectNotFoundError && source.backupId && !(await stillExists(source))) {
+      throw new UserError(`${disappeared(source)}.`);
+    }
+    throw error;
   });
 
   const tally = new ArchiveTally(options.hashing ?? {});
@@ -245,7 +257,9 @@ async function runCheck(
   try {
     // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
     // changed stored object is then named as such, rather than by whatever layer tripped over it.
-    const drain = checkSha && failedReading && !deps.signal?.aborted;
+    // So is what follows the archive's end (a compressor's last frame, or bytes appended to it):
+    // a whole archive swapped in from another backup must still fail on its SHA-256.
+    const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
     digest = await opened.digest(drain);
     const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a
@@ -267,6 +281,8 @@ async function runCheck(
   const problems: string[] = [];
   const notChecked: string[] = [];
   const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+  // What the catalogue found wrong with the backup comes first: the rest may follow from it.
+  problems.unshift(...(source.damage ?? []).map((d) => `backup ${source.backupId} is damaged: ${d}`));
   if (failure !== undefined) problems.push(errorMessage(failure));
   if (manifest && tally.header) {
     const compression = compressionOf(opened.layers);
@@ -331,11 +347,51 @@ async function runCheck(
     ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
   };
   const proven = !restoreSpec || restoreSpec.readBack;
-  if (report.result === 'passed' && proven && source.backupId && options.record !== false) {
-    const recorded = await recordVerification(source, report, logger);
-    if (recorded) report.recorded = recorded;
+  if (report.result === 'passed' && source.backupId) {
+    await settleRecord(source, report, plan, proven && options.record !== false, logger);
   }
   return report;
+}
+
+/**
+ * Writes the verification record of a passing check, unless the backup was deleted meanwhile (prune
+ * deletes the manifest first): then no record stays in its remains, and a verification fails, since
+ * the backup it proved no longer exists (a restore did its job on the target all the same, and says
+ * so). Existence is checked before writing and again after, as prune may delete it in between.
+ */
+async function settleRecord(
+  source: BackupSource,
+  report: VerificationReport,
+  plan: RestorePlan | undefined,
+  record: boolean,
+  logger: Logger,
+): Promise<void> {
+  let exists = await stillExists(source);
+  const recorded = exists && record ? await recordVerification(source, report, plan, logger) : undefined;
+  if (recorded) {
+    report.recorded = source.storage.describe(recorded);
+    exists = await stillExists(source);
+  }
+  if (exists) return;
+  if (recorded) await forgetRecord(source, recorded, logger);
+  delete report.recorded;
+  const gone = disappeared(source);
+  if (report.mode === 'restore') report.notChecked.push(`${gone}.`);
+  else {
+    report.result = 'failed';
+    report.problems.push(gone);
+  }
+}
+
+async function stillExists(source: BackupSource): Promise<boolean> {
+  return (await source.storage.head(`${source.backupId}/${MANIFEST_NAME}`)) !== undefined;
+}
+
+function disappeared(source: BackupSource): string {
+  return (
+    `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
+    'e.g. deleted by prune): it no longer exists, and no verification was recorded'
+  );
 }
 
 function batchOption(batchBytes: number | undefined) {
@@ -396,33 +452,58 @@ async function removeScratch(
   return removed;
 }
 
-/** Writes verification.json next to the manifest; a store that refuses it is a warning, not a failure. */
+/**
+ * Writes the verification record of this mode and scope next to the manifest (see
+ * `@shipkit/backup` verification.ts for the layout); returns its key. A store that refuses it is a
+ * warning, not a failure.
+ */
 async function recordVerification(
   source: BackupSource,
   report: VerificationReport,
+  plan: RestorePlan | undefined,
   logger: Logger,
 ): Promise<string | undefined> {
+  const { manifest, manifestSha256 } = source;
   const id = source.backupId as string;
-  const record: Verification = {
-    formatVersion: 1,
+  if (!manifest || !manifestSha256) return undefined;
+  const listed = new Set(manifest.namespaces.map((ns) => `${ns.db}.${ns.collection}`));
+  const namespaces = report.namespaces.map((row) => row.namespace).filter((ns) => listed.has(ns));
+  const notRestorable = (plan?.skipped ?? []).map((s) => s.namespace).filter((ns) => listed.has(ns));
+  const covered = new Set([...namespaces, ...notRestorable]);
+  const record: VerificationRecord = {
+    formatVersion: VERIFICATION_FORMAT_VERSION,
     backupId: id,
-    verifiedAt: report.finishedAt,
     mode: report.mode,
+    scope: [...listed].every((ns) => covered.has(ns)) ? 'all' : 'partial',
     result: 'passed',
+    verifiedAt: report.finishedAt,
     tool: { ...TOOL },
-    namespaces: report.totals.namespaces,
-    documents: report.totals.documents,
+    archiveSha256: manifest.archive.sha256,
+    manifestSha256,
+    namespaces,
+    notRestorable,
+    documents: report.namespaces
+      .filter((row) => row.type !== 'view' && listed.has(row.namespace))
+      .reduce((sum, row) => sum + (row.restored?.documents ?? row.archive?.documents ?? 0), 0),
   };
-  const key = `${id}/${VERIFICATION_NAME}`;
+  const key = `${id}/${verificationName(record.mode, record.scope)}`;
   try {
     await source.storage.put(key, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
       contentType: 'application/json',
     });
-    return source.storage.describe(key);
+    return key;
   } catch (error) {
     logger.warn(
       `the verification passed but ${source.storage.describe(key)} could not be written: ${errorMessage(error)}`,
     );
     return undefined;
+  }
+}
+
+async function forgetRecord(source: BackupSource, key: string, logger: Logger): Promise<void> {
+  try {
+    await source.storage.delete(key);
+  } catch (error) {
+    logger.warn(`could not remove ${source.storage.describe(key)}: ${errorMessage(error)}`);
   }
 }

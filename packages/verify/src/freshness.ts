@@ -19,13 +19,15 @@ export interface FreshnessResult {
   /** Backup folders seen, and how many of them count. */
   backups: number;
   qualifying: number;
+  /** Damaged backups: never counted, each an alarm worth a look. */
+  damaged: { id: string; damage: string[] }[];
   message: string;
 }
 
 /**
  * Whether the newest complete (and, if asked, verified) backup is recent enough: for deploy gates and
- * for a watchdog that notices when scheduled backups stopped. Age is measured from the backup's id,
- * which is the time it started.
+ * for a watchdog that notices when scheduled backups stopped. Which backups count is the catalogue's
+ * call; damaged ones never do. Age is measured from the backup's id, which is the time it started.
  */
 export async function checkFreshness(
   storage: Storage,
@@ -34,7 +36,8 @@ export async function checkFreshness(
 ): Promise<FreshnessResult> {
   const requireVerified = options.requireVerified ?? false;
   const entries = await listBackups(storage);
-  const qualifying = entries.filter((e) => e.complete && (!requireVerified || e.verified));
+  const qualifying = entries.filter((e) => (requireVerified ? e.verified : e.complete));
+  const damaged = entries.filter((e) => e.state === 'damaged');
   const kind = requireVerified ? 'verified backup' : 'complete backup';
   const base = {
     location: storage.describe(),
@@ -42,18 +45,21 @@ export async function checkFreshness(
     requireVerified,
     backups: entries.length,
     qualifying: qualifying.length,
+    damaged: damaged.map((e) => ({ id: e.id, damage: e.damage })),
   };
+  const alarm =
+    damaged.length === 0
+      ? ''
+      : ` ${damaged.length} damaged backup(s) not counted, newest ${damaged[0]?.id}: ${damaged[0]?.damage.join('; ')}.`;
   const newest = qualifying[0];
   if (!newest) {
-    const incomplete = entries.length - entries.filter((e) => e.complete).length;
+    const count = (state: string) => entries.filter((e) => e.state === state).length;
     const seen =
       entries.length === 0
         ? 'no backups at all'
-        : `${entries.length} backup folder(s), ${incomplete} incomplete` +
-          (requireVerified
-            ? `, ${entries.filter((e) => e.complete && !e.verified).length} complete but not verified`
-            : '');
-    return { ...base, fresh: false, message: `No ${kind} at ${base.location} (${seen}).` };
+        : `${entries.length} backup folder(s), ${count('incomplete')} incomplete, ${count('damaged')} damaged` +
+          (requireVerified ? `, ${count('complete')} complete but not verified` : '');
+    return { ...base, fresh: false, message: `No ${kind} at ${base.location} (${seen}).${alarm}` };
   }
   const ageMs = now().getTime() - newest.time.getTime();
   const fresh = ageMs <= options.maxAgeMs;
@@ -62,9 +68,11 @@ export async function checkFreshness(
     ...base,
     fresh,
     newest: { id: newest.id, time: newest.time.toISOString(), ageMs, verified: newest.verified },
-    message: fresh
-      ? `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old (allowed: ${formatDuration(options.maxAgeMs)}).`
-      : `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old: older than the allowed ` +
-        `${formatDuration(options.maxAgeMs)}. Check that scheduled backups still run (GitHub disables schedules after 60 days without activity).`,
+    message:
+      (fresh
+        ? `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old (allowed: ${formatDuration(options.maxAgeMs)}).`
+        : `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old: older than the allowed ` +
+          `${formatDuration(options.maxAgeMs)}. Check that scheduled backups still run (GitHub disables schedules after 60 days without activity).`) +
+      alarm,
   };
 }

@@ -116,6 +116,16 @@ export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunD
   };
   try {
     const source = await locateBackup(options.location, openTracked);
+    for (const skipped of source.passedOver ?? []) {
+      deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
+    }
+    if (options.mode === 'restore' && source.damage) {
+      throw new UserError(
+        `Backup ${source.backupId} is damaged (${source.damage.join('; ')}): it is not restored. ` +
+          '`shipkit verify` on it names every problem; restore another backup, or, knowing the risk, ' +
+          'restore its archive with stock mongorestore (docs/RECOVERY.md, "With stock tools only").',
+      );
+    }
     deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
     const progress = new ProgressReporter({
       label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,

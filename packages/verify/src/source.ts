@@ -1,12 +1,5 @@
 import { UserError } from '@shipkit/action-kit';
-import {
-  isBackupId,
-  listBackups,
-  MANIFEST_NAME,
-  type Manifest,
-  readManifest,
-  resolveBackup,
-} from '@shipkit/backup';
+import { isBackupId, listBackups, MANIFEST_NAME, type Manifest, resolveBackup } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 
 /** Where the archive to verify or restore is, and what its manifest (if any) promises. */
@@ -18,6 +11,12 @@ export interface BackupSource {
   /** Set for backups made by this tool; a bare archive (e.g. stock `mongodump --archive`) has none. */
   backupId?: string;
   manifest?: Manifest;
+  /** SHA-256 of manifest.json as the catalogue read it: a verification record names it. */
+  manifestSha256?: string;
+  /** Why the catalogue finds this backup damaged (a backup named by id); empty or absent when sound. */
+  damage?: string[];
+  /** Damaged backups newer than the one `latest` chose, which it passed over. */
+  passedOver?: { id: string; damage: string[] }[];
   /** The archive's URL, safe to show. */
   url: string;
 }
@@ -52,11 +51,26 @@ export async function locateBackup(request: LocateRequest, open: OpenStorage): P
   return locateInPrefix(open(request.source), backup);
 }
 
+/** Asks the catalogue which backup `ref` is and what state it is in; never reads a manifest itself. */
 async function locateInPrefix(storage: Storage, ref: string): Promise<BackupSource> {
-  const entry = await resolveBackup(storage, ref);
-  const manifest = await readManifest(storage, entry.id);
+  const { entry, passedOver } = await resolveBackup(storage, ref);
+  const { manifest, manifestSha256 } = entry;
+  if (!manifest || !manifestSha256) {
+    throw new UserError(
+      `Backup ${entry.id} at ${storage.describe('')} is damaged and cannot be read: ${entry.damage.join('; ')}.`,
+    );
+  }
   const archiveKey = `${entry.id}/${manifest.archive.key}`;
-  return { storage, archiveKey, backupId: entry.id, manifest, url: storage.describe(archiveKey) };
+  return {
+    storage,
+    archiveKey,
+    backupId: entry.id,
+    manifest,
+    manifestSha256,
+    ...(entry.damage.length > 0 ? { damage: entry.damage } : {}),
+    ...(passedOver.length > 0 ? { passedOver: passedOver.map((e) => ({ id: e.id, damage: e.damage })) } : {}),
+    url: storage.describe(archiveKey),
+  };
 }
 
 async function locateUrl(url: string, open: OpenStorage): Promise<BackupSource> {
@@ -69,7 +83,7 @@ async function locateUrl(url: string, open: OpenStorage): Promise<BackupSource> 
   }
   const asPrefix = open(url);
   const backups = await listBackups(asPrefix);
-  if (backups.some((b) => b.complete)) {
+  if (backups.some((b) => b.state !== 'incomplete')) {
     throw new UserError(
       `${asPrefix.describe()} holds backups, not one archive: ask for the newest with --latest (CLI) or ` +
         'backup: latest (action), or name one by its id.',

@@ -111,7 +111,7 @@ async function* layeredEvents(
     head = new Peekable(plain);
     encoding = sniffEncoding(await head.peek(32));
   }
-  if (encoding !== 'archive') throw notAnArchive(url, layers, encoding, await head.peek(16));
+  if (encoding !== 'archive') throw notAnArchive(url, layers, encoding, (await head.peek(16)).length);
   yield* parse(head, url);
 }
 
@@ -159,12 +159,15 @@ function messageOf(error: unknown): string {
   return typeof message === 'string' && message !== '' ? message : errorMessage(error);
 }
 
-function notAnArchive(url: string, layers: ArchiveLayers, found: Encoding, head: Buffer): Error {
+/** Says what the object is not, and never shows its bytes: it may be any file (`--from file:///etc/…`). */
+function notAnArchive(url: string, layers: ArchiveLayers, found: Encoding, size: number): Error {
   const inside = layers.length > 0 ? `after ${layers.join(' and ')}, ` : '';
+  const what =
+    size === 0 ? 'it is empty' : 'it does not start with the archive magic 6de29981, zstd, gzip or age';
   return new ArchiveStageError(
     'parse',
-    `${url} is not a mongodump archive: ${inside}it starts with ${head.toString('hex') || 'nothing'} ` +
-      `(${found === 'unknown' ? 'not' : `${found}, not`} the archive magic 6de29981, zstd, gzip or age).`,
+    `${url} is not a mongodump archive: ${inside}${what}` +
+      `${found === 'unknown' ? '' : ` (it looks like ${found})`}.`,
   );
 }
 

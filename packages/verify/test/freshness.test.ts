@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { newBackupId } from '@shipkit/backup';
 import { FileStorage } from '@shipkit/storage';
+import { fakeBackup, fakeVerification } from '../../../test/support/catalog';
 import { checkFreshness } from '../src/freshness';
 
 const HOUR = 3_600_000;
@@ -20,13 +21,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A backup folder `hoursAgo` old; complete with a manifest, verified with a verification record. */
+/** A backup folder `hoursAgo` old: without a manifest, complete, or with a full verification record. */
 async function folder(hoursAgo: number, state: 'incomplete' | 'complete' | 'verified'): Promise<string> {
-  const id = newBackupId(new Date(now.getTime() - hoursAgo * HOUR));
-  await storage.put(`${id}/archive.mongodump.zst`, Buffer.from('data'));
-  if (state !== 'incomplete') await storage.put(`${id}/manifest.json`, Buffer.from('{}'));
-  if (state === 'verified') await storage.put(`${id}/verification.json`, Buffer.from('{}'));
-  return id;
+  const at = new Date(now.getTime() - hoursAgo * HOUR);
+  if (state === 'incomplete') {
+    const id = newBackupId(at);
+    await storage.put(`${id}/archive.mongodump.zst`, Buffer.from('data'));
+    return id;
+  }
+  const backup = await fakeBackup(storage, at);
+  if (state === 'verified') await fakeVerification(storage, backup, 'full');
+  return backup.id;
 }
 
 describe('checkFreshness', () => {
@@ -39,6 +44,7 @@ describe('checkFreshness', () => {
       newest: { id: complete, ageMs: 5 * HOUR, verified: false },
       backups: 2,
       qualifying: 1,
+      damaged: [],
     });
     expect(result.message).toBe(
       `The newest complete backup at ${storage.describe()}, ${complete}, is 5h00m old (allowed: 26h00m).`,
@@ -73,7 +79,30 @@ describe('checkFreshness', () => {
     expect(
       (await checkFreshness(storage, { maxAgeMs: HOUR, requireVerified: true }, () => now)).message,
     ).toBe(
-      `No verified backup at ${storage.describe()} (2 backup folder(s), 1 incomplete, 1 complete but not verified).`,
+      `No verified backup at ${storage.describe()} (2 backup folder(s), 1 incomplete, 0 damaged, 1 complete but not verified).`,
     );
+  });
+
+  it('never counts a damaged backup, and names it as an alarm', async () => {
+    const good = await folder(30, 'verified');
+    const cut = await folder(1, 'verified');
+    await storage.put(`${cut}/manifest.json`, Buffer.from('{"formatVersion": 1, "backupId"'));
+    const garbage = await folder(2, 'complete');
+    await storage.put(`${garbage}/verification.json`, Buffer.from('not json\n'));
+    const result = await checkFreshness(storage, { maxAgeMs: 26 * HOUR, requireVerified: true }, () => now);
+    expect(result).toMatchObject({
+      fresh: false,
+      newest: { id: good },
+      qualifying: 1,
+      damaged: [
+        { id: cut, damage: [expect.stringMatching(/^manifest\.json is not valid JSON/)] },
+        { id: garbage, damage: ['verification.json is not valid JSON'] },
+      ],
+    });
+    expect(result.message).toContain(
+      `2 damaged backup(s) not counted, newest ${cut}: manifest.json is not valid JSON`,
+    );
+    const any = await checkFreshness(storage, { maxAgeMs: 26 * HOUR }, () => now);
+    expect(any).toMatchObject({ fresh: false, newest: { id: good }, qualifying: 1 });
   });
 });

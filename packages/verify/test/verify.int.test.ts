@@ -1,17 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { listBackups, type Manifest, readVerification, runBackup } from '@shipkit/backup';
+import { findBackup, listBackups, type Manifest, newBackupId, runBackup } from '@shipkit/backup';
 import { openStorage, type Storage } from '@shipkit/storage';
 import { readArchive } from '@shipkit/archive';
 import { type SeedReport, seedShop } from '@shipkit/shop-seed';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
-import { type BackupSource, locateBackup, restoreBackup, verifyBackup } from '../src';
+import { type BackupSource, locateBackup, restoreBackup, runVerifyRestore, verifyBackup } from '../src';
 import { fileStorage, rawDocuments, stockDump, storeBackup } from './support';
 
 jest.setTimeout(180_000);
@@ -99,7 +99,7 @@ describe('round trip: runBackup, then verify', () => {
     source = await locateBackup({ source: `s3://${s3.bucket}/${prefix}`, backup: 'latest' }, openAny);
   });
 
-  it('passes full verification, reports the seeded counts and records verification.json', async () => {
+  it('passes full verification, reports the seeded counts and records verification.full.json', async () => {
     const report = await verifyBackup(source, { mode: 'full', identity }, { scratch: client });
 
     expect(report.problems).toEqual([]);
@@ -131,16 +131,21 @@ describe('round trip: runBackup, then verify', () => {
     expect(databases.filter((d) => report.target?.databases.includes(d))).toEqual([]);
 
     const storage = source.storage;
-    expect(report.recorded).toBe(storage.describe(`${report.backupId}/verification.json`));
-    expect(await readVerification(storage, report.backupId as string)).toMatchObject({
-      backupId: report.backupId,
+    expect(report.recorded).toBe(storage.describe(`${report.backupId}/verification.full.json`));
+    const entry = await findBackup(storage, report.backupId as string);
+    expect(entry?.verification).toEqual({
+      name: 'verification.full.json',
+      formatVersion: 2,
       mode: 'full',
-      result: 'passed',
+      scope: 'all',
+      verifiedAt: report.finishedAt,
       namespaces: namespaceCount(),
       documents: seededDocuments(),
+      counts: true,
     });
     expect((await listBackups(storage))[0]).toMatchObject({
       id: report.backupId,
+      state: 'verified',
       complete: true,
       verified: true,
     });
@@ -314,9 +319,11 @@ describe('tampering and damage', () => {
 
   it('fails when the manifest lies about a count or a content hash, naming the namespace', async () => {
     const lyingCount = await localBackup({
+      // A consistent lie (the totals agree): only reading the archive can catch it.
       edit: (m: Manifest) => {
         const orders = m.namespaces.find((n) => n.collection === 'orders');
         if (orders) orders.count += 1;
+        m.totals.documents += 1;
       },
     });
     const countReport = await verifyBackup(lyingCount.source, { mode: 'integrity' });
@@ -346,17 +353,130 @@ describe('tampering and damage', () => {
     ]);
   });
 
+  it('fails on an archive swapped in from another backup, on its SHA-256, whichever way round', async () => {
+    const small = uniqueName('swap');
+    dropAfter.push(small);
+    const orders = client.db(small).collection<{ _id: number }>('orders');
+    await orders.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i, note: `order ${i}` })));
+    const folder = await mkdtemp(join(dir, 'swap-'));
+    const backUp = (at: Date) =>
+      runBackup(
+        { uri: testEnv().mongodbUri, destination: `file://${folder}`, include: [small] },
+        { logger: new MemoryLogger(), now: () => at },
+      );
+    const first = await backUp(new Date(Date.now() - 60_000));
+    await orders.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: 1000 + i, note: 'later' })));
+    const second = await backUp(new Date());
+    const [a, b] = [first, second].map((r) => join(folder, r.backupId, r.manifest.archive.key)) as [
+      string,
+      string,
+    ];
+    await rename(a, `${a}.swap`);
+    await rename(b, a);
+    await rename(`${a}.swap`, b);
+    for (const { backupId } of [first, second]) {
+      const source = await locateBackup({ source: `file://${folder}`, backup: backupId }, openAny);
+      const report = await verifyBackup(source, { mode: 'integrity' });
+      expect(report.archive.sha256.state).toBe('failed');
+      expect(problemsOf(report)).toMatch(/does not match its manifest: SHA-256/);
+    }
+  });
+
   it('refuses a backup without a manifest, and a prefix whose only backup lacks one', async () => {
     const { folder, built } = await localBackup();
     await rm(join(folder, built.id, 'manifest.json'));
+    const incomplete =
+      `Backup ${built.id} has no manifest at file://${folder}/${built.id}/manifest.json: it is incomplete ` +
+      '(the run that wrote it failed or is still running) and cannot be restored or verified.';
     await expect(locateBackup({ source: `file://${folder}`, backup: built.id }, openAny)).rejects.toThrow(
-      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+      incomplete,
     );
     await expect(locateBackup({ backup: `file://${folder}/${built.id}` }, openAny)).rejects.toThrow(
-      `Backup ${built.id} at file://${folder} has no manifest: it is incomplete.`,
+      incomplete,
     );
     await expect(locateBackup({ source: `file://${folder}`, backup: 'latest' }, openAny)).rejects.toThrow(
-      `No complete backup found at file://${folder} (1 incomplete folder(s) ignored).`,
+      `No complete backup found at file://${folder} (1 incomplete; \`shipkit list\` shows why).`,
     );
+  });
+});
+
+describe('verification records and the catalogue', () => {
+  it('keeps the full verification when a one-collection restore follows; the restore counts only its own', async () => {
+    const { storage, built, source } = await localBackup();
+    const full = await verifyBackup(source, { mode: 'full' }, { scratch: client });
+    expect(full.result).toBe('passed');
+    const drill = uniqueName('partial');
+    dropAfter.push(drill);
+    const partial = await restoreBackup(
+      source,
+      { include: [`${shop}.orders`], renames: [{ from: `${shop}.orders`, to: `${drill}.orders` }] },
+      client,
+    );
+    expect(partial.problems).toEqual([]);
+    expect(partial.recorded).toBe(storage.describe(`${built.id}/verification.restore.partial.json`));
+
+    const entry = await findBackup(storage, built.id);
+    expect(entry).toMatchObject({
+      state: 'verified',
+      verification: { name: 'verification.full.json', mode: 'full', scope: 'all', counts: true },
+    });
+    expect(entry?.verifications.find((v) => v.mode === 'restore')).toMatchObject({
+      scope: 'partial',
+      namespaces: 1,
+      documents: seeded.counts.orders,
+      counts: false,
+    });
+  });
+
+  it('names the damage of a backup asked for by id, and records nothing; refuses to restore it', async () => {
+    const { folder, built } = await localBackup();
+    const renamed = newBackupId(new Date(Date.now() - 3_600_000));
+    await cp(join(folder, built.id), join(folder, renamed), { recursive: true });
+    const source = await locateBackup({ source: `file://${folder}`, backup: renamed }, openAny);
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.problems).toEqual([
+      `backup ${renamed} is damaged: manifest.json names backup ${built.id}, not its folder ${renamed}`,
+    ]);
+    expect(report.recorded).toBeUndefined();
+    expect((await readdir(join(folder, renamed))).filter((n) => n.startsWith('verification'))).toEqual([]);
+
+    const restore = runVerifyRestore(
+      {
+        location: { source: `file://${folder}`, backup: renamed },
+        mode: 'restore',
+        targetUri: testEnv().mongodbUri,
+        identityInput: 'decrypt-identity',
+        renames: [],
+        include: [],
+        exclude: [],
+        drop: false,
+        parallelism: 2,
+        timeoutMs: 60_000,
+        storage: {},
+      },
+      { logger: new MemoryLogger() },
+    );
+    await expect(restore).rejects.toThrow(
+      `Backup ${renamed} is damaged (manifest.json names backup ${built.id}, not its folder ${renamed}): it is not restored.`,
+    );
+  });
+
+  it('says a backup deleted while it was verified disappeared, and leaves no record in its remains', async () => {
+    const { folder, built, source } = await localBackup();
+    const get = source.storage.get.bind(source.storage);
+    source.storage.get = async (key: string) => {
+      // prune, between the verification's start and its end: the manifest goes first.
+      if (key === source.archiveKey) await rm(join(folder, built.id, 'manifest.json'));
+      return get(key);
+    };
+    const report = await verifyBackup(source, { mode: 'integrity' });
+    expect(report.result).toBe('failed');
+    expect(report.problems).toEqual([
+      `backup ${built.id} disappeared while it was being read (its manifest.json is gone, e.g. deleted by prune): ` +
+        'it no longer exists, and no verification was recorded',
+    ]);
+    expect(report.recorded).toBeUndefined();
+    expect((await readdir(join(folder, built.id))).sort()).toEqual([basename(built.archiveKey)]);
   });
 });

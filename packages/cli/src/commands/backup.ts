@@ -106,7 +106,8 @@ export const backup: Command = {
     if (result.prune) {
       context.stdout(
         `retention: kept ${result.prune.kept.length}, removed ${result.prune.removed.length}` +
-          `${result.prune.retainedByLock.length ? `, retained by lock ${result.prune.retainedByLock.length}` : ''}\n`,
+          `${result.prune.retainedByLock.length ? `, retained by lock ${result.prune.retainedByLock.length}` : ''}` +
+          `${result.prune.damaged.length ? `, damaged (kept) ${result.prune.damaged.length}` : ''}\n`,
       );
     }
     return 0;

@@ -1,11 +1,14 @@
 import { formatBytes, formatCount, UserError } from '@shipkit/action-kit';
 import {
+  backupJson,
+  type CatalogEntry,
+  findBackup,
+  inspectJson,
   isBackupId,
   listBackups,
   prune as pruneBackups,
-  readManifest,
-  readVerification,
   s3OptionsFromInputs,
+  type VerificationSummary,
 } from '@shipkit/backup';
 import { describeRetention, RETENTION_RULES, type RetentionPolicy } from '@shipkit/retention';
 import { openStorage, type Storage } from '@shipkit/storage';
@@ -24,6 +27,16 @@ function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'):
   });
 }
 
+/** The state as `list` shows it: alarms in capitals. */
+function stateWord(entry: CatalogEntry): string {
+  return entry.state === 'damaged' || entry.state === 'incomplete' ? entry.state.toUpperCase() : entry.state;
+}
+
+/** "full, 2026-11-25T03:20:11Z" */
+function verificationWords(summary: VerificationSummary | undefined): string {
+  return summary ? `${summary.mode}, ${summary.verifiedAt.replace(/\.\d+Z$/, 'Z')}` : '';
+}
+
 export const list: Command = {
   name: 'list',
   usage: '--at <url> [options]',
@@ -35,53 +48,63 @@ export const list: Command = {
     },
     ...S3_OPTIONS,
   },
+  details: `
+States: verified (complete, and a verification record proves every namespace passed against this
+archive; the strongest and when is shown), complete (manifest valid, names its folder, archive present
+at its size), DAMAGED (a manifest or verification record fails those checks: the reason is listed; never
+counted, never chosen by --latest, never pruned unless asked) and INCOMPLETE (no manifest: a run that
+failed or is still running). --json prints docs/schema/backup-list.schema.json.`,
   async run(args, context) {
     const storage = storageAt(args, context);
     try {
       const entries = await listBackups(storage);
-      const rows = [];
-      for (const entry of entries) {
-        const manifest = entry.complete ? await readManifest(storage, entry.id) : undefined;
-        rows.push({
-          id: entry.id,
-          time: entry.time.toISOString(),
-          complete: entry.complete,
-          verified: entry.verified,
-          bytes: entry.bytes,
-          namespaces: manifest?.totals.namespaces,
-          documents: manifest?.totals.documents,
-          compression: manifest?.archive.compression,
-          encrypted: manifest ? manifest.archive.recipients.length > 0 : undefined,
-        });
-      }
       if (context.json) {
-        context.stdout(`${JSON.stringify({ location: storage.describe(), backups: rows }, null, 2)}\n`);
+        const backups = entries.map(backupJson);
+        context.stdout(`${JSON.stringify({ location: storage.describe(), backups }, null, 2)}\n`);
         return 0;
       }
-      if (rows.length === 0) {
+      if (entries.length === 0) {
         context.stdout(`no backups at ${storage.describe()}\n`);
         return 0;
       }
       context.stdout(
         textTable(
-          ['backup', 'state', 'stored', 'namespaces', 'documents', 'compression'],
-          rows.map((r) => [
-            r.id,
-            !r.complete ? 'INCOMPLETE' : r.verified ? 'verified' : 'complete',
-            formatBytes(r.bytes),
-            r.namespaces ?? '',
-            r.documents === undefined ? '' : formatCount(r.documents),
-            r.compression ? `${r.compression}${r.encrypted ? '+age' : ''}` : '',
-          ]),
-          [2, 3, 4],
+          ['backup', 'state', 'verification', 'stored', 'namespaces', 'documents', 'compression'],
+          entries.map((entry) => {
+            const manifest = entry.manifest;
+            return [
+              entry.id,
+              stateWord(entry),
+              verificationWords(entry.verification),
+              formatBytes(entry.bytes),
+              manifest?.totals.namespaces ?? '',
+              manifest ? formatCount(manifest.totals.documents) : '',
+              manifest
+                ? `${manifest.archive.compression}${manifest.archive.recipients.length > 0 ? '+age' : ''}`
+                : '',
+            ];
+          }),
+          [3, 4, 5],
         ),
       );
+      const damaged = entries.filter((entry) => entry.state === 'damaged');
+      for (const entry of damaged) context.stdout(`\nDAMAGED ${entry.id}:\n${bullets(entry.damage)}`);
+      if (damaged.length > 0) {
+        context.stdout(
+          '\nA damaged backup is an alarm: find out what changed it (`shipkit verify` names every problem). ' +
+            'prune keeps it unless given --delete-damaged.\n',
+        );
+      }
       return 0;
     } finally {
       await storage.close();
     }
   },
 };
+
+function bullets(lines: string[]): string {
+  return lines.map((line) => `  - ${line}\n`).join('');
+}
 
 /** `<prefix-url>/<backup-id>/…` → the prefix and the id. */
 export function splitBackupUrl(url: string): { prefix: string; id: string } {
@@ -111,24 +134,41 @@ export const inspect: Command = {
       s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
     });
     try {
-      const manifest = await readManifest(storage, id);
-      const verification = await readVerification(storage, id);
+      const entry = await findBackup(storage, id);
+      if (!entry) throw new UserError(`Backup ${id} does not exist at ${storage.describe('')}.`);
       if (context.json) {
-        context.stdout(`${JSON.stringify({ manifest, verification: verification ?? null }, null, 2)}\n`);
+        context.stdout(`${JSON.stringify(inspectJson(entry), null, 2)}\n`);
+        return 0;
+      }
+      const lines = [`backup      ${id}`, `state       ${stateWord(entry)}`];
+      if (entry.damage.length > 0) lines.push(`damage\n${bullets(entry.damage).trimEnd()}`);
+      if (entry.state === 'incomplete') {
+        lines.push('            no manifest: the run that wrote it failed or is still running');
+      }
+      const records = entry.verifications.map(
+        (v) =>
+          `            ${v === entry.verification ? '* ' : '  '}${v.name}: ${v.mode} (${v.scope}) ` +
+          `at ${v.verifiedAt}, ${v.namespaces} namespace(s), ${formatCount(v.documents)} document(s)` +
+          (v.note ? ` — not counted: ${v.note}` : ''),
+      );
+      lines.push(
+        `verified    ${entry.verification ? verificationWords(entry.verification) : 'never (no record covers the whole backup)'}`,
+        ...records,
+      );
+      const manifest = entry.manifest;
+      if (!manifest) {
+        context.stdout(`${lines.join('\n')}\n`);
         return 0;
       }
       const a = manifest.archive;
-      context.stdout(
-        [
-          `backup      ${manifest.backupId}`,
-          `taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`,
-          `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`,
-          `archive     ${a.key}: ${formatBytes(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`,
-          `sha256      ${a.sha256}`,
-          `verified    ${verification ? `${verification.result} (${verification.mode}) at ${verification.verifiedAt}` : 'never'}`,
-          '',
-        ].join('\n'),
+      lines.push(
+        `taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`,
+        `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`,
+        `archive     ${a.key}: ${formatBytes(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`,
+        `sha256      ${a.sha256}`,
+        '',
       );
+      context.stdout(`${lines.join('\n')}\n`);
       context.stdout(
         textTable(
           ['namespace', 'type', 'documents', 'bytes', 'indexes', 'crc', 'content hash'],
@@ -171,8 +211,17 @@ export const prune: Command = {
       ]),
     ),
     'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
+    'delete-damaged': {
+      type: 'boolean',
+      description: 'also delete the backups the catalogue finds damaged (each is reported with its reason)',
+    },
     ...S3_OPTIONS,
   },
+  details: `
+Whatever the rules say, the newest complete backup and the newest verified backup are kept. Damaged
+backups (see \`shipkit list\`) are never counted by a rule and are kept and reported — an alarm, not
+debris — unless --delete-damaged is given. Incomplete folders (no manifest) older than 24 hours are
+swept. A backup is deleted manifest first.`,
   async run(args, context) {
     const policy: Record<string, number> = {};
     for (const rule of RETENTION_RULES) {
@@ -193,6 +242,7 @@ export const prune: Command = {
         now: new Date(),
         logger: context.logger,
         dryRun: args.options['dry-run'] === true,
+        deleteDamaged: args.options['delete-damaged'] === true,
       });
       if (context.json) {
         context.stdout(`${JSON.stringify({ policy, ...result }, null, 2)}\n`);
@@ -200,7 +250,7 @@ export const prune: Command = {
       }
       const verb = result.dryRun ? 'would remove' : 'removed';
       context.stdout(
-        `policy: ${describeRetention(policy as RetentionPolicy)}\n` +
+        `policy: ${describeRetention(policy as RetentionPolicy)}; the newest complete and newest verified backups are always kept\n` +
           textTable(
             ['backup', 'decision', 'why'],
             [
@@ -215,6 +265,15 @@ export const prune: Command = {
                 id,
                 result.dryRun ? 'would sweep' : 'swept',
                 'incomplete (no manifest)',
+              ]),
+              ...result.damaged.map((d) => [
+                d.id,
+                d.deleted
+                  ? result.dryRun
+                    ? 'would delete (damaged)'
+                    : 'deleted (damaged)'
+                  : 'keep (DAMAGED)',
+                d.reason,
               ]),
             ],
           ),

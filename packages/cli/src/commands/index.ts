@@ -16,17 +16,20 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'list',
-    summary: 'list the backups at a destination, newest first, with size, counts and verified state',
+    summary:
+      'list the backups at a destination, newest first: verified, complete, DAMAGED (with why) or INCOMPLETE',
     load: async () => (await import('./catalog')).list,
   },
   {
     name: 'inspect',
-    summary: "show a backup's manifest: source, settings, archive checksum and every namespace",
+    summary:
+      "show a backup's state, its verification records and its manifest: source, archive checksum, every namespace",
     load: async () => (await import('./catalog')).inspect,
   },
   {
     name: 'prune',
-    summary: 'apply keep rules to the backups at a destination; never deletes the newest complete backup',
+    summary:
+      'apply keep rules to the backups at a destination; never deletes the newest complete or verified backup, nor a damaged one unless asked',
     load: async () => (await import('./catalog')).prune,
   },
   {
