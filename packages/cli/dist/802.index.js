@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   backup: () => (/* binding */ backup)
 /* harmony export */ });
 /* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
+/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
 /* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
 
@@ -108,7 +108,8 @@ const backup = {
             `${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}\nmanifest: ${result.manifestUrl}\n`);
         if (result.prune) {
             context.stdout(`retention: kept ${result.prune.kept.length}, removed ${result.prune.removed.length}` +
-                `${result.prune.retainedByLock.length ? `, retained by lock ${result.prune.retainedByLock.length}` : ''}\n`);
+                `${result.prune.retainedByLock.length ? `, retained by lock ${result.prune.retainedByLock.length}` : ''}` +
+                `${result.prune.damaged.length ? `, damaged (kept) ${result.prune.damaged.length}` : ''}\n`);
         }
         return 0;
     },
@@ -144,7 +145,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   splitBackupUrl: () => (/* binding */ splitBackupUrl)
 /* harmony export */ });
 /* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9988);
+/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94);
 /* harmony import */ var _shipkit_retention__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5469);
 /* harmony import */ var _shipkit_storage__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5927);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1601);
@@ -166,6 +167,14 @@ function storageAt(args, context, urlOption = 'at') {
         s3: (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .s3OptionsFromInputs */ .mD)(inputs, context.env),
     });
 }
+/** The state as `list` shows it: alarms in capitals. */
+function stateWord(entry) {
+    return entry.state === 'damaged' || entry.state === 'incomplete' ? entry.state.toUpperCase() : entry.state;
+}
+/** "full, 2026-11-25T03:20:11Z" */
+function verificationWords(summary) {
+    return summary ? `${summary.mode}, ${summary.verifiedAt.replace(/\.\d+Z$/, 'Z')}` : '';
+}
 const list = {
     name: 'list',
     usage: '--at <url> [options]',
@@ -177,41 +186,46 @@ const list = {
         },
         ..._backup__WEBPACK_IMPORTED_MODULE_5__.S3_OPTIONS,
     },
+    details: `
+States: verified (complete, and a verification record proves every namespace passed against this
+archive; the strongest and when is shown), complete (manifest valid, names its folder, archive present
+at its size), DAMAGED (a manifest or verification record fails those checks: the reason is listed; never
+counted, never chosen by --latest, never pruned unless asked) and INCOMPLETE (no manifest: a run that
+failed or is still running). --json prints docs/schema/backup-list.schema.json.`,
     async run(args, context) {
         const storage = storageAt(args, context);
         try {
             const entries = await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .listBackups */ .Cw)(storage);
-            const rows = [];
-            for (const entry of entries) {
-                const manifest = entry.complete ? await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .readManifest */ .WI)(storage, entry.id) : undefined;
-                rows.push({
-                    id: entry.id,
-                    time: entry.time.toISOString(),
-                    complete: entry.complete,
-                    verified: entry.verified,
-                    bytes: entry.bytes,
-                    namespaces: manifest?.totals.namespaces,
-                    documents: manifest?.totals.documents,
-                    compression: manifest?.archive.compression,
-                    encrypted: manifest ? manifest.archive.recipients.length > 0 : undefined,
-                });
-            }
             if (context.json) {
-                context.stdout(`${JSON.stringify({ location: storage.describe(), backups: rows }, null, 2)}\n`);
+                const backups = entries.map(_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .backupJson */ .zD);
+                context.stdout(`${JSON.stringify({ location: storage.describe(), backups }, null, 2)}\n`);
                 return 0;
             }
-            if (rows.length === 0) {
+            if (entries.length === 0) {
                 context.stdout(`no backups at ${storage.describe()}\n`);
                 return 0;
             }
-            context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['backup', 'state', 'stored', 'namespaces', 'documents', 'compression'], rows.map((r) => [
-                r.id,
-                !r.complete ? 'INCOMPLETE' : r.verified ? 'verified' : 'complete',
-                (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytes),
-                r.namespaces ?? '',
-                r.documents === undefined ? '' : (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(r.documents),
-                r.compression ? `${r.compression}${r.encrypted ? '+age' : ''}` : '',
-            ]), [2, 3, 4]));
+            context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['backup', 'state', 'verification', 'stored', 'namespaces', 'documents', 'compression'], entries.map((entry) => {
+                const manifest = entry.manifest;
+                return [
+                    entry.id,
+                    stateWord(entry),
+                    verificationWords(entry.verification),
+                    (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(entry.bytes),
+                    manifest?.totals.namespaces ?? '',
+                    manifest ? (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(manifest.totals.documents) : '',
+                    manifest
+                        ? `${manifest.archive.compression}${manifest.archive.recipients.length > 0 ? '+age' : ''}`
+                        : '',
+                ];
+            }), [3, 4, 5]));
+            const damaged = entries.filter((entry) => entry.state === 'damaged');
+            for (const entry of damaged)
+                context.stdout(`\nDAMAGED ${entry.id}:\n${bullets(entry.damage)}`);
+            if (damaged.length > 0) {
+                context.stdout('\nA damaged backup is an alarm: find out what changed it (`shipkit verify` names every problem). ' +
+                    'prune keeps it unless given --delete-damaged.\n');
+            }
             return 0;
         }
         finally {
@@ -219,6 +233,9 @@ const list = {
         }
     },
 };
+function bullets(lines) {
+    return lines.map((line) => `  - ${line}\n`).join('');
+}
 /** `<prefix-url>/<backup-id>/…` → the prefix and the id. */
 function splitBackupUrl(url) {
     const parts = url.replace(/\/+$/, '').split('/');
@@ -242,22 +259,31 @@ const inspect = {
             s3: (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .s3OptionsFromInputs */ .mD)(inputs, context.env),
         });
         try {
-            const manifest = await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .readManifest */ .WI)(storage, id);
-            const verification = await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .readVerification */ .C1)(storage, id);
+            const entry = await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .findBackup */ .SC)(storage, id);
+            if (!entry)
+                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Backup ${id} does not exist at ${storage.describe('')}.`);
             if (context.json) {
-                context.stdout(`${JSON.stringify({ manifest, verification: verification ?? null }, null, 2)}\n`);
+                context.stdout(`${JSON.stringify((0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .inspectJson */ .jj)(entry), null, 2)}\n`);
+                return 0;
+            }
+            const lines = [`backup      ${id}`, `state       ${stateWord(entry)}`];
+            if (entry.damage.length > 0)
+                lines.push(`damage\n${bullets(entry.damage).trimEnd()}`);
+            if (entry.state === 'incomplete') {
+                lines.push('            no manifest: the run that wrote it failed or is still running');
+            }
+            const records = entry.verifications.map((v) => `            ${v === entry.verification ? '* ' : '  '}${v.name}: ${v.mode} (${v.scope}) ` +
+                `at ${v.verifiedAt}, ${v.namespaces} namespace(s), ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(v.documents)} document(s)` +
+                (v.note ? ` — not counted: ${v.note}` : ''));
+            lines.push(`verified    ${entry.verification ? verificationWords(entry.verification) : 'never (no record covers the whole backup)'}`, ...records);
+            const manifest = entry.manifest;
+            if (!manifest) {
+                context.stdout(`${lines.join('\n')}\n`);
                 return 0;
             }
             const a = manifest.archive;
-            context.stdout([
-                `backup      ${manifest.backupId}`,
-                `taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`,
-                `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`,
-                `archive     ${a.key}: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`,
-                `sha256      ${a.sha256}`,
-                `verified    ${verification ? `${verification.result} (${verification.mode}) at ${verification.verifiedAt}` : 'never'}`,
-                '',
-            ].join('\n'));
+            lines.push(`taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`, `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`, `archive     ${a.key}: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`, `sha256      ${a.sha256}`, '');
+            context.stdout(`${lines.join('\n')}\n`);
             context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['namespace', 'type', 'documents', 'bytes', 'indexes', 'crc', 'content hash'], manifest.namespaces.map((ns) => [
                 `${ns.db}.${ns.collection}`,
                 ns.type,
@@ -292,8 +318,17 @@ const prune = {
             },
         ])),
         'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
+        'delete-damaged': {
+            type: 'boolean',
+            description: 'also delete the backups the catalogue finds damaged (each is reported with its reason)',
+        },
         ..._backup__WEBPACK_IMPORTED_MODULE_5__.S3_OPTIONS,
     },
+    details: `
+Whatever the rules say, the newest complete backup and the newest verified backup are kept. Damaged
+backups (see \`shipkit list\`) are never counted by a rule and are kept and reported — an alarm, not
+debris — unless --delete-damaged is given. Incomplete folders (no manifest) older than 24 hours are
+swept. A backup is deleted manifest first.`,
     async run(args, context) {
         const policy = {};
         for (const rule of _shipkit_retention__WEBPACK_IMPORTED_MODULE_2__/* .RETENTION_RULES */ .hO) {
@@ -314,13 +349,14 @@ const prune = {
                 now: new Date(),
                 logger: context.logger,
                 dryRun: args.options['dry-run'] === true,
+                deleteDamaged: args.options['delete-damaged'] === true,
             });
             if (context.json) {
                 context.stdout(`${JSON.stringify({ policy, ...result }, null, 2)}\n`);
                 return 0;
             }
             const verb = result.dryRun ? 'would remove' : 'removed';
-            context.stdout(`policy: ${(0,_shipkit_retention__WEBPACK_IMPORTED_MODULE_2__/* .describeRetention */ .uN)(policy)}\n` +
+            context.stdout(`policy: ${(0,_shipkit_retention__WEBPACK_IMPORTED_MODULE_2__/* .describeRetention */ .uN)(policy)}; the newest complete and newest verified backups are always kept\n` +
                 (0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['backup', 'decision', 'why'], [
                     ...result.kept.map((k) => [k.id, 'keep', k.reasons.join('; ')]),
                     ...result.removed.map((id) => [id, verb, 'outside every rule']),
@@ -333,6 +369,15 @@ const prune = {
                         id,
                         result.dryRun ? 'would sweep' : 'swept',
                         'incomplete (no manifest)',
+                    ]),
+                    ...result.damaged.map((d) => [
+                        d.id,
+                        d.deleted
+                            ? result.dryRun
+                                ? 'would delete (damaged)'
+                                : 'deleted (damaged)'
+                            : 'keep (DAMAGED)',
+                        d.reason,
                     ]),
                 ]));
             return 0;

@@ -24,10 +24,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
 var src = __webpack_require__(4264);
-// EXTERNAL MODULE: ../backup/src/index.ts + 8 modules
-var backup_src = __webpack_require__(9988);
+// EXTERNAL MODULE: ../backup/src/index.ts + 10 modules
+var backup_src = __webpack_require__(94);
 // EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
 var mongo_src = __webpack_require__(6647);
+// EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
+var storage_src = __webpack_require__(5927);
 // EXTERNAL MODULE: ../archive/src/index.ts + 6 modules
 var archive_src = __webpack_require__(7750);
 ;// CONCATENATED MODULE: ../verify/src/compare.ts
@@ -328,7 +330,7 @@ async function* layeredEvents(stored, url, layers, options) {
         encoding = (0,backup_src/* sniffEncoding */.OB)(await head.peek(32));
     }
     if (encoding !== 'archive')
-        throw notAnArchive(url, layers, encoding, await head.peek(16));
+        throw notAnArchive(url, layers, encoding, (await head.peek(16)).length);
     yield* parse(head, url);
 }
 async function* parse(source, url) {
@@ -366,10 +368,12 @@ function messageOf(error) {
     const message = error?.message;
     return typeof message === 'string' && message !== '' ? message : (0,src/* errorMessage */.gJ)(error);
 }
-function notAnArchive(url, layers, found, head) {
+/** Says what the object is not, and never shows its bytes: it may be any file (`--from file:///etc/…`). */
+function notAnArchive(url, layers, found, size) {
     const inside = layers.length > 0 ? `after ${layers.join(' and ')}, ` : '';
-    return new ArchiveStageError('parse', `${url} is not a mongodump archive: ${inside}it starts with ${head.toString('hex') || 'nothing'} ` +
-        `(${found === 'unknown' ? 'not' : `${found}, not`} the archive magic 6de29981, zstd, gzip or age).`);
+    const what = size === 0 ? 'it is empty' : 'it does not start with the archive magic 6de29981, zstd, gzip or age';
+    return new ArchiveStageError('parse', `${url} is not a mongodump archive: ${inside}${what}` +
+        `${found === 'unknown' ? '' : ` (it looks like ${found})`}.`);
 }
 /** Errors of one layer are named after it; errors from layers below pass through unchanged. */
 async function* stage(name, source, describe) {
@@ -771,6 +775,7 @@ function forEachDocument(span, use) {
 
 
 
+
 /**
  * Verifies a backup. `integrity` streams the stored object once — SHA-256 and size against the
  * manifest, decryption, decompression, every namespace CRC, then counts, CRCs, content hashes and
@@ -837,6 +842,11 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
     const opened = await openStoredArchive(source.storage, source.archiveKey, {
         ...(identity ? { identity } : {}),
         identityInput: options.identityInput ?? 'decrypt-identity',
+    }).catch(async (error) => {
+        if (error instanceof storage_src.ObjectNotFoundError && source.backupId && !(await stillExists(source))) {
+            throw new src/* UserError */.yo(`${disappeared(source)}.`);
+        }
+        throw error;
     });
     const tally = new ArchiveTally(options.hashing ?? {});
     const memory = new src/* MemoryKeeper */.g3();
@@ -893,7 +903,9 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
     try {
         // After a failure the rest of the object is still read when a manifest holds its SHA-256: a
         // changed stored object is then named as such, rather than by whatever layer tripped over it.
-        const drain = checkSha && failedReading && !deps.signal?.aborted;
+        // So is what follows the archive's end (a compressor's last frame, or bytes appended to it):
+        // a whole archive swapped in from another backup must still fail on its SHA-256.
+        const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
         digest = await opened.digest(drain);
         const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
         // A damaged archive or refused documents are findings of the check; anything else (bad input, a
@@ -917,6 +929,8 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
     const problems = [];
     const notChecked = [];
     const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+    // What the catalogue found wrong with the backup comes first: the rest may follow from it.
+    problems.unshift(...(source.damage ?? []).map((d) => `backup ${source.backupId} is damaged: ${d}`));
     if (failure !== undefined)
         problems.push((0,src/* errorMessage */.gJ)(failure));
     if (manifest && tally.header) {
@@ -974,12 +988,43 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
         ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
     };
     const proven = !restoreSpec || restoreSpec.readBack;
-    if (report.result === 'passed' && proven && source.backupId && options.record !== false) {
-        const recorded = await recordVerification(source, report, logger);
-        if (recorded)
-            report.recorded = recorded;
+    if (report.result === 'passed' && source.backupId) {
+        await settleRecord(source, report, plan, proven && options.record !== false, logger);
     }
     return report;
+}
+/**
+ * Writes the verification record of a passing check, unless the backup was deleted meanwhile (prune
+ * deletes the manifest first): then no record stays in its remains, and a verification fails, since
+ * the backup it proved no longer exists (a restore did its job on the target all the same, and says
+ * so). Existence is checked before writing and again after, as prune may delete it in between.
+ */
+async function settleRecord(source, report, plan, record, logger) {
+    let exists = await stillExists(source);
+    const recorded = exists && record ? await recordVerification(source, report, plan, logger) : undefined;
+    if (recorded) {
+        report.recorded = source.storage.describe(recorded);
+        exists = await stillExists(source);
+    }
+    if (exists)
+        return;
+    if (recorded)
+        await forgetRecord(source, recorded, logger);
+    delete report.recorded;
+    const gone = disappeared(source);
+    if (report.mode === 'restore')
+        report.notChecked.push(`${gone}.`);
+    else {
+        report.result = 'failed';
+        report.problems.push(gone);
+    }
+}
+async function stillExists(source) {
+    return (await source.storage.head(`${source.backupId}/${backup_src/* MANIFEST_NAME */.ir}`)) !== undefined;
+}
+function disappeared(source) {
+    return (`backup ${source.backupId} disappeared while it was being read (its ${backup_src/* MANIFEST_NAME */.ir} is gone, ` +
+        'e.g. deleted by prune): it no longer exists, and no verification was recorded');
 }
 function batchOption(batchBytes) {
     return batchBytes === undefined ? {} : { batchBytes };
@@ -1026,29 +1071,54 @@ async function removeScratch(spec, plan, logger) {
     }
     return removed;
 }
-/** Writes verification.json next to the manifest; a store that refuses it is a warning, not a failure. */
-async function recordVerification(source, report, logger) {
+/**
+ * Writes the verification record of this mode and scope next to the manifest (see
+ * `@shipkit/backup` verification.ts for the layout); returns its key. A store that refuses it is a
+ * warning, not a failure.
+ */
+async function recordVerification(source, report, plan, logger) {
+    const { manifest, manifestSha256 } = source;
     const id = source.backupId;
+    if (!manifest || !manifestSha256)
+        return undefined;
+    const listed = new Set(manifest.namespaces.map((ns) => `${ns.db}.${ns.collection}`));
+    const namespaces = report.namespaces.map((row) => row.namespace).filter((ns) => listed.has(ns));
+    const notRestorable = (plan?.skipped ?? []).map((s) => s.namespace).filter((ns) => listed.has(ns));
+    const covered = new Set([...namespaces, ...notRestorable]);
     const record = {
-        formatVersion: 1,
+        formatVersion: backup_src/* VERIFICATION_FORMAT_VERSION */.TQ,
         backupId: id,
-        verifiedAt: report.finishedAt,
         mode: report.mode,
+        scope: [...listed].every((ns) => covered.has(ns)) ? 'all' : 'partial',
         result: 'passed',
+        verifiedAt: report.finishedAt,
         tool: { ...backup_src/* TOOL */.js },
-        namespaces: report.totals.namespaces,
-        documents: report.totals.documents,
+        archiveSha256: manifest.archive.sha256,
+        manifestSha256,
+        namespaces,
+        notRestorable,
+        documents: report.namespaces
+            .filter((row) => row.type !== 'view' && listed.has(row.namespace))
+            .reduce((sum, row) => sum + (row.restored?.documents ?? row.archive?.documents ?? 0), 0),
     };
-    const key = `${id}/${backup_src/* VERIFICATION_NAME */.AD}`;
+    const key = `${id}/${(0,backup_src/* verificationName */.HH)(record.mode, record.scope)}`;
     try {
         await source.storage.put(key, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
             contentType: 'application/json',
         });
-        return source.storage.describe(key);
+        return key;
     }
     catch (error) {
         logger.warn(`the verification passed but ${source.storage.describe(key)} could not be written: ${(0,src/* errorMessage */.gJ)(error)}`);
         return undefined;
+    }
+}
+async function forgetRecord(source, key, logger) {
+    try {
+        await source.storage.delete(key);
+    }
+    catch (error) {
+        logger.warn(`could not remove ${source.storage.describe(key)}: ${(0,src/* errorMessage */.gJ)(error)}`);
     }
 }
 
@@ -1057,13 +1127,14 @@ async function recordVerification(source, report, logger) {
 
 /**
  * Whether the newest complete (and, if asked, verified) backup is recent enough: for deploy gates and
- * for a watchdog that notices when scheduled backups stopped. Age is measured from the backup's id,
- * which is the time it started.
+ * for a watchdog that notices when scheduled backups stopped. Which backups count is the catalogue's
+ * call; damaged ones never do. Age is measured from the backup's id, which is the time it started.
  */
 async function checkFreshness(storage, options, now = () => new Date()) {
     const requireVerified = options.requireVerified ?? false;
     const entries = await (0,backup_src/* listBackups */.Cw)(storage);
-    const qualifying = entries.filter((e) => e.complete && (!requireVerified || e.verified));
+    const qualifying = entries.filter((e) => (requireVerified ? e.verified : e.complete));
+    const damaged = entries.filter((e) => e.state === 'damaged');
     const kind = requireVerified ? 'verified backup' : 'complete backup';
     const base = {
         location: storage.describe(),
@@ -1071,17 +1142,19 @@ async function checkFreshness(storage, options, now = () => new Date()) {
         requireVerified,
         backups: entries.length,
         qualifying: qualifying.length,
+        damaged: damaged.map((e) => ({ id: e.id, damage: e.damage })),
     };
+    const alarm = damaged.length === 0
+        ? ''
+        : ` ${damaged.length} damaged backup(s) not counted, newest ${damaged[0]?.id}: ${damaged[0]?.damage.join('; ')}.`;
     const newest = qualifying[0];
     if (!newest) {
-        const incomplete = entries.length - entries.filter((e) => e.complete).length;
+        const count = (state) => entries.filter((e) => e.state === state).length;
         const seen = entries.length === 0
             ? 'no backups at all'
-            : `${entries.length} backup folder(s), ${incomplete} incomplete` +
-                (requireVerified
-                    ? `, ${entries.filter((e) => e.complete && !e.verified).length} complete but not verified`
-                    : '');
-        return { ...base, fresh: false, message: `No ${kind} at ${base.location} (${seen}).` };
+            : `${entries.length} backup folder(s), ${count('incomplete')} incomplete, ${count('damaged')} damaged` +
+                (requireVerified ? `, ${count('complete')} complete but not verified` : '');
+        return { ...base, fresh: false, message: `No ${kind} at ${base.location} (${seen}).${alarm}` };
     }
     const ageMs = now().getTime() - newest.time.getTime();
     const fresh = ageMs <= options.maxAgeMs;
@@ -1090,10 +1163,11 @@ async function checkFreshness(storage, options, now = () => new Date()) {
         ...base,
         fresh,
         newest: { id: newest.id, time: newest.time.toISOString(), ageMs, verified: newest.verified },
-        message: fresh
+        message: (fresh
             ? `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old (allowed: ${(0,src/* formatDuration */.a3)(options.maxAgeMs)}).`
             : `The newest ${kind} at ${base.location}, ${newest.id}, is ${age} old: older than the allowed ` +
-                `${(0,src/* formatDuration */.a3)(options.maxAgeMs)}. Check that scheduled backups still run (GitHub disables schedules after 60 days without activity).`,
+                `${(0,src/* formatDuration */.a3)(options.maxAgeMs)}. Check that scheduled backups still run (GitHub disables schedules after 60 days without activity).`) +
+            alarm,
     };
 }
 
@@ -1206,11 +1280,24 @@ async function locateBackup(request, open) {
     }
     return locateInPrefix(open(request.source), backup);
 }
+/** Asks the catalogue which backup `ref` is and what state it is in; never reads a manifest itself. */
 async function locateInPrefix(storage, ref) {
-    const entry = await (0,backup_src/* resolveBackup */.p2)(storage, ref);
-    const manifest = await (0,backup_src/* readManifest */.WI)(storage, entry.id);
+    const { entry, passedOver } = await (0,backup_src/* resolveBackup */.p2)(storage, ref);
+    const { manifest, manifestSha256 } = entry;
+    if (!manifest || !manifestSha256) {
+        throw new src/* UserError */.yo(`Backup ${entry.id} at ${storage.describe('')} is damaged and cannot be read: ${entry.damage.join('; ')}.`);
+    }
     const archiveKey = `${entry.id}/${manifest.archive.key}`;
-    return { storage, archiveKey, backupId: entry.id, manifest, url: storage.describe(archiveKey) };
+    return {
+        storage,
+        archiveKey,
+        backupId: entry.id,
+        manifest,
+        manifestSha256,
+        ...(entry.damage.length > 0 ? { damage: entry.damage } : {}),
+        ...(passedOver.length > 0 ? { passedOver: passedOver.map((e) => ({ id: e.id, damage: e.damage })) } : {}),
+        url: storage.describe(archiveKey),
+    };
 }
 async function locateUrl(url, open) {
     let { parent, name } = splitUrl(url);
@@ -1225,7 +1312,7 @@ async function locateUrl(url, open) {
     }
     const asPrefix = open(url);
     const backups = await (0,backup_src/* listBackups */.Cw)(asPrefix);
-    if (backups.some((b) => b.complete)) {
+    if (backups.some((b) => b.state !== 'incomplete')) {
         throw new src/* UserError */.yo(`${asPrefix.describe()} holds backups, not one archive: ask for the newest with --latest (CLI) or ` +
             'backup: latest (action), or name one by its id.');
     }
@@ -1241,8 +1328,6 @@ function splitUrl(url) {
     return { parent: /:\/\/?$/.test(parent) || parent === '' ? undefined : parent, name };
 }
 
-// EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
-var storage_src = __webpack_require__(5927);
 ;// CONCATENATED MODULE: ../verify/src/run.ts
 
 
@@ -1295,6 +1380,14 @@ async function runVerifyRestore(options, deps) {
     };
     try {
         const source = await locateBackup(options.location, openTracked);
+        for (const skipped of source.passedOver ?? []) {
+            deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
+        }
+        if (options.mode === 'restore' && source.damage) {
+            throw new src/* UserError */.yo(`Backup ${source.backupId} is damaged (${source.damage.join('; ')}): it is not restored. ` +
+                '`shipkit verify` on it names every problem; restore another backup, or, knowing the risk, ' +
+                'restore its archive with stock mongorestore (docs/RECOVERY.md, "With stock tools only").');
+        }
         deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
         const progress = new src/* ProgressReporter */.Py({
             label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,

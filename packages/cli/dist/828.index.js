@@ -1280,7 +1280,7 @@ async function suiteTemplates() {
  */
 async function loadSeeder(env, redact) {
     const [{ backupSeeder }, { openStorage }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(988), __webpack_require__.e(806), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
+        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(94), __webpack_require__.e(806), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
         __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927)),
     ]);
     const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;

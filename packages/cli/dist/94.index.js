@@ -1,5 +1,5 @@
-export const id = 988;
-export const ids = [988];
+export const id = 94;
+export const ids = [94];
 export const modules = {
 
 /***/ 7750:
@@ -1455,30 +1455,32 @@ function checkDocument(doc, index, name) {
 
 /***/ }),
 
-/***/ 9988:
+/***/ 94:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ir: () => (/* reexport */ MANIFEST_NAME),
+  ir: () => (/* reexport */ layout_MANIFEST_NAME),
   js: () => (/* reexport */ TOOL),
-  AD: () => (/* reexport */ VERIFICATION_NAME),
+  TQ: () => (/* reexport */ VERIFICATION_FORMAT_VERSION),
+  zD: () => (/* reexport */ backupJson),
   mx: () => (/* reexport */ backupOptionsFromInputs),
   UC: () => (/* reexport */ decryptStream),
+  SC: () => (/* reexport */ findBackup),
+  jj: () => (/* reexport */ inspectJson),
   "if": () => (/* reexport */ isBackupId),
   Cw: () => (/* reexport */ listBackups),
   R3: () => (/* reexport */ prune),
-  WI: () => (/* reexport */ readManifest),
-  C1: () => (/* reexport */ readVerification),
   du: () => (/* reexport */ recipientOf),
   p2: () => (/* reexport */ resolveBackup),
   Q3: () => (/* reexport */ runBackup),
   mD: () => (/* reexport */ s3OptionsFromInputs),
-  OB: () => (/* reexport */ sniffEncoding)
+  OB: () => (/* reexport */ sniffEncoding),
+  HH: () => (/* reexport */ verificationName)
 });
 
-// UNUSED EXPORTS: COMPRESSIONS, MANIFEST_FORMAT_VERSION, S3_INPUTS, archiveName, backupIdTime, backupKeys, checkCompressionLevel, checkRecipients, compressStream, decompressStream, encryptStream, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, verificationSchema
+// UNUSED EXPORTS: COMPRESSIONS, LEGACY_VERIFICATION_NAME, MANIFEST_FORMAT_VERSION, S3_INPUTS, VERIFY_MODES, archiveName, backupIdTime, backupJsonSchema, backupKeys, catalogJsonSchemas, checkCompressionLevel, checkRecipients, compressStream, decompressStream, encryptStream, inspectJsonSchema, isVerificationName, listJsonSchema, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, readManifest, verificationRecordSchema
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
@@ -1595,8 +1597,10 @@ function sniffEncoding(head) {
     return 'unknown';
 }
 
-// EXTERNAL MODULE: external "node:stream/consumers"
-var consumers_ = __webpack_require__(8321);
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(7821);
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(3477);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ../backup/src/layout.ts
@@ -1605,11 +1609,10 @@ var external_node_crypto_ = __webpack_require__(7598);
  * Where a backup's objects live under the destination prefix:
  *   <backup-id>/archive.mongodump[.gz|.zst][.age]   the data, in mongodump's archive format
  *   <backup-id>/manifest.json                        written last: without it the backup does not exist
- *   <backup-id>/verification.json                    written by a passing verification
+ *   <backup-id>/verification.<mode>[.partial].json   written by a passing verification (see verification.ts)
  * Backup ids sort by time: `2026-11-25T030000Z-1a2b3c`.
  */
-const MANIFEST_NAME = 'manifest.json';
-const VERIFICATION_NAME = 'verification.json';
+const layout_MANIFEST_NAME = 'manifest.json';
 const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;
 function newBackupId(at, random = () => (0,external_node_crypto_.randomBytes)(3)) {
     const iso = at.toISOString(); // 2026-11-25T03:00:00.000Z
@@ -1632,16 +1635,12 @@ function archiveName(compression, encrypted) {
 function backupKeys(id, archive) {
     return {
         archive: `${id}/${archive}`,
-        manifest: `${id}/${MANIFEST_NAME}`,
-        verification: `${id}/${VERIFICATION_NAME}`,
+        manifest: `${id}/${layout_MANIFEST_NAME}`,
     };
 }
 
-// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(7821);
-// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(3477);
 ;// CONCATENATED MODULE: ../backup/src/manifest.ts
+
 
 /**
  * manifest.json: written LAST, as the commit marker of a backup. It proves what the archive holds —
@@ -1650,9 +1649,29 @@ var iso = __webpack_require__(3477);
  */
 const MANIFEST_FORMAT_VERSION = 1;
 const hex64 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
+const backupIdSchema = schemas/* string */.YjP()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/, 'expected a backup id such as 2026-11-25T030000Z-1a2b3c');
+/**
+ * MongoDB's own rules for names, so a manifest cannot smuggle a path (`../../x`) or an impossible
+ * name into a restore: database names have no `/\. "$` or NUL and at most 64 characters; collection
+ * names are not empty and have no `$` or NUL.
+ */
+const databaseName = schemas/* string */.YjP()
+    .min(1)
+    .max(64)
+    .regex(/^[^/\\. "$\0]+$/, 'not a valid MongoDB database name');
+const collectionName = schemas/* string */.YjP()
+    .min(1)
+    .regex(/^[^$\0]+$/, 'not a valid MongoDB collection name');
+/** The archive object: one file name inside the backup's folder, never a path out of it. */
+const archiveKey = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, "expected a file name in the backup's folder (no '/' or '..')")
+    .refine((key) => key !== layout_MANIFEST_NAME && !key.startsWith('verification'), {
+    message: 'names a file the backup keeps for itself, not an archive',
+});
 const namespaceEntrySchema = schemas/* object */.Ikc({
-    db: schemas/* string */.YjP().min(1),
-    collection: schemas/* string */.YjP().min(1),
+    db: databaseName,
+    collection: collectionName,
     type: schemas/* enum */.k5n(['collection', 'view', 'timeseries']),
     count: schemas/* number */.aig().int().nonnegative(),
     bytes: schemas/* number */.aig().int().nonnegative(),
@@ -1670,7 +1689,7 @@ const namespaceEntrySchema = schemas/* object */.Ikc({
     .strict();
 const manifestSchema = schemas/* object */.Ikc({
     formatVersion: schemas/* literal */.euz(MANIFEST_FORMAT_VERSION),
-    backupId: schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/),
+    backupId: backupIdSchema,
     startedAt: iso/* datetime */.w$(),
     finishedAt: iso/* datetime */.w$(),
     tool: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict(),
@@ -1692,7 +1711,7 @@ const manifestSchema = schemas/* object */.Ikc({
         .strict(),
     archive: schemas/* object */.Ikc({
         /** Object key relative to the backup's folder, e.g. `archive.mongodump.zst.age`. */
-        key: schemas/* string */.YjP(),
+        key: archiveKey,
         format: schemas/* literal */.euz('mongodump-archive'),
         compression: schemas/* enum */.k5n(['zstd', 'gzip', 'none']),
         /** X25519 recipients (`age1…`) the archive is encrypted to; empty = not encrypted. */
@@ -1709,21 +1728,32 @@ const manifestSchema = schemas/* object */.Ikc({
         .strict(),
     namespaces: schemas/* array */.YOg(namespaceEntrySchema),
 })
-    .strict();
-/** verification.json: written next to the manifest after a verification passes. */
-const verificationSchema = schemas/* object */.Ikc({
-    formatVersion: schemas/* literal */.euz(1),
-    backupId: schemas/* string */.YjP(),
-    verifiedAt: iso/* datetime */.w$(),
-    mode: schemas/* enum */.k5n(['integrity', 'full', 'restore']),
-    result: schemas/* enum */.k5n(['passed', 'failed']),
-    tool: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict(),
-    namespaces: schemas/* number */.aig().int().nonnegative(),
-    documents: schemas/* number */.aig().int().nonnegative(),
-})
-    .strict();
+    .strict()
+    .superRefine((manifest, context) => {
+    // The totals are sums of the namespaces: an edit to one without the other is caught here.
+    const documents = manifest.namespaces.reduce((sum, ns) => sum + ns.count, 0);
+    const bytes = manifest.namespaces.reduce((sum, ns) => sum + ns.bytes, 0);
+    const sums = { namespaces: manifest.namespaces.length, documents, bytes };
+    for (const [field, sum] of Object.entries(sums)) {
+        if (manifest.totals[field] !== sum) {
+            context.addIssue({
+                code: 'custom',
+                path: ['totals', field],
+                message: `is ${manifest.totals[field]}, but the namespaces add up to ${sum}`,
+            });
+        }
+    }
+    const names = new Set();
+    for (const [index, ns] of manifest.namespaces.entries()) {
+        const name = `${ns.db}.${ns.collection}`;
+        if (names.has(name)) {
+            context.addIssue({ code: 'custom', path: ['namespaces', index], message: `lists ${name} twice` });
+        }
+        names.add(name);
+    }
+});
 /** Parses and validates a manifest; the error says which field is wrong. */
-function parseManifest(text, where) {
+function manifest_parseManifest(text, where) {
     let json;
     try {
         json = JSON.parse(text);
@@ -1742,80 +1772,466 @@ function manifestJsonSchema() {
     return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' });
 }
 
+;// CONCATENATED MODULE: ../backup/src/verification.ts
+
+
+/**
+ * Verification records: written into a backup's folder by a passing verification, one object per mode
+ * and scope, so a partial restore never replaces the record of a full verification:
+ *
+ *   verification.<mode>.json           every namespace was checked (mode integrity, full or restore)
+ *   verification.<mode>.partial.json   only some namespaces were checked (a filtered restore)
+ *   verification.json                  format 1, written by earlier versions (read, never written)
+ *
+ * A record names the backup, the archive's SHA-256 and the SHA-256 of the manifest it was checked
+ * against, and lists the namespaces it covers, so the catalogue can prove that it belongs to this
+ * backup, as it is now, and covers all of it.
+ */
+const VERIFICATION_FORMAT_VERSION = 2;
+const VERIFY_MODES = ['integrity', 'full', 'restore'];
+/** The name earlier versions wrote (format 1). */
+const LEGACY_VERIFICATION_NAME = 'verification.json';
+const tool = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict();
+const verificationRecordSchema = schemas/* object */.Ikc({
+    formatVersion: schemas/* literal */.euz(VERIFICATION_FORMAT_VERSION),
+    backupId: backupIdSchema,
+    mode: schemas/* enum */.k5n(VERIFY_MODES),
+    /** `all`: every namespace of the manifest was checked; `partial`: a selection was. */
+    scope: schemas/* enum */.k5n(['all', 'partial']),
+    result: schemas/* literal */.euz('passed'),
+    verifiedAt: iso/* datetime */.w$(),
+    tool,
+    archiveSha256: hex64,
+    /** SHA-256 of manifest.json as it was read for this verification: a later edit shows. */
+    manifestSha256: hex64,
+    /** Namespaces checked (`db.collection`, as backed up). */
+    namespaces: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Namespaces a restore never writes (server-managed system collections), checked in the archive only. */
+    notRestorable: schemas/* array */.YOg(schemas/* string */.YjP()),
+    /** Documents checked: restored and read back in full and restore modes, read from the archive in integrity. */
+    documents: schemas/* number */.aig().int().nonnegative(),
+})
+    .strict();
+/** Format 1, as earlier versions wrote it to verification.json: counts only, no SHA-256. */
+const legacyVerificationSchema = schemas/* object */.Ikc({
+    formatVersion: schemas/* literal */.euz(1),
+    backupId: schemas/* string */.YjP(),
+    verifiedAt: iso/* datetime */.w$(),
+    mode: schemas/* enum */.k5n(VERIFY_MODES),
+    result: schemas/* enum */.k5n(['passed', 'failed']),
+    tool,
+    namespaces: schemas/* number */.aig().int().nonnegative(),
+    documents: schemas/* number */.aig().int().nonnegative(),
+})
+    .strict();
+/** The file name of the record of one mode and scope. */
+function verificationName(mode, scope) {
+    return `verification.${mode}${scope === 'partial' ? '.partial' : ''}.json`;
+}
+const RECORD_NAME = /^verification\.(integrity|full|restore)(\.partial)?\.json$/;
+/** Whether a file name in a backup's folder is a verification record (of any format). */
+function isVerificationName(name) {
+    return name === LEGACY_VERIFICATION_NAME || RECORD_NAME.test(name);
+}
+/** How strong a passing verification is: a restore read back beats reading the archive alone. */
+function verificationStrength(mode) {
+    return mode === 'integrity' ? 1 : 2;
+}
+/**
+ * Judges one record against the backup it sits in. A record that cannot be read, names another
+ * backup or archive, or was made against another manifest is damage (someone or something changed the
+ * folder); a record that is sound but covers only part of the backup is kept and shown, not counted.
+ */
+function judgeRecord(name, text, folderId, manifest, manifestSha256) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { damage: `${name} is not valid JSON` };
+    }
+    if (name === LEGACY_VERIFICATION_NAME)
+        return judgeLegacy(name, json, folderId, manifest);
+    const parsed = verificationRecordSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            damage: `${name} is not a valid verification record: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+        };
+    }
+    const record = parsed.data;
+    if (record.backupId !== folderId)
+        return { damage: `${name} names backup ${record.backupId}, not ${folderId}` };
+    if (verificationName(record.mode, record.scope) !== name) {
+        return { damage: `${name} holds the record of a ${record.scope} ${record.mode} verification` };
+    }
+    if (record.archiveSha256 !== manifest.archive.sha256) {
+        return { damage: `${name} was made for another archive (SHA-256 ${record.archiveSha256.slice(0, 16)}…)` };
+    }
+    if (record.manifestSha256 !== manifestSha256) {
+        return { damage: `manifest.json changed after ${name} was written` };
+    }
+    const listed = new Map(manifest.namespaces.map((ns) => [`${ns.db}.${ns.collection}`, ns.count]));
+    const unknown = [...record.namespaces, ...record.notRestorable].filter((ns) => !listed.has(ns));
+    if (unknown.length > 0) {
+        return {
+            damage: `${name} covers namespaces the manifest does not list: ${unknown.slice(0, 3).join(', ')}`,
+        };
+    }
+    const expectedDocuments = record.namespaces.reduce((sum, ns) => sum + (listed.get(ns) ?? 0), 0);
+    if (record.documents !== expectedDocuments) {
+        return {
+            damage: `${name} counted ${record.documents} documents, the manifest lists ${expectedDocuments} in those namespaces`,
+        };
+    }
+    const covered = new Set([...record.namespaces, ...record.notRestorable]);
+    const missing = [...listed.keys()].filter((ns) => !covered.has(ns));
+    if (record.scope === 'all' && missing.length > 0) {
+        return { damage: `${name} claims every namespace but misses ${missing.slice(0, 3).join(', ')}` };
+    }
+    const summary = {
+        name,
+        formatVersion: 2,
+        mode: record.mode,
+        scope: record.scope,
+        verifiedAt: record.verifiedAt,
+        namespaces: record.namespaces.length,
+        documents: record.documents,
+        counts: record.scope === 'all',
+    };
+    if (record.scope === 'partial') {
+        summary.note = `covers ${record.namespaces.length} of ${listed.size} namespaces`;
+    }
+    return { summary };
+}
+/**
+ * Format 1 has no SHA-256 and no namespace list: it counts only when it names this backup, passed,
+ * and its counts equal the manifest's totals — earlier versions wrote the same file for a one-collection
+ * restore (with the namespaces restored and every document read), and such a record covers nothing whole.
+ */
+function judgeLegacy(name, json, folderId, manifest) {
+    const parsed = legacyVerificationSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+            damage: `${name} is not a valid verification record: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+        };
+    }
+    const record = parsed.data;
+    if (record.backupId !== folderId)
+        return { damage: `${name} names backup ${record.backupId}, not ${folderId}` };
+    if (record.result !== 'passed')
+        return { damage: `${name} says the ${record.mode} verification failed` };
+    const whole = record.namespaces === manifest.totals.namespaces && record.documents === manifest.totals.documents;
+    return {
+        summary: {
+            name,
+            formatVersion: 1,
+            mode: record.mode,
+            scope: whole ? 'all' : 'partial',
+            verifiedAt: record.verifiedAt,
+            namespaces: record.namespaces,
+            documents: record.documents,
+            counts: whole,
+            ...(whole
+                ? {}
+                : {
+                    note: `format 1 record of ${record.namespaces} namespace(s) and ${record.documents} document(s), ` +
+                        `the manifest holds ${manifest.totals.namespaces} and ${manifest.totals.documents}: not the whole backup`,
+                }),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../backup/src/catalog-json.ts
+
+
+
+/**
+ * The JSON `shipkit list --json` and `shipkit inspect --json` print, as schemas: published in
+ * docs/schema/ (`npm run schema -w packages/backup`) so scripts reading them know every state.
+ */
+const verificationJson = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().meta({ description: "The record's file name in the backup's folder." }),
+    formatVersion: schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(2)]),
+    mode: schemas/* enum */.k5n(VERIFY_MODES),
+    scope: schemas/* enum */.k5n(['all', 'partial']).meta({
+        description: 'all: every namespace was checked; partial: a selection (a filtered restore).',
+    }),
+    verifiedAt: iso/* datetime */.w$(),
+    namespaces: schemas/* number */.aig().int().nonnegative(),
+    documents: schemas/* number */.aig().int().nonnegative(),
+    counts: schemas/* boolean */.zMY().meta({ description: 'This record proves the whole backup verified.' }),
+    note: schemas/* string */.YjP().optional().meta({ description: 'Why it does not count, when it does not.' }),
+})
+    .strict();
+const backupJsonSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    time: iso/* datetime */.w$().meta({ description: 'When the backup started (from its id).' }),
+    state: schemas/* enum */.k5n(['verified', 'complete', 'damaged', 'incomplete']).meta({
+        description: 'verified: complete, and a verification record proves every namespace passed against this archive. ' +
+            'complete: manifest.json parses, validates, names this folder, and the archive is there at its size. ' +
+            'damaged: it has a manifest, but the manifest or a verification record fails those checks (see damage); ' +
+            'never counted, never chosen by latest, never pruned unless asked. ' +
+            'incomplete: no manifest — a run that failed or is still running.',
+    }),
+    complete: schemas/* boolean */.zMY().meta({ description: 'state is complete or verified.' }),
+    verified: schemas/* boolean */.zMY().meta({ description: 'state is verified.' }),
+    damage: schemas/* array */.YOg(schemas/* string */.YjP()).meta({ description: 'Why the backup is damaged; empty unless it is.' }),
+    verification: verificationJson.optional().meta({
+        description: 'The strongest passing verification of the whole backup (full or restore over integrity; the newest of equals).',
+    }),
+    bytes: schemas/* number */.aig().int().nonnegative().meta({ description: 'Bytes stored in the folder.' }),
+    namespaces: schemas/* number */.aig().int().nonnegative().optional(),
+    documents: schemas/* number */.aig().int().nonnegative().optional(),
+    compression: schemas/* enum */.k5n(['zstd', 'gzip', 'none']).optional(),
+    encrypted: schemas/* boolean */.zMY().optional(),
+})
+    .strict();
+const listJsonSchema = schemas/* object */.Ikc({
+    location: schemas/* string */.YjP(),
+    backups: schemas/* array */.YOg(backupJsonSchema).meta({ description: 'Newest first.' }),
+})
+    .strict();
+const inspectJsonSchema = backupJsonSchema
+    .extend({
+    verifications: schemas/* array */.YOg(verificationJson).meta({
+        description: 'Every sound verification record of the backup, counted or not.',
+    }),
+    manifest: manifestSchema.nullable().meta({ description: 'null when it is missing or unreadable.' }),
+})
+    .strict();
+/** One catalogue entry as `list --json` prints it. */
+function backupJson(entry) {
+    const { manifest } = entry;
+    return {
+        id: entry.id,
+        time: entry.time.toISOString(),
+        state: entry.state,
+        complete: entry.complete,
+        verified: entry.verified,
+        damage: entry.damage,
+        ...(entry.verification ? { verification: entry.verification } : {}),
+        bytes: entry.bytes,
+        ...(manifest
+            ? {
+                namespaces: manifest.totals.namespaces,
+                documents: manifest.totals.documents,
+                compression: manifest.archive.compression,
+                encrypted: manifest.archive.recipients.length > 0,
+            }
+            : {}),
+    };
+}
+/** One catalogue entry as `inspect --json` prints it. */
+function inspectJson(entry) {
+    return { ...backupJson(entry), verifications: entry.verifications, manifest: entry.manifest ?? null };
+}
+function catalogJsonSchemas() {
+    return {
+        list: z.toJSONSchema(listJsonSchema, { target: 'draft-2020-12' }),
+        inspect: z.toJSONSchema(inspectJsonSchema, { target: 'draft-2020-12' }),
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream/consumers"
+var consumers_ = __webpack_require__(8321);
+// EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
+var storage_src = __webpack_require__(5927);
 ;// CONCATENATED MODULE: ../backup/src/catalog.ts
 
 
 
 
-/** Lists backup folders (newest first) by grouping object keys on their backup-id folder. */
-async function listBackups(storage) {
-    const byId = new Map();
-    for await (const object of storage.list('')) {
+
+
+
+/** No manifest of ours comes near this; a bigger object is not read into memory. */
+const MAX_MANIFEST_BYTES = 64 * 2 ** 20;
+const MAX_RECORD_BYTES = 16 * 2 ** 20;
+/** Lists the backup folders (newest first) and judges each: one LIST, then a GET per manifest and record. */
+async function listBackups(storage, options = {}) {
+    const folders = await listFolders(storage, '');
+    const entries = await mapBounded([...folders.values()], options.concurrency ?? 8, (folder) => judgeFolder(storage, folder));
+    return entries.sort((a, b) => (a.id < b.id ? 1 : -1));
+}
+/** One backup folder, judged; undefined when the folder holds nothing. */
+async function findBackup(storage, id) {
+    const folder = (await listFolders(storage, `${id}/`)).get(id);
+    return folder ? judgeFolder(storage, folder) : undefined;
+}
+/**
+ * `latest` (the newest complete or verified backup), `latest-verified`, or a backup id. `latest` never
+ * picks a damaged backup; the damaged ones newer than its choice are returned so callers can say so.
+ * A backup named by id is returned even when damaged (its `damage` says why), so it can be examined.
+ */
+async function resolveBackup(storage, ref) {
+    if (ref === 'latest' || ref === 'latest-verified') {
+        const entries = await listBackups(storage);
+        const index = entries.findIndex((e) => (ref === 'latest' ? e.complete : e.verified));
+        const entry = entries[index];
+        if (!entry) {
+            throw new src/* UserError */.yo(`No ${ref === 'latest' ? 'complete' : 'verified'} backup found at ${storage.describe('')}` +
+                (entries.length > 0 ? ` (${describeStates(entries)}; \`shipkit list\` shows why).` : '.'));
+        }
+        return { entry, passedOver: entries.slice(0, index).filter((e) => e.state === 'damaged') };
+    }
+    if (!isBackupId(ref)) {
+        throw new src/* UserError */.yo(`'${ref}' is not a backup id (e.g. 2026-11-25T030000Z-1a2b3c) nor 'latest'.`);
+    }
+    const entry = await findBackup(storage, ref);
+    if (!entry)
+        throw new src/* UserError */.yo(`Backup ${ref} does not exist at ${storage.describe('')}.`);
+    if (entry.state === 'incomplete') {
+        throw new src/* UserError */.yo(`Backup ${ref} has no manifest at ${storage.describe(`${ref}/${layout_MANIFEST_NAME}`)}: it is incomplete ` +
+            '(the run that wrote it failed or is still running) and cannot be restored or verified.');
+    }
+    return { entry, passedOver: [] };
+}
+/** Reads and validates a manifest by itself, with no judgement of its folder. */
+async function readManifest(storage, id) {
+    const key = `${id}/${MANIFEST_NAME}`;
+    return parseManifest(await text(await storage.get(key)), storage.describe(key));
+}
+/** "2 damaged, 1 incomplete" */
+function describeStates(entries) {
+    const counts = new Map();
+    for (const entry of entries)
+        counts.set(entry.state, (counts.get(entry.state) ?? 0) + 1);
+    return [...counts].map(([state, count]) => `${count} ${state}`).join(', ');
+}
+async function listFolders(storage, prefix) {
+    const folders = new Map();
+    for await (const object of storage.list(prefix)) {
         const slash = object.key.indexOf('/');
         if (slash < 0)
             continue;
         const id = object.key.slice(0, slash);
         if (!isBackupId(id))
             continue;
-        let entry = byId.get(id);
-        if (!entry) {
-            entry = { id, time: backupIdTime(id), complete: false, verified: false, objects: [], bytes: 0 };
-            byId.set(id, entry);
+        let folder = folders.get(id);
+        if (!folder) {
+            folder = { id, objects: [] };
+            folders.set(id, folder);
         }
-        const name = object.key.slice(slash + 1);
-        entry.objects.push({
+        folder.objects.push({
             key: object.key,
             size: object.size,
             ...(object.lastModified ? { lastModified: object.lastModified } : {}),
         });
-        entry.bytes += object.size;
-        if (name === MANIFEST_NAME)
-            entry.complete = true;
-        if (name === VERIFICATION_NAME)
-            entry.verified = true;
     }
-    // A verification without a manifest proves nothing.
-    for (const entry of byId.values())
-        entry.verified &&= entry.complete;
-    return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+    return folders;
 }
-async function readManifest(storage, id) {
-    const key = `${id}/${MANIFEST_NAME}`;
-    const head = await storage.head(key);
-    if (!head) {
-        throw new src/* UserError */.yo(`Backup ${id} has no manifest at ${storage.describe(key)}: it is incomplete (the run that wrote it ` +
-            'failed or is still running) and cannot be restored or verified.');
-    }
-    return parseManifest(await (0,consumers_.text)(await storage.get(key)), storage.describe(key));
-}
-async function readVerification(storage, id) {
-    const key = `${id}/${VERIFICATION_NAME}`;
-    if (!(await storage.head(key)))
-        return undefined;
-    const parsed = verificationSchema.safeParse(JSON.parse(await (0,consumers_.text)(await storage.get(key))));
-    return parsed.success ? parsed.data : undefined;
-}
-/** `latest` (the newest complete backup), `latest-verified`, or a backup id. */
-async function resolveBackup(storage, ref) {
-    const entries = await listBackups(storage);
-    if (ref === 'latest' || ref === 'latest-verified') {
-        const found = entries.find((e) => e.complete && (ref === 'latest' || e.verified));
-        if (!found) {
-            throw new src/* UserError */.yo(`No ${ref === 'latest' ? 'complete' : 'verified'} backup found at ${storage.describe('')}` +
-                (entries.length > 0 ? ` (${entries.length} incomplete folder(s) ignored).` : '.'));
+/** Reads what the folder holds and decides its state. This is the only place states are decided. */
+async function judgeFolder(storage, folder) {
+    const { id, objects } = folder;
+    const entry = {
+        id,
+        time: backupIdTime(id),
+        state: 'incomplete',
+        complete: false,
+        verified: false,
+        damage: [],
+        verifications: [],
+        objects,
+        bytes: objects.reduce((sum, o) => sum + o.size, 0),
+    };
+    const byName = new Map(objects.map((o) => [o.key.slice(id.length + 1), o]));
+    const manifestObject = byName.get(layout_MANIFEST_NAME);
+    if (!manifestObject)
+        return entry;
+    const manifestText = await readSmall(storage, manifestObject.key, manifestObject.size, MAX_MANIFEST_BYTES);
+    // Deleted since the listing (prune removes the manifest first): the folder is on its way out.
+    if (manifestText === undefined)
+        return entry;
+    const damage = entry.damage;
+    if (manifestText instanceof Error)
+        damage.push(manifestText.message);
+    else {
+        try {
+            entry.manifest = manifest_parseManifest(manifestText, layout_MANIFEST_NAME);
+            entry.manifestSha256 = (0,external_node_crypto_.createHash)('sha256').update(manifestText).digest('hex');
         }
-        return found;
+        catch (error) {
+            damage.push(error.message);
+        }
     }
-    if (!isBackupId(ref)) {
-        throw new src/* UserError */.yo(`'${ref}' is not a backup id (e.g. 2026-11-25T030000Z-1a2b3c) nor 'latest'.`);
+    const manifest = entry.manifest;
+    if (manifest) {
+        if (manifest.backupId !== id) {
+            damage.push(`manifest.json names backup ${manifest.backupId}, not its folder ${id}`);
+        }
+        const archive = byName.get(manifest.archive.key);
+        if (!archive)
+            damage.push(`the archive ${manifest.archive.key} named by manifest.json is missing`);
+        else if (archive.size !== manifest.archive.size) {
+            damage.push(`the archive ${manifest.archive.key} is ${archive.size} bytes, manifest.json says ${manifest.archive.size}`);
+        }
+        const records = [...byName].filter(([name]) => isVerificationName(name));
+        for (const [name, object] of records) {
+            const recordText = await readSmall(storage, object.key, object.size, MAX_RECORD_BYTES);
+            if (recordText === undefined)
+                continue;
+            if (recordText instanceof Error) {
+                damage.push(recordText.message);
+                continue;
+            }
+            const verdict = judgeRecord(name, recordText, id, manifest, entry.manifestSha256);
+            if ('damage' in verdict)
+                damage.push(verdict.damage);
+            else
+                entry.verifications.push(verdict.summary);
+        }
     }
-    const found = entries.find((e) => e.id === ref);
-    if (!found)
-        throw new src/* UserError */.yo(`Backup ${ref} does not exist at ${storage.describe('')}.`);
-    if (!found.complete) {
-        throw new src/* UserError */.yo(`Backup ${ref} at ${storage.describe('')} has no manifest: it is incomplete.`);
+    if (damage.length > 0) {
+        entry.state = 'damaged';
+        return entry;
     }
-    return found;
+    const best = strongest(entry.verifications);
+    if (best)
+        entry.verification = best;
+    entry.state = best ? 'verified' : 'complete';
+    entry.complete = true;
+    entry.verified = entry.state === 'verified';
+    return entry;
+}
+function strongest(summaries) {
+    let best;
+    for (const summary of summaries) {
+        if (!summary.counts)
+            continue;
+        const stronger = best ? verificationStrength(summary.mode) - verificationStrength(best.mode) : 1;
+        if (stronger > 0 || (stronger === 0 && best && summary.verifiedAt > best.verifiedAt))
+            best = summary;
+    }
+    return best;
+}
+/** The object's text; undefined when it vanished since the listing; an Error (as damage) when too big. */
+async function readSmall(storage, key, size, limit) {
+    const name = key.slice(key.indexOf('/') + 1);
+    if (size > limit)
+        return new Error(`${name} is ${size} bytes, far more than such a file ever holds`);
+    try {
+        return await (0,consumers_.text)(await storage.get(key));
+    }
+    catch (error) {
+        if (error instanceof storage_src.ObjectNotFoundError)
+            return undefined;
+        throw error;
+    }
+}
+/** Runs `work` over `items` with at most `limit` at once, keeping the order of `items`. */
+async function mapBounded(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1824,8 +2240,6 @@ var promises_ = __webpack_require__(6466);
 var archive_src = __webpack_require__(7750);
 // EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
 var mongo_src = __webpack_require__(6647);
-// EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
-var storage_src = __webpack_require__(5927);
 // EXTERNAL MODULE: ../retention/src/index.ts + 3 modules
 var retention_src = __webpack_require__(5469);
 ;// CONCATENATED MODULE: ../backup/src/prune.ts
@@ -1834,58 +2248,68 @@ var retention_src = __webpack_require__(5469);
 
 
 /**
- * Applies a retention policy to complete backups, then sweeps incomplete ones past the grace period
- * and aborts orphaned multipart uploads. A backup is deleted manifest first, so an interrupted prune
- * leaves an incomplete folder (swept later), never a manifest pointing at missing data.
+ * Applies a retention policy to the backups the catalogue finds complete, then sweeps incomplete ones
+ * past the grace period and aborts orphaned multipart uploads. Damaged backups are kept and reported
+ * unless `deleteDamaged` is set. A backup is deleted manifest first, so an interrupted prune leaves an
+ * incomplete folder (swept later), never a manifest pointing at missing data.
  */
 async function prune(storage, options) {
     const { logger, now } = options;
     const dryRun = options.dryRun ?? false;
     const entries = await listBackups(storage);
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    const plan = (0,retention_src/* planRetention */.SA)(entries.map((e) => ({ id: e.id, time: e.time, complete: e.complete, verified: e.verified })), options.policy, now);
+    const plan = (0,retention_src/* planRetention */.SA)(entries.map((e) => ({
+        id: e.id,
+        time: e.time,
+        complete: e.complete,
+        verified: e.verified,
+        ...(e.state === 'damaged' ? { damaged: e.damage.join('; ') } : {}),
+    })), options.policy, now);
     const result = {
         kept: plan.keep.map((k) => ({ id: k.id, reasons: [...k.reasons] })),
         removed: [],
         retainedByLock: [],
         swept: [],
+        damaged: [],
         abortedUploads: 0,
         dryRun,
     };
-    for (const { id } of plan.remove) {
-        const entry = byId.get(id);
-        if (dryRun) {
-            logger.info(`would remove ${id}`);
-            result.removed.push(id);
-            continue;
-        }
+    /** Deletes one backup (unless a dry run); false when Object Lock retains it. */
+    const remove = async (id) => {
+        if (dryRun)
+            return true;
         try {
-            await deleteBackup(storage, entry);
-            logger.info(`removed ${id}`);
-            result.removed.push(id);
+            await deleteBackup(storage, id);
+            return true;
         }
         catch (error) {
             if (!(error instanceof storage_src.RetainedByLockError))
                 throw error;
             logger.warn(`${id} is retained by an object lock; left in place`);
             result.retainedByLock.push(id);
+            return false;
+        }
+    };
+    for (const { id } of plan.remove) {
+        if (!(await remove(id)))
+            continue;
+        logger.info(`${dryRun ? 'would remove' : 'removed'} ${id}`);
+        result.removed.push(id);
+    }
+    for (const { id, reason } of plan.damaged) {
+        if (!options.deleteDamaged) {
+            logger.warn(`${id} is damaged and was kept (delete it with --delete-damaged): ${reason}`);
+            result.damaged.push({ id, reason, deleted: false });
+        }
+        else if (await remove(id)) {
+            logger.warn(`${dryRun ? 'would delete' : 'deleted'} damaged ${id}: ${reason}`);
+            result.damaged.push({ id, reason, deleted: true });
         }
     }
     const grace = options.incompleteGraceMs ?? 24 * 3_600_000;
-    const sweep = (0,retention_src/* planSweep */.cK)(entries.filter((e) => !e.complete).map((e) => ({ id: e.id, time: e.time })), grace, now);
+    const sweep = (0,retention_src/* planSweep */.cK)(entries.filter((e) => e.state === 'incomplete').map((e) => ({ id: e.id, time: e.time })), grace, now);
     for (const { id } of sweep.remove) {
-        const entry = byId.get(id);
-        if (!dryRun) {
-            try {
-                await deleteBackup(storage, entry);
-            }
-            catch (error) {
-                if (!(error instanceof storage_src.RetainedByLockError))
-                    throw error;
-                result.retainedByLock.push(id);
-                continue;
-            }
-        }
+        if (!(await remove(id)))
+            continue;
         logger.info(`${dryRun ? 'would sweep' : 'swept'} incomplete ${id}`);
         result.swept.push(id);
     }
@@ -1899,13 +2323,17 @@ async function prune(storage, options) {
     }
     return result;
 }
-async function deleteBackup(storage, entry) {
-    const manifest = entry.objects.find((o) => o.key.endsWith(`/${MANIFEST_NAME}`));
-    if (manifest)
-        await storage.delete(manifest.key);
-    for (const object of entry.objects)
-        if (object !== manifest)
-            await storage.delete(object.key);
+/**
+ * Deletes the manifest first (from then on the backup does not exist), then whatever the folder holds
+ * now — listed again, so a verification record written meanwhile goes too rather than staying behind.
+ */
+async function deleteBackup(storage, id) {
+    await storage.delete(`${id}/${layout_MANIFEST_NAME}`);
+    const rest = [];
+    for await (const object of storage.list(`${id}/`))
+        rest.push(object.key);
+    for (const key of rest)
+        await storage.delete(key);
 }
 
 ;// CONCATENATED MODULE: ../backup/src/tool.ts
@@ -2184,6 +2612,8 @@ function backupOptionsFromInputs(inputs, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ../backup/src/index.ts
+
+
 
 
 
@@ -4197,8 +4627,7 @@ function activeRules(policy) {
 /** The policy written the way `parseRetention` reads it, or a phrase saying it keeps everything. */
 function describeRetention(policy) {
     const rules = activeRules(policy).map(([rule, count]) => `${rule}=${count === Infinity ? 'all' : count}`);
-    const text = rules.length > 0 ? rules.join(',') : 'keep everything (no retention rules)';
-    return policy.keepVerified ? `${text} (and the newest verified backup)` : text;
+    return rules.length > 0 ? rules.join(',') : 'keep everything (no retention rules)';
 }
 
 ;// CONCATENATED MODULE: ../retention/src/plan.ts
@@ -4234,17 +4663,24 @@ function assertUniqueIds(backups) {
  * restic-style retention over complete backups. For each count rule, walk the backups newest first
  * and keep the newest backup of each of the last n periods that hold one (`last` treats every backup
  * as its own period). A rule that runs out of backups before reaching n also keeps the oldest backup,
- * so a young history is never thinned from its far end. Rules are OR-ed. Whatever the rules say, the
- * newest complete backup, the newest verified one (with `keepVerified`), pinned backups, backups
- * dated after `now` (a clock we cannot trust) and backups without a readable time are kept.
+ * so a young history is never thinned from its far end. Rules are OR-ed.
+ *
+ * Whatever the rules say — and whoever calls (CLI, action, workflow) — the newest complete backup and
+ * the newest verified backup are kept: the good copy is never lost to a keep rule. So are pinned
+ * backups, backups dated after `now` (a clock we cannot trust) and backups without a readable time.
+ * Damaged backups are listed apart and never removed here.
  */
 function planRetention(backups, policy, now) {
     assertUniqueIds(backups);
-    const complete = backups.filter((backup) => backup.complete).sort(newestFirst);
+    const complete = backups.filter((backup) => backup.complete && !backup.damaged).sort(newestFirst);
     const incomplete = backups
-        .filter((backup) => !backup.complete)
+        .filter((backup) => !backup.complete && !backup.damaged)
         .sort(newestFirst)
         .map(({ id, time }) => ({ id, time }));
+    const damaged = backups
+        .filter((backup) => backup.damaged)
+        .sort(newestFirst)
+        .map(({ id, time, damaged: reason }) => ({ id, time, reason: reason }));
     const reasons = new Map(complete.map((backup) => [backup.id, []]));
     const keepFor = (backup, reason) => reasons.get(backup.id)?.push(reason);
     const rules = activeRules(policy);
@@ -4258,11 +4694,9 @@ function planRetention(backups, policy, now) {
     const newestComplete = dated[0];
     if (newestComplete)
         keepFor(newestComplete, 'newest complete');
-    if (policy.keepVerified) {
-        const newestVerified = dated.find((backup) => backup.verified);
-        if (newestVerified)
-            keepFor(newestVerified, 'newest verified');
-    }
+    const newestVerified = dated.find((backup) => backup.verified);
+    if (newestVerified)
+        keepFor(newestVerified, 'newest verified');
     for (const backup of complete) {
         if (backup.pinned)
             keepFor(backup, 'pinned');
@@ -4271,7 +4705,7 @@ function planRetention(backups, policy, now) {
         else if (backup.time.getTime() > now.getTime())
             keepFor(backup, 'dated after now');
     }
-    const plan = { keep: [], remove: [], incomplete };
+    const plan = { keep: [], remove: [], incomplete, damaged };
     for (const { id, time } of complete) {
         const why = reasons.get(id) ?? [];
         if (why.length > 0)
