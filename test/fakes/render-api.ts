@@ -3,7 +3,8 @@
  * the contract in the reference notes: bearer auth, 201 or 202-without-body on create, `{cursor, deploy}`
  * lists with cursor paging and filters, cancel and rollback, `{id?, message?}` error bodies and 429 with
  * `Retry-After`. Each deploy walks a scripted list of statuses, one step per GET of that deploy.
- * It also plays the deployed app's health endpoint (`/apps/{serviceId}/health`) for health-check tests.
+ * It also plays the deployed app's health endpoint (`/apps/{serviceId}/health`) for health-check tests,
+ * and the failures that come after Render accepted a request (a proxy's 502, a dropped connection).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -85,7 +86,10 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization?: string;
   body?: unknown;
+  /** What the client got: 0 when the connection was dropped without an answer. */
   status: number;
+  /** The fake acted on the request (created a deploy…) before answering with `status`. */
+  accepted?: boolean;
   at: number;
 }
 
@@ -101,6 +105,15 @@ interface Interception {
   responses: CannedResponse[];
 }
 
+/** After acting on a request: answer this instead, or drop the connection without an answer. */
+export type LostAnswer = CannedResponse | 'drop';
+
+interface AfterAccepting {
+  method?: string;
+  path: RegExp;
+  answers: LostAnswer[];
+}
+
 const DEFAULT_SCRIPT: FakeStatus[] = ['created', 'build_in_progress', 'update_in_progress', 'live'];
 const DEFAULT_ROLLBACK: FakeStatus[] = ['created', 'update_in_progress', 'live'];
 const SEED_SPACING_MS = 60_000;
@@ -110,6 +123,7 @@ export class FakeRenderApi {
   readonly requests: RecordedRequest[] = [];
   private readonly services = new Map<string, FakeService>();
   private readonly interceptions: Interception[] = [];
+  private readonly afterAccepting: AfterAccepting[] = [];
   private sequence = 0;
   private deployCounter = 0;
 
@@ -201,6 +215,15 @@ export class FakeRenderApi {
     this.interceptions.push({ ...match, responses });
   }
 
+  /**
+   * Act on the next matching requests as usual (create the deploy, start the rollback, fire the hook),
+   * then answer them with these instead, as a proxy does when Render's answer is lost: a 502, or a
+   * connection dropped without an answer ('drop').
+   */
+  failAfterAccepting(match: { method?: string; path: RegExp }, ...answers: LostAnswer[]): void {
+    this.afterAccepting.push({ ...match, answers });
+  }
+
   rateLimit(match: { method?: string; path: RegExp }, times: number, retryAfterSeconds: number): void {
     const response: CannedResponse = {
       status: 429,
@@ -244,7 +267,12 @@ export class FakeRenderApi {
     } catch {
       body = text;
     }
-    const answer = this.answer(method, url, request.headers.authorization, body);
+    const handled = this.answer(method, url, request.headers.authorization, body);
+    const lost = this.afterAccepting.find(
+      (a) => a.answers.length > 0 && (!a.method || a.method === method) && a.path.test(url.pathname),
+    );
+    const replacement = handled.status < 300 ? lost?.answers.shift() : undefined;
+    const answer = replacement === 'drop' ? { status: 0 } : (replacement ?? handled);
     this.requests.push({
       method,
       path: url.pathname,
@@ -252,8 +280,13 @@ export class FakeRenderApi {
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
       ...(body === undefined ? {} : { body }),
       status: answer.status,
+      ...(replacement ? { accepted: true } : {}),
       at: Date.now(),
     });
+    if (replacement === 'drop') {
+      request.socket.destroy();
+      return;
+    }
     const hasBody = answer.body !== undefined;
     response.writeHead(answer.status, {
       ...(hasBody ? { 'content-type': 'application/json' } : {}),

@@ -112,7 +112,13 @@ Examples:
       triggerHook: (hookUrl, imageUrl) =>
         triggerDeployHook(
           hookUrl,
-          { hookSource: 'RENDER_DEPLOY_HOOK_URL', ...(imageUrl ? { imageUrl } : {}) },
+          {
+            hookSource: 'RENDER_DEPLOY_HOOK_URL',
+            ...(imageUrl ? { imageUrl } : {}),
+            ...(render && parsed.flow.serviceId
+              ? { reconcileWith: { api: render, serviceId: parsed.flow.serviceId } }
+              : {}),
+          },
           http,
         ),
       fetch: http.fetch,
