@@ -61,6 +61,8 @@ export interface FakeService {
   id: string;
   name: string;
   url: string;
+  /** Render's default is `commit` (every push deploys); the fake's is `off`, the setting the suite asks for. */
+  autoDeployTrigger: 'off' | 'commit' | 'checksPass';
   hookKey: string;
   /** What the hook answers: the observed `{"deploy": {"id"}}` or an empty body. */
   hookAnswer: 'deploy' | 'empty';
@@ -157,11 +159,19 @@ export class FakeRenderApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  addService(id: string, options: { name?: string; hookAnswer?: 'deploy' | 'empty' } = {}): FakeService {
+  addService(
+    id: string,
+    options: {
+      name?: string;
+      hookAnswer?: 'deploy' | 'empty';
+      autoDeployTrigger?: FakeService['autoDeployTrigger'];
+    } = {},
+  ): FakeService {
     const service: FakeService = {
       id,
       name: options.name ?? 'shop-web',
       url: `https://${options.name ?? 'shop-web'}.onrender.com`,
+      autoDeployTrigger: options.autoDeployTrigger ?? 'off',
       hookKey: randomBytes(10).toString('hex'),
       hookAnswer: options.hookAnswer ?? 'deploy',
       deploys: [],
@@ -508,6 +518,8 @@ export class FakeRenderApi {
       slug: service.name,
       dashboardUrl: `https://dashboard.render.com/web/${service.id}`,
       serviceDetails: { url: service.url },
+      autoDeploy: service.autoDeployTrigger === 'off' ? 'no' : 'yes',
+      autoDeployTrigger: service.autoDeployTrigger,
     };
   }
 }

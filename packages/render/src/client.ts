@@ -57,6 +57,10 @@ const serviceSchema = z.looseObject({
   type: z.string().optional(),
   dashboardUrl: z.string().optional(),
   serviceDetails: z.looseObject({ url: z.string().optional() }).optional(),
+  /** `yes` / `no`: the older field, still sent. */
+  autoDeploy: z.string().optional(),
+  /** `off`, `commit` or `checksPass`: what `autoDeploy` became. */
+  autoDeployTrigger: z.string().optional(),
 });
 
 /** Typed client for Render's deploy endpoints: bearer auth, retries, and errors that say what to fix. */
@@ -80,12 +84,16 @@ export class RenderClient implements RenderApi {
       serviceId,
     });
     const service = parse(serviceSchema, body, 'service');
+    const autoDeploy =
+      service.autoDeployTrigger ??
+      (service.autoDeploy === 'yes' ? 'commit' : service.autoDeploy === 'no' ? 'off' : undefined);
     return {
       id: service.id,
       ...(service.name ? { name: service.name } : {}),
       ...(service.type ? { type: service.type } : {}),
       ...(service.dashboardUrl ? { dashboardUrl: service.dashboardUrl } : {}),
       ...(service.serviceDetails?.url ? { url: service.serviceDetails.url } : {}),
+      ...(autoDeploy ? { autoDeploy } : {}),
     };
   }
 

@@ -94,7 +94,30 @@ describe('RenderClient', () => {
       type: 'web_service',
       dashboardUrl: `https://dashboard.render.com/web/${serviceId}`,
       url: 'https://shop-web.onrender.com',
+      autoDeploy: 'off',
     });
+  });
+
+  it("reads the service's Auto-Deploy setting from autoDeployTrigger, or from the older autoDeploy", async () => {
+    expect((await client().getService(serviceId)).autoDeploy).toBe('off');
+    const auto = `${serviceId}a`;
+    fake.addService(auto, { autoDeployTrigger: 'checksPass' });
+    expect((await client().getService(auto)).autoDeploy).toBe('checksPass');
+    for (const [autoDeploy, expected] of [
+      ['yes', 'commit'],
+      ['no', 'off'],
+    ]) {
+      fake.intercept(
+        { method: 'GET', path: new RegExp(`${serviceId}$`) },
+        { status: 200, body: { id: serviceId, autoDeploy } },
+      );
+      expect((await client().getService(serviceId)).autoDeploy).toBe(expected);
+    }
+    fake.intercept(
+      { method: 'GET', path: new RegExp(`${serviceId}$`) },
+      { status: 200, body: { id: serviceId } },
+    );
+    expect(await client().getService(serviceId)).toEqual({ id: serviceId });
   });
 
   it('follows cursors over several pages and sends status and time filters', async () => {

@@ -68,6 +68,10 @@ export const deploy: Command = {
       type: 'boolean',
       description: 'if this deploy fails after replacing the live one, roll back to it',
     },
+    'allow-auto-deploy': {
+      type: 'boolean',
+      description: "deploy even when the service's Auto-Deploy is on (refused by default)",
+    },
     'health-check-url': {
       type: 'string',
       value: '<url>',
