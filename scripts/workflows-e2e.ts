@@ -421,6 +421,8 @@ export interface StepRecord {
   env: Record<string, string>;
   stdout: string;
   stderr: string;
+  /** What the step wrote to GITHUB_STEP_SUMMARY. */
+  summary: string;
   note?: string;
 }
 
@@ -733,6 +735,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
           env: {},
           stdout: '',
           stderr: '',
+          summary: '',
         };
         record.steps.push(stepRecord);
         allSteps.push(stepRecord);
@@ -777,6 +780,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
               Object.assign(stepRecord, {
                 stdout: result.stdout,
                 stderr: result.stderr,
+                summary: result.summary,
                 outputs: result.outputs,
               });
               Object.assign(fileEnv, result.env);
@@ -795,6 +799,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
               Object.assign(stepRecord, {
                 stdout: result.stdout,
                 stderr: result.stderr,
+                summary: result.summary,
                 outputs: result.outputs,
               });
               outcome = result.exitCode === 0 ? 'success' : 'failure';
@@ -870,6 +875,7 @@ interface ProcessResult {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  summary: string;
   outputs: Record<string, string>;
   env: Record<string, string>;
   path: string[];
@@ -928,6 +934,7 @@ async function runScript(
     exitCode,
     stdout,
     stderr,
+    summary: await readFile(files.summary, 'utf8'),
     outputs: parseFileCommands(await readFile(files.output, 'utf8')),
     env: parseFileCommands(await readFile(files.env, 'utf8')),
     path: (await readFile(files.path, 'utf8')).split('\n').filter(Boolean),
@@ -977,6 +984,7 @@ async function runLocalAction(
     exitCode: result.exitCode,
     stdout: result.stdout,
     stderr: result.stderr,
+    summary: result.summary,
     outputs: result.outputs,
     env: {},
     path: [],
