@@ -65,9 +65,13 @@ ensure actionlint "$ACTIONLINT_VERSION" build_actionlint
 missing=()
 for cli in zstd age shellcheck; do command -v "$cli" >/dev/null || missing+=("$cli"); done
 if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  # As root, or through password-less sudo (GitHub-hosted runners), from Debian/Ubuntu packages.
+  as_root=()
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=(sudo -n); fi
+  if { [ "$(id -u)" = 0 ] || [ ${#as_root[@]} -gt 0 ]; } && command -v apt-get >/dev/null; then
     echo "installing ${missing[*]} from Debian packages…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "missing ${missing[*]}: install them (e.g. sudo apt-get install ${missing[*]})" >&2
     exit 1

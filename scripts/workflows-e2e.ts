@@ -14,6 +14,9 @@
  * - service containers are not started: give the inputs that point at them with `stepInputs`.
  * - any other third-party action fails its step unless `stubs` handles it (e.g. github-script, which would
  *   talk to GitHub).
+ * A job that calls a reusable workflow (`uses: ./.github/workflows/x.yml`, or `<owner>/<repo>/.github/
+ * workflows/x.yml@ref` as a client's caller workflow names the suite) runs that workflow of this checkout
+ * with the job's `with:` and `secrets:`, so a caller template runs end to end.
  *
  *   tsx scripts/workflows-e2e.ts <workflow.yml> [--input name=value]… [--secret NAME]… [--step-input job.step.name=value]…
  * (`--secret NAME` reads the value from the environment variable NAME, never from the command line.)
@@ -418,6 +421,8 @@ export interface StepRecord {
   env: Record<string, string>;
   stdout: string;
   stderr: string;
+  /** What the step wrote to GITHUB_STEP_SUMMARY. */
+  summary: string;
   note?: string;
 }
 
@@ -425,6 +430,8 @@ export interface JobRecord {
   id: string;
   result: Outcome;
   outputs: Record<string, string>;
+  /** For a job that calls a reusable workflow: that workflow's run. */
+  called?: WorkflowResult;
   steps: StepRecord[];
 }
 
@@ -547,6 +554,24 @@ function evaluateMap(map: Yaml, ctx: ExpressionContext): Record<string, string> 
   );
 }
 
+/**
+ * The reusable workflow a job calls, as a path of this checkout: `./.github/workflows/x.yml`, or the
+ * suite named as a client names it (`<owner>/<repo>/.github/workflows/x.yml@ref`, SHIPKIT_REPO in the
+ * templates), which this checkout stands for.
+ */
+function calledWorkflow(uses: string): string {
+  const match = /^(?:\.\/|[\w.-]+\/[\w.-]+\/)(\.github\/workflows\/[\w.-]+\.ya?ml)(?:@[\w./-]+)?$/.exec(uses);
+  if (!match) throw new Error(`cannot run the workflow ${uses}: only this repository's reusable workflows`);
+  return match[1] as string;
+}
+
+/** A `with:` value as an input: a missing context value is an empty string, as on GitHub. */
+function inputValue(value: Value): string | number | boolean {
+  if (value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
 /** `./actions/<id>` or `./<folder>/actions/<id>` of this repository: the action id. */
 function localAction(uses: string): string | undefined {
   return /^\.\/(?:[\w.-]+\/)?actions\/([a-z0-9-]+)\/?$/.exec(uses)?.[1];
@@ -638,6 +663,34 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         log(`job ${jobId}: skipped`);
         continue;
       }
+      if (typeof job.uses === 'string') {
+        const ctx = { contexts: contexts({}) };
+        const withValues = Object.fromEntries(
+          Object.entries<unknown>(job.with ?? {}).map(([name, value]) => [
+            name,
+            inputValue(evaluateTemplate(value, ctx)),
+          ]),
+        );
+        const passed =
+          job.secrets === 'inherit' ? textRecord(secrets as Value) : evaluateMap(job.secrets, ctx);
+        log(`job ${jobId}: calls ${job.uses}`);
+        const called = await runWorkflow({
+          ...options,
+          workflow: calledWorkflow(job.uses),
+          inputs: withValues,
+          secrets: passed,
+          github,
+          log: (line) => log(`  ${line}`),
+        });
+        record.called = called;
+        record.result = Object.values(called.jobs).some((j) => j.result === 'failure')
+          ? 'failure'
+          : 'success';
+        record.outputs = called.outputs;
+        allSteps.push(...called.steps.map((step) => ({ ...step, job: `${jobId} / ${step.job}` })));
+        log(`job ${jobId}: ${record.result}`);
+        continue;
+      }
       log(`job ${jobId}: running`);
       const jobContext: Record<string, Value> = {
         status: 'success',
@@ -682,6 +735,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
           env: {},
           stdout: '',
           stderr: '',
+          summary: '',
         };
         record.steps.push(stepRecord);
         allSteps.push(stepRecord);
@@ -726,6 +780,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
               Object.assign(stepRecord, {
                 stdout: result.stdout,
                 stderr: result.stderr,
+                summary: result.summary,
                 outputs: result.outputs,
               });
               Object.assign(fileEnv, result.env);
@@ -744,6 +799,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
               Object.assign(stepRecord, {
                 stdout: result.stdout,
                 stderr: result.stderr,
+                summary: result.summary,
                 outputs: result.outputs,
               });
               outcome = result.exitCode === 0 ? 'success' : 'failure';
@@ -819,6 +875,7 @@ interface ProcessResult {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  summary: string;
   outputs: Record<string, string>;
   env: Record<string, string>;
   path: string[];
@@ -877,6 +934,7 @@ async function runScript(
     exitCode,
     stdout,
     stderr,
+    summary: await readFile(files.summary, 'utf8'),
     outputs: parseFileCommands(await readFile(files.output, 'utf8')),
     env: parseFileCommands(await readFile(files.env, 'utf8')),
     path: (await readFile(files.path, 'utf8')).split('\n').filter(Boolean),
@@ -926,6 +984,7 @@ async function runLocalAction(
     exitCode: result.exitCode,
     stdout: result.stdout,
     stderr: result.stderr,
+    summary: result.summary,
     outputs: result.outputs,
     env: {},
     path: [],

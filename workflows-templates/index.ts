@@ -26,7 +26,7 @@ export interface WorkflowTemplate {
   secrets: readonly string[];
   /** GitHub Actions variables it reads (`vars.X`). */
   variables: readonly string[];
-  /** What the calling job grants the reusable workflow. */
+  /** What each calling job grants the reusable workflow. */
   permissions: Readonly<Record<string, 'read' | 'write'>>;
 }
 
@@ -47,7 +47,8 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     file: 'pull-request.yml',
     url: new URL('./pull-request.yml', import.meta.url),
     calls: 'pr-gates.yml',
-    summary: "Branch policy and the application's CI (with a MongoDB service), as one required check.",
+    summary:
+      "Branch policy on every pull request event and the application's CI (with a MongoDB service) on code changes, as two required checks.",
     secrets: [],
     variables: [],
     permissions: { contents: 'read', 'pull-requests': 'write' },
@@ -56,7 +57,8 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     file: 'deploy.yml',
     url: new URL('./deploy.yml', import.meta.url),
     calls: 'render-deploy.yml',
-    summary: 'Render deploy on push to main, only with a fresh verified backup; health check and rollback.',
+    summary:
+      'Render deploy from main only, with a fresh verified backup and Auto-Deploy off; health check and rollback.',
     secrets: ['RENDER_API_KEY', 'RENDER_DEPLOY_HOOK_URL', ...STORAGE_SECRETS],
     variables: ['RENDER_SERVICE_ID', ...STORAGE_VARIABLES],
     permissions: { contents: 'read', 'id-token': 'write' },
@@ -65,19 +67,31 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     file: 'restore.yml',
     url: new URL('./restore.yml', import.meta.url),
     calls: 'restore.yml',
-    summary: 'Manual disaster recovery: typed confirmation, approval in a protected environment.',
-    secrets: ['MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
+    summary:
+      'Manual disaster recovery with its own write-capable secret: typed confirmation, approval in a protected environment.',
+    secrets: ['RESTORE_MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
     variables: [...STORAGE_VARIABLES, 'MONGODB_DB'],
     permissions: { contents: 'read', 'id-token': 'write' },
+  },
+  {
+    file: 'restore-drill.yml',
+    url: new URL('./restore-drill.yml', import.meta.url),
+    calls: 'restore-drill.yml',
+    summary:
+      'Weekly: restores the newest and an older backup, checks recovery time (RTO) and backup age (RPO); an issue when a target is missed.',
+    secrets: ['AGE_IDENTITY', ...STORAGE_SECRETS, 'DRILL_MONGODB_URI'],
+    variables: [...STORAGE_VARIABLES],
+    permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
   },
   {
     file: 'backup-watchdog.yml',
     url: new URL('./backup-watchdog.yml', import.meta.url),
     calls: 'backup-watchdog.yml',
-    summary: 'Every six hours: an issue when the newest verified backup is older than 26 hours.',
+    summary:
+      'Every six hours: an issue when the newest verified backup is older than 26 hours; keeps the scheduled workflows enabled.',
     secrets: [...STORAGE_SECRETS],
     variables: [...STORAGE_VARIABLES],
-    permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+    permissions: { contents: 'read', 'id-token': 'write', issues: 'write', actions: 'write' },
   },
 ];
 

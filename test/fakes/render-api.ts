@@ -3,7 +3,8 @@
  * the contract in the reference notes: bearer auth, 201 or 202-without-body on create, `{cursor, deploy}`
  * lists with cursor paging and filters, cancel and rollback, `{id?, message?}` error bodies and 429 with
  * `Retry-After`. Each deploy walks a scripted list of statuses, one step per GET of that deploy.
- * It also plays the deployed app's health endpoint (`/apps/{serviceId}/health`) for health-check tests.
+ * It also plays the deployed app's health endpoint (`/apps/{serviceId}/health`) for health-check tests,
+ * and the failures that come after Render accepted a request (a proxy's 502, a dropped connection).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -60,6 +61,8 @@ export interface FakeService {
   id: string;
   name: string;
   url: string;
+  /** Render's default is `commit` (every push deploys); the fake's is `off`, the setting the suite asks for. */
+  autoDeployTrigger: 'off' | 'commit' | 'checksPass';
   hookKey: string;
   /** What the hook answers: the observed `{"deploy": {"id"}}` or an empty body. */
   hookAnswer: 'deploy' | 'empty';
@@ -85,7 +88,10 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization?: string;
   body?: unknown;
+  /** What the client got: 0 when the connection was dropped without an answer. */
   status: number;
+  /** The fake acted on the request (created a deploy…) before answering with `status`. */
+  accepted?: boolean;
   at: number;
 }
 
@@ -101,6 +107,15 @@ interface Interception {
   responses: CannedResponse[];
 }
 
+/** After acting on a request: answer this instead, or drop the connection without an answer. */
+export type LostAnswer = CannedResponse | 'drop';
+
+interface AfterAccepting {
+  method?: string;
+  path: RegExp;
+  answers: LostAnswer[];
+}
+
 const DEFAULT_SCRIPT: FakeStatus[] = ['created', 'build_in_progress', 'update_in_progress', 'live'];
 const DEFAULT_ROLLBACK: FakeStatus[] = ['created', 'update_in_progress', 'live'];
 const SEED_SPACING_MS = 60_000;
@@ -110,6 +125,7 @@ export class FakeRenderApi {
   readonly requests: RecordedRequest[] = [];
   private readonly services = new Map<string, FakeService>();
   private readonly interceptions: Interception[] = [];
+  private readonly afterAccepting: AfterAccepting[] = [];
   private sequence = 0;
   private deployCounter = 0;
 
@@ -143,11 +159,19 @@ export class FakeRenderApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  addService(id: string, options: { name?: string; hookAnswer?: 'deploy' | 'empty' } = {}): FakeService {
+  addService(
+    id: string,
+    options: {
+      name?: string;
+      hookAnswer?: 'deploy' | 'empty';
+      autoDeployTrigger?: FakeService['autoDeployTrigger'];
+    } = {},
+  ): FakeService {
     const service: FakeService = {
       id,
       name: options.name ?? 'shop-web',
       url: `https://${options.name ?? 'shop-web'}.onrender.com`,
+      autoDeployTrigger: options.autoDeployTrigger ?? 'off',
       hookKey: randomBytes(10).toString('hex'),
       hookAnswer: options.hookAnswer ?? 'deploy',
       deploys: [],
@@ -201,6 +225,15 @@ export class FakeRenderApi {
     this.interceptions.push({ ...match, responses });
   }
 
+  /**
+   * Act on the next matching requests as usual (create the deploy, start the rollback, fire the hook),
+   * then answer them with these instead, as a proxy does when Render's answer is lost: a 502, or a
+   * connection dropped without an answer ('drop').
+   */
+  failAfterAccepting(match: { method?: string; path: RegExp }, ...answers: LostAnswer[]): void {
+    this.afterAccepting.push({ ...match, answers });
+  }
+
   rateLimit(match: { method?: string; path: RegExp }, times: number, retryAfterSeconds: number): void {
     const response: CannedResponse = {
       status: 429,
@@ -244,7 +277,12 @@ export class FakeRenderApi {
     } catch {
       body = text;
     }
-    const answer = this.answer(method, url, request.headers.authorization, body);
+    const handled = this.answer(method, url, request.headers.authorization, body);
+    const lost = this.afterAccepting.find(
+      (a) => a.answers.length > 0 && (!a.method || a.method === method) && a.path.test(url.pathname),
+    );
+    const replacement = handled.status < 300 ? lost?.answers.shift() : undefined;
+    const answer = replacement === 'drop' ? { status: 0 } : (replacement ?? handled);
     this.requests.push({
       method,
       path: url.pathname,
@@ -252,8 +290,13 @@ export class FakeRenderApi {
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
       ...(body === undefined ? {} : { body }),
       status: answer.status,
+      ...(replacement ? { accepted: true } : {}),
       at: Date.now(),
     });
+    if (replacement === 'drop') {
+      request.socket.destroy();
+      return;
+    }
     const hasBody = answer.body !== undefined;
     response.writeHead(answer.status, {
       ...(hasBody ? { 'content-type': 'application/json' } : {}),
@@ -475,6 +518,8 @@ export class FakeRenderApi {
       slug: service.name,
       dashboardUrl: `https://dashboard.render.com/web/${service.id}`,
       serviceDetails: { url: service.url },
+      autoDeploy: service.autoDeployTrigger === 'off' ? 'no' : 'yes',
+      autoDeployTrigger: service.autoDeployTrigger,
     };
   }
 }

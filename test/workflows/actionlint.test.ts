@@ -1,14 +1,23 @@
 // actionlint on every workflow, every template (as a client gets it, and with its calls resolved against
 // the reusable workflows here, so inputs and secrets are checked) and every action.yml (through a
 // workflow that uses each action with its required inputs, which makes actionlint read the metadata).
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { stringify } from 'yaml';
 import { REPO_PLACEHOLDER, renderTemplate } from '../../workflows-templates/index';
 import { listActions } from '../../scripts/docs';
-import { actionlint, actionlintPath, describeFindings, repoRoot, templates, workflows } from './support';
+import {
+  ACTIONLINT_CONFIG,
+  actionlint,
+  actionlintPath,
+  describeFindings,
+  repoRoot,
+  templates,
+  workflows,
+} from './support';
 
 const timeout = 60_000;
 
@@ -20,8 +29,32 @@ describe('actionlint', () => {
     project = await mkdtemp(join(tmpdir(), 'shipkit-actionlint-'));
     await mkdir(join(project, '.git')); // actionlint looks for the repository root
     await mkdir(join(project, '.github', 'workflows'), { recursive: true });
+    await copyFile(join(repoRoot, ACTIONLINT_CONFIG), join(project, ACTIONLINT_CONFIG));
     await symlink(join(repoRoot, 'actions'), join(project, 'actions'));
   });
+
+  test(
+    "passes as a contributor runs it: plain `actionlint` in the repository, with the repository's config",
+    async () => {
+      const run = (args: string[]) =>
+        new Promise<{ code: number; output: string }>((done) => {
+          execFile(actionlintPath(), ['-no-color', ...args], { cwd: repoRoot }, (error, stdout, stderr) =>
+            done({
+              code: typeof error?.code === 'number' ? error.code : error ? -1 : 0,
+              output: `${stdout}${stderr}`,
+            }),
+          );
+        });
+      expect(await run([])).toEqual({ code: 0, output: '' });
+      // The config is what makes it pass: with an empty one the job.workflow_* context is reported.
+      const empty = join(project, 'empty-actionlint.yaml');
+      await writeFile(empty, '');
+      const bare = await run(['-config-file', empty]);
+      expect(bare.code).toBe(1);
+      expect(bare.output).toMatch(/property "workflow_repository" is not defined/);
+    },
+    timeout,
+  );
 
   afterAll(async () => {
     if (project) await rm(project, { recursive: true, force: true });

@@ -134,6 +134,9 @@ describe('mongo-backup.yml, run job by job', () => {
     // The verify job restored exactly the backup the backup job wrote.
     const verify = first.jobs.verify?.steps.find((s) => s.id === 'verify');
     expect(verify?.with).toMatchObject({ source: destination, backup: backupId, mode: 'full' });
+    // The steps' limits come from the jobs' (120 minutes by default), 5 minutes earlier.
+    expect(first.jobs.backup?.steps.find((s) => s.id === 'backup')?.with.timeout).toBe('115m');
+    expect(verify?.with.timeout).toBe('115m');
     expect(verify?.outputs['backup-id']).toBe(backupId);
     // Static keys reached the actions through GITHUB_ENV, not through the job's environment.
     expect(first.jobs.backup?.steps.find((s) => s.name === 'AWS credentials (static keys)')?.outcome).toBe(
@@ -158,6 +161,23 @@ describe('mongo-backup.yml, run job by job', () => {
     expectNoSecrets(first, [password, identity, env.s3.secretAccessKey]);
     expectNoSecrets(second, [password, identity, env.s3.secretAccessKey]);
   }, 300_000);
+
+  test('a job limit too short to report in is refused before anything runs, naming the input', async () => {
+    const before = await backupsInStorage();
+    const result = await runWorkflow({
+      root,
+      workflow: '.github/workflows/mongo-backup.yml',
+      inputs: { destination, include: database, 'backup-timeout-minutes': 5 },
+      secrets: { MONGODB_URI: env.mongodbUri },
+      stubs: { 'actions/github-script': async () => ({}) },
+    });
+    expect(result.jobs.backup?.result).toBe('failure');
+    expect(result.jobs.backup?.steps.find((s) => s.id === 'limit')?.stdout).toContain(
+      "::error::backup-timeout-minutes must be a whole number of minutes, at least 10; got '5'.",
+    );
+    expect(result.jobs.backup?.steps.find((s) => s.id === 'backup')?.outcome).toBe('skipped');
+    expect(await backupsInStorage()).toEqual(before);
+  }, 60_000);
 
   test('a failed backup fails the run, skips verification and retention, and reports it', async () => {
     requireBundles();

@@ -2,6 +2,7 @@
 // their action.yml, nothing secret or caller-controlled is pasted into scripts, third-party actions are
 // pinned, jobs are bounded and least-privilege, and concurrency never borrows the caller's name.
 import { describe, expect, test } from '@jest/globals';
+import { evaluateTemplate, type Value } from '../../scripts/workflows-e2e';
 import {
   expressions,
   isReusable,
@@ -259,12 +260,101 @@ describe('concurrency', () => {
       .map((w) => w.path);
     expect(missing).toEqual([]);
   });
+
+  /** A concurrency group as GitHub evaluates it for these inputs. */
+  const group = (concurrency: Yaml, inputs: Record<string, Value>) =>
+    evaluateTemplate(concurrency?.group, { contexts: { inputs, github: { ref: 'refs/heads/main' } } });
+
+  test('a restore shares one group with the backup, verify and prune jobs of the same storage, and only of it', () => {
+    const byName = new Map(reusableWorkflows().map((w) => [w.path.split('/').pop(), w]));
+    const backup = byName.get('mongo-backup.yml')?.doc;
+    const restore = byName.get('restore.yml')?.doc;
+    const storage = 's3://acme-backups/shop';
+    // The backup run holds its group for all its jobs (backup, verify, prune, report), never cancelled.
+    expect(backup.concurrency['cancel-in-progress']).toBe(false);
+    for (const job of Object.values<Yaml>(backup.jobs)) expect(job.concurrency).toBeUndefined();
+    // The restore job (not the whole run, which may wait days for an approval) takes the same group.
+    const restoreJob = restore.jobs.restore;
+    expect(restoreJob.concurrency['cancel-in-progress']).toBe(false);
+    expect(group(restoreJob.concurrency, { source: storage })).toBe(
+      group(backup.concurrency, { destination: storage }),
+    );
+    expect(group(restoreJob.concurrency, { source: 's3://acme-backups/crm' })).not.toBe(
+      group(backup.concurrency, { destination: storage }),
+    );
+    // Two restores of one storage never overlap either; and nothing else uses the storage group.
+    expect(String(group(restore.concurrency, { source: storage }))).not.toBe(
+      group(backup.concurrency, { destination: storage }),
+    );
+  });
+});
+
+describe('time limits', () => {
+  test('a job whose length is an input takes it in minutes, and its step stops 5 minutes before the job', () => {
+    const problems: string[] = [];
+    let derived = 0;
+    for (const file of reusableWorkflows()) {
+      const declared = Object.keys(triggers(file.doc).workflow_call?.inputs ?? {});
+      // A free-text duration next to a fixed job limit is how the two drifted apart: none is left.
+      for (const name of declared) {
+        if (/-timeout$/.test(name) && name !== 'deploy-timeout' && name !== 'health-check-timeout')
+          problems.push(
+            `${file.path}: input ${name} is a free-text duration; take minutes (${name}-minutes)`,
+          );
+      }
+      for (const [jobId, job] of jobs(file)) {
+        const limit = /^\$\{\{\s*inputs\.([\w-]+-timeout-minutes)\s*\}\}$/.exec(
+          String(job['timeout-minutes']),
+        )?.[1];
+        // Only jobs whose steps have a limit of their own (an action's timeout, the CLI's --timeout).
+        const stepLimits = steps(job).some(
+          (step: Yaml) => step.with?.timeout !== undefined || /--timeout\b/.test(String(step.run ?? '')),
+        );
+        if (!limit || !stepLimits) continue;
+        derived++;
+        const text = JSON.stringify(job);
+        if (
+          !text.includes(`JOB_MINUTES: \${{ inputs.${limit} }}`) &&
+          !text.includes(`"JOB_MINUTES":"\${{ inputs.${limit} }}"`)
+        )
+          problems.push(`${file.path} jobs.${jobId}: no step derives the step's limit from ${limit}`);
+        if (!/JOB_MINUTES - 5/.test(text))
+          problems.push(`${file.path} jobs.${jobId}: the step does not stop before the job`);
+      }
+    }
+    expect(derived).toBeGreaterThanOrEqual(5);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('checking out mongo-shipkit', () => {
+  test('every checkout of the suite can use SHIPKIT_TOKEN, for a private or internal copy', () => {
+    const problems: string[] = [];
+    let checkouts = 0;
+    for (const file of reusableWorkflows()) {
+      const declared = Object.keys(triggers(file.doc).workflow_call?.secrets ?? {});
+      for (const [jobId, job] of jobs(file)) {
+        for (const step of steps(job)) {
+          if (!String(step.uses ?? '').startsWith('actions/checkout@') || step.with?.path !== '.shipkit')
+            continue;
+          checkouts++;
+          if (step.with?.token !== `\${{ secrets.SHIPKIT_TOKEN || github.token }}`)
+            problems.push(`${file.path} jobs.${jobId}: the checkout of .shipkit does not use SHIPKIT_TOKEN`);
+          if (!declared.includes('SHIPKIT_TOKEN'))
+            problems.push(`${file.path}: SHIPKIT_TOKEN is not declared`);
+        }
+      }
+    }
+    expect(checkouts).toBeGreaterThan(10);
+    expect([...new Set(problems)]).toEqual([]);
+  });
 });
 
 describe('reusable workflows', () => {
   const expected = [
     'mongo-backup.yml',
     'verify-restore.yml',
+    'restore-drill.yml',
     'restore.yml',
     'pr-gates.yml',
     'render-deploy.yml',

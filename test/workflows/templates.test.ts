@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { SUITE_VARIABLES } from '@shipkit/config';
+import { evaluateCondition } from '../../scripts/workflows-e2e';
 import { readTemplate, REPO_PLACEHOLDER, renderTemplate, TEMPLATES } from '../../workflows-templates/index';
 import {
   jobs,
@@ -19,6 +20,8 @@ import {
 /** The names the configuration schema (and init-client) use for the workflows' secrets and variables. */
 const NAMES = [
   'MONGODB_URI',
+  'RESTORE_MONGODB_URI',
+  'DRILL_MONGODB_URI',
   'MONGODB_DB',
   'BACKUP_DESTINATION',
   'AWS_REGION',
@@ -54,7 +57,14 @@ describe('workflows-templates/index.ts', () => {
     const files = readdirSync(join(repoRoot, 'workflows-templates')).filter((name) => /\.ya?ml$/.test(name));
     expect([...byFile.keys()].sort()).toEqual(files.sort());
     expect([...byFile.keys()].sort()).toEqual(
-      ['backup-watchdog.yml', 'deploy.yml', 'nightly-backup.yml', 'pull-request.yml', 'restore.yml'].sort(),
+      [
+        'backup-watchdog.yml',
+        'deploy.yml',
+        'nightly-backup.yml',
+        'pull-request.yml',
+        'restore-drill.yml',
+        'restore.yml',
+      ].sort(),
     );
   });
 
@@ -81,11 +91,12 @@ describe('workflows-templates/index.ts', () => {
         file: name,
         variables: used(file, 'vars'),
       });
-      const [[, job] = ['', {}]] = jobs(file);
-      expect({ file: name, permissions: job.permissions }).toEqual({
-        file: name,
-        permissions: template.permissions,
-      });
+      for (const [, job] of jobs(file)) {
+        expect({ file: name, permissions: job.permissions }).toEqual({
+          file: name,
+          permissions: template.permissions,
+        });
+      }
     }
   });
 });
@@ -95,8 +106,8 @@ describe('each template', () => {
     '%s calls %s of this repository through the placeholder, at the major tag',
     (file, calls) => {
       const template = templates().find((t) => t.path.endsWith(`/${file}`)) as WorkflowFile;
-      const uses = jobs(template).map(([, job]) => job.uses);
-      expect(uses).toEqual([`${REPO_PLACEHOLDER}/.github/workflows/${calls}@v1`]);
+      const uses = new Set(jobs(template).map(([, job]) => job.uses));
+      expect([...uses]).toEqual([`${REPO_PLACEHOLDER}/.github/workflows/${calls}@v1`]);
       expect(calledWorkflows.has(calls)).toBe(true);
       // No other repository is named in a uses: line.
       for (const match of template.text.matchAll(/uses:\s*(\S+)/g))
@@ -143,10 +154,10 @@ describe('each template', () => {
       const comment = header(template);
       for (const name of used(template, 'secrets')) {
         expect({ secret: name, known: NAMES.includes(name) }).toEqual({ secret: name, known: true });
-        expect({ secret: name, places: places.get(name) }).toEqual({
+        expect({
           secret: name,
-          places: expect.arrayContaining(['github-secret']),
-        });
+          github: places.get(name)?.some((p) => p === 'github-secret' || p === 'github-environment-secret'),
+        }).toEqual({ secret: name, github: true });
         expect({ secret: name, inHeader: comment.includes(name) }).toEqual({ secret: name, inHeader: true });
       }
       for (const name of used(template, 'vars')) {
@@ -162,6 +173,86 @@ describe('each template', () => {
       }
       expect(comment).toMatch(/Permissions/);
       for (const scope of Object.keys(byFile.get(file)?.permissions ?? {})) expect(comment).toContain(scope);
+      // Why every permission is granted even for a feature that is off, and how to pin the suite.
+      const prose = comment.replace(/\n#\s*/g, ' ');
+      expect(prose).toMatch(
+        /GitHub checks (every job's permissions|the permissions of every job|every job of the called workflow) .*when the run starts/,
+      );
+      expect(comment).toMatch(/Pinning:/);
+      expect(template.text).toMatch(/Dependabot/);
     },
   );
+});
+
+function template(file: string): WorkflowFile {
+  return templates().find((t) => t.path.endsWith(`/${file}`)) as WorkflowFile;
+}
+
+/** A job's `if:` for a run of `ref` triggered by `event` (with `action` for pull_request events). */
+function runs(job: Yaml, ref: string, event: string, action?: string): boolean {
+  return evaluateCondition(job.if, {
+    contexts: {
+      github: { ref, event_name: event, event: action ? { action } : {} },
+      inputs: {},
+      vars: {},
+    },
+  });
+}
+
+describe('deploy.yml', () => {
+  const [[, job] = ['', {}]] = jobs(template('deploy.yml'));
+
+  test('deploys only from main, whatever triggered it, and tells the called workflow so', () => {
+    expect(runs(job, 'refs/heads/main', 'push')).toBe(true);
+    expect(runs(job, 'refs/heads/main', 'workflow_dispatch')).toBe(true);
+    expect(runs(job, 'refs/heads/feature/x', 'workflow_dispatch')).toBe(false);
+    expect(runs(job, 'refs/tags/v1.0.0', 'workflow_dispatch')).toBe(false);
+    expect(job.with['allowed-ref']).toBe('refs/heads/main');
+  });
+
+  test('tells the client to turn Auto-Deploy off and to restrict the environment to main', () => {
+    const text = template('deploy.yml').text;
+    expect(text).toContain('Auto-Deploy: Off');
+    expect(text).toContain('autoDeployTrigger: off');
+    expect(text).toMatch(/Deployment branches and tags: main only/);
+  });
+});
+
+describe('pull-request.yml', () => {
+  const calls = Object.fromEntries(jobs(template('pull-request.yml')));
+
+  test('re-runs only the branch policy on a title edit or a label, the CI on code changes', () => {
+    expect(calls.policy?.with).toMatchObject({ 'application-ci': false });
+    expect(calls.ci?.with).toMatchObject({ 'branch-policy': false });
+    for (const action of ['edited', 'labeled', 'unlabeled']) {
+      expect([action, runs(calls.policy, 'refs/pull/7/merge', 'pull_request', action)]).toEqual([
+        action,
+        true,
+      ]);
+      expect([action, runs(calls.ci, 'refs/pull/7/merge', 'pull_request', action)]).toEqual([action, false]);
+    }
+    for (const action of ['opened', 'synchronize', 'reopened', 'ready_for_review']) {
+      expect([action, runs(calls.ci, 'refs/pull/7/merge', 'pull_request', action)]).toEqual([action, true]);
+    }
+    expect(runs(calls.ci, 'refs/heads/main', 'push')).toBe(true);
+  });
+});
+
+describe('restore.yml', () => {
+  test('passes the write-capable RESTORE_MONGODB_URI, never the backup user’s MONGODB_URI', () => {
+    const [[, job] = ['', {}]] = jobs(template('restore.yml'));
+    expect(Object.keys(job.secrets)).toContain('RESTORE_MONGODB_URI');
+    expect(template('restore.yml').text).not.toMatch(/secrets\.MONGODB_URI\b/);
+    expect(job.with.environment).toBe('production-restore');
+  });
+});
+
+describe('backup-watchdog.yml', () => {
+  test('keeps the other scheduled templates enabled, and may: actions: write', () => {
+    const [[, job] = ['', {}]] = jobs(template('backup-watchdog.yml'));
+    expect(job.permissions.actions).toBe('write');
+    const kept = String(job.with['keep-alive']).split(/\s+/);
+    expect(kept.sort()).toEqual(['nightly-backup.yml', 'restore-drill.yml']);
+    for (const file of kept) expect(byFile.get(file)?.file).toBe(file);
+  });
 });

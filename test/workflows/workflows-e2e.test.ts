@@ -196,16 +196,103 @@ jobs:
       - uses: some/unknown-action@0123456789012345678901234567890123456789
 `;
 
+const CALLED = `
+on:
+  workflow_call:
+    inputs:
+      name:
+        type: string
+        required: true
+      loud:
+        type: boolean
+        default: true
+    secrets:
+      TOKEN:
+        required: false
+    outputs:
+      said:
+        value: \${{ jobs.say.outputs.said }}
+jobs:
+  say:
+    runs-on: ubuntu-latest
+    outputs:
+      said: \${{ steps.say.outputs.said }}
+    steps:
+      - id: say
+        env:
+          NAME: \${{ inputs.name }}
+          LOUD: \${{ inputs.loud }}
+          TOKEN: \${{ secrets.TOKEN }}
+        run: echo "said=$NAME loud=$LOUD token=\${#TOKEN}" >>"$GITHUB_OUTPUT"
+`;
+
+const CALLER = `
+on:
+  workflow_dispatch:
+    inputs:
+      who:
+        default: Ada
+jobs:
+  call:
+    if: github.ref == 'refs/heads/main'
+    uses: acme/mongo-shipkit/.github/workflows/called.yml@v1
+    with:
+      name: \${{ inputs.who }}
+      loud: false
+    secrets:
+      TOKEN: \${{ secrets.APP_TOKEN }}
+  inherit:
+    uses: ./.github/workflows/called.yml
+    with:
+      name: \${{ vars.MISSING }}
+    secrets: inherit
+  after:
+    needs: call
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          SAID: \${{ needs.call.outputs.said }}
+        run: echo "$SAID"
+`;
+
 describe('runWorkflow', () => {
   let root: string;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'workflows-e2e-'));
     await mkdir(join(root, 'actions', 'echo', 'dist'), { recursive: true });
+    await mkdir(join(root, '.github', 'workflows'), { recursive: true });
     await writeFile(join(root, 'actions', 'echo', 'action.yml'), ACTION);
     await writeFile(join(root, 'actions', 'echo', 'dist', 'index.js'), BUNDLE);
     await writeFile(join(root, 'workflow.yml'), WORKFLOW);
+    await writeFile(join(root, '.github', 'workflows', 'called.yml'), CALLED);
+    await writeFile(join(root, 'caller.yml'), CALLER);
   });
+
+  test('runs a job that calls a reusable workflow of this checkout, with its inputs, secrets and condition', async () => {
+    const run = (ref: string) =>
+      runWorkflow({
+        workflow: 'caller.yml',
+        root,
+        github: { ref, event_name: 'workflow_dispatch' },
+        secrets: { APP_TOKEN: 'token-1234' },
+      });
+    const main = await run('refs/heads/main');
+    expect(Object.fromEntries(Object.entries(main.jobs).map(([id, job]) => [id, job.result]))).toEqual({
+      call: 'success',
+      inherit: 'success',
+      after: 'success',
+    });
+    expect(main.jobs.call?.outputs).toEqual({ said: 'Ada loud=false token=10' });
+    // secrets: inherit passes the caller's secrets by name; a missing variable is an empty input.
+    expect(main.jobs.inherit?.outputs).toEqual({ said: ' loud=true token=0' });
+    expect(main.steps.find((step) => step.job === 'after')?.stdout).toBe('Ada loud=false token=10\n');
+    expect(main.steps.map((step) => step.job)).toEqual(['call / say', 'inherit / say', 'after']);
+
+    const feature = await run('refs/heads/feature/x');
+    expect(feature.jobs.call?.result).toBe('skipped');
+    expect(feature.jobs.after?.result).toBe('skipped');
+  }, 60_000);
 
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

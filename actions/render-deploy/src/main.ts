@@ -52,7 +52,13 @@ export async function main(): Promise<void> {
       triggerHook: (hookUrl, imageUrl) =>
         triggerDeployHook(
           hookUrl,
-          { hookSource: "input 'deploy-hook-url'", ...(imageUrl ? { imageUrl } : {}) },
+          {
+            hookSource: "input 'deploy-hook-url'",
+            ...(imageUrl ? { imageUrl } : {}),
+            ...(render && inputs.flow.serviceId
+              ? { reconcileWith: { api: render, serviceId: inputs.flow.serviceId } }
+              : {}),
+          },
           http,
         ),
       fetch: http.fetch,

@@ -50,6 +50,7 @@ describe('action.yml', () => {
         'poll-interval',
         'superseded-outcome',
         'rollback-on-failure',
+        'allow-auto-deploy',
         'cancel-on-workflow-cancel',
         'health-check-url',
         'health-check-timeout',

@@ -292,6 +292,26 @@ describe('render-deploy action (bundled)', () => {
     expect(render.deploys(serviceId)).toHaveLength(0);
   });
 
+  it('refuses a service whose Auto-Deploy is on, naming the setting, and deploys it with allow-auto-deploy', async () => {
+    const auto = `${serviceId}auto`;
+    render.addService(auto, { autoDeployTrigger: 'commit' });
+    const refused = await deploy({ 'service-id': auto });
+    expect(refused.exitCode).toBe(1);
+    expect(errors(refused)[0]).toContain(`Render service ${auto} has Auto-Deploy on (commit)`);
+    expect(errors(refused)[0]).toContain('Settings → Build & Deploy → Auto-Deploy: Off');
+    expect(errors(refused)[0]).toContain('allow-auto-deploy: true');
+    expect(render.deploys(auto)).toHaveLength(0);
+
+    const allowed = await deploy({ 'service-id': auto, 'allow-auto-deploy': 'true' });
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.outputs.status).toBe('live');
+    expect(allowed.annotations).toContainEqual({
+      level: 'warning',
+      message: expect.stringContaining('Deploying anyway (allow-auto-deploy)'),
+    });
+    expect(render.deploys(auto)).toHaveLength(1);
+  });
+
   it('names an unknown service id', async () => {
     const result = await deploy({ 'service-id': 'srv-doesnotexist42' });
     expect(result.exitCode).toBe(1);
@@ -308,7 +328,9 @@ describe('render-deploy action (bundled)', () => {
     render.script(serviceId, { statuses: ['created', 'build_in_progress', 'build_failed'] });
     const result = await deploy({ 'deploy-hook-url': hookUrl, 'rollback-on-failure': true });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('retrying in');
+    // The hook's answer was a 500: it is fired again only after listing showed no deploy it started.
+    expect(result.stdout).toContain('sending it again');
+    expect(render.deploys(serviceId).filter((d) => d.trigger === 'deploy_hook')).toHaveLength(1);
     expect(hookKey.length).toBeGreaterThan(10);
     for (const text of [
       shown(result.stdout),

@@ -106,7 +106,9 @@ export function renderBlueprint(client: string, database: string): string {
     branch: main
     buildCommand: npm ci && npm run build
     startCommand: npm start
-    autoDeploy: false # deploys come from the deploy workflow, after checks
+    # Deploys come from the deploy workflow, behind its checks; with Auto-Deploy on, Render would also
+    # deploy every push by itself (the deploy workflow refuses such a service).
+    autoDeployTrigger: 'off' # quoted: YAML 1.1 parsers read a bare off as false
     envVars:
 ${env}
 `;

@@ -425,13 +425,13 @@ function remainingSteps(
   if (!env.RENDER_SERVICE_ID && !env.RENDER_DEPLOY_HOOK_URL) {
     items.push({
       status: 'todo',
-      text: `create the Render service (New → Blueprint with this render.yaml, or a web service by hand), enter MONGODB_URI (the application user's, from ${options.envFile}) and OPENAI_API_KEY, then put RENDER_SERVICE_ID and RENDER_API_KEY (or RENDER_DEPLOY_HOOK_URL) in ${options.envFile} and re-run with --github-repo`,
+      text: `create the Render service (New → Blueprint with this render.yaml, or a web service by hand with Auto-Deploy: Off), enter MONGODB_URI (the application user's, from ${options.envFile}) and OPENAI_API_KEY, then put RENDER_SERVICE_ID and RENDER_API_KEY (or RENDER_DEPLOY_HOOK_URL) in ${options.envFile} and re-run with --github-repo`,
       detail: renderBlueprint(options.client, database),
     });
   } else {
     items.push({
       status: 'todo',
-      text: `in the Render service's environment, set MONGODB_URI (the application user's, from ${options.envFile}), MONGODB_DB=${database} and OPENAI_API_KEY`,
+      text: `in the Render service's environment, set MONGODB_URI (the application user's, from ${options.envFile}), MONGODB_DB=${database} and OPENAI_API_KEY; in its Settings, set Auto-Deploy to Off (the deploy workflow refuses a service that deploys every push by itself)`,
     });
   }
   items.push(
@@ -441,7 +441,11 @@ function remainingSteps(
     },
     {
       status: 'todo',
-      text: `create the GitHub environment production-restore with required reviewers, and give it its own MONGODB_URI secret: the application user's, from ${options.envFile}`,
+      text: 'restrict the GitHub environment production to the main branch (Settings → Environments → production → Deployment branches and tags)',
+    },
+    {
+      status: 'todo',
+      text: `create the GitHub environment production-restore with required reviewers (public repositories, or GitHub Enterprise; see docs/USAGE.md for other plans), and give it the secret RESTORE_MONGODB_URI: the application user's connection string, from ${options.envFile}`,
     },
     {
       status: 'todo',

@@ -101,6 +101,9 @@ describe("a client's files", () => {
   it('come with a render.yaml blueprint whose secrets are never committed', () => {
     const blueprint = parseYaml(renderBlueprint('globex', 'shop_globex'));
     expect(blueprint.services[0].name).toBe('shop-globex');
+    // Deploys come only from the deploy workflow, behind its gates.
+    expect(blueprint.services[0].autoDeployTrigger).toBe('off');
+    expect(blueprint.services[0]).not.toHaveProperty('autoDeploy');
     expect(blueprint.services[0].envVars).toEqual([
       { key: 'MONGODB_URI', sync: false },
       { key: 'MONGODB_DB', value: 'shop_globex' },
@@ -121,11 +124,13 @@ describe("the suite's workflow templates", () => {
     const places = new Map(VARIABLES.map((v) => [v.name, v.places]));
     for (const template of TEMPLATES) {
       for (const name of template.secrets)
-        expect([template.file, name, places.get(name)?.includes('github-secret')]).toEqual([
+        expect([
           template.file,
           name,
-          true,
-        ]);
+          places
+            .get(name)
+            ?.some((place) => place === 'github-secret' || place === 'github-environment-secret'),
+        ]).toEqual([template.file, name, true]);
       for (const name of template.variables)
         expect([template.file, name, places.get(name)?.includes('github-variable')]).toEqual([
           template.file,

@@ -18,10 +18,16 @@ import {
 
 /**
  * Where a variable is read. `github-secret` and `github-variable` are the repository's Actions secrets and
- * variables (the workflows' `secrets.X` / `vars.X`); `render-env` is the Render service's environment;
- * `local` stays in the operator's `.env` and is read by `shipkit init-client` only.
+ * variables (the workflows' `secrets.X` / `vars.X`); `github-environment-secret` is a secret of the
+ * `production-restore` environment, which only the restore job can read; `render-env` is the Render
+ * service's environment; `local` stays in the operator's `.env` and is read by `shipkit init-client` only.
  */
-export type Place = 'github-secret' | 'github-variable' | 'render-env' | 'local';
+export type Place =
+  | 'github-secret'
+  | 'github-environment-secret'
+  | 'github-variable'
+  | 'render-env'
+  | 'local';
 
 export type Requirement = 'required' | 'conditional' | 'optional';
 
@@ -82,6 +88,35 @@ export const SUITE_VARIABLES: readonly VariableSpec[] = [
     requirement: 'required',
     places: ['github-variable', 'render-env'],
     schema: checked(databaseNameProblem),
+  },
+  {
+    name: 'RESTORE_MONGODB_URI',
+    group: 'database',
+    description:
+      'Connection string of a user that can write (readWrite on the database), for the restore workflow only: ' +
+      'a secret of the production-restore environment, which only the approved restore job can read — never ' +
+      "the backup user's read-only MONGODB_URI.",
+    expected: 'a mongodb:// or mongodb+srv:// connection string with percent-encoded credentials',
+    example: 'mongodb+srv://shop_app:change-me@cluster0.example.mongodb.net/?retryWrites=true&w=majority',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'optional',
+    places: ['github-environment-secret'],
+    schema: checked(mongodbUriProblem),
+  },
+  {
+    name: 'DRILL_MONGODB_URI',
+    group: 'database',
+    description:
+      'A server restore drills restore into, under fresh database names dropped afterwards — e.g. a cluster ' +
+      'sized like production, so the measured recovery time is realistic. Empty: a throwaway MongoDB on the runner.',
+    expected: 'a mongodb:// or mongodb+srv:// connection string with percent-encoded credentials',
+    example: 'mongodb+srv://shop_drill:change-me@drill.example.mongodb.net/',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'optional',
+    places: ['github-secret'],
+    schema: checked(mongodbUriProblem),
   },
   {
     name: 'MONGODB_BACKUP_URI',
@@ -277,6 +312,7 @@ export const GROUP_TITLES: Record<Group, string> = {
 
 export const PLACE_LABELS: Record<Place, string> = {
   'github-secret': 'GitHub secret',
+  'github-environment-secret': 'GitHub secret of the production-restore environment',
   'github-variable': 'GitHub variable',
   'render-env': 'Render environment',
   local: 'local .env only',

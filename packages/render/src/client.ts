@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { errorMessage } from '@shipkit/action-kit';
 import {
   DEFAULT_RETRY,
   type HttpDeps,
   type HttpResponse,
+  MaybeReceivedError,
   RenderApiError,
   type RetryPolicy,
   realHttpDeps,
@@ -55,6 +57,10 @@ const serviceSchema = z.looseObject({
   type: z.string().optional(),
   dashboardUrl: z.string().optional(),
   serviceDetails: z.looseObject({ url: z.string().optional() }).optional(),
+  /** `yes` / `no`: the older field, still sent. */
+  autoDeploy: z.string().optional(),
+  /** `off`, `commit` or `checksPass`: what `autoDeploy` became. */
+  autoDeployTrigger: z.string().optional(),
 });
 
 /** Typed client for Render's deploy endpoints: bearer auth, retries, and errors that say what to fix. */
@@ -78,12 +84,16 @@ export class RenderClient implements RenderApi {
       serviceId,
     });
     const service = parse(serviceSchema, body, 'service');
+    const autoDeploy =
+      service.autoDeployTrigger ??
+      (service.autoDeploy === 'yes' ? 'commit' : service.autoDeploy === 'no' ? 'off' : undefined);
     return {
       id: service.id,
       ...(service.name ? { name: service.name } : {}),
       ...(service.type ? { type: service.type } : {}),
       ...(service.dashboardUrl ? { dashboardUrl: service.dashboardUrl } : {}),
       ...(service.serviceDetails?.url ? { url: service.serviceDetails.url } : {}),
+      ...(autoDeploy ? { autoDeploy } : {}),
     };
   }
 
@@ -96,12 +106,31 @@ export class RenderClient implements RenderApi {
         : { clearCache: options.clearCache ? 'clear' : 'do_not_clear' }),
       ...(options.deployMode ? { deployMode: options.deployMode } : {}),
     };
-    const body = await this.call('POST', `${servicePath(serviceId)}/deploys`, {
-      what: `create a deploy for service ${serviceId}`,
-      serviceId,
-      body: payload,
+    const what = `create a deploy for service ${serviceId}`;
+    return startDeployOnce({
+      what,
+      policy: this.policy,
+      deps: this.deps,
+      send: async (policy) => {
+        const body = await this.call(
+          'POST',
+          `${servicePath(serviceId)}/deploys`,
+          { what, serviceId, body: payload },
+          policy,
+        );
+        return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
+      },
+      adopt: (deploy) => deploy,
+      reconcile: {
+        api: this,
+        serviceId,
+        match: {
+          trigger: 'api',
+          ...(options.commitId ? { commitId: options.commitId } : {}),
+          ...(options.imageUrl ? { imageUrl: options.imageUrl } : {}),
+        },
+      },
     });
-    return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
   }
 
   async getDeploy(serviceId: string, deployId: string): Promise<Deploy> {
@@ -143,24 +172,37 @@ export class RenderClient implements RenderApi {
       what: `cancel deploy ${deployId} of service ${serviceId}`,
       serviceId,
       deployId,
+      // Cancelling twice starts nothing: a repeat at worst hears that the deploy is already canceled.
+      idempotent: true,
     });
     return toDeploy(parse(deploySchema, body, 'deploy'));
   }
 
   async rollback(serviceId: string, deployId: string): Promise<Deploy> {
-    const body = await this.call('POST', `${servicePath(serviceId)}/rollback`, {
-      what: `roll service ${serviceId} back to deploy ${deployId}`,
-      serviceId,
-      deployId,
-      body: { deployId },
+    const what = `roll service ${serviceId} back to deploy ${deployId}`;
+    return startDeployOnce({
+      what,
+      policy: this.policy,
+      deps: this.deps,
+      send: async (policy) => {
+        const body = await this.call(
+          'POST',
+          `${servicePath(serviceId)}/rollback`,
+          { what, serviceId, deployId, body: { deployId } },
+          policy,
+        );
+        return toDeploy(parse(deploySchema, body, 'deploy'));
+      },
+      adopt: (deploy) => deploy,
+      reconcile: { api: this, serviceId, match: { trigger: 'rollback' } },
     });
-    return toDeploy(parse(deploySchema, body, 'deploy'));
   }
 
   private async call(
     method: 'GET' | 'POST',
     path: string,
-    context: { what: string; serviceId: string; deployId?: string; body?: unknown },
+    context: { what: string; serviceId: string; deployId?: string; body?: unknown; idempotent?: boolean },
+    policy: RetryPolicy = this.policy,
   ): Promise<unknown> {
     const response = await sendWithRetry(
       {
@@ -173,9 +215,10 @@ export class RenderClient implements RenderApi {
           ...(context.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(context.body === undefined ? {} : { body: JSON.stringify(context.body) }),
+        ...(context.idempotent === undefined ? {} : { idempotent: context.idempotent }),
       },
       this.deps,
-      this.policy,
+      policy,
     );
     if (response.status >= 200 && response.status < 300) {
       if (!response.text.trim()) return undefined;
@@ -231,6 +274,110 @@ export async function* allDeploys(
     yield* page.deploys;
     cursor = page.nextCursor;
   } while (cursor);
+}
+
+/** How to recognise, among the deploys created since a request was sent, the one it started. */
+export interface DeployMatch {
+  /** The deploy's `trigger`: `api`, `rollback`, `deploy_hook`. */
+  trigger: string;
+  commitId?: string;
+  imageUrl?: string;
+}
+
+/** Where to look for a deploy that a request may have started. */
+export interface Reconciliation {
+  api: Pick<RenderApi, 'listDeploys'>;
+  serviceId: string;
+  match: DeployMatch;
+}
+
+/** Render lists a deploy as soon as it accepts one: a few looks a little apart cover a slow answer. */
+const RECONCILE_LOOKS = 3;
+const RECONCILE_INTERVAL_MS = 2_000;
+/** Runner and Render clocks differ a little; look that far back for a deploy created "after" the request. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Sends a request that starts a deploy (create, rollback, deploy hook) so that it starts at most one.
+ * Failures Render certainly did not act on are retried by `sendWithRetry` (see `mayResend`). After one
+ * it may have acted on (a 5xx, a timeout, a dropped connection), the service's deploys created since
+ * the request was sent are listed and the one it started is adopted; only when none appears is the
+ * request sent again. Without a way to list them (a deploy hook and no API key) it fails, saying that a
+ * deploy may have started, rather than risk a second one.
+ */
+export async function startDeployOnce<T>(request: {
+  what: string;
+  /** One send, with the attempts still available. */
+  send: (policy: RetryPolicy) => Promise<T>;
+  adopt: (deploy: Deploy) => T;
+  reconcile?: Reconciliation;
+  /** Appended to the failure when there is no way to reconcile. */
+  unreconcilableHint?: string;
+  policy: RetryPolicy;
+  deps: HttpDeps;
+}): Promise<T> {
+  const { policy, deps, reconcile } = request;
+  let used = 0;
+  for (;;) {
+    const sentAt = deps.now();
+    try {
+      return await request.send({ ...policy, attempts: policy.attempts - used });
+    } catch (thrown) {
+      if (!(thrown instanceof MaybeReceivedError)) throw thrown;
+      used += thrown.attempts;
+      if (!reconcile) {
+        throw new RenderApiError(
+          `${thrown.message} Render may have started a deploy, so the request is not sent again (that could deploy twice): check the service's Events page${request.unreconcilableHint ?? ''}.`,
+          thrown.status,
+        );
+      }
+      let found: Deploy | undefined;
+      try {
+        found = await findStartedDeploy(reconcile, sentAt, deps);
+      } catch (listing) {
+        throw new RenderApiError(
+          `${thrown.message} Could not check whether it started a deploy (${errorMessage(listing)}), so it is not sent again: check the service's Events page.`,
+          thrown.status,
+        );
+      }
+      if (found) {
+        deps.logger.info(`${thrown.message} It started deploy ${found.id}: following that one.`);
+        return request.adopt(found);
+      }
+      if (used >= policy.attempts) {
+        throw new RenderApiError(
+          `${thrown.message} No deploy appeared after ${used} attempts; giving up.`,
+          thrown.status,
+        );
+      }
+      deps.logger.info(
+        `${thrown.message} No deploy appeared since, so it did not act on it: sending it again.`,
+      );
+    }
+  }
+}
+
+async function findStartedDeploy(
+  reconcile: Reconciliation,
+  sentAt: number,
+  deps: Pick<HttpDeps, 'sleep'>,
+): Promise<Deploy | undefined> {
+  const { api, serviceId, match } = reconcile;
+  for (let look = 1; ; look++) {
+    // Newest first: the newest matching deploy is the one this request started.
+    for await (const deploy of allDeploys(api, serviceId, { createdAfter: sentAt - CLOCK_SKEW_MS })) {
+      if (startedBy(deploy, match)) return deploy;
+    }
+    if (look >= RECONCILE_LOOKS) return undefined;
+    await deps.sleep(RECONCILE_INTERVAL_MS);
+  }
+}
+
+function startedBy(deploy: Deploy, match: DeployMatch): boolean {
+  if (deploy.trigger !== match.trigger) return false;
+  if (match.commitId && deploy.commit?.id && deploy.commit.id !== match.commitId) return false;
+  if (match.imageUrl && deploy.image?.ref && deploy.image.ref !== match.imageUrl) return false;
+  return true;
 }
 
 const TIME_FILTERS = [

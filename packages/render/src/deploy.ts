@@ -1,4 +1,4 @@
-import { displayUri, errorMessage, formatDuration, type Logger } from '@shipkit/action-kit';
+import { displayUri, errorMessage, formatDuration, type Logger, UserError } from '@shipkit/action-kit';
 import { allDeploys, type RenderApi } from './client';
 import type { DeploymentRecorder, DeploymentState } from './github-deployments';
 import { networkReason, RenderApiError } from './http';
@@ -46,6 +46,11 @@ export interface DeployFlowOptions {
   supersededOutcome: SupersededOutcome;
   cancelOnTimeout: boolean;
   rollbackOnFailure: boolean;
+  /**
+   * Deploy a service whose Auto-Deploy is on. Render then ships every push by itself, around the checks
+   * and the backup gate in front of this deploy; so by default the flow refuses such a service.
+   */
+  allowAutoDeploy: boolean;
   healthCheck?: { url: string; timeoutMs: number };
   /** Link for GitHub deployment statuses when Render's dashboard URL is unknown (the workflow run). */
   runUrl?: string;
@@ -132,8 +137,15 @@ class DeployFlow {
     const { render } = this.deps;
     const { serviceId } = this.options;
     const canWait = render !== undefined && serviceId !== undefined;
-    // Reading the service first checks the key and the id before anything is triggered.
-    if (render && serviceId) this.service = await render.getService(serviceId);
+    // Reading the service first checks the key, the id and Auto-Deploy before anything is triggered.
+    if (render && serviceId) {
+      this.service = await render.getService(serviceId);
+      this.checkAutoDeploy(this.service);
+    } else {
+      this.deps.logger.warn(
+        "Without an API key and the service id the service's Auto-Deploy setting cannot be read: make sure it is off, or every push deploys without this workflow's gates.",
+      );
+    }
     await this.startDeploymentRecord(canWait);
 
     let deploy: Deploy | undefined;
@@ -172,6 +184,19 @@ class DeployFlow {
       return this.result({ ...base, outcome: 'triggered', reason, deployId: deploy.id, ...statusOf(deploy) });
     }
     return this.follow(render, serviceId, deploy, base);
+  }
+
+  private checkAutoDeploy(service: Service): void {
+    const trigger = service.autoDeploy;
+    if (trigger === undefined || trigger === 'off') return;
+    const when = trigger === 'checksPass' ? "once a push's checks pass" : 'on every push';
+    const problem = `Render service ${service.id} has Auto-Deploy on (${trigger}): Render deploys its branch ${when} by itself, without the gates in front of this deploy (the fresh verified backup, the branch policy).`;
+    const fix =
+      "Turn it off in the service's Settings → Build & Deploy → Auto-Deploy: Off (or `autoDeployTrigger: off` in render.yaml)";
+    if (!this.options.allowAutoDeploy) {
+      throw new UserError(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
+    }
+    this.deps.logger.warn(`${problem} Deploying anyway (allow-auto-deploy). ${fix}.`);
   }
 
   private async follow(

@@ -54,16 +54,27 @@ export class GitHubDeployments implements DeploymentRecorder {
 
   async update(state: DeploymentState, details: DeploymentDetails): Promise<void> {
     if (this.deploymentId === undefined) return;
-    await this.post(`set the GitHub deployment to ${state}`, `/deployments/${this.deploymentId}/statuses`, {
-      state,
-      description: details.description.slice(0, 140),
-      ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
-      ...(details.logUrl ? { log_url: details.logUrl } : {}),
-      auto_inactive: true,
-    });
+    await this.post(
+      `set the GitHub deployment to ${state}`,
+      `/deployments/${this.deploymentId}/statuses`,
+      {
+        state,
+        description: details.description.slice(0, 140),
+        ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
+        ...(details.logUrl ? { log_url: details.logUrl } : {}),
+        auto_inactive: true,
+      },
+      // The same status twice only repeats a line in the deployment's history.
+      { idempotent: true },
+    );
   }
 
-  private async post(what: string, path: string, body: unknown): Promise<unknown> {
+  private async post(
+    what: string,
+    path: string,
+    body: unknown,
+    options: { idempotent?: boolean } = {},
+  ): Promise<unknown> {
     const base = this.options.apiUrl.replace(/\/+$/, '');
     const response = await sendWithRetry(
       {
@@ -78,6 +89,7 @@ export class GitHubDeployments implements DeploymentRecorder {
           'x-github-api-version': '2022-11-28',
         },
         body: JSON.stringify(body),
+        ...options,
       },
       this.deps,
       { ...DEFAULT_RETRY, attempts: 3 },

@@ -1,3 +1,4 @@
+import { type RenderApi, startDeployOnce } from './client';
 import {
   DEFAULT_RETRY,
   type HttpDeps,
@@ -13,6 +14,12 @@ export interface DeployHookOptions {
   imageUrl?: string;
   /** How the user supplied the URL ("input 'deploy-hook-url'"), named in errors; the URL itself never is. */
   hookSource?: string;
+  /**
+   * With an API key: where to find the deploy when the hook's answer is lost (a 5xx, a timeout), so that
+   * it is adopted rather than the hook fired twice. A hook cannot be looked up by itself: the service's
+   * deploys triggered by a deploy hook since the request are listed instead.
+   */
+  reconcileWith?: { api: Pick<RenderApi, 'listDeploys'>; serviceId: string };
   retry?: Partial<RetryPolicy>;
 }
 
@@ -53,16 +60,38 @@ export async function triggerDeployHook(
   const hookSource = options.hookSource ?? 'the deploy hook URL';
   const url = parseHookUrl(hookUrl, hookSource);
   if (options.imageUrl) url.searchParams.set('imgURL', options.imageUrl);
-  const response = await sendWithRetry(
-    {
-      url: url.href,
-      method: 'POST',
-      headers: { accept: 'application/json' },
-      what: 'trigger the deploy hook',
+  const http = { ...realHttpDeps(), ...deps };
+  const what = 'trigger the deploy hook';
+  const { reconcileWith, imageUrl } = options;
+  return startDeployOnce({
+    what,
+    policy: { ...DEFAULT_RETRY, ...options.retry },
+    deps: http,
+    send: async (policy) => {
+      const response = await sendWithRetry(
+        { url: url.href, method: 'POST', headers: { accept: 'application/json' }, what },
+        http,
+        policy,
+      );
+      return hookAnswer(response, hookSource);
     },
-    { ...realHttpDeps(), ...deps },
-    { ...DEFAULT_RETRY, ...options.retry },
-  );
+    adopt: (deploy) => ({ deployId: deploy.id }),
+    ...(reconcileWith
+      ? {
+          reconcile: {
+            ...reconcileWith,
+            match: { trigger: 'deploy_hook', ...(imageUrl ? { imageUrl } : {}) },
+          },
+        }
+      : {}),
+    unreconcilableHint: '; with an API key and the service id the deploy it started is looked up instead',
+  });
+}
+
+function hookAnswer(
+  response: { status: number; text: string; attempts: number },
+  hookSource: string,
+): { deployId?: string } {
   if (response.status >= 200 && response.status < 300) {
     return deployIdOf(response.text);
   }

@@ -71,6 +71,8 @@ export interface HttpRequest {
   body?: string;
   /** What the request does, for log lines and errors; must not contain secrets. */
   what: string;
+  /** Safe to send more than once (reads, a cancel). Default: GET only; see {@link mayResend}. */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -84,9 +86,59 @@ export interface HttpResponse {
 const isRetryableStatus = (status: number) => status === 429 || status >= 500;
 
 /**
- * Sends a request, retrying network errors and 5xx with backoff and 429 after `Retry-After`.
- * Returns the last response whatever its status (the caller turns statuses into errors); throws
- * only when the server could not be reached at all.
+ * Socket errors raised before a request is written: the connection was refused, the host could not be
+ * reached or its name did not resolve. Anything else (a reset, a timeout) may come after Render got it.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** A failed attempt: what fetch threw, or the HTTP status Render answered. */
+export type FailedAttempt = { thrown: unknown } | { status: number };
+
+/**
+ * The retry decision, for every request this package sends: whether a failed attempt may be sent
+ * again as it is. A read or a cancel may always be. A request that changes something (create a deploy,
+ * roll back, fire a deploy hook) only when Render certainly did not act on it: nothing was sent
+ * (connection refused, no such host), or Render answered 429, which says it processed nothing. After
+ * a 5xx, a timeout or a dropped connection it may have started a deploy, and sending the request again
+ * would start a second one: the caller reconciles instead (see `startDeployOnce` in client.ts).
+ */
+export function mayResend(
+  request: Pick<HttpRequest, 'method' | 'idempotent'>,
+  failure: FailedAttempt,
+): boolean {
+  if (request.idempotent ?? request.method === 'GET') return true;
+  if ('status' in failure) return failure.status === 429;
+  const code = (failure.thrown as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+
+/**
+ * A request that changes something failed in a way Render may have acted on (see {@link mayResend}); it
+ * was not sent again. `attempts` counts the tries made.
+ */
+export class MaybeReceivedError extends RenderApiError {
+  override name = 'MaybeReceivedError';
+  constructor(
+    message: string,
+    readonly attempts: number,
+    status?: number,
+  ) {
+    super(message, status);
+  }
+}
+
+/**
+ * Sends a request, retrying with backoff (429 after `Retry-After`) the failures {@link mayResend} allows.
+ * Returns the last response whatever its status (the caller turns statuses into errors); throws when the
+ * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
+ * something may have been received and so is not retried.
  */
 export async function sendWithRetry(
   request: HttpRequest,
@@ -105,6 +157,12 @@ export async function sendWithRetry(
       });
     } catch (thrown) {
       const reason = networkReason(thrown);
+      if (!mayResend(request, { thrown })) {
+        throw new MaybeReceivedError(
+          `Could not ${request.what}: ${reason} (the request may have reached Render).`,
+          attempt,
+        );
+      }
       if (isLast) {
         throw new RenderApiError(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
       }
@@ -114,9 +172,18 @@ export async function sendWithRetry(
       continue;
     }
     const text = await response.text().catch(() => '');
-    if (isLast || !isRetryableStatus(response.status)) {
+    if (!isRetryableStatus(response.status)) {
       return { status: response.status, headers: response.headers, text, attempts: attempt };
     }
+    if (!mayResend(request, { status: response.status })) {
+      const { message } = renderMessage(text);
+      throw new MaybeReceivedError(
+        `Render answered HTTP ${response.status} when asked to ${request.what}${message ? ` (${message})` : ''}.`,
+        attempt,
+        response.status,
+      );
+    }
+    if (isLast) return { status: response.status, headers: response.headers, text, attempts: attempt };
     const retryAfter =
       response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), deps.now()) : undefined;
     const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);

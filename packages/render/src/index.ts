@@ -1,4 +1,13 @@
-export { allDeploys, RENDER_API_URL, type RenderApi, RenderClient, type RenderClientOptions } from './client';
+export {
+  allDeploys,
+  type DeployMatch,
+  RENDER_API_URL,
+  type Reconciliation,
+  type RenderApi,
+  RenderClient,
+  type RenderClientOptions,
+  startDeployOnce,
+} from './client';
 export {
   cancelInFlightDeploy,
   DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
@@ -25,7 +34,10 @@ export { type DeployHookOptions, parseHookUrl, serviceIdFromHookUrl, triggerDepl
 export {
   backoffDelay,
   DEFAULT_RETRY,
+  type FailedAttempt,
   type HttpDeps,
+  MaybeReceivedError,
+  mayResend,
   parseRetryAfter,
   RenderApiError,
   type RetryPolicy,

@@ -24,6 +24,7 @@ export const DEPLOY_INPUT_DEFAULTS = {
   'poll-interval': DEFAULT_POLL_INTERVAL_MS,
   'superseded-outcome': 'auto' as SupersededOutcome,
   'rollback-on-failure': false,
+  'allow-auto-deploy': false,
   'cancel-on-workflow-cancel': false,
   'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
   'github-deployment': false,
@@ -131,6 +132,7 @@ export function deployInputsFromInputs(inputs: Inputs, settings: DeployInputSett
     supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
     cancelOnTimeout,
     rollbackOnFailure,
+    allowAutoDeploy: inputs.boolean('allow-auto-deploy', defaults['allow-auto-deploy']),
     ...(healthCheckUrl
       ? {
           healthCheck: {

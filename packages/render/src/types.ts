@@ -55,6 +55,12 @@ export interface Deploy {
   image?: { ref?: string; sha?: string };
 }
 
+/**
+ * When Render deploys a service by itself: `off`, on every push to its branch (`commit`), or once that
+ * push's checks pass (`checksPass`).
+ */
+export type AutoDeployTrigger = 'off' | 'commit' | 'checksPass' | (string & {});
+
 export interface Service {
   id: string;
   name?: string;
@@ -62,6 +68,8 @@ export interface Service {
   dashboardUrl?: string;
   /** The public URL, for web services. */
   url?: string;
+  /** Absent when Render did not say (neither `autoDeployTrigger` nor `autoDeploy`). */
+  autoDeploy?: AutoDeployTrigger;
 }
 
 export const DEPLOY_MODES = ['build_and_deploy', 'deploy_only'] as const;

@@ -4,7 +4,14 @@ import { MemoryLogger } from '@shipkit/action-kit';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { allDeploys, RenderClient } from '../src/client';
 import { triggerDeployHook } from '../src/hook';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, RenderApiError, type HttpDeps } from '../src/http';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type HttpDeps,
+  mayResend,
+  parseRetryAfter,
+  RenderApiError,
+} from '../src/http';
 
 const SERVICE = 'srv-d1client0000000000';
 let fake: FakeRenderApi;
@@ -87,7 +94,30 @@ describe('RenderClient', () => {
       type: 'web_service',
       dashboardUrl: `https://dashboard.render.com/web/${serviceId}`,
       url: 'https://shop-web.onrender.com',
+      autoDeploy: 'off',
     });
+  });
+
+  it("reads the service's Auto-Deploy setting from autoDeployTrigger, or from the older autoDeploy", async () => {
+    expect((await client().getService(serviceId)).autoDeploy).toBe('off');
+    const auto = `${serviceId}a`;
+    fake.addService(auto, { autoDeployTrigger: 'checksPass' });
+    expect((await client().getService(auto)).autoDeploy).toBe('checksPass');
+    for (const [autoDeploy, expected] of [
+      ['yes', 'commit'],
+      ['no', 'off'],
+    ]) {
+      fake.intercept(
+        { method: 'GET', path: new RegExp(`${serviceId}$`) },
+        { status: 200, body: { id: serviceId, autoDeploy } },
+      );
+      expect((await client().getService(serviceId)).autoDeploy).toBe(expected);
+    }
+    fake.intercept(
+      { method: 'GET', path: new RegExp(`${serviceId}$`) },
+      { status: 200, body: { id: serviceId } },
+    );
+    expect(await client().getService(serviceId)).toEqual({ id: serviceId });
   });
 
   it('follows cursors over several pages and sends status and time filters', async () => {
@@ -303,6 +333,157 @@ describe('triggerDeployHook', () => {
     await expect(triggerDeployHook('srv-abc?key=secret', {}, instantDeps())).rejects.toThrow(
       'The deploy hook URL is not a URL',
     );
+  });
+});
+
+/** The real clock (reconciliation compares it with the fake's creation times); sleeps only recorded. */
+function realClockDeps(): Partial<HttpDeps> & { sleeps: number[]; logger: MemoryLogger } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: Date.now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    logger: new MemoryLogger(),
+  };
+}
+
+/** A fetch whose first call fails as a refused connection does, before anything is sent. */
+function refusedOnce(): typeof globalThis.fetch {
+  let refused = false;
+  return (async (...args: Parameters<typeof globalThis.fetch>) => {
+    if (!refused) {
+      refused = true;
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      });
+    }
+    return globalThis.fetch(...args);
+  }) as typeof globalThis.fetch;
+}
+
+describe('requests that start a deploy are never repeated blindly', () => {
+  const deploysPath = () => new RegExp(`${serviceId}/deploys$`);
+
+  it('adopts the deploy Render created when its answer is lost to a 502', async () => {
+    fake.failAfterAccepting({ method: 'POST', path: deploysPath() }, { status: 502, body: 'Bad Gateway' });
+    const deps = realClockDeps();
+    const deploy = await client(deps).createDeploy(serviceId, { commitId: 'a1b2c3d' });
+    expect(fake.deploys(serviceId)).toHaveLength(1);
+    expect(deploy?.id).toBe(fake.deploys(serviceId)[0]?.id);
+    expect(fake.requestsTo('POST', deploysPath())).toHaveLength(1);
+    expect(deps.logger.text).toContain(
+      `Render answered HTTP 502 when asked to create a deploy for service ${serviceId} (Bad Gateway). It started deploy ${deploy?.id}: following that one.`,
+    );
+  });
+
+  it('adopts it when the connection drops after Render accepted the request', async () => {
+    fake.failAfterAccepting({ method: 'POST', path: deploysPath() }, 'drop');
+    const deploy = await client(realClockDeps()).createDeploy(serviceId);
+    expect(fake.deploys(serviceId).map((d) => d.id)).toEqual([deploy?.id]);
+    expect(fake.requestsTo('POST', deploysPath())).toHaveLength(1);
+  });
+
+  it('sends it again only once listing shows Render did not act on it', async () => {
+    fake.intercept(
+      { method: 'POST', path: deploysPath() },
+      { status: 503, body: { message: 'maintenance' } },
+    );
+    const deps = realClockDeps();
+    const deploy = await client(deps).createDeploy(serviceId);
+    expect(fake.deploys(serviceId).map((d) => d.id)).toEqual([deploy?.id]);
+    expect(fake.requestsTo('POST', deploysPath())).toHaveLength(2);
+    // Three looks at the deploys created since, two seconds apart, before the second send.
+    expect(fake.requestsTo('GET', deploysPath())).toHaveLength(3);
+    expect(deps.sleeps).toEqual([2000, 2000]);
+    expect(deps.logger.text).toContain(
+      'No deploy appeared since, so it did not act on it: sending it again.',
+    );
+  });
+
+  it('ignores deploys it did not start: another trigger or another commit', async () => {
+    fake.seed(serviceId, [{ status: 'live', commit: 'b0b0b0b' }]);
+    fake.intercept({ method: 'POST', path: deploysPath() }, { status: 500 });
+    const deploy = await client(realClockDeps()).createDeploy(serviceId, { commitId: 'a1b2c3d' });
+    expect(deploy?.commit?.id).toBe('a1b2c3d');
+    expect(fake.deploys(serviceId)).toHaveLength(2);
+  });
+
+  it('gives up after the configured attempts when Render keeps failing without acting', async () => {
+    fake.intercept(
+      { method: 'POST', path: deploysPath() },
+      ...Array.from({ length: 3 }, () => ({ status: 503, body: { message: 'maintenance' } })),
+    );
+    const api = new RenderClient(
+      { apiKey: fake.apiKey, baseUrl: fake.baseUrl, retry: { attempts: 3 } },
+      realClockDeps(),
+    );
+    await expect(api.createDeploy(serviceId)).rejects.toThrow(
+      `Render answered HTTP 503 when asked to create a deploy for service ${serviceId} (maintenance). No deploy appeared after 3 attempts; giving up.`,
+    );
+    expect(fake.deploys(serviceId)).toHaveLength(0);
+  });
+
+  it('retries a request that certainly never left: a refused connection', async () => {
+    const deps = { ...realClockDeps(), fetch: refusedOnce() };
+    const deploy = await client(deps).createDeploy(serviceId);
+    expect(fake.deploys(serviceId).map((d) => d.id)).toEqual([deploy?.id]);
+    expect(fake.requestsTo('GET', deploysPath())).toHaveLength(0);
+    expect(deps.logger.text).toContain('(ECONNREFUSED); retrying in');
+  });
+
+  it('adopts the rollback deploy when the rollback answer is lost', async () => {
+    const [previous] = fake.seed(serviceId, [{ status: 'deactivated', commit: 'c0ffee' }]);
+    fake.failAfterAccepting({ method: 'POST', path: new RegExp(`${serviceId}/rollback$`) }, { status: 502 });
+    const rollback = await client(realClockDeps()).rollback(serviceId, previous?.id ?? '');
+    const rollbacks = fake.deploys(serviceId).filter((d) => d.trigger === 'rollback');
+    expect(rollbacks.map((d) => d.id)).toEqual([rollback.id]);
+    expect(fake.requestsTo('POST', new RegExp(`${serviceId}/rollback$`))).toHaveLength(1);
+  });
+
+  it('never fires a deploy hook twice: fails saying it may have started a deploy, or adopts it with an API key', async () => {
+    const hook = new RegExp(`/deploy/${serviceId}$`);
+    fake.failAfterAccepting({ method: 'POST', path: hook }, { status: 502 });
+    const error = (await triggerDeployHook(
+      fake.hookUrl(serviceId),
+      { hookSource: "input 'deploy-hook-url'" },
+      realClockDeps(),
+    ).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(RenderApiError);
+    expect(error.message).toBe(
+      "Render answered HTTP 502 when asked to trigger the deploy hook. Render may have started a deploy, so the request is not sent again (that could deploy twice): check the service's Events page; with an API key and the service id the deploy it started is looked up instead.",
+    );
+    expect(fake.deploys(serviceId)).toHaveLength(1);
+
+    fake.failAfterAccepting({ method: 'POST', path: hook }, { status: 504 });
+    const { deployId } = await triggerDeployHook(
+      fake.hookUrl(serviceId),
+      { reconcileWith: { api: client(realClockDeps()), serviceId } },
+      realClockDeps(),
+    );
+    expect(fake.deploys(serviceId)).toHaveLength(2);
+    expect(deployId).toBe(fake.deploys(serviceId)[1]?.id);
+    expect(fake.requestsTo('POST', hook)).toHaveLength(2);
+  });
+
+  it('decides in one place what may be sent again', () => {
+    const refused = { thrown: new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }) };
+    const reset = { thrown: new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }) };
+    const timeout = { thrown: Object.assign(new Error('timed out'), { name: 'TimeoutError' }) };
+    const get = { method: 'GET' as const };
+    const post = { method: 'POST' as const };
+    const cancel = { method: 'POST' as const, idempotent: true };
+    expect([get, cancel].map((r) => [reset, timeout, { status: 502 }].map((f) => mayResend(r, f)))).toEqual([
+      [true, true, true],
+      [true, true, true],
+    ]);
+    expect(
+      [refused, reset, timeout, { status: 429 }, { status: 500 }, { status: 502 }].map((f) =>
+        mayResend(post, f),
+      ),
+    ).toEqual([true, false, false, true, false, false]);
   });
 });
 

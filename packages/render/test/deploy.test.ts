@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger, UserError } from '@shipkit/action-kit';
 import { FakeGitHubDeployments } from '../../../test/fakes/github-deployments';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { RenderClient } from '../src/client';
@@ -65,6 +65,7 @@ function options(extra: Partial<DeployFlowOptions> = {}): DeployFlowOptions {
     timeoutMs: DEFAULT_TIMEOUT_MS,
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
     supersededOutcome: 'auto',
+    allowAutoDeploy: false,
     cancelOnTimeout: false,
     rollbackOnFailure: false,
     ...extra,
@@ -377,6 +378,36 @@ describe('deployToRender', () => {
     expect(result.deployId).toMatch(/^dep-/);
     expect(result.reason).toMatch(
       /^Lost track of deploy dep-\w+: Render failed to read deploy .* HTTP 502 after 6 attempts: Bad Gateway\.$/,
+    );
+  });
+
+  it('refuses, before triggering anything, a service whose Auto-Deploy is on', async () => {
+    for (const trigger of ['commit', 'checksPass'] as const) {
+      const auto = `${serviceId}-${trigger.toLowerCase()}`;
+      render.addService(auto, { autoDeployTrigger: trigger });
+      const error = (await deployToRender(options({ serviceId: auto }), harness().deps).catch(
+        (e: unknown) => e,
+      )) as Error;
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Render service ${auto} has Auto-Deploy on \\(${trigger}\\): Render deploys its branch .* by itself, without the gates in front of this deploy .* Turn it off in the service's Settings → Build & Deploy → Auto-Deploy: Off \\(or \`autoDeployTrigger: off\` in render.yaml\\), or set allow-auto-deploy: true to deploy anyway\\.$`,
+        ),
+      );
+      expect(render.requestsTo('POST', new RegExp(auto))).toHaveLength(0);
+    }
+  });
+
+  it('deploys a service whose Auto-Deploy is on when allowed, with a warning', async () => {
+    const auto = `${serviceId}-auto`;
+    render.addService(auto, { autoDeployTrigger: 'commit' });
+    const { deps, logger } = harness();
+    const result = await deployToRender(options({ serviceId: auto, allowAutoDeploy: true }), deps);
+    expect(result.outcome).toBe('success');
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: Render service .* has Auto-Deploy on \(commit\).* Deploying anyway \(allow-auto-deploy\)\./,
+      ),
     );
   });
 

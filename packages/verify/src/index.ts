@@ -10,6 +10,19 @@ export {
   type VerifyOptions,
   verifyBackup,
 } from './check';
+export {
+  assessDrill,
+  type DrillCandidate,
+  type DrillPlan,
+  type DrillRecord,
+  type DrillTargets,
+  drillMarkdown,
+  type MeasuredRestore,
+  type OlderChoice,
+  type PlannedRestore,
+  parseOlderChoice,
+  planDrill,
+} from './drill';
 export { type FreshnessOptions, type FreshnessResult, checkFreshness } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
 export { headline, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';

@@ -68,6 +68,10 @@ export const deploy: Command = {
       type: 'boolean',
       description: 'if this deploy fails after replacing the live one, roll back to it',
     },
+    'allow-auto-deploy': {
+      type: 'boolean',
+      description: "deploy even when the service's Auto-Deploy is on (refused by default)",
+    },
     'health-check-url': {
       type: 'string',
       value: '<url>',
@@ -112,7 +116,13 @@ Examples:
       triggerHook: (hookUrl, imageUrl) =>
         triggerDeployHook(
           hookUrl,
-          { hookSource: 'RENDER_DEPLOY_HOOK_URL', ...(imageUrl ? { imageUrl } : {}) },
+          {
+            hookSource: 'RENDER_DEPLOY_HOOK_URL',
+            ...(imageUrl ? { imageUrl } : {}),
+            ...(render && parsed.flow.serviceId
+              ? { reconcileWith: { api: render, serviceId: parsed.flow.serviceId } }
+              : {}),
+          },
           http,
         ),
       fetch: http.fetch,

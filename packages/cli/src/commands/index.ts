@@ -44,6 +44,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./restore')).restore,
   },
   {
+    name: 'drill',
+    summary:
+      'restore the newest and an older backup into a drill server, and check recovery time and backup age against targets',
+    load: async () => (await import('./drill')).drill,
+  },
+  {
     name: 'check-freshness',
     summary: 'fail when the newest complete (or verified) backup is older than allowed',
     load: async () => (await import('./check-freshness')).checkFreshnessCommand,
