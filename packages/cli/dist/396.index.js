@@ -63,9 +63,50 @@ class RenderApiError extends src/* UserError */.yo {
 }
 const isRetryableStatus = (status) => status === 429 || status >= 500;
 /**
- * Sends a request, retrying network errors and 5xx with backoff and 429 after `Retry-After`.
- * Returns the last response whatever its status (the caller turns statuses into errors); throws
- * only when the server could not be reached at all.
+ * Socket errors raised before a request is written: the connection was refused, the host could not be
+ * reached or its name did not resolve. Anything else (a reset, a timeout) may come after Render got it.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/**
+ * The retry decision, for every request this package sends: whether a failed attempt may be sent
+ * again as it is. A read or a cancel may always be. A request that changes something (create a deploy,
+ * roll back, fire a deploy hook) only when Render certainly did not act on it: nothing was sent
+ * (connection refused, no such host), or Render answered 429, which says it processed nothing. After
+ * a 5xx, a timeout or a dropped connection it may have started a deploy, and sending the request again
+ * would start a second one: the caller reconciles instead (see `startDeployOnce` in client.ts).
+ */
+function mayResend(request, failure) {
+    if (request.idempotent ?? request.method === 'GET')
+        return true;
+    if ('status' in failure)
+        return failure.status === 429;
+    const code = failure.thrown?.cause?.code;
+    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+/**
+ * A request that changes something failed in a way Render may have acted on (see {@link mayResend}); it
+ * was not sent again. `attempts` counts the tries made.
+ */
+class MaybeReceivedError extends RenderApiError {
+    attempts;
+    name = 'MaybeReceivedError';
+    constructor(message, attempts, status) {
+        super(message, status);
+        this.attempts = attempts;
+    }
+}
+/**
+ * Sends a request, retrying with backoff (429 after `Retry-After`) the failures {@link mayResend} allows.
+ * Returns the last response whatever its status (the caller turns statuses into errors); throws when the
+ * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
+ * something may have been received and so is not retried.
  */
 async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
     for (let attempt = 1;; attempt++) {
@@ -81,6 +122,9 @@ async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
         }
         catch (thrown) {
             const reason = networkReason(thrown);
+            if (!mayResend(request, { thrown })) {
+                throw new MaybeReceivedError(`Could not ${request.what}: ${reason} (the request may have reached Render).`, attempt);
+            }
             if (isLast) {
                 throw new RenderApiError(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
             }
@@ -90,9 +134,15 @@ async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
             continue;
         }
         const text = await response.text().catch(() => '');
-        if (isLast || !isRetryableStatus(response.status)) {
+        if (!isRetryableStatus(response.status)) {
             return { status: response.status, headers: response.headers, text, attempts: attempt };
         }
+        if (!mayResend(request, { status: response.status })) {
+            const { message } = renderMessage(text);
+            throw new MaybeReceivedError(`Render answered HTTP ${response.status} when asked to ${request.what}${message ? ` (${message})` : ''}.`, attempt, response.status);
+        }
+        if (isLast)
+            return { status: response.status, headers: response.headers, text, attempts: attempt };
         const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), deps.now()) : undefined;
         const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
         const why = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
@@ -133,6 +183,7 @@ function renderMessage(text) {
 ;// CONCATENATED MODULE: ../render/src/client.ts
 
 
+
 const RENDER_API_URL = 'https://api.render.com/v1';
 const deploySchema = schemas/* looseObject */._H3({
     id: schemas/* string */.YjP().min(1),
@@ -152,6 +203,10 @@ const serviceSchema = schemas/* looseObject */._H3({
     type: schemas/* string */.YjP().optional(),
     dashboardUrl: schemas/* string */.YjP().optional(),
     serviceDetails: schemas/* looseObject */._H3({ url: schemas/* string */.YjP().optional() }).optional(),
+    /** `yes` / `no`: the older field, still sent. */
+    autoDeploy: schemas/* string */.YjP().optional(),
+    /** `off`, `commit` or `checksPass`: what `autoDeploy` became. */
+    autoDeployTrigger: schemas/* string */.YjP().optional(),
 });
 /** Typed client for Render's deploy endpoints: bearer auth, retries, and errors that say what to fix. */
 class RenderClient {
@@ -171,12 +226,15 @@ class RenderClient {
             serviceId,
         });
         const service = parse(serviceSchema, body, 'service');
+        const autoDeploy = service.autoDeployTrigger ??
+            (service.autoDeploy === 'yes' ? 'commit' : service.autoDeploy === 'no' ? 'off' : undefined);
         return {
             id: service.id,
             ...(service.name ? { name: service.name } : {}),
             ...(service.type ? { type: service.type } : {}),
             ...(service.dashboardUrl ? { dashboardUrl: service.dashboardUrl } : {}),
             ...(service.serviceDetails?.url ? { url: service.serviceDetails.url } : {}),
+            ...(autoDeploy ? { autoDeploy } : {}),
         };
     }
     async createDeploy(serviceId, options = {}) {
@@ -188,12 +246,26 @@ class RenderClient {
                 : { clearCache: options.clearCache ? 'clear' : 'do_not_clear' }),
             ...(options.deployMode ? { deployMode: options.deployMode } : {}),
         };
-        const body = await this.call('POST', `${servicePath(serviceId)}/deploys`, {
-            what: `create a deploy for service ${serviceId}`,
-            serviceId,
-            body: payload,
+        const what = `create a deploy for service ${serviceId}`;
+        return startDeployOnce({
+            what,
+            policy: this.policy,
+            deps: this.deps,
+            send: async (policy) => {
+                const body = await this.call('POST', `${servicePath(serviceId)}/deploys`, { what, serviceId, body: payload }, policy);
+                return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
+            },
+            adopt: (deploy) => deploy,
+            reconcile: {
+                api: this,
+                serviceId,
+                match: {
+                    trigger: 'api',
+                    ...(options.commitId ? { commitId: options.commitId } : {}),
+                    ...(options.imageUrl ? { imageUrl: options.imageUrl } : {}),
+                },
+            },
         });
-        return body === undefined ? undefined : toDeploy(parse(deploySchema, body, 'deploy'));
     }
     async getDeploy(serviceId, deployId) {
         const body = await this.call('GET', deployPath(serviceId, deployId), {
@@ -231,19 +303,26 @@ class RenderClient {
             what: `cancel deploy ${deployId} of service ${serviceId}`,
             serviceId,
             deployId,
+            // Cancelling twice starts nothing: a repeat at worst hears that the deploy is already canceled.
+            idempotent: true,
         });
         return toDeploy(parse(deploySchema, body, 'deploy'));
     }
     async rollback(serviceId, deployId) {
-        const body = await this.call('POST', `${servicePath(serviceId)}/rollback`, {
-            what: `roll service ${serviceId} back to deploy ${deployId}`,
-            serviceId,
-            deployId,
-            body: { deployId },
+        const what = `roll service ${serviceId} back to deploy ${deployId}`;
+        return startDeployOnce({
+            what,
+            policy: this.policy,
+            deps: this.deps,
+            send: async (policy) => {
+                const body = await this.call('POST', `${servicePath(serviceId)}/rollback`, { what, serviceId, deployId, body: { deployId } }, policy);
+                return toDeploy(parse(deploySchema, body, 'deploy'));
+            },
+            adopt: (deploy) => deploy,
+            reconcile: { api: this, serviceId, match: { trigger: 'rollback' } },
         });
-        return toDeploy(parse(deploySchema, body, 'deploy'));
     }
-    async call(method, path, context) {
+    async call(method, path, context, policy = this.policy) {
         const response = await http_sendWithRetry({
             url: `${this.baseUrl}${path}`,
             method,
@@ -254,7 +333,8 @@ class RenderClient {
                 ...(context.body === undefined ? {} : { 'content-type': 'application/json' }),
             },
             ...(context.body === undefined ? {} : { body: JSON.stringify(context.body) }),
-        }, this.deps, this.policy);
+            ...(context.idempotent === undefined ? {} : { idempotent: context.idempotent }),
+        }, this.deps, policy);
         if (response.status >= 200 && response.status < 300) {
             if (!response.text.trim())
                 return undefined;
@@ -304,6 +384,74 @@ async function* allDeploys(api, serviceId, filters = {}, pageSize = 100) {
         yield* page.deploys;
         cursor = page.nextCursor;
     } while (cursor);
+}
+/** Render lists a deploy as soon as it accepts one: a few looks a little apart cover a slow answer. */
+const RECONCILE_LOOKS = 3;
+const RECONCILE_INTERVAL_MS = 2_000;
+/** Runner and Render clocks differ a little; look that far back for a deploy created "after" the request. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * Sends a request that starts a deploy (create, rollback, deploy hook) so that it starts at most one.
+ * Failures Render certainly did not act on are retried by `sendWithRetry` (see `mayResend`). After one
+ * it may have acted on (a 5xx, a timeout, a dropped connection), the service's deploys created since
+ * the request was sent are listed and the one it started is adopted; only when none appears is the
+ * request sent again. Without a way to list them (a deploy hook and no API key) it fails, saying that a
+ * deploy may have started, rather than risk a second one.
+ */
+async function startDeployOnce(request) {
+    const { policy, deps, reconcile } = request;
+    let used = 0;
+    for (;;) {
+        const sentAt = deps.now();
+        try {
+            return await request.send({ ...policy, attempts: policy.attempts - used });
+        }
+        catch (thrown) {
+            if (!(thrown instanceof MaybeReceivedError))
+                throw thrown;
+            used += thrown.attempts;
+            if (!reconcile) {
+                throw new RenderApiError(`${thrown.message} Render may have started a deploy, so the request is not sent again (that could deploy twice): check the service's Events page${request.unreconcilableHint ?? ''}.`, thrown.status);
+            }
+            let found;
+            try {
+                found = await findStartedDeploy(reconcile, sentAt, deps);
+            }
+            catch (listing) {
+                throw new RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,src/* errorMessage */.gJ)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
+            }
+            if (found) {
+                deps.logger.info(`${thrown.message} It started deploy ${found.id}: following that one.`);
+                return request.adopt(found);
+            }
+            if (used >= policy.attempts) {
+                throw new RenderApiError(`${thrown.message} No deploy appeared after ${used} attempts; giving up.`, thrown.status);
+            }
+            deps.logger.info(`${thrown.message} No deploy appeared since, so it did not act on it: sending it again.`);
+        }
+    }
+}
+async function findStartedDeploy(reconcile, sentAt, deps) {
+    const { api, serviceId, match } = reconcile;
+    for (let look = 1;; look++) {
+        // Newest first: the newest matching deploy is the one this request started.
+        for await (const deploy of allDeploys(api, serviceId, { createdAfter: sentAt - CLOCK_SKEW_MS })) {
+            if (startedBy(deploy, match))
+                return deploy;
+        }
+        if (look >= RECONCILE_LOOKS)
+            return undefined;
+        await deps.sleep(RECONCILE_INTERVAL_MS);
+    }
+}
+function startedBy(deploy, match) {
+    if (deploy.trigger !== match.trigger)
+        return false;
+    if (match.commitId && deploy.commit?.id && deploy.commit.id !== match.commitId)
+        return false;
+    if (match.imageUrl && deploy.image?.ref && deploy.image.ref !== match.imageUrl)
+        return false;
+    return true;
 }
 const TIME_FILTERS = [
     'createdBefore',
@@ -392,7 +540,7 @@ const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
 const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
 const QUEUED_LOOKUP_INTERVAL_MS = 1_000;
 /** Runner and Render clocks differ a little; look that far back for a deploy created "after" the trigger. */
-const CLOCK_SKEW_MS = 60_000;
+const deploy_CLOCK_SKEW_MS = 60_000;
 const HEARTBEAT_MS = 60_000;
 const HEALTH_REQUEST_MIN_MS = 2_000;
 const HEALTH_REQUEST_MAX_MS = 10_000;
@@ -431,9 +579,14 @@ class DeployFlow {
         const { render } = this.deps;
         const { serviceId } = this.options;
         const canWait = render !== undefined && serviceId !== undefined;
-        // Reading the service first checks the key and the id before anything is triggered.
-        if (render && serviceId)
+        // Reading the service first checks the key, the id and Auto-Deploy before anything is triggered.
+        if (render && serviceId) {
             this.service = await render.getService(serviceId);
+            this.checkAutoDeploy(this.service);
+        }
+        else {
+            this.deps.logger.warn("Without an API key and the service id the service's Auto-Deploy setting cannot be read: make sure it is off, or every push deploys without this workflow's gates.");
+        }
         await this.startDeploymentRecord(canWait);
         let deploy;
         try {
@@ -474,6 +627,18 @@ class DeployFlow {
             return this.result({ ...base, outcome: 'triggered', reason, deployId: deploy.id, ...statusOf(deploy) });
         }
         return this.follow(render, serviceId, deploy, base);
+    }
+    checkAutoDeploy(service) {
+        const trigger = service.autoDeploy;
+        if (trigger === undefined || trigger === 'off')
+            return;
+        const when = trigger === 'checksPass' ? "once a push's checks pass" : 'on every push';
+        const problem = `Render service ${service.id} has Auto-Deploy on (${trigger}): Render deploys its branch ${when} by itself, without the gates in front of this deploy (the fresh verified backup, the branch policy).`;
+        const fix = "Turn it off in the service's Settings → Build & Deploy → Auto-Deploy: Off (or `autoDeployTrigger: off` in render.yaml)";
+        if (!this.options.allowAutoDeploy) {
+            throw new src/* UserError */.yo(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
+        }
+        this.deps.logger.warn(`${problem} Deploying anyway (allow-auto-deploy). ${fix}.`);
     }
     async follow(render, serviceId, triggered, base) {
         let verdict;
@@ -698,7 +863,7 @@ class DeployFlow {
         const givesUpAt = now() + QUEUED_LOOKUP_TIMEOUT_MS;
         const interval = Math.min(QUEUED_LOOKUP_INTERVAL_MS, this.options.pollIntervalMs);
         for (;;) {
-            const page = await render.listDeploys(serviceId, { statuses, createdAfter: triggeredAt - CLOCK_SKEW_MS }, { limit: 1 });
+            const page = await render.listDeploys(serviceId, { statuses, createdAfter: triggeredAt - deploy_CLOCK_SKEW_MS }, { limit: 1 });
             const found = page.deploys[0];
             if (found)
                 return found;
@@ -844,9 +1009,11 @@ class GitHubDeployments {
             ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
             ...(details.logUrl ? { log_url: details.logUrl } : {}),
             auto_inactive: true,
-        });
+        }, 
+        // The same status twice only repeats a line in the deployment's history.
+        { idempotent: true });
     }
-    async post(what, path, body) {
+    async post(what, path, body, options = {}) {
         const base = this.options.apiUrl.replace(/\/+$/, '');
         const response = await sendWithRetry({
             url: `${base}/repos/${this.options.repository}${path}`,
@@ -860,6 +1027,7 @@ class GitHubDeployments {
                 'x-github-api-version': '2022-11-28',
             },
             body: JSON.stringify(body),
+            ...options,
         }, this.deps, { ...DEFAULT_RETRY, attempts: 3 });
         if (response.status >= 200 && response.status < 300)
             return JSON.parse(response.text || '{}');
@@ -881,6 +1049,7 @@ function githubMessage(text) {
 }
 
 ;// CONCATENATED MODULE: ../render/src/hook.ts
+
 
 /** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
 function parseHookUrl(hookUrl, hookSource = 'the deploy hook URL') {
@@ -914,12 +1083,30 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
     const url = parseHookUrl(hookUrl, hookSource);
     if (options.imageUrl)
         url.searchParams.set('imgURL', options.imageUrl);
-    const response = await http_sendWithRetry({
-        url: url.href,
-        method: 'POST',
-        headers: { accept: 'application/json' },
-        what: 'trigger the deploy hook',
-    }, { ...http_realHttpDeps(), ...deps }, { ...http_DEFAULT_RETRY, ...options.retry });
+    const http = { ...http_realHttpDeps(), ...deps };
+    const what = 'trigger the deploy hook';
+    const { reconcileWith, imageUrl } = options;
+    return startDeployOnce({
+        what,
+        policy: { ...http_DEFAULT_RETRY, ...options.retry },
+        deps: http,
+        send: async (policy) => {
+            const response = await http_sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
+            return hookAnswer(response, hookSource);
+        },
+        adopt: (deploy) => ({ deployId: deploy.id }),
+        ...(reconcileWith
+            ? {
+                reconcile: {
+                    ...reconcileWith,
+                    match: { trigger: 'deploy_hook', ...(imageUrl ? { imageUrl } : {}) },
+                },
+            }
+            : {}),
+        unreconcilableHint: '; with an API key and the service id the deploy it started is looked up instead',
+    });
+}
+function hookAnswer(response, hookSource) {
     if (response.status >= 200 && response.status < 300) {
         return deployIdOf(response.text);
     }
@@ -1005,6 +1192,7 @@ const DEPLOY_INPUT_DEFAULTS = {
     'poll-interval': DEFAULT_POLL_INTERVAL_MS,
     'superseded-outcome': 'auto',
     'rollback-on-failure': false,
+    'allow-auto-deploy': false,
     'cancel-on-workflow-cancel': false,
     'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
     'github-deployment': false,
@@ -1074,6 +1262,7 @@ function deployInputsFromInputs(inputs, settings = {}) {
         supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
         cancelOnTimeout,
         rollbackOnFailure,
+        allowAutoDeploy: inputs.boolean('allow-auto-deploy', defaults['allow-auto-deploy']),
         ...(healthCheckUrl
             ? {
                 healthCheck: {
@@ -1197,6 +1386,10 @@ const deploy = {
             type: 'boolean',
             description: 'if this deploy fails after replacing the live one, roll back to it',
         },
+        'allow-auto-deploy': {
+            type: 'boolean',
+            description: "deploy even when the service's Auto-Deploy is on (refused by default)",
+        },
         'health-check-url': {
             type: 'string',
             value: '<url>',
@@ -1235,7 +1428,13 @@ Examples:
             : undefined;
         const result = await deployToRender(parsed.flow, {
             ...(render ? { render } : {}),
-            triggerHook: (hookUrl, imageUrl) => triggerDeployHook(hookUrl, { hookSource: 'RENDER_DEPLOY_HOOK_URL', ...(imageUrl ? { imageUrl } : {}) }, http),
+            triggerHook: (hookUrl, imageUrl) => triggerDeployHook(hookUrl, {
+                hookSource: 'RENDER_DEPLOY_HOOK_URL',
+                ...(imageUrl ? { imageUrl } : {}),
+                ...(render && parsed.flow.serviceId
+                    ? { reconcileWith: { api: render, serviceId: parsed.flow.serviceId } }
+                    : {}),
+            }, http),
             fetch: http.fetch,
             now: http.now,
             sleep: http.sleep,

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   backupSeeder: () => (/* binding */ backupSeeder)
 /* harmony export */ });
 /* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9806);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3648);
 
 
 /**

@@ -375,6 +375,33 @@ const SUITE_VARIABLES = [
         schema: checked(databaseNameProblem),
     },
     {
+        name: 'RESTORE_MONGODB_URI',
+        group: 'database',
+        description: 'Connection string of a user that can write (readWrite on the database), for the restore workflow only: ' +
+            'a secret of the production-restore environment, which only the approved restore job can read — never ' +
+            "the backup user's read-only MONGODB_URI.",
+        expected: 'a mongodb:// or mongodb+srv:// connection string with percent-encoded credentials',
+        example: 'mongodb+srv://shop_app:change-me@cluster0.example.mongodb.net/?retryWrites=true&w=majority',
+        exampleAsValue: false,
+        secret: true,
+        requirement: 'optional',
+        places: ['github-environment-secret'],
+        schema: checked(mongodbUriProblem),
+    },
+    {
+        name: 'DRILL_MONGODB_URI',
+        group: 'database',
+        description: 'A server restore drills restore into, under fresh database names dropped afterwards — e.g. a cluster ' +
+            'sized like production, so the measured recovery time is realistic. Empty: a throwaway MongoDB on the runner.',
+        expected: 'a mongodb:// or mongodb+srv:// connection string with percent-encoded credentials',
+        example: 'mongodb+srv://shop_drill:change-me@drill.example.mongodb.net/',
+        exampleAsValue: false,
+        secret: true,
+        requirement: 'optional',
+        places: ['github-secret'],
+        schema: checked(mongodbUriProblem),
+    },
+    {
         name: 'MONGODB_BACKUP_URI',
         group: 'database',
         description: 'Connection string of the read-only backup user, kept locally by `shipkit init-client --provision`; ' +
@@ -560,6 +587,7 @@ const GROUP_TITLES = {
 };
 const PLACE_LABELS = {
     'github-secret': 'GitHub secret',
+    'github-environment-secret': 'GitHub secret of the production-restore environment',
     'github-variable': 'GitHub variable',
     'render-env': 'Render environment',
     local: 'local .env only',

@@ -156,7 +156,9 @@ function renderBlueprint(client, database) {
     branch: main
     buildCommand: npm ci && npm run build
     startCommand: npm start
-    autoDeploy: false # deploys come from the deploy workflow, after checks
+    # Deploys come from the deploy workflow, behind its checks; with Auto-Deploy on, Render would also
+    # deploy every push by itself (the deploy workflow refuses such a service).
+    autoDeployTrigger: 'off' # quoted: YAML 1.1 parsers read a bare off as false
     envVars:
 ${env}
 `;
@@ -1026,14 +1028,14 @@ function remainingSteps(options, database, env, github) {
     if (!env.RENDER_SERVICE_ID && !env.RENDER_DEPLOY_HOOK_URL) {
         items.push({
             status: 'todo',
-            text: `create the Render service (New → Blueprint with this render.yaml, or a web service by hand), enter MONGODB_URI (the application user's, from ${options.envFile}) and OPENAI_API_KEY, then put RENDER_SERVICE_ID and RENDER_API_KEY (or RENDER_DEPLOY_HOOK_URL) in ${options.envFile} and re-run with --github-repo`,
+            text: `create the Render service (New → Blueprint with this render.yaml, or a web service by hand with Auto-Deploy: Off), enter MONGODB_URI (the application user's, from ${options.envFile}) and OPENAI_API_KEY, then put RENDER_SERVICE_ID and RENDER_API_KEY (or RENDER_DEPLOY_HOOK_URL) in ${options.envFile} and re-run with --github-repo`,
             detail: renderBlueprint(options.client, database),
         });
     }
     else {
         items.push({
             status: 'todo',
-            text: `in the Render service's environment, set MONGODB_URI (the application user's, from ${options.envFile}), MONGODB_DB=${database} and OPENAI_API_KEY`,
+            text: `in the Render service's environment, set MONGODB_URI (the application user's, from ${options.envFile}), MONGODB_DB=${database} and OPENAI_API_KEY; in its Settings, set Auto-Deploy to Off (the deploy workflow refuses a service that deploys every push by itself)`,
         });
     }
     items.push({
@@ -1041,7 +1043,10 @@ function remainingSteps(options, database, env, github) {
         text: `commit the generated files (.github/, docs/OPERATIONS.md, .env.example, ${STATE_PATH}) and push them to development and main`,
     }, {
         status: 'todo',
-        text: `create the GitHub environment production-restore with required reviewers, and give it its own MONGODB_URI secret: the application user's, from ${options.envFile}`,
+        text: 'restrict the GitHub environment production to the main branch (Settings → Environments → production → Deployment branches and tags)',
+    }, {
+        status: 'todo',
+        text: `create the GitHub environment production-restore with required reviewers (public repositories, or GitHub Enterprise; see docs/USAGE.md for other plans), and give it the secret RESTORE_MONGODB_URI: the application user's connection string, from ${options.envFile}`,
     }, {
         status: 'todo',
         text: 'run the Nightly backup workflow once by hand (Actions → Run workflow) and check that its summary shows the backup verified',
@@ -1187,7 +1192,7 @@ const TEMPLATES = [
         file: 'pull-request.yml',
         url: new URL(/* asset import */ __webpack_require__(5631), __webpack_require__.b),
         calls: 'pr-gates.yml',
-        summary: "Branch policy and the application's CI (with a MongoDB service), as one required check.",
+        summary: "Branch policy on every pull request event and the application's CI (with a MongoDB service) on code changes, as two required checks.",
         secrets: [],
         variables: [],
         permissions: { contents: 'read', 'pull-requests': 'write' },
@@ -1196,7 +1201,7 @@ const TEMPLATES = [
         file: 'deploy.yml',
         url: new URL(/* asset import */ __webpack_require__(6907), __webpack_require__.b),
         calls: 'render-deploy.yml',
-        summary: 'Render deploy on push to main, only with a fresh verified backup; health check and rollback.',
+        summary: 'Render deploy from main only, with a fresh verified backup and Auto-Deploy off; health check and rollback.',
         secrets: ['RENDER_API_KEY', 'RENDER_DEPLOY_HOOK_URL', ...STORAGE_SECRETS],
         variables: ['RENDER_SERVICE_ID', ...STORAGE_VARIABLES],
         permissions: { contents: 'read', 'id-token': 'write' },
@@ -1205,19 +1210,28 @@ const TEMPLATES = [
         file: 'restore.yml',
         url: new URL(/* asset import */ __webpack_require__(5844), __webpack_require__.b),
         calls: 'restore.yml',
-        summary: 'Manual disaster recovery: typed confirmation, approval in a protected environment.',
-        secrets: ['MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
+        summary: 'Manual disaster recovery with its own write-capable secret: typed confirmation, approval in a protected environment.',
+        secrets: ['RESTORE_MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
         variables: [...STORAGE_VARIABLES, 'MONGODB_DB'],
         permissions: { contents: 'read', 'id-token': 'write' },
+    },
+    {
+        file: 'restore-drill.yml',
+        url: new URL(/* asset import */ __webpack_require__(7332), __webpack_require__.b),
+        calls: 'restore-drill.yml',
+        summary: 'Weekly: restores the newest and an older backup, checks recovery time (RTO) and backup age (RPO); an issue when a target is missed.',
+        secrets: ['AGE_IDENTITY', ...STORAGE_SECRETS, 'DRILL_MONGODB_URI'],
+        variables: [...STORAGE_VARIABLES],
+        permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
     },
     {
         file: 'backup-watchdog.yml',
         url: new URL(/* asset import */ __webpack_require__(4476), __webpack_require__.b),
         calls: 'backup-watchdog.yml',
-        summary: 'Every six hours: an issue when the newest verified backup is older than 26 hours.',
+        summary: 'Every six hours: an issue when the newest verified backup is older than 26 hours; keeps the scheduled workflows enabled.',
         secrets: [...STORAGE_SECRETS],
         variables: [...STORAGE_VARIABLES],
-        permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
+        permissions: { contents: 'read', 'id-token': 'write', issues: 'write', actions: 'write' },
     },
 ];
 function template(file) {
@@ -1280,7 +1294,7 @@ async function suiteTemplates() {
  */
 async function loadSeeder(env, redact) {
     const [{ backupSeeder }, { openStorage }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(94), __webpack_require__.e(806), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
+        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(94), __webpack_require__.e(648), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
         __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927)),
     ]);
     const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
@@ -1451,35 +1465,42 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
 /***/ 4476:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "049f84b92ab114c1ab79.yml";
+module.exports = __webpack_require__.p + "602c64e8510d66c35d63.yml";
 
 /***/ }),
 
 /***/ 6907:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "341c1b931128d4863f9b.yml";
+module.exports = __webpack_require__.p + "024a723e4484b156a923.yml";
 
 /***/ }),
 
 /***/ 5235:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "09c318ea74e7dbf77a8d.yml";
+module.exports = __webpack_require__.p + "08a6a3a590c388ceb89f.yml";
 
 /***/ }),
 
 /***/ 5631:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "ab66e709d5123a59c579.yml";
+module.exports = __webpack_require__.p + "febb65ddd68229420c78.yml";
+
+/***/ }),
+
+/***/ 7332:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+module.exports = __webpack_require__.p + "e2e1e8272a40e8453d43.yml";
 
 /***/ }),
 
 /***/ 5844:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "ff3ba46de1e2bf55a7e1.yml";
+module.exports = __webpack_require__.p + "32c2c54c26cfc32bc715.yml";
 
 /***/ })
 

@@ -1,20 +1,24 @@
-export const id = 806;
-export const ids = [806];
+export const id = 648;
+export const ids = [648];
 export const modules = {
 
-/***/ 9806:
+/***/ 3648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Ci: () => (/* reexport */ assessDrill),
   IW: () => (/* reexport */ checkFreshness),
   bK: () => (/* reexport */ commonOptionsFromInputs),
+  Vd: () => (/* reexport */ drillMarkdown),
   oh: () => (/* reexport */ failureMessage),
   Pl: () => (/* reexport */ headline),
   Td: () => (/* reexport */ locateBackup),
   nB: () => (/* reexport */ namespaceRows),
+  jB: () => (/* reexport */ parseOlderChoice),
   mD: () => (/* reexport */ planBackupRestore),
+  LI: () => (/* reexport */ planDrill),
   Lq: () => (/* reexport */ planRows),
   dH: () => (/* reexport */ restoreBackup),
   Fx: () => (/* reexport */ runVerifyRestore)
@@ -1122,6 +1126,137 @@ async function forgetRecord(source, key, logger) {
     }
 }
 
+;// CONCATENATED MODULE: ../verify/src/drill.ts
+/**
+ * The restore drill: which backups it restores, and what the restores say about the recovery targets.
+ * Pure — the CLI's `drill` command lists the backups, runs each restore and hands the measurements here.
+ *
+ * RPO (how much data a disaster would lose): the age of the newest complete backup when the drill starts.
+ * RTO (how long recovery takes): each restore's time from start to verified — fetch, decrypt, restore
+ * into the drill server and compare with the manifest.
+ */
+
+
+/** Parses `--older`: random, none or a backup id. */
+function parseOlderChoice(value, label = '--older') {
+    const text = (value ?? 'random').trim();
+    if (text === '' || text === 'random')
+        return { kind: 'random' };
+    if (text === 'none')
+        return { kind: 'none' };
+    if (!(0,backup_src/* isBackupId */["if"])(text)) {
+        throw new src/* UserError */.yo(`${label} must be random, none or a backup id such as 2026-11-25T031700Z-1a2b3c; got '${text}'.`);
+    }
+    return { kind: 'id', id: text };
+}
+/**
+ * The newest complete backup, and one older complete backup as `older` says. `random` is in [0, 1).
+ * Incomplete folders (no manifest) are not backups and are never chosen.
+ */
+function planDrill(candidates, older, random, location) {
+    const complete = candidates.filter((c) => c.complete).sort((a, b) => (a.id < b.id ? 1 : -1));
+    const [newest, ...rest] = complete;
+    if (!newest) {
+        throw new src/* UserError */.yo(`No complete backup at ${location}: there is nothing to drill.`);
+    }
+    const restores = [{ role: 'newest', id: newest.id, time: newest.time }];
+    if (older.kind === 'none')
+        return { restores, note: 'no older backup was asked for (--older none)' };
+    if (older.kind === 'id') {
+        if (older.id === newest.id) {
+            throw new src/* UserError */.yo(`--older ${older.id} is the newest backup, which the drill restores anyway: name an older one.`);
+        }
+        const chosen = rest.find((c) => c.id === older.id);
+        if (!chosen) {
+            throw new src/* UserError */.yo(`--older ${older.id} is not a complete backup at ${location}; complete backups: ${complete.map((c) => c.id).join(', ')}.`);
+        }
+        return { restores: [...restores, { role: 'older', id: chosen.id, time: chosen.time }] };
+    }
+    if (rest.length === 0)
+        return { restores, note: 'only one complete backup is retained: no older one to restore' };
+    const chosen = rest[Math.min(rest.length - 1, Math.floor(random() * rest.length))];
+    return { restores: [...restores, { role: 'older', id: chosen.id, time: chosen.time }] };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+/** Judges a drill's restores against its targets. */
+function assessDrill(drill) {
+    const { targets, startedAt } = drill;
+    const newest = drill.restores.find((r) => r.role === 'newest');
+    if (!newest)
+        throw new Error('a drill always restores the newest backup');
+    const missed = [];
+    const ageMs = Math.max(0, startedAt.getTime() - newest.time.getTime());
+    const rpoMet = ageMs <= targets.rpoMs;
+    if (!rpoMet) {
+        missed.push(`RPO missed: the newest backup ${newest.id} was ${(0,src/* formatDuration */.a3)(ageMs)} old, over the ${(0,src/* formatDuration */.a3)(targets.rpoMs)} target.`);
+    }
+    const restores = drill.restores.map((r) => {
+        const withinRto = r.verified && r.durationMs <= targets.rtoMs;
+        if (!r.verified) {
+            missed.push(`The ${r.role} backup ${r.id} did not restore correctly: ${r.problems.join('; ') || 'see its report'}.`);
+        }
+        else if (!withinRto) {
+            missed.push(`RTO missed: restoring the ${r.role} backup ${r.id} took ${(0,src/* formatDuration */.a3)(r.durationMs)}, over the ${(0,src/* formatDuration */.a3)(targets.rtoMs)} target.`);
+        }
+        return {
+            role: r.role,
+            backupId: r.id,
+            backupTime: r.time.toISOString(),
+            ageSeconds: seconds(Math.max(0, startedAt.getTime() - r.time.getTime())),
+            verified: r.verified,
+            restoreSeconds: seconds(r.durationMs),
+            withinRto,
+            documents: r.documents,
+            namespaces: r.namespaces,
+            problems: r.problems,
+        };
+    });
+    const rtoMet = restores.every((r) => r.withinRto);
+    return {
+        format: 'mongo-shipkit-restore-drill/1',
+        startedAt: startedAt.toISOString(),
+        finishedAt: drill.finishedAt.toISOString(),
+        source: drill.source,
+        passed: missed.length === 0,
+        targets: { rtoSeconds: seconds(targets.rtoMs), rpoSeconds: seconds(targets.rpoMs) },
+        rpo: {
+            backupId: newest.id,
+            backupTime: newest.time.toISOString(),
+            ageSeconds: seconds(ageMs),
+            met: rpoMet,
+        },
+        rto: { worstSeconds: Math.max(...restores.map((r) => r.restoreSeconds)), met: rtoMet },
+        restores,
+        missed,
+        ...(drill.note ? { note: drill.note } : {}),
+    };
+}
+const ms = (s) => s * 1000;
+const mark = (met) => (met ? '✅' : '❌');
+/** The drill as a job-summary table: one row per restore, then the two targets. */
+function drillMarkdown(record) {
+    const lines = [
+        `### ${record.passed ? '✅ Restore drill met its targets' : '❌ Restore drill missed its targets'}`,
+        '',
+        `Backups at \`${record.source}\`, drill started ${record.startedAt}.`,
+        '',
+        '| Backup | Role | Age | Restore time | Verified | Documents | Within RTO |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...record.restores.map((r) => `| \`${r.backupId}\` | ${r.role} | ${(0,src/* formatDuration */.a3)(ms(r.ageSeconds))} | ${(0,src/* formatDuration */.a3)(ms(r.restoreSeconds))} | ${mark(r.verified)} | ${r.documents} | ${mark(r.withinRto)} |`),
+        '',
+        '| Target | Goal | Measured | Met |',
+        '| --- | --- | --- | --- |',
+        `| RTO (restore time) | ≤ ${(0,src/* formatDuration */.a3)(ms(record.targets.rtoSeconds))} | ${(0,src/* formatDuration */.a3)(ms(record.rto.worstSeconds))} (slowest restore) | ${mark(record.rto.met)} |`,
+        `| RPO (newest backup's age) | ≤ ${(0,src/* formatDuration */.a3)(ms(record.targets.rpoSeconds))} | ${(0,src/* formatDuration */.a3)(ms(record.rpo.ageSeconds))} | ${mark(record.rpo.met)} |`,
+        '',
+    ];
+    if (record.note)
+        lines.push(`Note: ${record.note}.`, '');
+    if (record.missed.length > 0)
+        lines.push(...record.missed.map((m) => `- ${m}`), '');
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ../verify/src/freshness.ts
 
 
@@ -1449,6 +1584,7 @@ async function runVerifyRestore(options, deps) {
 ;// CONCATENATED MODULE: ../verify/src/index.ts
 // Verification of backups (integrity: no database; full: restore and compare), the restore path with
 // its checks, and the freshness gate.
+
 
 
 
