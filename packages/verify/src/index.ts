@@ -12,7 +12,7 @@ export {
 } from './check';
 export { type FreshnessOptions, type FreshnessResult, checkFreshness } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
-export { headline, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
+export { headline, leftoversLine, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
 export {
   type CheckState,
   failureMessage,

@@ -1,5 +1,5 @@
 import { formatCount } from '@shipkit/action-kit';
-import { planRows, runVerifyRestore } from '@shipkit/verify';
+import { leftoversLine, planRows, runVerifyRestore } from '@shipkit/verify';
 import type { Command } from '../command';
 import { textTable } from '../text';
 import { archiveOptions, printReport, RENAME_OPTIONS, SOURCE_OPTIONS } from './verify';
@@ -71,6 +71,7 @@ Examples:
       const { headers, rows } = planRows(plan);
       context.stdout(textTable(headers, rows));
       if (plan.excluded.length > 0) context.stdout(`excluded: ${plan.excluded.join(', ')}\n`);
+      if (plan.leftovers.length > 0) context.stdout(`${leftoversLine(plan)}\n`);
       for (const skipped of plan.skipped)
         context.stdout(`never restored: ${skipped.namespace} (${skipped.reason})\n`);
       context.stdout(
