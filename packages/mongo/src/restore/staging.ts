@@ -30,6 +30,8 @@ export interface TargetOutcome {
   state: OutcomeState;
   /** What it held before; for `needs attention`, where its data is now and what to do. */
   note?: string;
+  /** A collection of this run that could not be dropped and is left behind. */
+  leftover?: string;
 }
 
 /** What the caller found; `swap` runs only when it proves the restore. */
@@ -99,20 +101,7 @@ export class Staging {
   /** Removes what this run created; every target stays as it was. */
   async discard(plan: RestorePlan): Promise<TargetOutcome[]> {
     const kept = await this.#dropCreated();
-    return written(plan).map((planned) => {
-      const outcome = unchanged(planned);
-      const left = kept.get(namespaceName(planned.writeTo));
-      if (left === undefined) return outcome;
-      if (!isStaged(planned)) {
-        return {
-          namespace: outcome.namespace,
-          state: 'needs attention',
-          note: `it was absent and now holds part of the restore, which could not be dropped (${left}): drop it`,
-        };
-      }
-      const note = `the staging collection ${namespaceName(planned.writeTo)} could not be dropped (${left}): drop it`;
-      return { ...outcome, note: outcome.note ? `${outcome.note}; ${note}` : note };
-    });
+    return written(plan).map((planned) => unchanged(planned, kept));
   }
 
   /**
@@ -212,13 +201,12 @@ export class Staging {
         stuck.set(namespaceName(target), errorMessage(error));
       }
     }
-    await this.#dropCreated();
+    const kept = await this.#dropCreated();
     const bySteps = new Map(steps.map((step) => [namespaceName(step.planned.target), step]));
     const outcomes = written(plan).map((planned) => {
       const step = bySteps.get(namespaceName(planned.target));
-      return step && stuck.has(namespaceName(planned.target))
-        ? stuckOutcome(step, stuck.get(namespaceName(planned.target)) as string)
-        : unchanged(planned);
+      const why = stuck.get(namespaceName(planned.target));
+      return step && why !== undefined ? stuckOutcome(step, why) : unchanged(planned, kept);
     });
     const swappedBefore = steps.length - 1;
     const undone =
@@ -268,11 +256,33 @@ function written(plan: RestorePlan): PlannedNamespace[] {
   return plan.namespaces.filter((n) => n.action !== 'refuse');
 }
 
-function unchanged(planned: PlannedNamespace): TargetOutcome {
+/**
+ * A target this run did not change, and, from `kept`, a collection of this run that could not be
+ * dropped: a staging collection (the target is still as it was), or a time-series collection the run
+ * created where nothing was (it holds part of the restore).
+ */
+function unchanged(planned: PlannedNamespace, kept: Map<string, string>): TargetOutcome {
   const namespace = namespaceName(planned.target);
-  return planned.existing.kind === 'absent'
-    ? { namespace, state: 'untouched', note: 'absent' }
-    : { namespace, state: 'left as it was', note: describeState(planned.existing) };
+  const outcome: TargetOutcome =
+    planned.existing.kind === 'absent'
+      ? { namespace, state: 'untouched', note: 'absent' }
+      : { namespace, state: 'left as it was', note: describeState(planned.existing) };
+  const leftover = namespaceName(planned.writeTo);
+  const why = kept.get(leftover);
+  if (why === undefined) return outcome;
+  if (!isStaged(planned)) {
+    return {
+      namespace,
+      state: 'needs attention',
+      note: `it was absent and now holds part of the restore, which could not be dropped (${why}): drop it`,
+      leftover,
+    };
+  }
+  return {
+    ...outcome,
+    note: `${outcome.note}; the staging collection ${leftover} could not be dropped (${why}): drop it`,
+    leftover,
+  };
 }
 
 /** A namespace whose swap could not be undone: where its data is, and what to do. */
@@ -292,8 +302,9 @@ function stuckOutcome(step: SwapStep, why: string): TargetOutcome {
 /** One line per target namespace and its state, under a line that sums them up. */
 export function describeOutcomes(outcomes: readonly TargetOutcome[]): string {
   const kept = outcomes.every((o) => o.state === 'untouched' || o.state === 'left as it was');
+  const cleaned = outcomes.every((o) => o.leftover === undefined);
   const heading = kept
-    ? 'Target namespaces (nothing of the target changed; the staging collections were removed):'
+    ? `Target namespaces (nothing of the target changed${cleaned ? '; the staging collections were removed' : ''}):`
     : 'Target namespaces:';
   return [
     heading,
