@@ -135,7 +135,7 @@ export class Staging {
       let note = `was: ${describeState(planned.existing)}`;
       if (aside) {
         try {
-          await this.#client.db(planned.target.db).collection(aside).drop();
+          await this.#drop({ db: planned.target.db, collection: aside });
         } catch (error) {
           note += `; its previous data is still in ${planned.target.db}.${aside} (${errorMessage(error)}): drop it`;
           this.#logger.warn(`${namespace}: ${note}`);
