@@ -311,9 +311,14 @@ describe('shipkit restore', () => {
     expect(out.stderr).toContain(
       `The restore failed: 3 of 53 documents were refused by the target — ${target}.items: 3 (duplicate key ×2, invalid _id ×1).`,
     );
-    expect(out.stderr).toContain(
-      `${db}.items: document count differs — expected 53, restored as ${target}.items 50`,
+    // Read back where it was staged; the target itself was never written.
+    expect(out.stderr).toMatch(
+      new RegExp(
+        `${db}\\.items: document count differs — expected 53, staged for ${target}\\.items as ${target}\\._shipkit_restore_[0-9a-f]{8}_new_items 50`,
+      ),
     );
+    expect(out.stderr).toContain(`  ${target}.items: untouched — absent`);
+    expect(await client.db(target).listCollections().toArray()).toEqual([]);
   });
 });
 

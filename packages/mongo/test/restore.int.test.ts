@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ArchiveWriter, readArchive } from '@shipkit/archive';
+import type { Logger } from '@shipkit/action-kit';
 import { BSON, type CollectionInfo, type Document, MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 import {
@@ -16,6 +17,8 @@ import {
   type RestoreOptions,
   type RestoreProgress,
   restoreArchive,
+  Staging,
+  SwapFailedError,
 } from '../src/restore';
 
 const run = promisify(execFile);
@@ -251,10 +254,15 @@ describe('restoreArchive', () => {
     );
     expect(await client.db(target).collection('orders').countDocuments()).toBe(2);
     expect(await client.db(target).collection('customers').countDocuments()).toBe(0);
+    // Replacing needs staging: a direct restore never drops anything.
+    await expect(restore(archive, { renames, drop: true })).rejects.toThrow('drop needs a staged restore');
 
-    const result = await restore(archive, { renames, drop: true });
+    const staging = new Staging(client);
+    const result = await restore(archive, { renames, drop: true }, { staging });
     expect(result.namespaces.map((n) => n.action)).toEqual(['replace', 'replace']);
+    await staging.swap(result.plan, { archiveComplete: true, problems: [] });
     expect(await raw(target, 'orders')).toEqual([...orders.slice(0, 20)].sort(Buffer.compare));
+    expect(await raw(target, 'customers')).toEqual([...customers.slice(0, 5)].sort(Buffer.compare));
   });
 
   it('reuses an existing empty collection without drop', async () => {
@@ -280,6 +288,214 @@ describe('restoreArchive', () => {
     );
     await expect(restoring).rejects.toBe(reason);
     expect(await client.db(target).collection('orders').countDocuments()).toBeLessThan(3000);
+  });
+});
+
+/** Collection names of a database, sorted. */
+async function names(db: string): Promise<string[]> {
+  const listed = await client.db(db).listCollections({}, { nameOnly: true }).toArray();
+  return listed.map((c) => c.name).sort();
+}
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { warnings, info() {}, debug() {}, error() {}, warn: (message) => warnings.push(message) };
+}
+
+const PROVEN = { archiveComplete: true, problems: [] };
+
+describe('restoreArchive with staging', () => {
+  /** A target database holding old orders, and an archive of new orders and customers. */
+  async function setUp() {
+    const source = database('src');
+    const target = database('dst');
+    await client
+      .db(target)
+      .collection<{ _id: string }>('orders')
+      .insertMany([{ _id: 'old-1' }, { _id: 'old-2' }]);
+    const archive = await writeArchive(source, [
+      { name: 'orders', docs: orders.slice(0, 300), indexes: [{ v: 2, key: { sku: 1 }, name: 'sku_1' }] },
+      { name: 'customers', docs: customers.slice(0, 50) },
+    ]);
+    return { target, archive, renames: [{ from: `${source}.*`, to: `${target}.*` }] };
+  }
+
+  it('writes only staging collections, then swaps them in and drops what the targets held', async () => {
+    const { target, archive, renames } = await setUp();
+    const staging = new Staging(client);
+    const result = await restore(archive, { renames, drop: true }, { staging });
+    const run = staging.run;
+
+    expect(result.plan.run).toBe(run);
+    expect(result.namespaces.map((n) => [n.target, n.action])).toEqual([
+      [`${target}.orders`, 'replace'],
+      [`${target}.customers`, 'create'],
+    ]);
+    // Before the swap the targets are exactly as they were; the restore sits under staging names.
+    expect(await names(target)).toEqual([
+      `_shipkit_restore_${run}_new_customers`,
+      `_shipkit_restore_${run}_new_orders`,
+      'orders',
+    ]);
+    expect(await client.db(target).collection('orders').countDocuments()).toBe(2);
+    const stagedIndexes = await client.db(target).collection(`_shipkit_restore_${run}_new_orders`).indexes();
+    expect(stagedIndexes.map((i) => i.name).sort()).toEqual(['_id_', 'sku_1']);
+
+    const outcomes = await staging.swap(result.plan, PROVEN);
+    expect(outcomes).toEqual([
+      { namespace: `${target}.orders`, state: 'replaced', note: 'was: holds ~2 documents' },
+      { namespace: `${target}.customers`, state: 'restored' },
+    ]);
+    expect(await names(target)).toEqual(['customers', 'orders']);
+    expect(await raw(target, 'orders')).toEqual([...orders.slice(0, 300)].sort(Buffer.compare));
+    expect(await raw(target, 'customers')).toEqual([...customers.slice(0, 50)].sort(Buffer.compare));
+    const indexes = await client.db(target).collection('orders').indexes();
+    expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'sku_1']);
+  });
+
+  it('refuses to swap without a proof, and discard leaves every target as it was', async () => {
+    const { target, archive, renames } = await setUp();
+    const staging = new Staging(client);
+    const result = await restore(archive, { renames, drop: true }, { staging });
+
+    await expect(
+      staging.swap(result.plan, { archiveComplete: true, problems: ['count differs'] }),
+    ).rejects.toThrow('the restore is not proven');
+    await expect(staging.swap(result.plan, { archiveComplete: false, problems: [] })).rejects.toThrow(
+      'the restore is not proven',
+    );
+    const outcomes = await staging.discard(result.plan);
+    expect(outcomes).toEqual([
+      { namespace: `${target}.orders`, state: 'left as it was', note: 'holds ~2 documents' },
+      { namespace: `${target}.customers`, state: 'untouched', note: 'absent' },
+    ]);
+    expect(await names(target)).toEqual(['orders']);
+    expect(await client.db(target).collection('orders').find().toArray()).toEqual([
+      { _id: 'old-1' },
+      { _id: 'old-2' },
+    ]);
+  });
+
+  it('leaves only staging collections when the restore fails or is cancelled part-way', async () => {
+    const { target, renames } = await setUp();
+    const source = renames[0]?.from.slice(0, -2) as string;
+    const archive = await writeArchive(source, [{ name: 'orders', docs: orders }]);
+    const controller = new AbortController();
+    const staging = new Staging(client);
+    let plan: Parameters<Staging['discard']>[0] | undefined;
+    const restoring = restore(
+      archive,
+      { renames, drop: true, batchBytes: 4096, parallelism: 1 },
+      {
+        staging,
+        signal: controller.signal,
+        onPlan: (p) => {
+          plan = p;
+        },
+        onProgress: (p) => {
+          if (p.documents > 500) controller.abort(new Error('cancelled by the test'));
+        },
+      },
+    );
+    await expect(restoring).rejects.toThrow('cancelled by the test');
+    expect(await names(target)).toEqual([`_shipkit_restore_${staging.run}_new_orders`, 'orders']);
+    expect(await client.db(target).collection('orders').countDocuments()).toBe(2);
+    await staging.discard(plan as NonNullable<typeof plan>);
+    expect(await names(target)).toEqual(['orders']);
+  });
+
+  it('puts back what it swapped when a later rename fails, and says what each target is', async () => {
+    const { target, archive, renames } = await setUp();
+    const staging = new Staging(client);
+    const result = await restore(archive, { renames, drop: true }, { staging });
+    // Someone creates a target the plan found absent, after the plan and before the swap.
+    await client.db(target).collection<{ _id: string }>('customers').insertOne({ _id: 'late' });
+
+    const failure = await staging.swap(result.plan, PROVEN).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SwapFailedError);
+    const { summary, outcomes, message } = failure as SwapFailedError;
+    expect(summary).toMatch(
+      new RegExp(
+        `^Swapping the restored data into the target failed at ${target}\\.customers: .+\\. ` +
+          'The 1 namespace swapped before it was put back: nothing of the target was changed\\.$',
+      ),
+    );
+    expect(outcomes).toEqual([
+      { namespace: `${target}.orders`, state: 'left as it was', note: 'holds ~2 documents' },
+      { namespace: `${target}.customers`, state: 'untouched', note: 'absent' },
+    ]);
+    expect(message).toContain(`  ${target}.orders: left as it was — holds ~2 documents`);
+    expect(await names(target)).toEqual(['customers', 'orders']);
+    expect(await client.db(target).collection('orders').find().toArray()).toEqual([
+      { _id: 'old-1' },
+      { _id: 'old-2' },
+    ]);
+    expect(await client.db(target).collection('customers').find().toArray()).toEqual([{ _id: 'late' }]);
+  });
+
+  it('swaps an empty target without drop, but not one that received documents meanwhile', async () => {
+    const source = database('src');
+    const target = database('dst');
+    await client.db(target).createCollection('orders');
+    const archive = await writeArchive(source, [{ name: 'orders', docs: orders.slice(0, 20) }]);
+    const renames = [{ from: `${source}.*`, to: `${target}.*` }];
+
+    const first = new Staging(client);
+    const result = await restore(archive, { renames }, { staging: first });
+    expect(result.namespaces[0]?.action).toBe('reuse');
+    await client.db(target).collection<{ _id: string }>('orders').insertOne({ _id: 'written meanwhile' });
+    await expect(first.swap(result.plan, PROVEN)).rejects.toThrow(
+      `${target}.orders received documents while the restore ran`,
+    );
+    expect(await names(target)).toEqual(['orders']);
+    expect(await client.db(target).collection('orders').countDocuments()).toBe(1);
+
+    await client.db(target).collection('orders').deleteMany({});
+    const second = new Staging(client);
+    const again = await restore(archive, { renames }, { staging: second });
+    expect(await second.swap(again.plan, PROVEN)).toEqual([
+      { namespace: `${target}.orders`, state: 'replaced', note: 'was: an empty collection' },
+    ]);
+    expect(await raw(target, 'orders')).toEqual([...orders.slice(0, 20)].sort(Buffer.compare));
+  });
+
+  it('removes restored data an interrupted run left, and refuses while a target’s previous data is set aside', async () => {
+    const { target, archive, renames } = await setUp();
+    await client
+      .db(target)
+      .collection<{ _id: string }>('_shipkit_restore_0badf00d_new_orders')
+      .insertOne({ _id: 'stale' });
+    const logger = recordingLogger();
+    const staging = new Staging(client, { logger });
+    const result = await restore(archive, { renames, drop: true }, { staging, logger });
+    expect(result.plan.leftovers).toEqual([
+      {
+        db: target,
+        name: '_shipkit_restore_0badf00d_new_orders',
+        run: '0badf00d',
+        role: 'new',
+        collection: 'orders',
+      },
+    ]);
+    expect(logger.warnings).toContain(
+      `removing ${target}._shipkit_restore_0badf00d_new_orders: restored data of an interrupted restore ` +
+        `(run 0badf00d) that was never swapped into ${target}.orders`,
+    );
+    await staging.discard(result.plan);
+    expect(await names(target)).toEqual(['orders']);
+
+    // What a swap set aside is a target's own data: never removed, and in the way until someone looks.
+    await client
+      .db(target)
+      .collection<{ _id: string }>('_shipkit_restore_0badf00d_old_customers')
+      .insertOne({ _id: 'precious' });
+    const next = new Staging(client);
+    await expect(restore(archive, { renames, drop: true }, { staging: next })).rejects.toThrow(
+      `An earlier restore was interrupted while swapping and left previous data in ` +
+        `${target}._shipkit_restore_0badf00d_old_customers (what ${target}.customers held). Nothing was written. ` +
+        'Check each one, rename it back to its name or drop it, then run the restore again.',
+    );
+    expect(await names(target)).toEqual(['_shipkit_restore_0badf00d_old_customers', 'orders']);
   });
 });
 

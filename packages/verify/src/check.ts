@@ -7,20 +7,27 @@ import {
   verificationName,
 } from '@shipkit/backup';
 import {
+  describeOutcomes,
   NamespaceMapper,
   type NamespaceRename,
   type NamespaceSelection,
+  newRunId,
   planRestore,
   RestoreFailedError,
   type RestorePlan,
+  type RestoreProof,
   type RestoreResult,
+  refusalError,
   restoreArchive,
+  Staging,
+  SwapFailedError,
+  type TargetOutcome,
 } from '@shipkit/mongo';
 import { ObjectNotFoundError } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { compareNamespaces } from './compare';
 import { chooseIdentity } from './identity';
-import { readBack, type RestoredNamespace } from './read-back';
+import { type RestoredNamespace, readBack } from './read-back';
 import type { VerificationReport, VerifyMode } from './report';
 import type { BackupSource } from './source';
 import { ArchiveStageError, compressionOf, openStoredArchive, type StoredDigest } from './stored-archive';
@@ -90,7 +97,14 @@ export async function verifyBackup(
     source,
     'full',
     options,
-    { client: deps.scratch, selection: { renames }, drop: false, removeAfter: auto, readBack: true },
+    {
+      client: deps.scratch,
+      selection: { renames },
+      drop: false,
+      staged: false,
+      removeAfter: auto,
+      readBack: true,
+    },
     deps,
   );
 }
@@ -110,8 +124,10 @@ export interface RestoreBackupOptions extends ArchiveAccess, NamespaceSelection 
 }
 
 /**
- * The disaster-recovery path: restores into `target`, then reads the restored namespaces back and
- * checks them against the manifest (or, for a bare archive, against the archive itself).
+ * The disaster-recovery path: restores into staging collections of `target`, reads them back and
+ * checks them against the manifest (or, for a bare archive, against the archive itself), and swaps
+ * them into place only when everything passed. Otherwise the staging is removed and the target left
+ * as it was; the report (or the error thrown) says what each target namespace is.
  */
 export async function restoreBackup(
   source: BackupSource,
@@ -127,6 +143,7 @@ export async function restoreBackup(
       client: target,
       selection: options,
       drop: options.drop ?? false,
+      staged: true,
       removeAfter: false,
       readBack: options.readBack ?? true,
     },
@@ -148,8 +165,12 @@ export async function planBackupRestore(
   });
   try {
     for await (const event of opened.events) {
-      if (event.type === 'prelude')
-        return await planRestore(target, event.namespaces, mapper, options.drop ?? false);
+      if (event.type === 'prelude') {
+        return await planRestore(target, event.namespaces, mapper, {
+          drop: options.drop ?? false,
+          run: newRunId(),
+        });
+      }
     }
     throw new Error(`${source.url} ended before its prelude`);
   } finally {
@@ -161,6 +182,11 @@ interface RestoreSpec {
   client: MongoClient;
   selection: NamespaceSelection;
   drop: boolean;
+  /**
+   * Restore under staging names and swap them in only once everything passed (a real target);
+   * otherwise straight into the targets (fresh scratch databases, which nobody else uses).
+   */
+  staged: boolean;
   /** Drop the target databases afterwards (scratch databases this run named). */
   removeAfter: boolean;
   /** Read every restored namespace back and compare it (off only for a restore asked to skip it). */
@@ -211,6 +237,7 @@ async function runCheck(
   let failure: unknown;
   let restoreResult: RestoreResult | undefined;
   let plan: RestorePlan | undefined;
+  const staging = restoreSpec?.staged ? new Staging(restoreSpec.client, { logger }) : undefined;
   // Whether the failure came out of the stored object (its layers or its archive), not the target.
   let failedReading = false;
   const events = (async function* () {
@@ -234,6 +261,7 @@ async function runCheck(
         {
           client: restoreSpec.client,
           logger,
+          ...(staging ? { staging } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
           onPlan: (p) => {
             plan = p;
@@ -267,12 +295,13 @@ async function runCheck(
     const finding = failure instanceof ArchiveStageError || failure instanceof RestoreFailedError;
     if (failure !== undefined && !finding && !(storedChanged && !deps.signal?.aborted)) throw failure;
     if (restoreSpec?.readBack && plan && restoreResult) {
-      const written = plan.namespaces.filter((n) => n.action !== 'refuse');
+      // A staged restore creates its views at the swap, which proves they exist.
+      const written = plan.namespaces.filter((n) => n.action !== 'refuse' && !(staging && n.type === 'view'));
       restored = await readBack(restoreSpec.client, written, parallelism, deps.signal);
     }
   } catch (error) {
     await removeScratch(restoreSpec, plan, logger);
-    throw error;
+    throw await abandon(staging, plan, error);
   } finally {
     await opened.close();
   }
@@ -303,6 +332,21 @@ async function runCheck(
     : undefined;
   const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
   problems.push(...comparison.problems);
+  let outcomes: TargetOutcome[] | undefined;
+  if (staging && plan) {
+    const unproven =
+      manifest && !options.skipSha256Check && sha256.state !== 'passed'
+        ? ["the stored object's SHA-256 could not be checked against the manifest"]
+        : [];
+    const settled = await settleStaged(
+      staging,
+      plan,
+      { archiveComplete: tally.complete, problems: [...problems, ...unproven] },
+      deps.signal,
+    );
+    outcomes = settled.outcomes;
+    if (settled.problem) problems.push(settled.problem);
+  }
   if (!manifest) {
     notChecked.push(
       mode === 'integrity'
@@ -344,7 +388,11 @@ async function runCheck(
     },
     problems,
     notChecked,
-    ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
+    ...(plan
+      ? {
+          target: { databases: plan.targetDatabases, removed, ...(outcomes ? { namespaces: outcomes } : {}) },
+        }
+      : {}),
   };
   const proven = !restoreSpec || restoreSpec.readBack;
   if (report.result === 'passed' && source.backupId) {
@@ -392,6 +440,42 @@ function disappeared(source: BackupSource): string {
     `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
     'e.g. deleted by prune): it no longer exists, and no verification was recorded'
   );
+}
+
+/**
+ * The end of a staged restore. The swap — the only step that replaces anything of the target — runs
+ * when the proof holds: the archive read to its end with every CRC, no problem found (stored
+ * SHA-256, counts and content hashes against the manifest, the staged data read back, no refused
+ * document). Anything else, cancellation included, removes the staging and leaves the target as it was.
+ */
+async function settleStaged(
+  staging: Staging,
+  plan: RestorePlan,
+  proof: RestoreProof,
+  signal: AbortSignal | undefined,
+): Promise<{ outcomes: TargetOutcome[]; problem?: string }> {
+  if (signal?.aborted) throw await abandon(staging, plan, signal.reason);
+  if (!proof.archiveComplete || proof.problems.length > 0) return { outcomes: await staging.discard(plan) };
+  try {
+    return { outcomes: await staging.swap(plan, proof) };
+  } catch (error) {
+    if (error instanceof SwapFailedError) return { outcomes: error.outcomes, problem: error.summary };
+    throw error;
+  }
+}
+
+/** A staged restore that stops with an error: the staging is removed and the error says what each target is. */
+async function abandon(
+  staging: Staging | undefined,
+  plan: RestorePlan | undefined,
+  error: unknown,
+): Promise<unknown> {
+  // Without a plan nothing was written; a refused plan wrote nothing either, and says so.
+  if (!staging || !plan || refusalError(plan)) return error;
+  const message = `${errorMessage(error)}\n${describeOutcomes(await staging.discard(plan))}`;
+  return error instanceof UserError
+    ? new UserError(message, { cause: error })
+    : new Error(message, { cause: error });
 }
 
 function batchOption(batchBytes: number | undefined) {

@@ -137,9 +137,11 @@ function compareOne(
   }
 
   if (back) {
-    const where = `restored as ${back.target}`;
+    const where = back.stagedAs
+      ? `staged for ${back.target} as ${back.stagedAs}`
+      : `restored as ${back.target}`;
     if (!back.exists) {
-      problems.push(`${name}: the ${type} was not restored (${back.target} does not exist)`);
+      problems.push(`${name}: the ${type} was not restored (${back.stagedAs ?? back.target} does not exist)`);
       verdicts.count.push('failed');
     } else if (type !== 'view') {
       if (expected.documents !== undefined) {

@@ -2,8 +2,8 @@
 // its checks, and the freshness gate.
 export {
   type CheckDeps,
-  planBackupRestore,
   type ProgressSink,
+  planBackupRestore,
   type RestoreBackupOptions,
   restoreBackup,
   type VerifyDeps,
@@ -23,9 +23,9 @@ export {
   parseOlderChoice,
   planDrill,
 } from './drill';
-export { type FreshnessOptions, type FreshnessResult, checkFreshness } from './freshness';
+export { checkFreshness, type FreshnessOptions, type FreshnessResult } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
-export { headline, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
+export { headline, leftoversLine, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
 export {
   type CheckState,
   failureMessage,
@@ -34,15 +34,6 @@ export {
   type VerificationReport,
   type VerifyMode,
 } from './report';
-export { type BackupSource, type LocateRequest, locateBackup, type OpenStorage } from './source';
-export {
-  type ArchiveLayers,
-  type ArchiveStage,
-  ArchiveStageError,
-  type OpenedArchive,
-  openStoredArchive,
-} from './stored-archive';
-export { type ArchiveNamespaceTally, ArchiveTally } from './tally';
 export {
   type Confirmation,
   checkConfirmation,
@@ -54,3 +45,12 @@ export {
   runVerifyRestore,
   type VerifyRestoreOptions,
 } from './run';
+export { type BackupSource, type LocateRequest, locateBackup, type OpenStorage } from './source';
+export {
+  type ArchiveLayers,
+  type ArchiveStage,
+  ArchiveStageError,
+  type OpenedArchive,
+  openStoredArchive,
+} from './stored-archive';
+export { type ArchiveNamespaceTally, ArchiveTally } from './tally';

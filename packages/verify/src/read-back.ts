@@ -1,10 +1,12 @@
 import { BUCKETS_PREFIX, namespaceName } from '@shipkit/archive';
-import { ContentHash, type PlannedNamespace } from '@shipkit/mongo';
+import { ContentHash, isStaged, type PlannedNamespace } from '@shipkit/mongo';
 import type { Document, MongoClient } from 'mongodb';
 
 /** What a restored namespace holds, recomputed from the server. */
 export interface RestoredNamespace {
   target: string;
+  /** The staging collection that was read, when the data is not in place yet. */
+  stagedAs?: string;
   exists: boolean;
   documents: number;
   contentHash: string;
@@ -12,7 +14,8 @@ export interface RestoredNamespace {
 }
 
 /**
- * Reads every restored namespace back: documents as raw BSON in any order (the content hash does not
+ * Reads every restored namespace back where it was written (a staged restore: its staging
+ * collection, before the swap): documents as raw BSON in any order (the content hash does not
  * depend on it), and the index specs. A time-series collection is read through its buckets, which is
  * what the archive holds. `parallelism` namespaces are read at once.
  */
@@ -35,11 +38,12 @@ export async function readBack(
 }
 
 async function readNamespace(client: MongoClient, planned: PlannedNamespace): Promise<RestoredNamespace> {
-  const { target } = planned;
+  const target = planned.writeTo;
   const db = client.db(target.db);
   const listed = await db.listCollections({ name: target.collection }, { nameOnly: true }).toArray();
   const result: RestoredNamespace = {
-    target: namespaceName(target),
+    target: namespaceName(planned.target),
+    ...(isStaged(planned) ? { stagedAs: namespaceName(target) } : {}),
     exists: listed.length > 0,
     documents: 0,
     contentHash: new ContentHash().hex(),

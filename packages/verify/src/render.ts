@@ -63,8 +63,23 @@ export function reportMarkdown(report: VerificationReport): string {
     report.problems.length > 0 && report.problems.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n'),
     report.notChecked.length > 0 && heading('Not checked', 4),
     report.notChecked.length > 0 && report.notChecked.map((p) => `- ${p}`).join('\n'),
+    report.target?.namespaces && heading('Target', 4),
+    report.target?.namespaces &&
+      table(
+        ['namespace', 'now', 'note'],
+        report.target.namespaces.map((o) => [o.namespace, o.state, o.note ?? '']),
+      ),
     report.recorded && `Recorded in \`${report.recorded}\`.`,
   );
+}
+
+/** What interrupted restores left in the target databases, and what becomes of it. */
+export function leftoversLine(plan: RestorePlan): string {
+  const describe = (l: RestorePlan['leftovers'][number]) =>
+    l.role === 'new'
+      ? `${l.db}.${l.name} (restored data never swapped in; removed by this restore)`
+      : `${l.db}.${l.name} (what ${l.db}.${l.collection} held before an interrupted swap; the restore refuses until it is renamed back or dropped)`;
+  return `Left by interrupted restores: ${plan.leftovers.map(describe).join(', ')}`;
 }
 
 /** What a restore would do, one line per namespace. */
@@ -88,6 +103,7 @@ export function planMarkdown(plan: RestorePlan): string {
     plan.excluded.length > 0 && `Excluded: ${plan.excluded.join(', ')}`,
     plan.skipped.length > 0 &&
       `Never restored: ${plan.skipped.map((s) => `${s.namespace} (${s.reason})`).join(', ')}`,
+    plan.leftovers.length > 0 && leftoversLine(plan),
     `Target databases: ${plan.targetDatabases.join(', ') || '(none)'}`,
   );
 }

@@ -1,4 +1,5 @@
 import type { NamespaceType } from '@shipkit/archive';
+import { describeOutcomes, type TargetOutcome } from '@shipkit/mongo';
 
 export type VerifyMode = 'integrity' | 'full' | 'restore';
 
@@ -46,8 +47,11 @@ export interface VerificationReport {
   problems: string[];
   /** What could not be checked, and why. */
   notChecked: string[];
-  /** Databases written in full and restore modes, and whether scratch databases were removed after. */
-  target?: { databases: string[]; removed: boolean };
+  /**
+   * Databases written in full and restore modes, and whether scratch databases were removed after;
+   * in restore mode, what each target namespace is now (restored, replaced, or left as it was).
+   */
+  target?: { databases: string[]; removed: boolean; namespaces?: TargetOutcome[] };
   /** Where verification.json was written, when it was. */
   recorded?: string;
 }
@@ -64,8 +68,10 @@ export function failureMessage(report: VerificationReport): string {
   const what = report.mode === 'restore' ? 'Restore check' : `Verification (${report.mode})`;
   const subject = report.backupId ? `backup ${report.backupId}` : report.source;
   const count = report.problems.length;
+  const outcomes = report.target?.namespaces;
   return [
     `${what} of ${subject} failed with ${count} problem${count === 1 ? '' : 's'}:`,
     ...report.problems.map((p) => `  - ${p}`),
+    ...(outcomes ? [describeOutcomes(outcomes)] : []),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { errorMessage, UserError } from '@shipkit/action-kit';
-import { ArchiveFormatError, type ArchiveEvent, readArchive } from '@shipkit/archive';
+import { type ArchiveEvent, ArchiveFormatError, readArchive } from '@shipkit/archive';
 import { type Compression, decryptStream, type Encoding, sniffEncoding } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 

@@ -1,8 +1,8 @@
+import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import { ArchiveWriter, readArchive } from '@shipkit/archive';
 import { contentHashOf } from '@shipkit/mongo';
 import { BSON } from 'mongodb';
-import { buffer } from 'node:stream/consumers';
 import { ArchiveTally } from '../src/tally';
 
 const docs = (n: number, tag: string) =>

@@ -4,14 +4,21 @@ import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { findBackup, listBackups, type Manifest, newBackupId, runBackup } from '@shipkit/backup';
-import { openStorage, type Storage } from '@shipkit/storage';
 import { readArchive } from '@shipkit/archive';
+import { findBackup, listBackups, type Manifest, newBackupId, runBackup } from '@shipkit/backup';
 import { type SeedReport, seedShop } from '@shipkit/shop-seed';
+import { openStorage, type Storage } from '@shipkit/storage';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
-import { type BackupSource, locateBackup, restoreBackup, runVerifyRestore, verifyBackup } from '../src';
+import {
+  type BackupSource,
+  failureMessage,
+  locateBackup,
+  restoreBackup,
+  runVerifyRestore,
+  verifyBackup,
+} from '../src';
 import { fileStorage, rawDocuments, stockDump, storeBackup } from './support';
 
 jest.setTimeout(180_000);
@@ -173,7 +180,13 @@ describe('round trip: runBackup, then verify', () => {
     );
     expect(report.problems).toEqual([]);
     expect(report.mode).toBe('restore');
-    expect(report.target).toEqual({ databases: [drill], removed: false });
+    expect(report.target).toEqual({
+      databases: [drill],
+      removed: false,
+      namespaces: Object.keys(seeded.counts)
+        .sort()
+        .map((collection) => ({ namespace: `${drill}.${collection}`, state: 'restored' })),
+    });
     for (const collection of Object.keys(seeded.counts)) {
       expect(await rawDocuments(client, drill, collection)).toEqual(
         await rawDocuments(client, shop, collection),
@@ -478,5 +491,111 @@ describe('verification records and the catalogue', () => {
     ]);
     expect(report.recorded).toBeUndefined();
     expect((await readdir(join(folder, built.id))).sort()).toEqual([basename(built.archiveKey)]);
+  });
+});
+
+describe('restore over a live target: staged, swapped only once proven', () => {
+  /** A live database restored from the backup, then changed, with a snapshot of what it holds. */
+  async function liveTarget(source: BackupSource) {
+    const live = uniqueName('live');
+    dropAfter.push(live);
+    const report = await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: live }], record: false },
+      client,
+    );
+    expect(report.problems).toEqual([]);
+    await client.db(live).collection('orders').deleteMany({}, {});
+    await client
+      .db(live)
+      .collection<{ _id: string }>('orders')
+      .insertOne({ _id: 'written after the backup' });
+    return { live, before: await snapshot(live) };
+  }
+
+  async function snapshot(db: string): Promise<Record<string, Buffer[]>> {
+    const listed = await client.db(db).listCollections({}, { nameOnly: true }).toArray();
+    const result: Record<string, Buffer[]> = {};
+    for (const { name } of listed) result[name] = await rawDocuments(client, db, name);
+    return result;
+  }
+
+  it('replaces the target exactly, and leaves no staging behind', async () => {
+    const { source } = await localBackup();
+    const { live } = await liveTarget(source);
+    const report = await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: live }], drop: true, record: false },
+      client,
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.target?.namespaces).toContainEqual({
+      namespace: `${live}.orders`,
+      state: 'replaced',
+      note: 'was: holds ~1 document',
+    });
+    for (const row of report.namespaces) expect(row.checks.contentHash).toBe('passed');
+    expect(Object.keys(await snapshot(live)).sort()).toEqual(Object.keys(seeded.counts).sort());
+    expect(await rawDocuments(client, live, 'orders')).toEqual(await rawDocuments(client, shop, 'orders'));
+  });
+
+  it('finds a manifest that lies before the swap, and leaves the target as it was', async () => {
+    const { source } = await localBackup({
+      edit: (m: Manifest) => {
+        const orders = m.namespaces.find((n) => n.collection === 'orders');
+        if (orders) orders.count += 1;
+      },
+    });
+    const { live, before } = await liveTarget(
+      (await localBackup()).source, // the live copy comes from an honest backup
+    );
+    const report = await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: live }], drop: true, record: false },
+      client,
+    );
+    expect(report.result).toBe('failed');
+    expect(report.problems[0]).toBe(
+      `${shop}.orders: document count differs — manifest ${seeded.counts.orders + 1}, archive ${seeded.counts.orders}`,
+    );
+    // The staged copy was read back before the swap; it is named as such.
+    expect(problemsOf(report)).toContain(`staged for ${live}.orders as ${live}._shipkit_restore_`);
+    expect(report.target?.namespaces).toContainEqual({
+      namespace: `${live}.orders`,
+      state: 'left as it was',
+      note: 'holds ~1 document',
+    });
+    expect(await snapshot(live)).toEqual(before);
+    const message = failureMessage(report);
+    expect(message).toContain(
+      'Target namespaces (nothing of the target changed; the staging collections were removed):',
+    );
+    expect(message).toContain(`  ${live}.orders: left as it was — holds ~1 document`);
+  });
+
+  it('stops when cancelled, removes the staging and says what each target is', async () => {
+    const { source } = await localBackup();
+    const { live, before } = await liveTarget(source);
+    const controller = new AbortController();
+    let documents = 0;
+    const progress = {
+      add(_bytes: number, count = 0) {
+        documents += count;
+        if (documents > 100) controller.abort(new UserError('The run was cancelled.'));
+      },
+    };
+    const failure = await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: live }], drop: true, record: false, batchBytes: 16 * 1024 },
+      client,
+      { signal: controller.signal, progress },
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UserError);
+    const { message } = failure as Error;
+    expect(message).toMatch(
+      /^The run was cancelled\.\nTarget namespaces \(nothing of the target changed; the staging collections were removed\):\n/,
+    );
+    expect(message).toContain(`  ${live}.orders: left as it was — holds ~1 document`);
+    expect(await snapshot(live)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { formatCount } from '@shipkit/action-kit';
-import { planRows, runVerifyRestore } from '@shipkit/verify';
+import { leftoversLine, planRows, runVerifyRestore } from '@shipkit/verify';
 import type { Command } from '../command';
 import { textTable } from '../text';
 import { archiveOptions, printReport, RENAME_OPTIONS, SOURCE_OPTIONS } from './verify';
@@ -26,7 +26,8 @@ export const restore: Command = {
     },
     drop: {
       type: 'boolean',
-      description: 'drop target namespaces that exist (without it, non-empty targets are refused)',
+      description:
+        'replace target namespaces that exist, once the restore is proven (without it, non-empty targets are refused)',
     },
     'dry-run': { type: 'boolean', description: 'print what would be restored where, and write nothing' },
     'no-read-back': {
@@ -38,9 +39,16 @@ export const restore: Command = {
 Collections are created with their options, documents sent in parallel unordered batches, indexes
 built after the data, views last. A target namespace that already holds documents is refused unless
 --drop is given. Every document the target refuses (duplicate key, validation) is counted and fails
-the restore, with the first errors shown. Afterwards each restored namespace is read back and its
-count, content hash and indexes compared with the manifest (or, for a bare archive, the archive).
---no-read-back skips that read (the archive is still checked; no verification.json is written).
+the restore, with the first errors shown.
+
+The restore is staged: each collection is written as _shipkit_restore_<run>_new_<name> in its target
+database and read back there — count, content hash and indexes against the manifest (or, for a bare
+archive, the archive). Only when the whole archive was read, every CRC and the stored SHA-256 matched
+and nothing differs are the staged collections renamed into place, and what the targets held dropped.
+Any failure, SIGINT/SIGTERM or --timeout removes the staging and leaves every target as it was; the
+message lists each target namespace and its state. Staging left by a killed run is removed by the next
+restore into that database. --no-read-back skips the read-back (the archive is still checked; no
+verification.json is written).
 
 Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
@@ -71,6 +79,7 @@ Examples:
       const { headers, rows } = planRows(plan);
       context.stdout(textTable(headers, rows));
       if (plan.excluded.length > 0) context.stdout(`excluded: ${plan.excluded.join(', ')}\n`);
+      if (plan.leftovers.length > 0) context.stdout(`${leftoversLine(plan)}\n`);
       for (const skipped of plan.skipped)
         context.stdout(`never restored: ${skipped.namespace} (${skipped.reason})\n`);
       context.stdout(

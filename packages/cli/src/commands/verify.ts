@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Inputs, UserError } from '@shipkit/action-kit';
+import { describeOutcomes } from '@shipkit/mongo';
 import {
   commonOptionsFromInputs,
   failureMessage,
@@ -111,6 +112,8 @@ export async function printReport(
     const { headers, rows } = namespaceRows(report);
     context.stdout(textTable(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
     context.stdout(`\n${headline(report)}\n`);
+    const outcomes = report.target?.namespaces;
+    if (outcomes && report.result === 'passed') context.stdout(`${describeOutcomes(outcomes)}\n`);
     if (report.notChecked.length > 0) {
       context.stdout(`not checked:\n${report.notChecked.map((line) => `  - ${line}`).join('\n')}\n`);
     }

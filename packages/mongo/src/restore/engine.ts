@@ -11,11 +11,15 @@ import { createCommand, indexesToBuild } from './collection-spec';
 import { NamespaceMapper, type NamespaceSelection } from './namespaces';
 import { type PlannedNamespace, planRestore, type RestorePlan, refusalError } from './plan';
 import { type InsertEncoding, RawInserter, type WriteFailure } from './raw-insert';
+import { isStaged, type Staging } from './staging';
 
 const { EJSON } = BSON;
 
 export interface RestoreOptions extends NamespaceSelection {
-  /** Drop target namespaces that exist before restoring into them. Without it they are refused. */
+  /**
+   * Replace target namespaces that exist (needs `deps.staging`: they are replaced by the swap, after
+   * the restore is proven). Without it a target holding documents is refused.
+   */
   drop?: boolean;
   /** Insert batches in flight at once, over all collections (one collection may use them all). */
   parallelism?: number;
@@ -35,6 +39,12 @@ export interface RestoreProgress {
 
 export interface RestoreDeps {
   client: MongoClient;
+  /**
+   * Restore under staging names, to be swapped in by `staging.swap` once proven (see `Staging`).
+   * Without it documents go straight into the targets: only for targets nobody else uses, such as
+   * a scratch server under fresh names.
+   */
+  staging?: Staging;
   logger?: Logger;
   signal?: AbortSignal;
   onProgress?: (progress: RestoreProgress) => void;
@@ -101,6 +111,9 @@ const MAX_BATCH_DOCUMENTS = 100_000;
  * batches in flight, builds each collection's indexes once its data is in, and creates views last.
  * Every refused document is counted; any refusal or failed index build throws `RestoreFailedError`
  * with the full result. Nothing is restored silently in part.
+ *
+ * With `deps.staging` every collection is written under a staging name and no target is changed:
+ * views and the swap are left to `staging.swap`, and what was created to `staging.discard`.
  */
 export async function restoreArchive(
   events: AsyncIterable<ArchiveEvent>,
@@ -206,52 +219,42 @@ class RestoreRun {
   }
 
   async #prepare(prelude: PreludeNamespace[]): Promise<void> {
-    const { client } = this.#deps;
-    const plan = await planRestore(client, prelude, this.#mapper, this.#options.drop ?? false);
+    const { client, staging } = this.#deps;
+    const plan = await planRestore(client, prelude, this.#mapper, {
+      drop: this.#options.drop ?? false,
+      ...(staging ? { run: staging.run } : {}),
+    });
     this.#plan = plan;
     this.#deps.onPlan?.(plan);
     const refusal = refusalError(plan);
     if (refusal) throw refusal;
     for (const skipped of plan.skipped)
       this.#logger.warn(`not restored: ${skipped.namespace} — ${skipped.reason}`);
+    for (const warning of plan.warnings) this.#logger.warn(warning);
+    await staging?.removeLeftovers(plan);
 
     for (const planned of plan.namespaces) {
       this.#stats.set(planned, newStats());
-      if (planned.action !== 'replace') continue;
-      this.#logger.info(`dropping ${namespaceName(planned.target)} (drop is set)`);
-      await client.db(planned.target.db).collection(planned.target.collection).drop();
-    }
-    for (const planned of plan.namespaces) {
-      if (planned.type === 'view' || planned.action === 'reuse') continue;
+      // Views are created once their collections are in place: by the swap, or last (direct).
+      if (planned.type === 'view' || (planned.action === 'reuse' && !isStaged(planned))) continue;
       await this.#create(planned);
+      staging?.created(planned.writeTo);
     }
   }
 
   async #create(planned: PlannedNamespace): Promise<void> {
-    const db = this.#deps.client.db(planned.target.db);
-    const command = createCommand(planned.target, planned.entry, (collection) =>
-      this.#viewSource(planned, collection),
-    );
+    const db = this.#deps.client.db(planned.writeTo.db);
+    const command = createCommand(planned.writeTo, planned.entry, (read) => planned.viewOn ?? read);
     try {
       await db.command(command);
     } catch (error) {
       const { create: _name, ...options } = command;
+      const staged = isStaged(planned) ? ` (staged as ${namespaceName(planned.writeTo)})` : '';
       throw new Error(
-        `The target refused to create ${namespaceName(planned.target)} with the archive's options ` +
+        `The target refused to create ${namespaceName(planned.target)}${staged} with the archive's options ` +
           `${EJSON.stringify(options, { relaxed: true })}: ${errorMessage(error)}`,
       );
     }
-  }
-
-  /** A view reads a collection of its own database: follow that collection if it was renamed. */
-  #viewSource(view: PlannedNamespace, collection: string): string {
-    const target = this.#mapper.target({ db: view.source.db, collection });
-    if (target.db === view.target.db) return target.collection;
-    this.#logger.warn(
-      `view ${namespaceName(view.target)} reads ${view.source.db}.${collection}, which is restored into ` +
-        `another database (${namespaceName(target)}); the view keeps reading ${view.target.db}.${collection}`,
-    );
-    return collection;
   }
 
   #dataRun(ns: Namespace): DataRun | null {
@@ -266,14 +269,15 @@ class RestoreRun {
         (n.source.collection === ns.collection ||
           (n.type === 'timeseries' && `${BUCKETS_PREFIX}${n.source.collection}` === ns.collection)),
     );
-    const visible = this.#mapper.target(ns);
     let run: DataRun | null = null;
     if (planned) {
+      // Time-series buckets keep their own name; they are never staged.
+      const into = isStaged(planned) ? planned.writeTo : this.#mapper.target(ns);
       run = {
         planned,
-        name: namespaceName(visible),
-        db: this.#deps.client.db(visible.db),
-        collection: visible.collection,
+        name: namespaceName(this.#mapper.target(ns)),
+        db: this.#deps.client.db(into.db),
+        collection: into.collection,
         serial: collectionIsCapped(planned.entry),
         batch: [],
         batchBytes: 0,
@@ -358,10 +362,11 @@ class RestoreRun {
     if (planned.type === 'view' || this.#fatal) return;
     const specs = indexesToBuild(planned.entry);
     if (specs.length === 0) return;
-    const db = this.#deps.client.db(planned.target.db);
+    const { db: database, collection } = planned.writeTo;
+    const db = this.#deps.client.db(database);
     const name = namespaceName(planned.target);
     try {
-      await db.command({ createIndexes: planned.target.collection, indexes: specs });
+      await db.command({ createIndexes: collection, indexes: specs });
       stats.indexesBuilt += specs.length;
       return;
     } catch {
@@ -369,7 +374,7 @@ class RestoreRun {
     }
     for (const spec of specs) {
       try {
-        await db.command({ createIndexes: planned.target.collection, indexes: [spec] });
+        await db.command({ createIndexes: collection, indexes: [spec] });
         stats.indexesBuilt += 1;
       } catch (error) {
         stats.indexErrors.push(`${name} index ${String(spec.name)}: ${errorMessage(error)}`);
@@ -386,6 +391,7 @@ class RestoreRun {
   }
 
   async #createViews(plan: RestorePlan): Promise<void> {
+    if (this.#deps.staging) return;
     for (const planned of plan.namespaces) if (planned.type === 'view') await this.#create(planned);
   }
 

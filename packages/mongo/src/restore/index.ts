@@ -20,6 +20,7 @@ export {
 export { NamespaceMapper, type NamespaceRename, type NamespaceSelection, pairRenames } from './namespaces';
 export {
   describeState,
+  type PlanOptions,
   type PlannedAction,
   type PlannedNamespace,
   planRestore,
@@ -28,4 +29,14 @@ export {
   type TargetState,
   unrestorableReason,
 } from './plan';
+export {
+  describeOutcomes,
+  isStaged,
+  type OutcomeState,
+  type RestoreProof,
+  Staging,
+  SwapFailedError,
+  type TargetOutcome,
+} from './staging';
+export { type Leftover, newRunId, parseStagingName, type StagingRole, stagingName } from './staging-names';
 export { type InsertEncoding, type InsertOutcome, RawInserter, type WriteFailure } from './raw-insert';

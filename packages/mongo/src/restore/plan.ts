@@ -9,6 +9,7 @@ import {
 } from '@shipkit/archive';
 import type { MongoClient } from 'mongodb';
 import type { NamespaceMapper } from './namespaces';
+import { type Leftover, parseStagingName, stagingName } from './staging-names';
 
 /** What a target namespace holds before the restore. */
 export type TargetState =
@@ -18,9 +19,12 @@ export type TargetState =
 
 /**
  * - `create`: the target does not exist; it is created with the archive's options.
- * - `reuse`: an empty collection exists; documents go into it as it is (its options are kept).
- * - `replace`: the target exists and `drop` was given: it is dropped, then created.
- * - `refuse`: the target holds documents, is a view, or is of another kind, and `drop` was not given.
+ * - `reuse`: an empty collection of the same kind exists. A staged restore swaps the restored
+ *   collection in for it (it holds no documents, so nothing is lost); a direct one inserts into it.
+ * - `replace`: the target exists and `drop` was given: the restored namespace is swapped in for it,
+ *   and what it held is dropped only after every namespace was swapped (staged restores only).
+ * - `refuse`: the target holds documents, is a view, or is of another kind, and `drop` was not given;
+ *   or it cannot be swapped (a time-series collection).
  */
 export type PlannedAction = 'create' | 'reuse' | 'replace' | 'refuse';
 
@@ -32,6 +36,16 @@ export interface PlannedNamespace {
   entry: PreludeNamespace;
   existing: TargetState;
   action: PlannedAction;
+  /**
+   * Where the documents and indexes go: a staging collection in the target's database, swapped in
+   * once the restore is proven; or the target itself when the restore writes directly (a scratch
+   * restore, or a time-series collection, which cannot be renamed). A view is created at the swap.
+   */
+  writeTo: Namespace;
+  /** Why the namespace is refused: it holds data (without drop), or it cannot be swapped. */
+  refusal?: 'occupied' | 'not-swappable';
+  /** For a view: the collection it reads in the target database (following a renamed source). */
+  viewOn?: string;
 }
 
 export interface RestorePlan {
@@ -42,6 +56,23 @@ export interface RestorePlan {
   skipped: { namespace: string; reason: string }[];
   /** Databases written to, sorted: what `confirm` must list. */
   targetDatabases: string[];
+  /** The id naming this run's staging collections; absent when the restore writes directly. */
+  run?: string;
+  /** Staging collections of earlier, interrupted restores, found in the target databases. */
+  leftovers: Leftover[];
+  /** Worth saying before anything is written (a view that keeps reading another database). */
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  /** Replace target namespaces that exist (staged restores only). */
+  drop: boolean;
+  /**
+   * The run id that names the staging collections. Without it the restore writes straight into the
+   * targets, which is only for targets nobody else uses (a scratch server under fresh names): then
+   * nothing may be replaced.
+   */
+  run?: string;
 }
 
 /** Why a source namespace is not restored at all, whatever the filters say; undefined if it is. */
@@ -66,9 +97,19 @@ export async function planRestore(
   client: MongoClient,
   prelude: readonly PreludeNamespace[],
   mapper: NamespaceMapper,
-  drop: boolean,
+  options: PlanOptions,
 ): Promise<RestorePlan> {
-  const plan: RestorePlan = { namespaces: [], excluded: [], skipped: [], targetDatabases: [] };
+  const { drop, run } = options;
+  if (drop && run === undefined) throw new Error('drop needs a staged restore (a run id)');
+  const plan: RestorePlan = {
+    namespaces: [],
+    excluded: [],
+    skipped: [],
+    targetDatabases: [],
+    ...(run === undefined ? {} : { run }),
+    leftovers: [],
+    warnings: [],
+  };
   const chosen: { entry: PreludeNamespace; target: Namespace }[] = [];
   for (const entry of prelude) {
     const source = { db: entry.db, collection: entry.collection };
@@ -96,20 +137,58 @@ export async function planRestore(
       db,
       new Map(listed.map((info) => [info.name, (info.type ?? 'collection') as NamespaceType])),
     );
+    for (const { name } of listed) {
+      const staging = parseStagingName(name);
+      if (staging && staging.run !== run) plan.leftovers.push({ db, name, ...staging });
+    }
   }
   for (const { entry, target } of chosen) {
     const existing = await targetState(client, target, existingByDb.get(target.db)?.get(target.collection));
+    const decision = decide(entry.type, target, existing, drop, run !== undefined);
+    const viewOn = entry.type === 'view' ? viewSource(entry, target, mapper, plan.warnings) : undefined;
     plan.namespaces.push({
       source: { db: entry.db, collection: entry.collection },
       target,
       type: entry.type,
       entry,
       existing,
-      action: decide(entry.type, existing, drop),
+      ...decision,
+      writeTo:
+        run !== undefined && stageable(entry.type, target)
+          ? { db: target.db, collection: stagingName(run, 'new', target.collection) }
+          : target,
+      ...(viewOn === undefined ? {} : { viewOn }),
     });
   }
   plan.targetDatabases = [...new Set(plan.namespaces.map((n) => n.target.db))].sort();
   return plan;
+}
+
+/**
+ * Whether a namespace's data can be restored under a staging name and renamed into place: renames
+ * within a database are atomic on MongoDB. Time-series collections cannot be renamed (MongoDB
+ * before 8.3), and `system.*` names are the server's; views hold no data (they are created at the swap).
+ */
+function stageable(type: NamespaceType, target: Namespace): boolean {
+  return type === 'collection' && !target.collection.startsWith('system.');
+}
+
+/** A view reads a collection of its own database: it follows that collection if it was renamed. */
+function viewSource(
+  entry: PreludeNamespace,
+  target: Namespace,
+  mapper: NamespaceMapper,
+  warnings: string[],
+): string | undefined {
+  const options = entry.metadata?.options as { viewOn?: unknown } | undefined;
+  if (typeof options?.viewOn !== 'string') return undefined;
+  const read = mapper.target({ db: entry.db, collection: options.viewOn });
+  if (read.db === target.db) return read.collection;
+  warnings.push(
+    `view ${namespaceName(target)} reads ${entry.db}.${options.viewOn}, which is restored into another ` +
+      `database (${namespaceName(read)}); the view keeps reading ${target.db}.${options.viewOn}`,
+  );
+  return options.viewOn;
 }
 
 async function targetState(
@@ -125,23 +204,61 @@ async function targetState(
   return { kind: type, documents };
 }
 
-function decide(type: NamespaceType, existing: TargetState, drop: boolean): PlannedAction {
-  if (existing.kind === 'absent') return 'create';
-  if (drop) return 'replace';
+function decide(
+  type: NamespaceType,
+  target: Namespace,
+  existing: TargetState,
+  drop: boolean,
+  staged: boolean,
+): Pick<PlannedNamespace, 'action' | 'refusal'> {
+  if (existing.kind === 'absent') return { action: 'create' };
+  // What cannot be renamed cannot be swapped: replacing it would destroy it before the check.
+  const swappable = existing.kind !== 'timeseries' && (type === 'view' || stageable(type, target));
+  if (staged && !swappable) return { action: 'refuse', refusal: 'not-swappable' };
+  if (drop) return { action: 'replace' };
   // An empty collection of the same kind can take the documents; anything else would be overwritten.
-  if (existing.kind === type && existing.kind !== 'view' && existing.documents === 0) return 'reuse';
-  return 'refuse';
+  if (existing.kind === type && existing.kind !== 'view' && existing.documents === 0)
+    return { action: 'reuse' };
+  return { action: 'refuse', refusal: 'occupied' };
 }
 
-/** The refusal, naming every namespace that would be overwritten. */
+/**
+ * The refusal, naming every namespace that would be overwritten or cannot be swapped, and the data
+ * an interrupted swap left under staging names (it may be all that is left of a target).
+ */
 export function refusalError(plan: RestorePlan): UserError | undefined {
-  const refused = plan.namespaces.filter((n) => n.action === 'refuse');
-  if (refused.length === 0) return undefined;
-  const listed = refused.map((n) => `${namespaceName(n.target)} (${describeState(n.existing)})`).join(', ');
-  return new UserError(
-    `Refusing to restore into existing namespaces without drop: ${listed}. Nothing was written. ` +
-      'Restore under other names (ns-from/ns-to), or set drop to replace them.',
-  );
+  const refused = (why: PlannedNamespace['refusal']) =>
+    plan.namespaces
+      .filter((n) => n.action === 'refuse' && n.refusal === why)
+      .map((n) => `${namespaceName(n.target)} (${describeState(n.existing)})`)
+      .join(', ');
+  const occupied = refused('occupied');
+  const fixed = refused('not-swappable');
+  const previous = plan.leftovers.filter((l) => l.role === 'old');
+  // What is in the way, then what to do about it.
+  const found: string[] = [];
+  const advice: string[] = [];
+  if (occupied) {
+    found.push(`Refusing to restore into existing namespaces without drop: ${occupied}.`);
+    advice.push('Restore under other names (ns-from/ns-to), or set drop to replace them.');
+  }
+  if (fixed) {
+    found.push(
+      `Refusing to replace ${fixed}: a time-series collection cannot be renamed (MongoDB before 8.3), ` +
+        'so a restored one cannot be swapped in after the check, and replacing it would destroy it first.',
+    );
+    advice.push(
+      'Restore time-series collections under other names (ns-from/ns-to), or drop the existing one ' +
+        'yourself once `shipkit verify` passed on this backup.',
+    );
+  }
+  if (previous.length > 0) {
+    const listed = previous.map((l) => `${l.db}.${l.name} (what ${l.db}.${l.collection} held)`).join(', ');
+    found.push(`An earlier restore was interrupted while swapping and left previous data in ${listed}.`);
+    advice.push('Check each one, rename it back to its name or drop it, then run the restore again.');
+  }
+  if (found.length === 0) return undefined;
+  return new UserError(`${found.join(' ')} Nothing was written. ${advice.join(' ')}`);
 }
 
 export function describeState(state: TargetState): string {
