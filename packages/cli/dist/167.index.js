@@ -333,10 +333,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3648);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1601);
-/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);
-/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9259);
+/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5862);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3648);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
+/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9071);
+/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9259);
+
 
 
 
@@ -364,7 +366,7 @@ const SOURCE_OPTIONS = {
     },
     report: { type: 'string', value: '<path>', description: 'also write the JSON report to this file' },
     timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 6h)' },
-    ..._backup__WEBPACK_IMPORTED_MODULE_5__.S3_OPTIONS,
+    ..._backup__WEBPACK_IMPORTED_MODULE_6__.S3_OPTIONS,
 };
 const RENAME_OPTIONS = {
     'ns-from': {
@@ -382,9 +384,9 @@ const RENAME_OPTIONS = {
 };
 /** Parses the options every archive-reading command shares; every secret read is added to the redactor. */
 async function archiveOptions(args, context, extra = {}) {
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .optionInputs */ .t)(args, context.env, {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionInputs */ .t)(args, context.env, {
         aliases: { ...extra.aliases },
-        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_5__.STORAGE_ENV, ...extra.envFallbacks },
+        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_6__.STORAGE_ENV, ...extra.envFallbacks },
     });
     const from = inputs.required('from');
     const latest = inputs.boolean('latest', false);
@@ -394,7 +396,7 @@ async function archiveOptions(args, context, extra = {}) {
         options: {
             location: latest ? { source: from, backup: 'latest' } : { backup: from },
             ...(identity ? { identity } : {}),
-            ...(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .commonOptionsFromInputs */ .bK)(inputs, context.env),
+            ...(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .commonOptionsFromInputs */ .bK)(inputs, context.env),
             identityInput: inputs.string('identity-file')
                 ? '--identity-file'
                 : context.env.AGE_IDENTITY
@@ -427,9 +429,12 @@ async function printReport(report, args, context) {
         context.stdout(`${JSON.stringify(report, null, 2)}\n`);
     }
     else {
-        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .namespaceRows */ .nB)(report);
-        context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
-        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .headline */ .Pl)(report)}\n`);
+        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .namespaceRows */ .nB)(report);
+        context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .e)(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
+        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .headline */ .Pl)(report)}\n`);
+        const outcomes = report.target?.namespaces;
+        if (outcomes && report.result === 'passed')
+            context.stdout(`${(0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__/* .describeOutcomes */ .vl)(outcomes)}\n`);
         if (report.notChecked.length > 0) {
             context.stdout(`not checked:\n${report.notChecked.map((line) => `  - ${line}`).join('\n')}\n`);
         }
@@ -440,7 +445,7 @@ async function printReport(report, args, context) {
     }
     if (report.result === 'passed')
         return 0;
-    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .failureMessage */ .oh)(report));
+    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .oh)(report));
     return 1;
 }
 const verify = {
@@ -476,7 +481,7 @@ Examples:
         const scratchUri = inputs.string('scratch-mongodb-uri');
         context.redactor.add(scratchUri);
         const mode = inputs.enum('mode', ['integrity', 'full'], 'integrity');
-        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .runVerifyRestore */ .Fx)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
+        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .runVerifyRestore */ .Fx)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
         if (outcome.kind !== 'report')
             throw new Error('unreachable: verification returned a plan');
         return printReport(outcome.report, args, context);

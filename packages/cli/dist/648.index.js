@@ -14,6 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   Vd: () => (/* reexport */ drillMarkdown),
   oh: () => (/* reexport */ failureMessage),
   Pl: () => (/* reexport */ headline),
+  Jq: () => (/* reexport */ leftoversLine),
   Td: () => (/* reexport */ locateBackup),
   nB: () => (/* reexport */ namespaceRows),
   jB: () => (/* reexport */ parseOlderChoice),
@@ -30,8 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(4264);
 // EXTERNAL MODULE: ../backup/src/index.ts + 10 modules
 var backup_src = __webpack_require__(94);
-// EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
-var mongo_src = __webpack_require__(6647);
+// EXTERNAL MODULE: ../mongo/src/index.ts + 16 modules
+var mongo_src = __webpack_require__(5862);
 // EXTERNAL MODULE: ../storage/src/index.ts + 3 modules
 var storage_src = __webpack_require__(5927);
 // EXTERNAL MODULE: ../archive/src/index.ts + 6 modules
@@ -135,9 +136,11 @@ function compareOne(name, listed, prelude, input) {
         check('indexes', differences.length === 0, `${name}: archive index specs differ from the manifest — ${differences.join('; ')}`);
     }
     if (back) {
-        const where = `restored as ${back.target}`;
+        const where = back.stagedAs
+            ? `staged for ${back.target} as ${back.stagedAs}`
+            : `restored as ${back.target}`;
         if (!back.exists) {
-            problems.push(`${name}: the ${type} was not restored (${back.target} does not exist)`);
+            problems.push(`${name}: the ${type} was not restored (${back.stagedAs ?? back.target} does not exist)`);
             verdicts.count.push('failed');
         }
         else if (type !== 'view') {
@@ -220,7 +223,8 @@ async function chooseIdentity(secret, recipients, input, subject) {
 
 
 /**
- * Reads every restored namespace back: documents as raw BSON in any order (the content hash does not
+ * Reads every restored namespace back where it was written (a staged restore: its staging
+ * collection, before the swap): documents as raw BSON in any order (the content hash does not
  * depend on it), and the index specs. A time-series collection is read through its buckets, which is
  * what the archive holds. `parallelism` namespaces are read at once.
  */
@@ -237,11 +241,12 @@ async function readBack(client, planned, parallelism, signal) {
     return results;
 }
 async function readNamespace(client, planned) {
-    const { target } = planned;
+    const target = planned.writeTo;
     const db = client.db(target.db);
     const listed = await db.listCollections({ name: target.collection }, { nameOnly: true }).toArray();
     const result = {
-        target: (0,archive_src/* namespaceName */.dz)(target),
+        target: (0,archive_src/* namespaceName */.dz)(planned.target),
+        ...((0,mongo_src/* isStaged */.Fl)(planned) ? { stagedAs: (0,archive_src/* namespaceName */.dz)(target) } : {}),
         exists: listed.length > 0,
         documents: 0,
         contentHash: new mongo_src/* ContentHash */.yN().hex(),
@@ -797,17 +802,27 @@ async function verifyBackup(source, options, deps = {}) {
     const prefix = deps.scratchPrefix ?? `vfy_${Math.random().toString(16).slice(2, 8)}_`;
     const auto = options.renames === undefined || options.renames.length === 0;
     const renames = auto ? [{ from: '*.*', to: `${prefix}*.*` }] : options.renames;
-    return runCheck(source, 'full', options, { client: deps.scratch, selection: { renames }, drop: false, removeAfter: auto, readBack: true }, deps);
+    return runCheck(source, 'full', options, {
+        client: deps.scratch,
+        selection: { renames },
+        drop: false,
+        staged: false,
+        removeAfter: auto,
+        readBack: true,
+    }, deps);
 }
 /**
- * The disaster-recovery path: restores into `target`, then reads the restored namespaces back and
- * checks them against the manifest (or, for a bare archive, against the archive itself).
+ * The disaster-recovery path: restores into staging collections of `target`, reads them back and
+ * checks them against the manifest (or, for a bare archive, against the archive itself), and swaps
+ * them into place only when everything passed. Otherwise the staging is removed and the target left
+ * as it was; the report (or the error thrown) says what each target namespace is.
  */
 async function restoreBackup(source, options, target, deps = {}) {
     return runCheck(source, 'restore', options, {
         client: target,
         selection: options,
         drop: options.drop ?? false,
+        staged: true,
         removeAfter: false,
         readBack: options.readBack ?? true,
     }, deps);
@@ -822,8 +837,12 @@ async function planBackupRestore(source, options, target) {
     });
     try {
         for await (const event of opened.events) {
-            if (event.type === 'prelude')
-                return await (0,mongo_src/* planRestore */.q8)(target, event.namespaces, mapper, options.drop ?? false);
+            if (event.type === 'prelude') {
+                return await (0,mongo_src/* planRestore */.q8)(target, event.namespaces, mapper, {
+                    drop: options.drop ?? false,
+                    run: (0,mongo_src/* newRunId */.F$)(),
+                });
+            }
         }
         throw new Error(`${source.url} ended before its prelude`);
     }
@@ -861,6 +880,7 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
     let failure;
     let restoreResult;
     let plan;
+    const staging = restoreSpec?.staged ? new mongo_src/* Staging */.CP(restoreSpec.client, { logger }) : undefined;
     // Whether the failure came out of the stored object (its layers or its archive), not the target.
     let failedReading = false;
     const events = (async function* () {
@@ -883,6 +903,7 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
             restoreResult = await (0,mongo_src/* restoreArchive */.By)(tally.tap(events), { ...restoreSpec.selection, drop: restoreSpec.drop, parallelism, ...batchOption(options.batchBytes) }, {
                 client: restoreSpec.client,
                 logger,
+                ...(staging ? { staging } : {}),
                 ...(deps.signal ? { signal: deps.signal } : {}),
                 onPlan: (p) => {
                     plan = p;
@@ -918,13 +939,14 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
         if (failure !== undefined && !finding && !(storedChanged && !deps.signal?.aborted))
             throw failure;
         if (restoreSpec?.readBack && plan && restoreResult) {
-            const written = plan.namespaces.filter((n) => n.action !== 'refuse');
+            // A staged restore creates its views at the swap, which proves they exist.
+            const written = plan.namespaces.filter((n) => n.action !== 'refuse' && !(staging && n.type === 'view'));
             restored = await readBack(restoreSpec.client, written, parallelism, deps.signal);
         }
     }
     catch (error) {
         await removeScratch(restoreSpec, plan, logger);
-        throw error;
+        throw await abandon(staging, plan, error);
     }
     finally {
         await opened.close();
@@ -952,6 +974,16 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
         : undefined;
     const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
     problems.push(...comparison.problems);
+    let outcomes;
+    if (staging && plan) {
+        const unproven = manifest && !options.skipSha256Check && sha256.state !== 'passed'
+            ? ["the stored object's SHA-256 could not be checked against the manifest"]
+            : [];
+        const settled = await settleStaged(staging, plan, { archiveComplete: tally.complete, problems: [...problems, ...unproven] }, deps.signal);
+        outcomes = settled.outcomes;
+        if (settled.problem)
+            problems.push(settled.problem);
+    }
     if (!manifest) {
         notChecked.push(mode === 'integrity'
             ? 'Expected counts, content hashes and index specs: the archive has no manifest (stock mongodump writes none). ' +
@@ -989,7 +1021,11 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
         },
         problems,
         notChecked,
-        ...(plan ? { target: { databases: plan.targetDatabases, removed } } : {}),
+        ...(plan
+            ? {
+                target: { databases: plan.targetDatabases, removed, ...(outcomes ? { namespaces: outcomes } : {}) },
+            }
+            : {}),
     };
     const proven = !restoreSpec || restoreSpec.readBack;
     if (report.result === 'passed' && source.backupId) {
@@ -1029,6 +1065,36 @@ async function stillExists(source) {
 function disappeared(source) {
     return (`backup ${source.backupId} disappeared while it was being read (its ${backup_src/* MANIFEST_NAME */.ir} is gone, ` +
         'e.g. deleted by prune): it no longer exists, and no verification was recorded');
+}
+/**
+ * The end of a staged restore. The swap — the only step that replaces anything of the target — runs
+ * when the proof holds: the archive read to its end with every CRC, no problem found (stored
+ * SHA-256, counts and content hashes against the manifest, the staged data read back, no refused
+ * document). Anything else, cancellation included, removes the staging and leaves the target as it was.
+ */
+async function settleStaged(staging, plan, proof, signal) {
+    if (signal?.aborted)
+        throw await abandon(staging, plan, signal.reason);
+    if (!proof.archiveComplete || proof.problems.length > 0)
+        return { outcomes: await staging.discard(plan) };
+    try {
+        return { outcomes: await staging.swap(plan, proof) };
+    }
+    catch (error) {
+        if (error instanceof mongo_src/* SwapFailedError */.V1)
+            return { outcomes: error.outcomes, problem: error.summary };
+        throw error;
+    }
+}
+/** A staged restore that stops with an error: the staging is removed and the error says what each target is. */
+async function abandon(staging, plan, error) {
+    // Without a plan nothing was written; a refused plan wrote nothing either, and says so.
+    if (!staging || !plan || (0,mongo_src/* refusalError */.z_)(plan))
+        return error;
+    const message = `${(0,src/* errorMessage */.gJ)(error)}\n${(0,mongo_src/* describeOutcomes */.vl)(await staging.discard(plan))}`;
+    return error instanceof src/* UserError */.yo
+        ? new src/* UserError */.yo(message, { cause: error })
+        : new Error(message, { cause: error });
 }
 function batchOption(batchBytes) {
     return batchBytes === undefined ? {} : { batchBytes };
@@ -1356,7 +1422,15 @@ function reportMarkdown(report) {
     const numeric = headers.map((h) => (h === 'expected' || h === 'actual' ? 'r' : 'l'));
     const sha = report.archive.sha256;
     return sections(heading(`${report.result === 'passed' ? '✅' : '❌'} ${headline(report)}`), `Archive \`${report.source}\` (${report.archive.layers.join(' + ') || 'plain'}), SHA-256: ${MARK[sha.state]}` +
-        (sha.actual ? ` \`${sha.actual}\`` : ''), table(headers, rows, numeric), report.problems.length > 0 && heading('Problems', 4), report.problems.length > 0 && report.problems.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n'), report.notChecked.length > 0 && heading('Not checked', 4), report.notChecked.length > 0 && report.notChecked.map((p) => `- ${p}`).join('\n'), report.recorded && `Recorded in \`${report.recorded}\`.`);
+        (sha.actual ? ` \`${sha.actual}\`` : ''), table(headers, rows, numeric), report.problems.length > 0 && heading('Problems', 4), report.problems.length > 0 && report.problems.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n'), report.notChecked.length > 0 && heading('Not checked', 4), report.notChecked.length > 0 && report.notChecked.map((p) => `- ${p}`).join('\n'), report.target?.namespaces && heading('Target', 4), report.target?.namespaces &&
+        table(['namespace', 'now', 'note'], report.target.namespaces.map((o) => [o.namespace, o.state, o.note ?? ''])), report.recorded && `Recorded in \`${report.recorded}\`.`);
+}
+/** What interrupted restores left in the target databases, and what becomes of it. */
+function leftoversLine(plan) {
+    const describe = (l) => l.role === 'new'
+        ? `${l.db}.${l.name} (restored data never swapped in; removed by this restore)`
+        : `${l.db}.${l.name} (what ${l.db}.${l.collection} held before an interrupted swap; the restore refuses until it is renamed back or dropped)`;
+    return `Left by interrupted restores: ${plan.leftovers.map(describe).join(', ')}`;
 }
 /** What a restore would do, one line per namespace. */
 function planRows(plan) {
@@ -1374,10 +1448,11 @@ function planRows(plan) {
 function planMarkdown(plan) {
     const { headers, rows } = planRows(plan);
     return sections(table(headers, rows), plan.excluded.length > 0 && `Excluded: ${plan.excluded.join(', ')}`, plan.skipped.length > 0 &&
-        `Never restored: ${plan.skipped.map((s) => `${s.namespace} (${s.reason})`).join(', ')}`, `Target databases: ${plan.targetDatabases.join(', ') || '(none)'}`);
+        `Never restored: ${plan.skipped.map((s) => `${s.namespace} (${s.reason})`).join(', ')}`, plan.leftovers.length > 0 && leftoversLine(plan), `Target databases: ${plan.targetDatabases.join(', ') || '(none)'}`);
 }
 
 ;// CONCATENATED MODULE: ../verify/src/report.ts
+
 /** Thrown by callers that turn a failed report into a failed step: its message names every problem. */
 class VerificationFailedError extends Error {
     report;
@@ -1391,9 +1466,11 @@ function failureMessage(report) {
     const what = report.mode === 'restore' ? 'Restore check' : `Verification (${report.mode})`;
     const subject = report.backupId ? `backup ${report.backupId}` : report.source;
     const count = report.problems.length;
+    const outcomes = report.target?.namespaces;
     return [
         `${what} of ${subject} failed with ${count} problem${count === 1 ? '' : 's'}:`,
         ...report.problems.map((p) => `  - ${p}`),
+        ...(outcomes ? [(0,mongo_src/* describeOutcomes */.vl)(outcomes)] : []),
     ].join('\n');
 }
 

@@ -170,7 +170,7 @@ const restore = {
         },
         drop: {
             type: 'boolean',
-            description: 'drop target namespaces that exist (without it, non-empty targets are refused)',
+            description: 'replace target namespaces that exist, once the restore is proven (without it, non-empty targets are refused)',
         },
         'dry-run': { type: 'boolean', description: 'print what would be restored where, and write nothing' },
         'no-read-back': {
@@ -182,9 +182,16 @@ const restore = {
 Collections are created with their options, documents sent in parallel unordered batches, indexes
 built after the data, views last. A target namespace that already holds documents is refused unless
 --drop is given. Every document the target refuses (duplicate key, validation) is counted and fails
-the restore, with the first errors shown. Afterwards each restored namespace is read back and its
-count, content hash and indexes compared with the manifest (or, for a bare archive, the archive).
---no-read-back skips that read (the archive is still checked; no verification.json is written).
+the restore, with the first errors shown.
+
+The restore is staged: each collection is written as _shipkit_restore_<run>_new_<name> in its target
+database and read back there — count, content hash and indexes against the manifest (or, for a bare
+archive, the archive). Only when the whole archive was read, every CRC and the stored SHA-256 matched
+and nothing differs are the staged collections renamed into place, and what the targets held dropped.
+Any failure, SIGINT/SIGTERM or --timeout removes the staging and leaves every target as it was; the
+message lists each target namespace and its state. Staging left by a killed run is removed by the next
+restore into that database. --no-read-back skips the read-back (the archive is still checked; no
+verification.json is written).
 
 Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
@@ -212,6 +219,8 @@ Examples:
             context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_3__/* .textTable */ .e)(headers, rows));
             if (plan.excluded.length > 0)
                 context.stdout(`excluded: ${plan.excluded.join(', ')}\n`);
+            if (plan.leftovers.length > 0)
+                context.stdout(`${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .leftoversLine */ .Jq)(plan)}\n`);
             for (const skipped of plan.skipped)
                 context.stdout(`never restored: ${skipped.namespace} (${skipped.reason})\n`);
             context.stdout(`\ndry run: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(plan.namespaces.length)} namespaces from ${outcome.source.url} into ` +
@@ -244,10 +253,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3648);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1601);
-/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);
-/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9259);
+/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5862);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3648);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
+/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9071);
+/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9259);
+
 
 
 
@@ -275,7 +286,7 @@ const SOURCE_OPTIONS = {
     },
     report: { type: 'string', value: '<path>', description: 'also write the JSON report to this file' },
     timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 6h)' },
-    ..._backup__WEBPACK_IMPORTED_MODULE_5__.S3_OPTIONS,
+    ..._backup__WEBPACK_IMPORTED_MODULE_6__.S3_OPTIONS,
 };
 const RENAME_OPTIONS = {
     'ns-from': {
@@ -293,9 +304,9 @@ const RENAME_OPTIONS = {
 };
 /** Parses the options every archive-reading command shares; every secret read is added to the redactor. */
 async function archiveOptions(args, context, extra = {}) {
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_4__/* .optionInputs */ .t)(args, context.env, {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionInputs */ .t)(args, context.env, {
         aliases: { ...extra.aliases },
-        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_5__.STORAGE_ENV, ...extra.envFallbacks },
+        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_6__.STORAGE_ENV, ...extra.envFallbacks },
     });
     const from = inputs.required('from');
     const latest = inputs.boolean('latest', false);
@@ -305,7 +316,7 @@ async function archiveOptions(args, context, extra = {}) {
         options: {
             location: latest ? { source: from, backup: 'latest' } : { backup: from },
             ...(identity ? { identity } : {}),
-            ...(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .commonOptionsFromInputs */ .bK)(inputs, context.env),
+            ...(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .commonOptionsFromInputs */ .bK)(inputs, context.env),
             identityInput: inputs.string('identity-file')
                 ? '--identity-file'
                 : context.env.AGE_IDENTITY
@@ -338,9 +349,12 @@ async function printReport(report, args, context) {
         context.stdout(`${JSON.stringify(report, null, 2)}\n`);
     }
     else {
-        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .namespaceRows */ .nB)(report);
-        context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
-        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .headline */ .Pl)(report)}\n`);
+        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .namespaceRows */ .nB)(report);
+        context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .e)(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
+        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .headline */ .Pl)(report)}\n`);
+        const outcomes = report.target?.namespaces;
+        if (outcomes && report.result === 'passed')
+            context.stdout(`${(0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__/* .describeOutcomes */ .vl)(outcomes)}\n`);
         if (report.notChecked.length > 0) {
             context.stdout(`not checked:\n${report.notChecked.map((line) => `  - ${line}`).join('\n')}\n`);
         }
@@ -351,7 +365,7 @@ async function printReport(report, args, context) {
     }
     if (report.result === 'passed')
         return 0;
-    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .failureMessage */ .oh)(report));
+    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .oh)(report));
     return 1;
 }
 const verify = {
@@ -387,7 +401,7 @@ Examples:
         const scratchUri = inputs.string('scratch-mongodb-uri');
         context.redactor.add(scratchUri);
         const mode = inputs.enum('mode', ['integrity', 'full'], 'integrity');
-        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .runVerifyRestore */ .Fx)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
+        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .runVerifyRestore */ .Fx)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
         if (outcome.kind !== 'report')
             throw new Error('unreachable: verification returned a plan');
         return printReport(outcome.report, args, context);

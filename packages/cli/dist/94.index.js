@@ -2238,8 +2238,8 @@ async function mapBounded(items, limit, work) {
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ../archive/src/index.ts + 6 modules
 var archive_src = __webpack_require__(7750);
-// EXTERNAL MODULE: ../mongo/src/index.ts + 14 modules
-var mongo_src = __webpack_require__(6647);
+// EXTERNAL MODULE: ../mongo/src/index.ts + 16 modules
+var mongo_src = __webpack_require__(5862);
 // EXTERNAL MODULE: ../retention/src/index.ts + 3 modules
 var retention_src = __webpack_require__(5469);
 ;// CONCATENATED MODULE: ../backup/src/prune.ts
@@ -2626,7 +2626,7 @@ function backupOptionsFromInputs(inputs, env = process.env) {
 
 /***/ }),
 
-/***/ 6647:
+/***/ 5862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2635,17 +2635,23 @@ __webpack_require__.d(__webpack_exports__, {
   yN: () => (/* reexport */ ContentHash),
   hS: () => (/* reexport */ NamespaceMapper),
   UM: () => (/* reexport */ RestoreFailedError),
+  CP: () => (/* reexport */ Staging),
+  V1: () => (/* reexport */ SwapFailedError),
   kn: () => (/* reexport */ compareIndexSpecs),
   Ng: () => (/* reexport */ connect),
+  vl: () => (/* reexport */ describeOutcomes),
   Jw: () => (/* reexport */ describeState),
   m3: () => (/* reexport */ dumpDatabase),
   zD: () => (/* reexport */ indexSpecs),
+  Fl: () => (/* reexport */ isStaged),
+  F$: () => (/* reexport */ newRunId),
   wr: () => (/* reexport */ pairRenames),
   q8: () => (/* reexport */ planRestore),
+  z_: () => (/* reexport */ refusalError),
   By: () => (/* reexport */ restoreArchive)
 });
 
-// UNUSED EXPORTS: NamespaceFilter, RawInserter, assertFiltersMatch, canonicalEjson, chooseReadMethod, collectionOptions, connectionError, connectionTarget, contentHashOf, createCommand, globToRegExp, idBracket, indexesToBuild, invalidUriError, normalizeIndexSpec, parseNamespacePattern, patternMatches, planIdRanges, probeServer, quantiles, rangeFilters, readCatalog, readRawBatches, refusalError, serverFactsFrom, skipReason, unmatchedFilterError, unrestorableReason, uuidHex
+// UNUSED EXPORTS: NamespaceFilter, RawInserter, assertFiltersMatch, canonicalEjson, chooseReadMethod, collectionOptions, connectionError, connectionTarget, contentHashOf, createCommand, globToRegExp, idBracket, indexesToBuild, invalidUriError, normalizeIndexSpec, parseNamespacePattern, parseStagingName, patternMatches, planIdRanges, probeServer, quantiles, rangeFilters, readCatalog, readRawBatches, serverFactsFrom, skipReason, stagingName, unmatchedFilterError, unrestorableReason, uuidHex
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -2897,7 +2903,33 @@ function pairRenames(from, to) {
     return from.map((pattern, i) => ({ from: pattern, to: to[i] }));
 }
 
+;// CONCATENATED MODULE: ../mongo/src/restore/staging-names.ts
+
+/**
+ * Names of the collections a staged restore keeps in a target's database, e.g. for `shop.orders`:
+ *   `_shipkit_restore_3f2a1c0b_new_orders`  the restored data, until it is swapped in;
+ *   `_shipkit_restore_3f2a1c0b_old_orders`  what `orders` held, from the swap until the last rename.
+ * The run id is random, so they never collide with each other or with a user's collection, and the
+ * fixed shape lets a later run recognise what an interrupted one (killed, power lost) left behind.
+ * No dots: some servers (FerretDB) refuse to rename collections whose names hold one.
+ */
+const PREFIX = '_shipkit_restore_';
+const PATTERN = /^_shipkit_restore_([0-9a-f]{8})_(new|old)_(.+)$/s;
+function newRunId() {
+    return (0,external_node_crypto_.randomBytes)(4).toString('hex');
+}
+function stagingName(run, role, collection) {
+    return `${PREFIX}${run}_${role}_${collection}`;
+}
+function parseStagingName(name) {
+    const match = PATTERN.exec(name);
+    if (!match)
+        return undefined;
+    return { run: match[1], role: match[2], collection: match[3] };
+}
+
 ;// CONCATENATED MODULE: ../mongo/src/restore/plan.ts
+
 
 
 /** Why a source namespace is not restored at all, whatever the filters say; undefined if it is. */
@@ -2917,8 +2949,19 @@ function unrestorableReason(ns) {
     return undefined;
 }
 /** Decides what happens to each namespace of the prelude, looking at (never changing) the target. */
-async function planRestore(client, prelude, mapper, drop) {
-    const plan = { namespaces: [], excluded: [], skipped: [], targetDatabases: [] };
+async function planRestore(client, prelude, mapper, options) {
+    const { drop, run } = options;
+    if (drop && run === undefined)
+        throw new Error('drop needs a staged restore (a run id)');
+    const plan = {
+        namespaces: [],
+        excluded: [],
+        skipped: [],
+        targetDatabases: [],
+        ...(run === undefined ? {} : { run }),
+        leftovers: [],
+        warnings: [],
+    };
     const chosen = [];
     for (const entry of prelude) {
         const source = { db: entry.db, collection: entry.collection };
@@ -2943,20 +2986,51 @@ async function planRestore(client, prelude, mapper, drop) {
     for (const db of new Set(chosen.map((c) => c.target.db))) {
         const listed = await client.db(db).listCollections({}, { nameOnly: false }).toArray();
         existingByDb.set(db, new Map(listed.map((info) => [info.name, (info.type ?? 'collection')])));
+        for (const { name } of listed) {
+            const staging = parseStagingName(name);
+            if (staging && staging.run !== run)
+                plan.leftovers.push({ db, name, ...staging });
+        }
     }
     for (const { entry, target } of chosen) {
         const existing = await targetState(client, target, existingByDb.get(target.db)?.get(target.collection));
+        const decision = decide(entry.type, target, existing, drop, run !== undefined);
+        const viewOn = entry.type === 'view' ? viewSource(entry, target, mapper, plan.warnings) : undefined;
         plan.namespaces.push({
             source: { db: entry.db, collection: entry.collection },
             target,
             type: entry.type,
             entry,
             existing,
-            action: decide(entry.type, existing, drop),
+            ...decision,
+            writeTo: run !== undefined && stageable(entry.type, target)
+                ? { db: target.db, collection: stagingName(run, 'new', target.collection) }
+                : target,
+            ...(viewOn === undefined ? {} : { viewOn }),
         });
     }
     plan.targetDatabases = [...new Set(plan.namespaces.map((n) => n.target.db))].sort();
     return plan;
+}
+/**
+ * Whether a namespace's data can be restored under a staging name and renamed into place: renames
+ * within a database are atomic on MongoDB. Time-series collections cannot be renamed (MongoDB
+ * before 8.3), and `system.*` names are the server's; views hold no data (they are created at the swap).
+ */
+function stageable(type, target) {
+    return type === 'collection' && !target.collection.startsWith('system.');
+}
+/** A view reads a collection of its own database: it follows that collection if it was renamed. */
+function viewSource(entry, target, mapper, warnings) {
+    const options = entry.metadata?.options;
+    if (typeof options?.viewOn !== 'string')
+        return undefined;
+    const read = mapper.target({ db: entry.db, collection: options.viewOn });
+    if (read.db === target.db)
+        return read.collection;
+    warnings.push(`view ${(0,archive_src/* namespaceName */.dz)(target)} reads ${entry.db}.${options.viewOn}, which is restored into another ` +
+        `database (${(0,archive_src/* namespaceName */.dz)(read)}); the view keeps reading ${target.db}.${options.viewOn}`);
+    return options.viewOn;
 }
 async function targetState(client, target, type) {
     if (type === undefined)
@@ -2968,24 +3042,53 @@ async function targetState(client, target, type) {
     const documents = any === null ? 0 : Math.max(1, await collection.estimatedDocumentCount());
     return { kind: type, documents };
 }
-function decide(type, existing, drop) {
+function decide(type, target, existing, drop, staged) {
     if (existing.kind === 'absent')
-        return 'create';
+        return { action: 'create' };
+    // What cannot be renamed cannot be swapped: replacing it would destroy it before the check.
+    const swappable = existing.kind !== 'timeseries' && (type === 'view' || stageable(type, target));
+    if (staged && !swappable)
+        return { action: 'refuse', refusal: 'not-swappable' };
     if (drop)
-        return 'replace';
+        return { action: 'replace' };
     // An empty collection of the same kind can take the documents; anything else would be overwritten.
     if (existing.kind === type && existing.kind !== 'view' && existing.documents === 0)
-        return 'reuse';
-    return 'refuse';
+        return { action: 'reuse' };
+    return { action: 'refuse', refusal: 'occupied' };
 }
-/** The refusal, naming every namespace that would be overwritten. */
+/**
+ * The refusal, naming every namespace that would be overwritten or cannot be swapped, and the data
+ * an interrupted swap left under staging names (it may be all that is left of a target).
+ */
 function refusalError(plan) {
-    const refused = plan.namespaces.filter((n) => n.action === 'refuse');
-    if (refused.length === 0)
+    const refused = (why) => plan.namespaces
+        .filter((n) => n.action === 'refuse' && n.refusal === why)
+        .map((n) => `${(0,archive_src/* namespaceName */.dz)(n.target)} (${describeState(n.existing)})`)
+        .join(', ');
+    const occupied = refused('occupied');
+    const fixed = refused('not-swappable');
+    const previous = plan.leftovers.filter((l) => l.role === 'old');
+    // What is in the way, then what to do about it.
+    const found = [];
+    const advice = [];
+    if (occupied) {
+        found.push(`Refusing to restore into existing namespaces without drop: ${occupied}.`);
+        advice.push('Restore under other names (ns-from/ns-to), or set drop to replace them.');
+    }
+    if (fixed) {
+        found.push(`Refusing to replace ${fixed}: a time-series collection cannot be renamed (MongoDB before 8.3), ` +
+            'so a restored one cannot be swapped in after the check, and replacing it would destroy it first.');
+        advice.push('Restore time-series collections under other names (ns-from/ns-to), or drop the existing one ' +
+            'yourself once `shipkit verify` passed on this backup.');
+    }
+    if (previous.length > 0) {
+        const listed = previous.map((l) => `${l.db}.${l.name} (what ${l.db}.${l.collection} held)`).join(', ');
+        found.push(`An earlier restore was interrupted while swapping and left previous data in ${listed}.`);
+        advice.push('Check each one, rename it back to its name or drop it, then run the restore again.');
+    }
+    if (found.length === 0)
         return undefined;
-    const listed = refused.map((n) => `${(0,archive_src/* namespaceName */.dz)(n.target)} (${describeState(n.existing)})`).join(', ');
-    return new src/* UserError */.yo(`Refusing to restore into existing namespaces without drop: ${listed}. Nothing was written. ` +
-        'Restore under other names (ns-from/ns-to), or set drop to replace them.');
+    return new src/* UserError */.yo(`${found.join(' ')} Nothing was written. ${advice.join(' ')}`);
 }
 function describeState(state) {
     switch (state.kind) {
@@ -3044,7 +3147,266 @@ function outcome(reply, sent) {
     return { inserted, failures };
 }
 
+;// CONCATENATED MODULE: ../mongo/src/restore/staging.ts
+
+
+
+
+
+/** The swap failed part-way; `outcomes` says exactly what each target namespace is now. */
+class SwapFailedError extends Error {
+    summary;
+    outcomes;
+    name = 'SwapFailedError';
+    constructor(
+    /** What failed and whether it was undone, in one sentence or two. */
+    summary, outcomes) {
+        super(`${summary}\n${describeOutcomes(outcomes)}`);
+        this.summary = summary;
+        this.outcomes = outcomes;
+    }
+}
+class Staging {
+    run;
+    #client;
+    #logger;
+    /** Collections this run created: staging collections, and targets it had to write directly. */
+    #created = new Map();
+    constructor(client, options = {}) {
+        this.#client = client;
+        this.#logger = options.logger ?? src/* silentLogger */.qq;
+        this.run = options.run ?? newRunId();
+    }
+    /** The engine reports every collection it creates, so that `discard` removes exactly those. */
+    created(ns) {
+        this.#created.set((0,archive_src/* namespaceName */.dz)(ns), ns);
+    }
+    /**
+     * Removes the restored data that interrupted runs left in the target databases (copies of a
+     * backup, nothing else). A target's previous data set aside by an interrupted swap is never
+     * removed: the plan refuses to go on while it exists.
+     */
+    async removeLeftovers(plan) {
+        for (const leftover of plan.leftovers) {
+            if (leftover.role !== 'new')
+                continue;
+            this.#logger.warn(`removing ${leftover.db}.${leftover.name}: restored data of an interrupted restore (run ${leftover.run}) ` +
+                `that was never swapped into ${leftover.db}.${leftover.collection}`);
+            await this.#drop({ db: leftover.db, collection: leftover.name });
+        }
+    }
+    /** Removes what this run created; every target stays as it was. */
+    async discard(plan) {
+        const kept = await this.#dropCreated();
+        return written(plan).map((planned) => unchanged(planned, kept));
+    }
+    /**
+     * Puts the staged restore in place. Refuses unless `proof` proves it. Not cancellable once
+     * started: it is a few renames, and stopping half-way would leave a mix of old and new data.
+     */
+    async swap(plan, proof) {
+        if (!proof.archiveComplete || proof.problems.length > 0) {
+            throw new Error('the restore is not proven: the staged data must not replace anything');
+        }
+        const ordered = written(plan).sort((a, b) => Number(a.type === 'view') - Number(b.type === 'view'));
+        const steps = [];
+        for (const planned of ordered) {
+            const step = { planned, movedIn: false };
+            steps.push(step);
+            try {
+                await this.#setAside(step);
+                await this.#moveIn(step);
+            }
+            catch (error) {
+                throw await this.#rollBack(steps, plan, error);
+            }
+        }
+        // Every target is in place: only now is what they held before dropped.
+        const outcomes = [];
+        for (const { planned, aside } of steps) {
+            const namespace = (0,archive_src/* namespaceName */.dz)(planned.target);
+            if (planned.existing.kind === 'absent') {
+                outcomes.push({ namespace, state: 'restored' });
+                continue;
+            }
+            let note = `was: ${describeState(planned.existing)}`;
+            if (aside) {
+                try {
+                    await this.#drop({ db: planned.target.db, collection: aside });
+                }
+                catch (error) {
+                    note += `; its previous data is still in ${planned.target.db}.${aside} (${(0,src/* errorMessage */.gJ)(error)}): drop it`;
+                    this.#logger.warn(`${namespace}: ${note}`);
+                }
+            }
+            outcomes.push({ namespace, state: 'replaced', note });
+        }
+        this.#created.clear();
+        return outcomes;
+    }
+    async #setAside(step) {
+        const { target, existing, action } = step.planned;
+        if (existing.kind === 'absent')
+            return;
+        const db = this.#client.db(target.db);
+        if (existing.kind === 'view') {
+            const [info] = await db.listCollections({ name: target.collection }).toArray();
+            step.view = info?.options ?? {};
+            await db.command({ drop: target.collection });
+            return;
+        }
+        const aside = stagingName(this.run, 'old', target.collection);
+        await db.renameCollection(target.collection, aside);
+        step.aside = aside;
+        if (action !== 'replace' && (await db.collection(aside).findOne({}, { projection: { _id: 1 } }))) {
+            throw new Error(`${(0,archive_src/* namespaceName */.dz)(target)} received documents while the restore ran`);
+        }
+    }
+    async #moveIn(step) {
+        const { planned } = step;
+        const db = this.#client.db(planned.target.db);
+        if (planned.type === 'view') {
+            await db.command(createCommand(planned.target, planned.entry, (read) => planned.viewOn ?? read));
+        }
+        else if (isStaged(planned)) {
+            await db.renameCollection(planned.writeTo.collection, planned.target.collection);
+        }
+        step.movedIn = true;
+    }
+    /** Undoes `steps` in reverse, removes what this run created, and says where everything is. */
+    async #rollBack(steps, plan, cause) {
+        const failedAt = (0,archive_src/* namespaceName */.dz)(steps.at(-1).planned.target);
+        const stuck = new Map();
+        for (const step of [...steps].reverse()) {
+            const { target, writeTo, type } = step.planned;
+            const db = this.#client.db(target.db);
+            try {
+                if (step.movedIn) {
+                    if (type === 'view' || !isStaged(step.planned))
+                        await db.command({ drop: target.collection });
+                    else
+                        await db.renameCollection(target.collection, writeTo.collection);
+                    step.movedIn = false;
+                }
+                if (step.aside) {
+                    await db.renameCollection(step.aside, target.collection);
+                    delete step.aside;
+                }
+                if (step.view) {
+                    await db.command({ create: target.collection, ...step.view });
+                    delete step.view;
+                }
+            }
+            catch (error) {
+                stuck.set((0,archive_src/* namespaceName */.dz)(target), (0,src/* errorMessage */.gJ)(error));
+            }
+        }
+        const kept = await this.#dropCreated();
+        const bySteps = new Map(steps.map((step) => [(0,archive_src/* namespaceName */.dz)(step.planned.target), step]));
+        const outcomes = written(plan).map((planned) => {
+            const step = bySteps.get((0,archive_src/* namespaceName */.dz)(planned.target));
+            const why = stuck.get((0,archive_src/* namespaceName */.dz)(planned.target));
+            return step && why !== undefined ? stuckOutcome(step, why) : unchanged(planned, kept);
+        });
+        const swappedBefore = steps.length - 1;
+        const undone = stuck.size === 0
+            ? swappedBefore === 0
+                ? 'Nothing of the target was changed.'
+                : `The ${swappedBefore} namespace${swappedBefore === 1 ? '' : 's'} swapped before it ${swappedBefore === 1 ? 'was' : 'were'} put back: nothing of the target was changed.`
+            : 'It could not all be undone: the namespaces marked "needs attention" below say where their data is.';
+        return new SwapFailedError(`Swapping the restored data into the target failed at ${failedAt}: ${(0,src/* errorMessage */.gJ)(cause)}. ${undone}`, outcomes);
+    }
+    /** Drops every collection this run created; returns those that could not be dropped, with why. */
+    async #dropCreated() {
+        const kept = new Map();
+        for (const [name, ns] of this.#created) {
+            try {
+                await this.#drop(ns);
+                this.#created.delete(name);
+            }
+            catch (error) {
+                kept.set(name, (0,src/* errorMessage */.gJ)(error));
+                this.#logger.warn(`could not drop ${name}: ${(0,src/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return kept;
+    }
+    async #drop(ns) {
+        try {
+            await this.#client.db(ns.db).command({ drop: ns.collection });
+        }
+        catch (error) {
+            // Servers before 7.0 answer NamespaceNotFound when there is nothing to drop.
+            if (error.code !== 26)
+                throw error;
+        }
+    }
+}
+/** Whether the namespace's data went under a staging name (not straight into the target). */
+function isStaged(planned) {
+    return (0,archive_src/* namespaceName */.dz)(planned.writeTo) !== (0,archive_src/* namespaceName */.dz)(planned.target);
+}
+/** The namespaces a plan writes (a refused plan writes nothing). */
+function written(plan) {
+    return plan.namespaces.filter((n) => n.action !== 'refuse');
+}
+/**
+ * A target this run did not change, and, from `kept`, a collection of this run that could not be
+ * dropped: a staging collection (the target is still as it was), or a time-series collection the run
+ * created where nothing was (it holds part of the restore).
+ */
+function unchanged(planned, kept) {
+    const namespace = (0,archive_src/* namespaceName */.dz)(planned.target);
+    const outcome = planned.existing.kind === 'absent'
+        ? { namespace, state: 'untouched', note: 'absent' }
+        : { namespace, state: 'left as it was', note: describeState(planned.existing) };
+    const leftover = (0,archive_src/* namespaceName */.dz)(planned.writeTo);
+    const why = kept.get(leftover);
+    if (why === undefined)
+        return outcome;
+    if (!isStaged(planned)) {
+        return {
+            namespace,
+            state: 'needs attention',
+            note: `it was absent and now holds part of the restore, which could not be dropped (${why}): drop it`,
+            leftover,
+        };
+    }
+    return {
+        ...outcome,
+        note: `${outcome.note}; the staging collection ${leftover} could not be dropped (${why}): drop it`,
+        leftover,
+    };
+}
+/** A namespace whose swap could not be undone: where its data is, and what to do. */
+function stuckOutcome(step, why) {
+    const { target } = step.planned;
+    const namespace = (0,archive_src/* namespaceName */.dz)(target);
+    const where = [];
+    where.push(step.movedIn ? `${namespace} holds the restored data` : `${namespace} is absent`);
+    if (step.aside)
+        where.push(`its previous data is in ${target.db}.${step.aside}: rename it back to restore it`);
+    if (step.view)
+        where.push(`it was a view, to recreate with ${JSON.stringify(step.view)}`);
+    if (!step.aside && !step.view && step.planned.existing.kind === 'absent' && step.movedIn)
+        where.push('it did not exist before: drop it if unwanted');
+    return { namespace, state: 'needs attention', note: `${where.join('; ')} (undo failed: ${why})` };
+}
+/** One line per target namespace and its state, under a line that sums them up. */
+function describeOutcomes(outcomes) {
+    const kept = outcomes.every((o) => o.state === 'untouched' || o.state === 'left as it was');
+    const cleaned = outcomes.every((o) => o.leftover === undefined);
+    const heading = kept
+        ? `Target namespaces (nothing of the target changed${cleaned ? '; the staging collections were removed' : ''}):`
+        : 'Target namespaces:';
+    return [
+        heading,
+        ...outcomes.map((o) => `  ${o.namespace}: ${o.state}${o.note ? ` — ${o.note}` : ''}`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ../mongo/src/restore/engine.ts
+
 
 
 
@@ -3072,6 +3434,9 @@ const MAX_BATCH_DOCUMENTS = 100_000;
  * batches in flight, builds each collection's indexes once its data is in, and creates views last.
  * Every refused document is counted; any refusal or failed index build throws `RestoreFailedError`
  * with the full result. Nothing is restored silently in part.
+ *
+ * With `deps.staging` every collection is written under a staging name and no target is changed:
+ * views and the swap are left to `staging.swap`, and what was created to `staging.discard`.
  */
 async function restoreArchive(events, options, deps) {
     const mapper = new NamespaceMapper(options);
@@ -3152,8 +3517,11 @@ class RestoreRun {
             throw signal.reason ?? new Error('the restore was cancelled');
     }
     async #prepare(prelude) {
-        const { client } = this.#deps;
-        const plan = await planRestore(client, prelude, this.#mapper, this.#options.drop ?? false);
+        const { client, staging } = this.#deps;
+        const plan = await planRestore(client, prelude, this.#mapper, {
+            drop: this.#options.drop ?? false,
+            ...(staging ? { run: staging.run } : {}),
+        });
         this.#plan = plan;
         this.#deps.onPlan?.(plan);
         const refusal = refusalError(plan);
@@ -3161,39 +3529,30 @@ class RestoreRun {
             throw refusal;
         for (const skipped of plan.skipped)
             this.#logger.warn(`not restored: ${skipped.namespace} — ${skipped.reason}`);
+        for (const warning of plan.warnings)
+            this.#logger.warn(warning);
+        await staging?.removeLeftovers(plan);
         for (const planned of plan.namespaces) {
             this.#stats.set(planned, newStats());
-            if (planned.action !== 'replace')
-                continue;
-            this.#logger.info(`dropping ${(0,archive_src/* namespaceName */.dz)(planned.target)} (drop is set)`);
-            await client.db(planned.target.db).collection(planned.target.collection).drop();
-        }
-        for (const planned of plan.namespaces) {
-            if (planned.type === 'view' || planned.action === 'reuse')
+            // Views are created once their collections are in place: by the swap, or last (direct).
+            if (planned.type === 'view' || (planned.action === 'reuse' && !isStaged(planned)))
                 continue;
             await this.#create(planned);
+            staging?.created(planned.writeTo);
         }
     }
     async #create(planned) {
-        const db = this.#deps.client.db(planned.target.db);
-        const command = createCommand(planned.target, planned.entry, (collection) => this.#viewSource(planned, collection));
+        const db = this.#deps.client.db(planned.writeTo.db);
+        const command = createCommand(planned.writeTo, planned.entry, (read) => planned.viewOn ?? read);
         try {
             await db.command(command);
         }
         catch (error) {
             const { create: _name, ...options } = command;
-            throw new Error(`The target refused to create ${(0,archive_src/* namespaceName */.dz)(planned.target)} with the archive's options ` +
+            const staged = isStaged(planned) ? ` (staged as ${(0,archive_src/* namespaceName */.dz)(planned.writeTo)})` : '';
+            throw new Error(`The target refused to create ${(0,archive_src/* namespaceName */.dz)(planned.target)}${staged} with the archive's options ` +
                 `${engine_EJSON.stringify(options, { relaxed: true })}: ${(0,src/* errorMessage */.gJ)(error)}`);
         }
-    }
-    /** A view reads a collection of its own database: follow that collection if it was renamed. */
-    #viewSource(view, collection) {
-        const target = this.#mapper.target({ db: view.source.db, collection });
-        if (target.db === view.target.db)
-            return target.collection;
-        this.#logger.warn(`view ${(0,archive_src/* namespaceName */.dz)(view.target)} reads ${view.source.db}.${collection}, which is restored into ` +
-            `another database (${(0,archive_src/* namespaceName */.dz)(target)}); the view keeps reading ${view.target.db}.${collection}`);
-        return collection;
     }
     #dataRun(ns) {
         const key = `${ns.db}\u0000${ns.collection}`;
@@ -3205,14 +3564,15 @@ class RestoreRun {
         const planned = plan.namespaces.find((n) => n.source.db === ns.db &&
             (n.source.collection === ns.collection ||
                 (n.type === 'timeseries' && `${archive_src/* BUCKETS_PREFIX */.p8}${n.source.collection}` === ns.collection)));
-        const visible = this.#mapper.target(ns);
         let run = null;
         if (planned) {
+            // Time-series buckets keep their own name; they are never staged.
+            const into = isStaged(planned) ? planned.writeTo : this.#mapper.target(ns);
             run = {
                 planned,
-                name: (0,archive_src/* namespaceName */.dz)(visible),
-                db: this.#deps.client.db(visible.db),
-                collection: visible.collection,
+                name: (0,archive_src/* namespaceName */.dz)(this.#mapper.target(ns)),
+                db: this.#deps.client.db(into.db),
+                collection: into.collection,
                 serial: collectionIsCapped(planned.entry),
                 batch: [],
                 batchBytes: 0,
@@ -3305,10 +3665,11 @@ class RestoreRun {
         const specs = indexesToBuild(planned.entry);
         if (specs.length === 0)
             return;
-        const db = this.#deps.client.db(planned.target.db);
+        const { db: database, collection } = planned.writeTo;
+        const db = this.#deps.client.db(database);
         const name = (0,archive_src/* namespaceName */.dz)(planned.target);
         try {
-            await db.command({ createIndexes: planned.target.collection, indexes: specs });
+            await db.command({ createIndexes: collection, indexes: specs });
             stats.indexesBuilt += specs.length;
             return;
         }
@@ -3317,7 +3678,7 @@ class RestoreRun {
         }
         for (const spec of specs) {
             try {
-                await db.command({ createIndexes: planned.target.collection, indexes: [spec] });
+                await db.command({ createIndexes: collection, indexes: [spec] });
                 stats.indexesBuilt += 1;
             }
             catch (error) {
@@ -3336,6 +3697,8 @@ class RestoreRun {
         await Promise.allSettled([...this.#stats.values()].map((s) => s.indexTask));
     }
     async #createViews(plan) {
+        if (this.#deps.staging)
+            return;
         for (const planned of plan.namespaces)
             if (planned.type === 'view')
                 await this.#create(planned);
@@ -3441,6 +3804,8 @@ function describeFailure(result) {
 
 ;// CONCATENATED MODULE: ../mongo/src/restore/index.ts
 // The restore engine: archive events in, collections, documents, indexes and views out.
+
+
 
 
 
