@@ -21,6 +21,7 @@ export {
   connect,
   connectionError,
   connectionTarget,
+  disconnect,
   invalidUriError,
   probeServer,
   type ServerFacts,
