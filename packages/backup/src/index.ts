@@ -34,4 +34,10 @@ export {
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
 export { type PruneOptions, type PruneResult, prune } from './prune';
 export { TOOL } from './tool';
-export { backupOptionsFromInputs, parseSse, S3_INPUTS, s3OptionsFromInputs } from './options';
+export {
+  backupOptionsFromInputs,
+  connectTimeoutFromInputs,
+  parseSse,
+  S3_INPUTS,
+  s3OptionsFromInputs,
+} from './options';

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, UserError } from '@shipkit/action-kit';
+import { Deadline, formatBytes, formatCount, type Inputs, UserError } from '@shipkit/action-kit';
 import {
   isBackupId,
   listBackups,
@@ -12,17 +12,55 @@ import { openStorage, type Storage } from '@shipkit/storage';
 import type { Command, CommandContext, ParsedArgs } from '../command';
 import { optionInputs } from '../inputs';
 import { textTable } from '../text';
-import { S3_OPTIONS, STORAGE_ENV } from './backup';
+import { S3_OPTIONS, STORAGE_ENV, timeoutOption } from './backup';
 
-function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'): Storage {
-  const inputs = optionInputs(args, context.env, {
-    aliases: { [urlOption]: 'destination' },
+/** A command on the storage: its name in messages and how long it may take without `--timeout`. */
+export interface StorageRun {
+  run: string;
+  defaultTimeoutMs: number;
+}
+
+/**
+ * Runs `work` on the storage at `url` within `--timeout` and the user's Ctrl-C: every request is bound
+ * to that deadline, so a store that stops answering fails the command, naming what did not answer.
+ */
+export async function onStorage<T>(
+  url: string,
+  inputs: Inputs,
+  context: CommandContext,
+  { run, defaultTimeoutMs }: StorageRun,
+  work: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const deadline = new Deadline({
+    run,
+    timeoutMs: inputs.duration('timeout', defaultTimeoutMs),
+    signal: context.signal,
+  });
+  const storage = openStorage(url, {
+    s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
+    logger: context.logger,
+    deadline,
+  });
+  try {
+    return await deadline.bound(work(storage));
+  } catch (error) {
+    throw deadline.reason ?? error;
+  } finally {
+    deadline.dispose();
+    await storage.close();
+  }
+}
+
+function destinationInputs(args: ParsedArgs, context: CommandContext): Inputs {
+  return optionInputs(args, context.env, {
+    aliases: { at: 'destination' },
     envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
   });
-  return openStorage(inputs.required('destination'), {
-    s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
-  });
 }
+
+const LIST: StorageRun = { run: 'listing', defaultTimeoutMs: 10 * 60_000 };
+const INSPECT: StorageRun = { run: 'inspection', defaultTimeoutMs: 10 * 60_000 };
+const PRUNE: StorageRun = { run: 'prune', defaultTimeoutMs: 60 * 60_000 };
 
 export const list: Command = {
   name: 'list',
@@ -33,11 +71,12 @@ export const list: Command = {
       value: '<url>',
       description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
     },
+    ...timeoutOption('10m'),
     ...S3_OPTIONS,
   },
   async run(args, context) {
-    const storage = storageAt(args, context);
-    try {
+    const inputs = destinationInputs(args, context);
+    return onStorage(inputs.required('destination'), inputs, context, LIST, async (storage) => {
       const entries = await listBackups(storage);
       const rows = [];
       for (const entry of entries) {
@@ -77,9 +116,7 @@ export const list: Command = {
         ),
       );
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 
@@ -98,7 +135,7 @@ export function splitBackupUrl(url: string): { prefix: string; id: string } {
 export const inspect: Command = {
   name: 'inspect',
   usage: '<backup-url> [options]',
-  options: { ...S3_OPTIONS },
+  options: { ...timeoutOption('10m'), ...S3_OPTIONS },
   async run(args, context) {
     const url = args.positionals[0];
     if (!url)
@@ -107,10 +144,7 @@ export const inspect: Command = {
       );
     const { prefix, id } = splitBackupUrl(url);
     const inputs = optionInputs(args, context.env, { envFallbacks: STORAGE_ENV });
-    const storage = openStorage(prefix, {
-      s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
-    });
-    try {
+    return onStorage(prefix, inputs, context, INSPECT, async (storage) => {
       const manifest = await readManifest(storage, id);
       const verification = await readVerification(storage, id);
       if (context.json) {
@@ -145,9 +179,7 @@ export const inspect: Command = {
         ),
       );
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 
@@ -171,6 +203,7 @@ export const prune: Command = {
       ]),
     ),
     'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
+    ...timeoutOption('1h'),
     ...S3_OPTIONS,
   },
   async run(args, context) {
@@ -186,8 +219,8 @@ export const prune: Command = {
         `prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`,
       );
     }
-    const storage = storageAt(args, context);
-    try {
+    const inputs = destinationInputs(args, context);
+    return onStorage(inputs.required('destination'), inputs, context, PRUNE, async (storage) => {
       const result = await pruneBackups(storage, {
         policy: policy as RetentionPolicy,
         now: new Date(),
@@ -220,8 +253,6 @@ export const prune: Command = {
           ),
       );
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };

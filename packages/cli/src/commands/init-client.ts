@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '@shipkit/action-kit';
+import { parseDuration, UserError } from '@shipkit/action-kit';
 import {
   type ChecklistItem,
   DEFAULT_TEMPLATE_PLACEHOLDER,
@@ -16,9 +16,11 @@ import {
   suiteFromPackageJson,
   type WorkflowTemplates,
 } from '@shipkit/bootstrap';
+import { connect } from '@shipkit/mongo';
 import type { Storage } from '@shipkit/storage';
-import { MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
 import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
+import { CONNECT_OPTIONS } from './backup';
 
 const suiteRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -67,6 +69,7 @@ const SEED_MODULE = '@shipkit/bootstrap/seed';
 async function loadSeeder(
   env: CommandContext['env'],
   redact: (value: string | undefined) => void,
+  connectMongo: (uri: string) => Promise<MongoClient>,
 ): Promise<Seeder> {
   let modules: [SeedModule, typeof import('@shipkit/storage')];
   try {
@@ -90,7 +93,7 @@ async function loadSeeder(
           ...(region ? { region } : {}),
         },
       }),
-    connect: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+    connect: connectMongo,
     ...(identity ? { identity } : {}),
   });
 }
@@ -163,6 +166,7 @@ export const initClientCommand: Command = {
       value: '<owner/name>',
       description: 'set its Actions secrets and variables and the production environment (GITHUB_TOKEN)',
     },
+    ...CONNECT_OPTIONS,
   },
   details: `
 Re-runs are safe: generated files unchanged since the last run are updated (with a diff), files edited
@@ -209,6 +213,12 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         '--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.',
       );
     }
+    const connectTimeout = stringOption(args, 'connect-timeout');
+    const connectMongo = (uri: string) =>
+      connect(uri, {
+        appName: 'shipkit-init-client',
+        ...(connectTimeout ? { timeoutMs: parseDuration('--connect-timeout', connectTimeout) } : {}),
+      });
     const githubRepo = stringOption(args, 'github-repo');
     const token = context.env.GITHUB_TOKEN;
     context.redactor.add(token);
@@ -244,9 +254,9 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         store: directoryStore(dir),
         logger: context.logger,
         now: () => new Date(),
-        connectMongo: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+        connectMongo,
         ...(seedFrom
-          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value)) }
+          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value), connectMongo) }
           : {}),
         onSecret: (value) => context.redactor.add(value),
       },
