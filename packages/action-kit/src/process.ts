@@ -2,8 +2,12 @@ import { CancelledError } from './deadline';
 
 /** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
 export const SIGNAL_GRACE_MS = 10_000;
-/** Once the work is done, how long lingering sockets (a server that stopped answering) may hold the process. */
-export const EXIT_GRACE_MS = 1_500;
+/**
+ * Once the work is done (its output written, its clients closed), how long lingering sockets — a
+ * connection to a server that stopped answering, which the MongoDB driver keeps until its own connect
+ * timeout — may hold the process.
+ */
+export const EXIT_GRACE_MS = 500;
 /**
  * A second signal this soon after the first is the same interruption delivered twice: a terminal's
  * Ctrl-C reaches every process of the foreground group, and `bin/shipkit.js` forwards it as well.
