@@ -322,3 +322,52 @@ fault(
     return `exit 130 ${seconds(took)} after SIGINT, no SIGTERM needed: "${failure}"; open uploads: 0`;
   },
 );
+
+fault(
+  'A cancelled job: the runner sends SIGINT to the verify-restore action while it reads a backup',
+  'the action stops reading and exits before the runner escalates to SIGTERM; no verification is recorded',
+  async () => {
+    const backup = startBackup('verify-cancel');
+    const made = await backup.exited;
+    expect(made.code).toBe(0);
+    const id = backupIdIn(made.stderr);
+    let escalated = false;
+    let interrupted = 0;
+    const result = await runAction(join(repoRoot, 'actions/verify-restore/dist/index.js'), {
+      inputs: {
+        source: url('verify-cancel'),
+        backup: 'latest',
+        mode: 'integrity',
+        's3-endpoint': s3.env.S3_ENDPOINT,
+      },
+      env: s3Cli(s3.env).env,
+      timeoutMs: 120_000,
+      onStart(child) {
+        let output = '';
+        child.stdout?.on('data', (chunk: Buffer | string) => {
+          output += chunk.toString();
+          if (interrupted === 0 && /reading s3:/.test(output)) {
+            interrupted = Date.now();
+            child.kill('SIGINT');
+            setTimeout(() => {
+              if (child.exitCode === null && child.signalCode === null) {
+                escalated = true;
+                child.kill('SIGTERM');
+              }
+            }, 7_500).unref();
+          }
+        });
+      },
+    });
+    const took = Date.now() - interrupted;
+    expect(interrupted).toBeGreaterThan(0);
+    expect(escalated).toBe(false);
+    expect(result.exitCode).toBe(130);
+    const failure = result.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
+    expect(failure).toBe('The integrity run was cancelled (SIGINT).');
+    expect(await probe.objects(`verify-cancel/${id}`)).not.toContainEqual(
+      expect.stringMatching(/verification\.json$/),
+    );
+    return `exit 130 ${seconds(took)} after SIGINT, no SIGTERM needed: "${failure}"; no verification.json`;
+  },
+);
