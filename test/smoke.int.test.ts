@@ -3,7 +3,6 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from '@jest/globals';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -12,6 +11,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from './support/env';
 

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test } from '@jest/globals';
-import { startVersitygw, type VersitygwServer } from '../servers/index';
+import { type FerretdbServer, startFerretdb, startVersitygw, type VersitygwServer } from '../servers/index';
 import { repoRoot } from '../support/shipkit-process';
 
 export const FAULT_ROWS = join(repoRoot, '.tmp', 'faults', 'rows.jsonl');
@@ -101,6 +101,30 @@ export interface PrivateS3 extends VersitygwServer {
 export async function privateS3(): Promise<PrivateS3 & { remove(): Promise<void> }> {
   const dir = await scratchDir('s3');
   const server = await startVersitygw(dir.path);
+  return {
+    ...server,
+    freeze: () => server.child.kill('SIGSTOP'),
+    thaw: () => server.child.kill('SIGCONT'),
+    async remove() {
+      server.child.kill('SIGCONT');
+      await server.stop();
+      await dir.remove();
+    },
+  };
+}
+
+/**
+ * A MongoDB-compatible server (FerretDB, no authentication) of the test's own, which it may freeze
+ * (SIGSTOP: connections are still accepted, nothing is answered) and thaw without disturbing other tests.
+ */
+export interface PrivateMongo extends FerretdbServer {
+  freeze(): void;
+  thaw(): void;
+}
+
+export async function privateMongo(): Promise<PrivateMongo & { remove(): Promise<void> }> {
+  const dir = await scratchDir('mongo');
+  const server = await startFerretdb(dir.path);
   return {
     ...server,
     freeze: () => server.child.kill('SIGSTOP'),

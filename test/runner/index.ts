@@ -3,7 +3,7 @@
  * outputs, summary and state through the files named by `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY` and
  * `GITHUB_STATE`, the event payload at `GITHUB_EVENT_PATH`, and the exit code as the step's result.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,11 @@ export interface RunActionOptions {
   timeoutMs?: number;
   /** Inherit the test process's environment (default false: only a minimal PATH/HOME). */
   inheritEnv?: boolean;
+  /**
+   * Called with the action's process as soon as it is started, e.g. to watch its output and signal
+   * it the way the runner does when a job is cancelled (SIGINT, then SIGTERM 7.5 s later).
+   */
+  onStart?: (child: ChildProcess) => void;
 }
 
 export interface ActionResult {
@@ -98,6 +103,7 @@ export async function runAction(entry: string, options: RunActionOptions = {}): 
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
+    options.onStart?.(child);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
       (resolve, reject) => {

@@ -180,35 +180,16 @@ async function startMongo(note: (line: string) => void, stops: (() => Promise<vo
     note(`MongoDB: mongod from PATH (${mongod}) on port ${port}, no auth`);
     return { MONGODB_URI: uri };
   }
-  const ferretdb = join(binDir(), 'ferretdb');
-  if (existsSync(ferretdb)) {
-    const { child, log } = startProcess(
-      ferretdb,
-      [
-        '--handler=sqlite',
-        `--sqlite-url=file:${dataDir}/`,
-        `--listen-addr=127.0.0.1:${port}`,
-        '--debug-addr=-',
-        '--telemetry=disable',
-        '--log-level=warn',
-        `--state-dir=${dataDir}`,
-        '--test-enable-new-auth',
-        '--setup-database=admin',
-        `--setup-username=${TEST_MONGO_USER}`,
-        `--setup-password=${TEST_MONGO_PASSWORD}`,
-      ],
-      dataDir,
-    );
-    stops.push(() => stopProcess(child));
-    // FerretDB speaks SCRAM-SHA-256 only and does not advertise it, so drivers must be told.
-    const uri =
-      `mongodb://${TEST_MONGO_USER}:${encodeURIComponent(TEST_MONGO_PASSWORD)}@127.0.0.1:${port}/` +
-      '?authSource=admin&authMechanism=SCRAM-SHA-256';
-    await waitFor('FerretDB', () => pingMongo(uri), child, log);
+  if (existsSync(join(binDir(), 'ferretdb'))) {
+    const server = await startFerretdb(dataDir, {
+      port,
+      user: { name: TEST_MONGO_USER, password: TEST_MONGO_PASSWORD },
+    });
+    stops.push(server.stop);
     note(
       `MongoDB: FerretDB ${pinnedVersions().FERRETDB_VERSION} (SQLite backend, SCRAM auth) on port ${port}`,
     );
-    return { MONGODB_URI: uri };
+    return { MONGODB_URI: server.uri };
   }
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server' as string);
@@ -283,6 +264,64 @@ async function startS3(note: (line: string) => void, stops: (() => Promise<void>
         'versitygw with `bash scripts/build-test-bins.sh` (needs Go and the Go module proxy).',
     );
   }
+}
+
+/** A FerretDB server of its own (e.g. for a test that freezes it). */
+export interface FerretdbServer {
+  uri: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts FerretDB (SQLite backend) on `dataDir`: with `user`, authentication is on and that user is
+ * created; without, it accepts any client.
+ */
+export async function startFerretdb(
+  dataDir: string,
+  options: { port?: number; user?: { name: string; password: string } } = {},
+): Promise<FerretdbServer> {
+  const ferretdb = join(binDir(), 'ferretdb');
+  if (!existsSync(ferretdb)) {
+    throw new Error(
+      `FerretDB is not built in ${binDir()}: run \`bash scripts/build-test-bins.sh\` (needs Go and the Go module proxy).`,
+    );
+  }
+  const port = options.port ?? (await freePort());
+  const { user } = options;
+  const { child, log } = startProcess(
+    ferretdb,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+      `--state-dir=${dataDir}`,
+      ...(user
+        ? [
+            '--test-enable-new-auth',
+            '--setup-database=admin',
+            `--setup-username=${user.name}`,
+            `--setup-password=${user.password}`,
+          ]
+        : []),
+    ],
+    dataDir,
+  );
+  // FerretDB speaks SCRAM-SHA-256 only and does not advertise it, so drivers must be told.
+  const uri = user
+    ? `mongodb://${user.name}:${encodeURIComponent(user.password)}@127.0.0.1:${port}/` +
+      '?authSource=admin&authMechanism=SCRAM-SHA-256'
+    : `mongodb://127.0.0.1:${port}/`;
+  try {
+    await waitFor('FerretDB', () => pingMongo(uri), child, log);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return { uri, child, stop: () => stopProcess(child) };
 }
 
 /** A versitygw server of its own (e.g. for a test that freezes it), with the test bucket created. */

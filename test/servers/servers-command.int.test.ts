@@ -4,8 +4,8 @@ import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from '@jest/globals';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));

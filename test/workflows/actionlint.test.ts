@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { stringify } from 'yaml';
-import { REPO_PLACEHOLDER, renderTemplate } from '../../workflows-templates/index';
 import { listActions } from '../../scripts/docs';
+import { REPO_PLACEHOLDER, renderTemplate } from '../../workflows-templates/index';
 import {
   ACTIONLINT_CONFIG,
   actionlint,

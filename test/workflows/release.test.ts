@@ -9,8 +9,8 @@ import {
   changelogSection,
   compareVersions,
   parseVersion,
-  type ReleaseOptions,
   ReleaseError,
+  type ReleaseOptions,
   release,
   releaseChangelog,
 } from '../../scripts/release';

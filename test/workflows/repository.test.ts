@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import { evaluate } from '../../scripts/workflows-e2e';
-import { repoRoot, steps, type WorkflowFile, type Yaml, workflows } from './support';
+import { repoRoot, steps, type WorkflowFile, workflows, type Yaml } from './support';
 
 function workflow(name: string): WorkflowFile {
   const file = workflows().find((w) => w.path === `.github/workflows/${name}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { SUITE_VARIABLES } from '@shipkit/config';
 import { evaluateCondition } from '../../scripts/workflows-e2e';
-import { readTemplate, REPO_PLACEHOLDER, renderTemplate, TEMPLATES } from '../../workflows-templates/index';
+import { REPO_PLACEHOLDER, readTemplate, renderTemplate, TEMPLATES } from '../../workflows-templates/index';
 import {
   jobs,
   repoRoot,

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
+  type ExpressionContext,
   evaluate,
   evaluateCondition,
   evaluateTemplate,
-  type ExpressionContext,
   runWorkflow,
   type StubContext,
 } from '../../scripts/workflows-e2e';

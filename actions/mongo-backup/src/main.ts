@@ -3,9 +3,10 @@ import { runBackup } from '@shipkit/backup';
 import { readBackupInputs } from './inputs';
 import { backupSummary } from './summary';
 
-export async function main(): Promise<void> {
+/** `signal` fires when the job is cancelled: the upload is aborted and no manifest is written. */
+export async function main(signal: AbortSignal): Promise<void> {
   const options = readBackupInputs();
-  const result = await runBackup(options, { logger: actionLogger });
+  const result = await runBackup(options, { logger: actionLogger, signal });
   const { manifest } = result;
   setOutputs({
     'backup-id': result.backupId,

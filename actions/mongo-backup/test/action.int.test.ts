@@ -1,5 +1,6 @@
 // The bundled action, run as a client workflow runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, exit code).
 import { readdir, readFile } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -168,5 +169,34 @@ describe('mongo-backup action', () => {
     expect(result.annotations[0]?.message).toBe(
       "Input 'compression' must be one of 'zstd', 'gzip', 'none', got 'brotli'.",
     );
+  });
+
+  it('gives up connecting after connect-timeout, over the URI, and names the input when it is no duration', async () => {
+    // Accepts connections and never answers, like a server behind a firewall that drops replies.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('data', () => {});
+    });
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const inputs = {
+        'mongodb-uri': `mongodb://127.0.0.1:${port}/?serverSelectionTimeoutMS=60000`,
+        destination: await fileDestination(),
+      };
+      const started = Date.now();
+      const result = await runAction(entry, { inputs: { ...inputs, 'connect-timeout': '1s' } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations[0]?.message).toMatch(
+        new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port} within 1\\.0s`),
+      );
+      const bad = await runAction(entry, { inputs: { ...inputs, 'connect-timeout': 'soon' } });
+      expect(bad.annotations[0]?.message).toMatch(/^Input 'connect-timeout' must be a duration/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((closed) => silent.close(closed));
+    }
   });
 });

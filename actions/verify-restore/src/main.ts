@@ -7,9 +7,10 @@ import { runVerifyRestore, VerificationFailedError } from '@shipkit/verify';
 import { readVerifyRestoreInputs } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
-export async function main(): Promise<void> {
+/** `signal` fires when the job is cancelled: the run stops, and the process ends, within seconds. */
+export async function main(signal: AbortSignal): Promise<void> {
   const options = readVerifyRestoreInputs();
-  const outcome = await runVerifyRestore(options, { logger: actionLogger });
+  const outcome = await runVerifyRestore(options, { logger: actionLogger, signal });
   const backupId = outcome.source.backupId ?? '';
   if (outcome.kind === 'plan') {
     setOutputs({ verified: false, 'backup-id': backupId });

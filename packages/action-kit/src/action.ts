@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { errorMessage, UserError } from './errors';
 import type { Logger } from './log';
+import { type ProcessOptions, runProcess } from './process';
 import { Redactor } from './secrets';
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
@@ -39,11 +40,26 @@ export function failureMessage(thrown: unknown, debug = process.env.RUNNER_DEBUG
  * Runs an action's main function: any thrown value — Error, string, object, undefined — becomes
  * `core.setFailed` with a clean message and exit code 1. Call it from the entry file only, so that
  * importing the action's modules runs nothing.
+ *
+ * A cancelled job gets SIGINT, then SIGTERM 7.5 s later: `main` is handed an AbortSignal that the
+ * first one fires, so it stops its work (aborts an upload, closes its clients) while the runner
+ * waits; the second ends the process. Once `main` is done the process exits even if a socket to a
+ * server that stopped answering is still open.
  */
-export async function run(main: () => Promise<void>): Promise<void> {
-  try {
-    await main();
-  } catch (thrown) {
-    core.setFailed(failureMessage(thrown));
-  }
+export async function run(
+  main: (signal: AbortSignal) => Promise<void>,
+  options: ProcessOptions = {},
+): Promise<void> {
+  await runProcess(
+    async (signal) => {
+      try {
+        await main(signal);
+        return 0;
+      } catch (thrown) {
+        core.setFailed(failureMessage(thrown));
+        return 1;
+      }
+    },
+    { note: (line) => core.info(line), ...options },
+  );
 }

@@ -1,7 +1,18 @@
-export { UserError, errorMessage } from './errors';
 export {
-  Inputs,
+  type Activity,
+  abortableSleep,
+  CancelledError,
+  CLEANUP_TIMEOUT_MS,
+  Deadline,
+  DeadlineExceededError,
+  type DeadlineOptions,
+  STOP_GRACE_MS,
+} from './deadline';
+export { errorMessage, UserError } from './errors';
+export { formatBytes, formatCount, formatDuration } from './format';
+export {
   type InputSource,
+  Inputs,
   inputEnvName,
   parseBoolean,
   parseDuration,
@@ -13,8 +24,8 @@ export {
   requiredInput,
 } from './inputs';
 export { type Logger, MemoryLogger, silentLogger, streamLogger } from './log';
-export { Redactor, displayUri, secretForms, uriCredentials, type UriCredentials } from './secrets';
-export { formatBytes, formatCount, formatDuration } from './format';
 export { MemoryKeeper } from './memory';
-export { ProgressReporter, type ProgressOptions } from './progress';
+export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from './process';
+export { type ProgressOptions, ProgressReporter } from './progress';
+export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';
 export { type Cell, details, escapeHtml, heading, sections, table } from './summary';

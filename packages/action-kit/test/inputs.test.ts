@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { UserError } from '../src/errors';
 import {
   Inputs,
   inputEnvName,
@@ -10,7 +11,6 @@ import {
   parseSize,
   requiredInput,
 } from '../src/inputs';
-import { UserError } from '../src/errors';
 
 describe('input names', () => {
   it('follow the runner: spaces to underscores, upper case', () => {

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { failureMessage, maskSecret, run } from '../src/action';
 import { UserError } from '../src/errors';
 
+// The tests run `main` inside jest's process, which must not be ended afterwards.
+const inProcess = { exit: false };
+
 describe('run', () => {
   let written: string[];
   const originalWrite = process.stdout.write.bind(process.stdout);
@@ -35,14 +38,14 @@ describe('run', () => {
   ])('turns %s into a failed step with a clean message', async (_kind, thrown, message) => {
     await run(async () => {
       throw thrown;
-    });
+    }, inProcess);
     expect(process.exitCode).toBe(1);
     expect(written.join('')).toContain(`::error::${message}`);
     expect(written.join('')).not.toMatch(/\n\s+at /);
   });
 
   it('leaves a successful step alone', async () => {
-    await run(async () => {});
+    await run(async () => {}, inProcess);
     expect(process.exitCode).toBe(0);
     expect(written.join('')).not.toContain('::error::');
   });
@@ -59,7 +62,7 @@ describe('run', () => {
     maskSecret(uri);
     await run(async () => {
       throw new Error(`could not connect to ${uri} with password Sup3r/secret`);
-    });
+    }, inProcess);
     const out = written.join('');
     expect(out).toContain('::add-mask::');
     const failure = out.slice(out.indexOf('::error::'));

@@ -1,6 +1,8 @@
 // Streaming writer and reader of the mongodump archive format (what `mongodump --archive` writes
 // and `mongorestore --archive` reads). See README.md for the format rules enforced.
 
+/** Structural BSON check used by `validateBson`, for callers holding raw documents. */
+export { type BsonProblem, findBsonProblem } from './bson-check';
 /** Incremental and one-shot CRC-64/XZ, the checksum stored in each namespace's EOF block. */
 export { Crc64, crc64 } from './crc64';
 /** Thrown for any violation of the archive format, with the namespace and byte offset. */
@@ -19,8 +21,6 @@ export {
   OPLOG_NAMESPACE,
   toNamespace,
 } from './format';
-/** Structural BSON check used by `validateBson`, for callers holding raw documents. */
-export { type BsonProblem, findBsonProblem } from './bson-check';
 /** Streaming reader: events for the prelude, documents, EOF blocks and final statistics. */
 export {
   type ArchiveEvent,

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import {
   Binary,
   BSON,
+  BSONRegExp,
+  BSONSymbol,
   Code,
   DBRef,
   Decimal128,
@@ -11,11 +13,10 @@ import {
   MaxKey,
   MinKey,
   ObjectId,
-  BSONRegExp,
-  BSONSymbol,
   Timestamp,
 } from 'bson';
 import { findBsonProblem, readHeaderFields } from '../src/bson-check';
+import { crc64 } from '../src/crc64';
 import { ArchiveFormatError } from '../src/errors';
 import { verifyArchive } from '../src/reader';
 import {
@@ -29,7 +30,6 @@ import {
   singleCollectionArchive,
   splitDocuments,
 } from './helpers';
-import { crc64 } from '../src/crc64';
 
 const VALID_BSON_FIXTURES = [
   'bsondump__all_types.bson',

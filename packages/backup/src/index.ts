@@ -1,4 +1,23 @@
 export {
+  type BackupState,
+  type CatalogEntry,
+  type CatalogOptions,
+  findBackup,
+  listBackups,
+  type ResolvedBackup,
+  readManifest,
+  resolveBackup,
+} from './catalog';
+export {
+  type BackupJson,
+  backupJson,
+  backupJsonSchema,
+  catalogJsonSchemas,
+  inspectJson,
+  inspectJsonSchema,
+  listJsonSchema,
+} from './catalog-json';
+export {
   COMPRESSIONS,
   checkCompressionLevel,
   checkRecipients,
@@ -11,25 +30,6 @@ export {
   sniffEncoding,
 } from './codec';
 export {
-  type BackupJson,
-  backupJson,
-  backupJsonSchema,
-  catalogJsonSchemas,
-  inspectJson,
-  inspectJsonSchema,
-  listJsonSchema,
-} from './catalog-json';
-export {
-  type BackupState,
-  type CatalogEntry,
-  type CatalogOptions,
-  findBackup,
-  listBackups,
-  type ResolvedBackup,
-  readManifest,
-  resolveBackup,
-} from './catalog';
-export {
   archiveName,
   backupIdTime,
   backupKeys,
@@ -39,15 +39,23 @@ export {
   newBackupId,
 } from './layout';
 export {
-  type Manifest,
   MANIFEST_FORMAT_VERSION,
+  type Manifest,
   manifestJsonSchema,
   manifestSchema,
   type NamespaceEntry,
   parseManifest,
 } from './manifest';
+export {
+  backupOptionsFromInputs,
+  connectTimeoutFromInputs,
+  parseSse,
+  S3_INPUTS,
+  s3OptionsFromInputs,
+} from './options';
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
 export { type PruneOptions, type PruneResult, prune } from './prune';
+export { TOOL } from './tool';
 export {
   isVerificationName,
   LEGACY_VERIFICATION_NAME,
@@ -61,5 +69,3 @@ export {
   verificationName,
   verificationRecordSchema,
 } from './verification';
-export { TOOL } from './tool';
-export { backupOptionsFromInputs, parseSse, S3_INPUTS, s3OptionsFromInputs } from './options';

@@ -25,6 +25,16 @@ export function s3OptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv = pro
   };
 }
 
+/**
+ * `connect-timeout` (the action input, or `--connect-timeout`): how long connecting to MongoDB may take.
+ * Omitted when not given, so the URI's own serverSelectionTimeoutMS applies.
+ */
+export function connectTimeoutFromInputs(inputs: Inputs): { connectTimeoutMs?: number } {
+  return inputs.string('connect-timeout') === undefined
+    ? {}
+    : { connectTimeoutMs: inputs.duration('connect-timeout', 30_000) };
+}
+
 const STORAGE_CLASSES = [
   'STANDARD',
   'STANDARD_IA',
@@ -61,6 +71,7 @@ export function backupOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv =
     parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
     ...(retention ? { retention: parseRetention(retention) } : {}),
     timeoutMs: inputs.duration('timeout', 2 * 3_600_000),
+    ...connectTimeoutFromInputs(inputs),
     storage: {
       ...s3OptionsFromInputs(inputs, env),
       ...(storageClass ? { storageClass: inputs.enum('storage-class', STORAGE_CLASSES, 'STANDARD') } : {}),

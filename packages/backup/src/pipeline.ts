@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Logger, MemoryKeeper, ProgressReporter, UserError } from '@shipkit/action-kit';
+import {
+  CancelledError,
+  Deadline,
+  DeadlineExceededError,
+  formatBytes,
+  type Logger,
+  MemoryKeeper,
+  ProgressReporter,
+  UserError,
+} from '@shipkit/action-kit';
 import { ArchiveWriter } from '@shipkit/archive';
-import { connect, type DumpPlan, dumpDatabase } from '@shipkit/mongo';
+import { connect, type DumpPlan, disconnect, dumpDatabase } from '@shipkit/mongo';
 import type { RetentionPolicy } from '@shipkit/retention';
 import { openStorage, partSizeFor, type S3StorageOptions, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { checkCompressionLevel, checkRecipients, compressStream, encryptStream } from './codec';
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
-import { type Manifest, MANIFEST_FORMAT_VERSION, manifestSchema } from './manifest';
+import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema } from './manifest';
 import { type PruneResult, prune } from './prune';
 import { TOOL } from './tool';
 
@@ -28,9 +37,15 @@ export interface BackupOptions {
   recipients?: string[];
   parallelism?: number;
   retention?: RetentionPolicy;
-  /** Bound on the whole run; the default is no bound. */
+  /**
+   * Bound on the whole run, the network included: every request is aborted when it passes, and the
+   * run ends shortly after whatever the servers do. The default is no bound.
+   */
   timeoutMs?: number;
-  /** How long the first connection may take before the source counts as unreachable. */
+  /**
+   * How long the first connection may take before the source counts as unreachable; without it the
+   * URI's serverSelectionTimeoutMS applies, else 30 s.
+   */
   connectTimeoutMs?: number;
   progressIntervalMs?: number;
 }
@@ -38,6 +53,7 @@ export interface BackupOptions {
 export interface BackupDeps {
   logger: Logger;
   now?: () => Date;
+  /** Cancels the run (SIGINT/SIGTERM): the upload is aborted and no manifest is written. */
   signal?: AbortSignal;
   /** Lets a test open storage its own way. */
   storage?: Storage;
@@ -58,10 +74,12 @@ export interface BackupResult {
  *   MongoDB ─raw BSON─▶ archive writer ─▶ compress ─▶ age (optional) ─▶ SHA-256 tap ─▶ storage
  * then manifest.json, written last and only if everything before it succeeded, as the commit marker.
  * Options are checked before anything connects, so bad input fails fast and leaves nothing behind.
+ *
+ * The run owns one deadline (the timeout, or a cancellation) that every network call is bound to.
+ * Once it stops the run, the upload is aborted, no manifest is written, and the run ends within a
+ * short grace even if a server never answers again.
  */
 export async function runBackup(options: BackupOptions, deps: BackupDeps): Promise<BackupResult> {
-  const now = deps.now ?? (() => new Date());
-  const { logger } = deps;
   const compression = options.compression ?? 'zstd';
   const recipients = options.recipients ?? [];
   const parallelism = options.parallelism ?? 4;
@@ -70,35 +88,54 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
   if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
     throw new UserError(`Input 'parallelism' must be a whole number from 1 to 64, got ${parallelism}.`);
   }
-  // The part size is fixed once the size is known (see `openDestination`), so storage opens after connecting.
-  let storage: Storage | undefined = deps.storage;
-
-  const controller = new AbortController();
-  const abort = (reason: Error) => controller.abort(reason);
-  deps.signal?.addEventListener('abort', () => abort(new UserError('The backup was cancelled.')), {
-    once: true,
+  const deadline = new Deadline({
+    run: 'backup',
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(deps.signal && { signal: deps.signal }),
   });
-  const timer =
-    options.timeoutMs === undefined
-      ? undefined
-      : setTimeout(
-          () =>
-            abort(new UserError(`The backup did not finish within the timeout (${options.timeoutMs} ms).`)),
-          options.timeoutMs,
-        );
+  try {
+    return await deadline.bound(backUp(options, deps, deadline, { compression, recipients, parallelism }));
+  } finally {
+    deadline.dispose();
+  }
+}
+
+interface Settings {
+  compression: Compression;
+  recipients: string[];
+  parallelism: number;
+}
+
+async function backUp(
+  options: BackupOptions,
+  deps: BackupDeps,
+  deadline: Deadline,
+  { compression, recipients, parallelism }: Settings,
+): Promise<BackupResult> {
+  const now = deps.now ?? (() => new Date());
+  const { logger } = deps;
+  // The part size is fixed once the size is known (see below), so S3 storage reopens after connecting.
+  let storage: Storage | undefined = deps.storage;
+  const open = (s3: BackupOptions['storage']) =>
+    openStorage(options.destination, { s3: s3 ?? {}, logger, deadline });
 
   const started = now();
+  // How far the commit got, so a stopped run says truthfully whether a backup exists.
+  let commit: 'not-started' | 'manifest-sent' | 'committed' = 'not-started';
   try {
     // Reach the destination (bucket exists, credentials work) before connecting to the source.
-    storage ??= openStorage(options.destination, { s3: options.storage ?? {}, logger });
+    storage ??= open(options.storage);
     for await (const _ of storage.list('')) break;
-    const client = await connect(options.uri, { timeoutMs: options.connectTimeoutMs ?? 30_000 });
+    const client = await connect(options.uri, {
+      ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+      deadline,
+    });
     try {
       if (!deps.storage && options.storage?.partSize === undefined && storage.location.kind === 's3') {
         // A fixed part size sized to the data keeps upload memory small (a 1 TiB-ready part is 105 MiB).
         const partSize = partSizeFor(Math.max(2 * (await sourceDataSize(client)), 8 * 2 ** 30));
         await storage.close();
-        storage = openStorage(options.destination, { s3: { ...options.storage, partSize }, logger });
+        storage = open({ ...options.storage, partSize });
       }
       const store = storage;
       const backupId = newBackupId(started);
@@ -107,9 +144,8 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       logger.info(`backup ${backupId} → ${store.describe(keys.archive)}`);
 
       const writer = new ArchiveWriter();
-      controller.signal.addEventListener('abort', () => writer.abort(controller.signal.reason as Error), {
-        once: true,
-      });
+      const stopWriter = () => writer.abort(deadline.reason as Error);
+      deadline.signal.addEventListener('abort', stopWriter, { once: true });
       const sha256 = createHash('sha256');
       let storedBytes = 0;
       const tap = new Transform({
@@ -123,10 +159,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       writer.stream.on('error', (error) => compressed.destroy(error));
       const sealed: Readable =
         recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
-      const stored = pipeline(sealed, tap).catch((error: unknown) => {
-        writer.abort(error as Error);
-        throw error;
-      });
+      const stored = pipeline(sealed, tap);
       const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
 
       const memory = new MemoryKeeper();
@@ -145,7 +178,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
           include: options.include ?? [],
           exclude: options.exclude ?? [],
           parallelism,
-          signal: controller.signal,
+          signal: deadline.signal,
           logger,
           onPlan,
           onProgress: (bytes, documents) => {
@@ -155,13 +188,15 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
           toolVersion: `${TOOL.name} ${TOOL.version}`,
         },
         writer,
-      ).catch((error: unknown) => {
-        writer.abort(error as Error);
-        throw error;
-      });
+      );
 
-      const [dumped] = await Promise.all([dump, upload, stored]);
+      const [dumped, put] = await allStages(deadline, [dump, upload, stored] as const);
+      deadline.signal.removeEventListener('abort', stopWriter);
       progress.done();
+      const digest = sha256.digest('hex');
+      logger.info(
+        `archive stored: ${formatBytes(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`,
+      );
       const finished = now();
       const manifest = manifestSchema.parse({
         formatVersion: MANIFEST_FORMAT_VERSION,
@@ -188,7 +223,7 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
           compression,
           recipients,
           size: storedBytes,
-          sha256: sha256.digest('hex'),
+          sha256: digest,
         },
         totals: {
           namespaces: dumped.namespaces.length,
@@ -197,12 +232,14 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
         },
         namespaces: dumped.namespaces,
       } satisfies Manifest);
-      if (controller.signal.aborted) throw controller.signal.reason;
-      // The commit marker: only now does the backup exist.
+      // The commit marker: only now does the backup exist. Never sent once the run has stopped.
+      deadline.throwIfStopped();
+      commit = 'manifest-sent';
       await store.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
         contentType: 'application/json',
         ifNoneMatch: true,
       });
+      commit = 'committed';
       logger.info(`backup ${backupId} committed: ${store.describe(keys.manifest)}`);
 
       const result: BackupResult = {
@@ -218,12 +255,65 @@ export async function runBackup(options: BackupOptions, deps: BackupDeps): Promi
       }
       return result;
     } finally {
-      await client.close();
+      await disconnect(client);
     }
+  } catch (error) {
+    // A stopped run reports why it stopped (what failed because of the stop is only a consequence),
+    // and whether a backup was committed before it did.
+    if (!deadline.stopped || commit === 'committed') throw error;
+    throw stoppedBeforeCommit(deadline.reason, commit === 'manifest-sent');
   } finally {
-    if (timer) clearTimeout(timer);
     if (!deps.storage) await storage?.close();
   }
+}
+
+/**
+ * Waits for every stage of the stream (dump, upload, compression) and, when one fails, stops the
+ * run so the others stop too, then reports the failure that caused the rest: the disk that filled
+ * up, not the "operation was aborted" of the stream it cut short.
+ */
+async function allStages<const T extends readonly Promise<unknown>[]>(
+  deadline: Deadline,
+  stages: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const watched = stages.map((stage) =>
+    stage.catch((error: unknown) => {
+      if (!isConsequence(error)) deadline.stop(error);
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(watched);
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+  if (failures.length === 0) {
+    return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
+      -readonly [K in keyof T]: Awaited<T[K]>;
+    };
+  }
+  throw deadline.reason ?? failures.find((error) => !isConsequence(error)) ?? failures[0];
+}
+
+/** Errors a stream stage fails with because another stage broke the chain, not for a reason of its own. */
+function isConsequence(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return (
+    name === 'AbortError' ||
+    code === 'ABORT_ERR' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    code === 'ERR_STREAM_DESTROYED'
+  );
+}
+
+/** A timeout or a cancellation says whether the backup was committed: it was not, or it may have been. */
+function stoppedBeforeCommit(reason: Error | undefined, manifestSent: boolean): Error {
+  if (!(reason instanceof DeadlineExceededError || reason instanceof CancelledError)) {
+    return reason ?? new Error('the backup was stopped');
+  }
+  const message = manifestSent
+    ? `${reason.message} The manifest was being written: the backup may or may not be committed (\`shipkit list\` shows which).`
+    : `${reason.message} No backup was committed: no manifest was written.`;
+  return reason instanceof CancelledError
+    ? new CancelledError(message, reason.signal)
+    : new DeadlineExceededError(message);
 }
 
 /** The uncompressed size of every database the user can see; 0 when the server will not say. */

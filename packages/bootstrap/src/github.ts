@@ -3,6 +3,9 @@ import sodium from 'libsodium-wrappers';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
+/** A GitHub API call that has not answered in this long is given up: nothing may wait for ever. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface GitHubOptions {
   /** owner/name */
   repository: string;
@@ -61,11 +64,14 @@ export class GitHubRepositoryClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new UserError(
-        `Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL): ${String(error)}`,
-      );
+      const reason =
+        (error as { name?: unknown }).name === 'TimeoutError'
+          ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`
+          : String(error);
+      throw new UserError(`Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL): ${reason}`);
     }
     const text = await response.text();
     let json: unknown;

@@ -1,8 +1,6 @@
-// The process entry of the CLI: wires signals and the exit code around `main`.
+// The process entry of the CLI: SIGINT/SIGTERM become the AbortSignal `main` hands every command, and
+// the process ends once the command is done (see `runProcess`).
+import { runProcess } from '@shipkit/action-kit';
 import { main } from './main';
 
-const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => controller.abort(new Error(`interrupted by ${signal}`)));
-}
-process.exitCode = await main(process.argv.slice(2), { signal: controller.signal });
+await runProcess((signal) => main(process.argv.slice(2), { signal }));

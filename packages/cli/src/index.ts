@@ -1,10 +1,10 @@
-export { main, commandHelp, programHelp, PROGRAM, type CliIo } from './main';
 export {
+  booleanOption,
   type Command,
   type CommandContext,
+  listOption,
   type OptionSpec,
   type ParsedArgs,
-  booleanOption,
-  listOption,
   stringOption,
 } from './command';
+export { type CliIo, commandHelp, main, PROGRAM, programHelp } from './main';

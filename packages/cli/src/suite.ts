@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { WorkflowTemplates } from '@shipkit/bootstrap';
-import { REPO_PLACEHOLDER, TEMPLATES } from '../../../workflows-templates/index';
 import suitePackage from '../../../package.json' with { type: 'json' };
+import { REPO_PLACEHOLDER, TEMPLATES } from '../../../workflows-templates/index';
 
 /** The fields of the suite's package.json that name it: `version`, and `repository` when it has one. */
 export const SUITE_PACKAGE: { version: string; repository?: unknown } = {

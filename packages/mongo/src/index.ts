@@ -1,6 +1,5 @@
 // Content hashing, and the restore engine (archive events in; collections, documents, indexes and views out).
 export { ContentHash, contentHashOf } from './content-hash';
-export * from './restore';
 export * from './dump';
 export {
   assertFiltersMatch,
@@ -15,12 +14,14 @@ export {
   skipReason,
   unmatchedFilterError,
 } from './filters';
+export * from './restore';
 export {
   type ConnectionTarget,
   type ConnectOptions,
   connect,
   connectionError,
   connectionTarget,
+  disconnect,
   invalidUriError,
   probeServer,
   type ServerFacts,

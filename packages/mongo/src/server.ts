@@ -1,5 +1,18 @@
-import { formatDuration, Redactor, UserError } from '@shipkit/action-kit';
-import { type Document, MongoClient, type MongoClientOptions, MongoServerError } from 'mongodb';
+import {
+  type Activity,
+  CLEANUP_TIMEOUT_MS,
+  type Deadline,
+  formatDuration,
+  Redactor,
+  UserError,
+} from '@shipkit/action-kit';
+import {
+  type Document,
+  MongoClient,
+  type MongoClientOptions,
+  MongoServerError,
+  type TopologyDescriptionChangedEvent,
+} from 'mongodb';
 
 export type Topology = 'standalone' | 'replicaSet' | 'sharded' | 'unknown';
 
@@ -56,12 +69,21 @@ function topologyOf(hello: Document): Topology {
 }
 
 export interface ConnectOptions {
-  /** Give up (with a UserError) after this long. Default 30 s. */
+  /**
+   * How long to wait for the server before giving up with a UserError (`--connect-timeout`). Without
+   * it the URI's own serverSelectionTimeoutMS and connectTimeoutMS apply, else the driver's 30 s.
+   */
   timeoutMs?: number;
   /** Shown in the server's logs and `currentOp`. */
   appName?: string;
   /** Further driver options (pool size, TLS files…); the timeouts above win. */
   driverOptions?: MongoClientOptions;
+  /**
+   * The run's deadline: connecting gives up when the run stops, the client is then closed (which ends
+   * every command still waiting for an answer), and a command the server never answers is what a
+   * timed-out run names.
+   */
+  deadline?: Deadline;
 }
 
 /** Where a URI points, without credentials: enough to say what could not be reached. */
@@ -73,41 +95,154 @@ export interface ConnectionTarget {
   timeoutMs: number;
 }
 
-const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-
 /**
- * Opens a client and proves it works (one `ping`), within `timeoutMs`. Works with `mongodb+srv://` and
- * TLS (Atlas). Fails with a UserError that never contains the URI or the password: malformed URI,
- * unreachable hosts, wrong credentials.
+ * Opens a client and proves it works (one `ping`), within the connect timeout. Works with
+ * `mongodb+srv://` and TLS (Atlas). A refused connection or a host name that does not resolve fails at
+ * once rather than after the timeout. Fails with a UserError that never contains the URI or the
+ * password: malformed URI, unreachable hosts, wrong credentials.
+ *
+ * The one place every command and action connects through, so the timeouts and the deadline hold for
+ * all of them.
  */
 export async function connect(uri: string, options: ConnectOptions = {}): Promise<MongoClient> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const redactor = new Redactor();
   redactor.add(uri);
   let client: MongoClient;
   try {
-    client = new MongoClient(uri, {
-      ...options.driverOptions,
-      serverSelectionTimeoutMS: timeoutMs,
-      connectTimeoutMS: Math.min(timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
-      ...(options.appName ? { appName: options.appName } : {}),
-    });
+    client = createClient(uri, options);
   } catch (error) {
     throw invalidUriError(error, redactor);
   }
+  const { deadline } = options;
+  const timeoutMs = client.options.serverSelectionTimeoutMS;
   const target = connectionTarget(client, timeoutMs);
+  const hopeless = whenEveryServerRefuses(client);
+  if (deadline) bindToDeadline(client, deadline);
   try {
-    await withDeadline(
-      client.connect().then(() => client.db('admin').command({ ping: 1 })),
+    const ready = client.connect().then(() => client.db('admin').command({ ping: 1 }));
+    const connected = withDeadline(
+      Promise.race([ready, hopeless.promise]),
       // The driver honours serverSelectionTimeoutMS; DNS (SRV, TXT) lookups are not bounded by it.
       timeoutMs + 1000,
       () => new ConnectTimeoutError(),
     );
+    await (deadline
+      ? deadline.waitFor(`the MongoDB server ${target.hosts.join(', ')}`, connected)
+      : connected);
     return client;
   } catch (error) {
-    await client.close(true).catch(() => {});
+    await disconnect(client);
+    if (deadline?.stopped) throw deadline.reason;
     throw connectionError(error, target, redactor);
+  } finally {
+    hopeless.stop();
   }
+}
+
+/** The client for `uri`: the URI's timeouts stand unless `timeoutMs` overrides them. */
+function createClient(uri: string, options: ConnectOptions): MongoClient {
+  const driverOptions: MongoClientOptions = {
+    ...options.driverOptions,
+    ...(options.appName ? { appName: options.appName } : {}),
+  };
+  const client = new MongoClient(uri, driverOptions);
+  if (options.timeoutMs === undefined) return client;
+  return new MongoClient(uri, {
+    ...driverOptions,
+    serverSelectionTimeoutMS: options.timeoutMs,
+    connectTimeoutMS: Math.min(options.timeoutMs, client.options.connectTimeoutMS),
+  });
+}
+
+/**
+ * Closes a client without letting a server that stopped answering hold the run: whatever the close
+ * still waits for (killCursors, a new connection's handshake) is abandoned after `graceMs`.
+ */
+export async function disconnect(client: MongoClient, graceMs = CLEANUP_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  await Promise.race([client.close().catch(() => {}), gaveUp]);
+  clearTimeout(timer);
+}
+
+/**
+ * Ties a client to the run's deadline: each command in flight (a connection checked out) is a wait
+ * the deadline can name, and the client is closed when the run stops, which fails every command still
+ * waiting on a server that does not answer.
+ */
+function bindToDeadline(client: MongoClient, deadline: Deadline): void {
+  const inFlight = new Map<string, Activity>();
+  const done = (event: { address: string; connectionId?: number | '<monitor>' }) => {
+    const key = `${event.address}#${String(event.connectionId)}`;
+    inFlight.get(key)?.end();
+    inFlight.delete(key);
+  };
+  client.on('connectionCheckedOut', (event) => {
+    const key = `${event.address}#${String(event.connectionId)}`;
+    inFlight.get(key)?.end();
+    inFlight.set(key, deadline.begin(`the MongoDB server ${event.address}`));
+  });
+  client.on('connectionCheckedIn', done);
+  client.on('connectionClosed', done);
+  const onStop = () => void disconnect(client);
+  if (deadline.stopped) onStop();
+  else deadline.signal.addEventListener('abort', onStop, { once: true });
+  client.once('topologyClosed', () => {
+    deadline.signal.removeEventListener('abort', onStop);
+    for (const activity of inFlight.values()) activity.end();
+    inFlight.clear();
+  });
+}
+
+/** Socket errors after which waiting for the server cannot help: nothing listens, or the name does not exist. */
+const DEFINITIVE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A connection attempt that every server the client knows of refused outright. */
+class ServersRefusedError extends Error {
+  override name = 'ServersRefusedError';
+  constructor(
+    readonly code: string,
+    cause: unknown,
+  ) {
+    super(messageOf(cause), { cause });
+  }
+}
+
+/**
+ * Rejects as soon as every server the client knows of has failed to connect in a way that waiting
+ * will not fix (connection refused, unknown host): server selection would otherwise retry until its
+ * timeout, 30 s by default.
+ */
+function whenEveryServerRefuses(client: MongoClient): { promise: Promise<never>; stop(): void } {
+  let listener: ((event: TopologyDescriptionChangedEvent) => void) | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    listener = (event) => {
+      const servers = [...event.newDescription.servers.values()];
+      const codes = servers.map((server) => definitiveCode(server.error));
+      if (servers.length > 0 && codes.every((code) => code !== undefined)) {
+        reject(new ServersRefusedError(codes[0] as string, servers[0]?.error));
+      }
+    };
+    client.on('topologyDescriptionChanged', listener);
+  });
+  promise.catch(() => {});
+  return {
+    promise,
+    stop: () => {
+      if (listener) client.off('topologyDescriptionChanged', listener);
+    },
+  };
+}
+
+function definitiveCode(error: unknown): string | undefined {
+  if (!error) return undefined;
+  for (const each of causes(error)) {
+    const code = (each as { code?: unknown }).code;
+    if (typeof code === 'string' && DEFINITIVE_CODES.has(code)) return code;
+  }
+  return undefined;
 }
 
 /** The hosts, SRV name and user of a constructed client (the driver has parsed the URI). */
@@ -147,6 +282,19 @@ export function connectionError(error: unknown, target: ConnectionTarget, redact
     return new UserError(
       `Connecting to the MongoDB server: authentication failed for user '${user}'. ` +
         'Check the user name and password in the MongoDB URI, and authSource if the user is not defined in admin.',
+    );
+  }
+  if (error instanceof ServersRefusedError) {
+    const reason = redact(error.message, redactor);
+    if (error.code === 'ENOTFOUND') {
+      return new UserError(
+        `Could not reach ${where}: the DNS lookup failed (${reason}). Check the host name in the MongoDB URI.`,
+      );
+    }
+    const what = error.code === 'ECONNREFUSED' ? 'the connection was refused' : 'there is no route to it';
+    return new UserError(
+      `Could not reach ${where}: ${what} (${reason}). Check the host and port, and that the server is ` +
+        'running and reachable from here.',
     );
   }
   const dns = dnsFailure(error);

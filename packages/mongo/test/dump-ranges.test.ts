@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
-  BSONSymbol,
   Binary,
+  BSONSymbol,
   Decimal128,
   Double,
   Int32,

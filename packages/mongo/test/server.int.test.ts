@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
-import { describe, expect, it } from '@jest/globals';
-import { UserError } from '@shipkit/action-kit';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Deadline, DeadlineExceededError, UserError } from '@shipkit/action-kit';
 import { testEnv } from '../../../test/support/env';
 import { connect, probeServer } from '../src/server';
 
@@ -56,16 +56,81 @@ describe('connect against the test server', () => {
     expect(error.message).not.toContain(password(mongodbUri));
   });
 
-  it('fails within the timeout with "could not reach" for a closed port', async () => {
+  it('fails at once, not after the timeout, with "the connection was refused" for a closed port', async () => {
     const port = await closedPort();
     const started = Date.now();
     const error = await failure(
-      connect(`mongodb://someone:hunter2-secret@127.0.0.1:${port}/?authSource=admin`, { timeoutMs: 1500 }),
+      connect(`mongodb://someone:hunter2-secret@127.0.0.1:${port}/?authSource=admin`, { timeoutMs: 20_000 }),
     );
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toMatch(new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port} within 1\\.5s`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Could not reach 127\\.0\\.0\\.1:${port}: the connection was refused \\(connect ECONNREFUSED`,
+      ),
+    );
     expect(error.message).not.toContain('hunter2-secret');
+  });
+
+  it('fails at once with "the DNS lookup failed" for a host name that does not exist', async () => {
+    const started = Date.now();
+    const error = await failure(connect('mongodb://someone:hunter2-secret@no-such-host.invalid/'));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(
+      /^Could not reach no-such-host\.invalid:27017: the DNS lookup failed \(getaddrinfo ENOTFOUND no-such-host\.invalid\)\. Check the host name/,
+    );
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+
+  describe('a server that accepts connections and never answers', () => {
+    let silent: Server;
+    let port: number;
+    const sockets = new Set<Socket>();
+    beforeAll(async () => {
+      // Accepts TCP connections and reads, never writes: what a frozen or firewalled server looks like.
+      silent = createServer((socket) => {
+        sockets.add(socket);
+        socket.on('data', () => {});
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      port = (silent.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+
+    it("honours the URI's serverSelectionTimeoutMS", async () => {
+      const started = Date.now();
+      const error = await failure(connect(`mongodb://127.0.0.1:${port}/?serverSelectionTimeoutMS=1500`));
+      const took = Date.now() - started;
+      expect(took).toBeGreaterThanOrEqual(1400);
+      expect(took).toBeLessThan(4000);
+      expect(error.message).toMatch(new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port} within 1\\.5s`));
+    });
+
+    it('lets an explicit connect timeout override the URI', async () => {
+      const started = Date.now();
+      const error = await failure(
+        connect(`mongodb://127.0.0.1:${port}/?serverSelectionTimeoutMS=60000`, { timeoutMs: 1000 }),
+      );
+      expect(Date.now() - started).toBeLessThan(3500);
+      expect(error.message).toMatch(/ within 1\.0s/);
+    });
+
+    it("gives up when the run's deadline passes, naming the server it waited for", async () => {
+      const deadline = new Deadline({ run: 'backup', timeoutMs: 800 });
+      const started = Date.now();
+      const error = await failure(connect(`mongodb://127.0.0.1:${port}/`, { deadline }));
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(error).toBeInstanceOf(DeadlineExceededError);
+      expect(error.message).toMatch(
+        new RegExp(
+          `^The backup did not finish within its timeout \\(0\\.8s\\): still waiting for the MongoDB server 127\\.0\\.0\\.1:${port}`,
+        ),
+      );
+    });
   });
 
   it('refuses a malformed URI as "the MongoDB URI", without printing it', async () => {

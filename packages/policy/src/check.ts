@@ -1,6 +1,6 @@
 import { type Logger, UserError } from '@shipkit/action-kit';
-import { type AssociatedPull, readEvent } from './event';
 import { type EvaluateOptions, type Evaluation, evaluate } from './evaluate';
+import { type AssociatedPull, readEvent } from './event';
 import { firstMatch } from './glob';
 import type { Policy } from './policy';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { MemoryLogger } from '@shipkit/action-kit';
 import { describe, expect, test } from '@jest/globals';
+import { MemoryLogger } from '@shipkit/action-kit';
 import { checkEvent } from '../src/check';
 import type { AssociatedPull } from '../src/event';
 import { defaultPolicy } from '../src/policy';

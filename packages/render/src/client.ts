@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { errorMessage } from '@shipkit/action-kit';
+import { z } from 'zod';
 import {
   DEFAULT_RETRY,
   type HttpDeps,

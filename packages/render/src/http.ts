@@ -8,6 +8,8 @@ export interface HttpDeps {
   /** In [0, 1); spreads retries of concurrent jobs apart. */
   random: () => number;
   logger: Logger;
+  /** Cancels requests in flight (SIGINT/SIGTERM, a cancelled job); nothing is retried after it fired. */
+  signal?: AbortSignal;
 }
 
 export const realHttpDeps = (): HttpDeps => ({
@@ -153,9 +155,12 @@ export async function sendWithRetry(
         method: request.method,
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
-        signal: AbortSignal.timeout(policy.requestTimeoutMs),
+        signal: deps.signal
+          ? AbortSignal.any([AbortSignal.timeout(policy.requestTimeoutMs), deps.signal])
+          : AbortSignal.timeout(policy.requestTimeoutMs),
       });
     } catch (thrown) {
+      if (deps.signal?.aborted) throw deps.signal.reason;
       const reason = networkReason(thrown);
       if (!mayResend(request, { thrown })) {
         throw new MaybeReceivedError(

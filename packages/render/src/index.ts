@@ -44,6 +44,12 @@ export {
   realHttpDeps,
   sendWithRetry,
 } from './http';
+export {
+  DEPLOY_INPUT_DEFAULTS,
+  type DeployInputSettings,
+  type DeployInputs,
+  deployInputsFromInputs,
+} from './options';
 export { deploySummary } from './summary';
 export {
   CANCELLABLE_STATUSES,
@@ -61,9 +67,3 @@ export {
   isFinished,
   type Service,
 } from './types';
-export {
-  DEPLOY_INPUT_DEFAULTS,
-  type DeployInputSettings,
-  type DeployInputs,
-  deployInputsFromInputs,
-} from './options';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import fc from 'fast-check';
 import { MemoryLogger } from '@shipkit/action-kit';
+import fc from 'fast-check';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { allDeploys, RenderClient } from '../src/client';
 import { triggerDeployHook } from '../src/hook';

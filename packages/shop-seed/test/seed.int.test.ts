@@ -3,9 +3,9 @@ import { contentHashOf, probeServer, type ServerFacts } from '@shipkit/mongo';
 import { type Document, MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 import {
+  type SeedReport,
   SHOP_BSON_TYPES,
   SHOP_COLLECTIONS,
-  type SeedReport,
   seedShop,
   shopCounts,
   shopIndexes,

@@ -3,8 +3,8 @@ import { constants, type Dirent } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
-import { UserError } from '@shipkit/action-kit';
-import { ObjectExistsError, ObjectNotFoundError } from './errors';
+import { type Deadline, UserError } from '@shipkit/action-kit';
+import { DestinationWriteError, ObjectExistsError, ObjectNotFoundError, type RefusedWrite } from './errors';
 import { checkKey, checkListPrefix } from './keys';
 import type { IncompleteUpload, ListedObject, ObjectHead, PutOptions, PutResult, Storage } from './types';
 import { type FileLocation, formatStorageUrl } from './url';
@@ -28,11 +28,28 @@ function toBuffer(chunk: unknown): Buffer {
   throw new TypeError(`put: the body stream produced a ${typeof chunk}, not bytes`);
 }
 
+/** Write failures that say the destination cannot take the data, by errno code. */
+const REFUSED_WRITES: Record<string, { kind: RefusedWrite; detail: string }> = {
+  ENOSPC: { kind: 'full', detail: 'no space left on device, ENOSPC' },
+  EDQUOT: { kind: 'full', detail: 'disk quota exceeded, EDQUOT' },
+  EFBIG: { kind: 'too-large', detail: 'file too large for the file system, EFBIG' },
+  EROFS: { kind: 'read-only', detail: 'read-only file system, EROFS' },
+  EACCES: { kind: 'not-writable', detail: 'permission denied, EACCES' },
+  EPERM: { kind: 'not-writable', detail: 'operation not permitted, EPERM' },
+};
+
+export interface FileStorageOptions {
+  /** The run's deadline: a write stops, and leaves nothing behind, once the run is stopped. */
+  deadline?: Deadline;
+}
+
 export class FileStorage implements Storage {
   readonly location: FileLocation;
+  private readonly deadline: Deadline | undefined;
 
-  constructor(location: FileLocation) {
+  constructor(location: FileLocation, options: FileStorageOptions = {}) {
     this.location = location;
+    this.deadline = options.deadline;
   }
 
   describe(key?: string): string {
@@ -63,7 +80,16 @@ export class FileStorage implements Storage {
     );
   }
 
+  /** A write the destination refused (full, read-only, not writable), in plain words; other errors as `explain`. */
+  private explainWrite(error: unknown, key: string, path: string): Error {
+    const code = errnoCode(error);
+    const refused = code ? REFUSED_WRITES[code] : undefined;
+    if (!refused) return this.explain(error, 'write', path);
+    return new DestinationWriteError(refused.kind, this.describe(), key, refused.detail);
+  }
+
   async put(key: string, body: Readable | Buffer, options: PutOptions = {}): Promise<PutResult> {
+    this.deadline?.throwIfStopped();
     const target = this.pathOf(key);
     // Fail before writing anything when the key is visibly taken; the exclusive link below settles races.
     if (options.ifNoneMatch && (await this.head(key))) throw new ObjectExistsError(key, this.describe(key));
@@ -73,11 +99,13 @@ export class FileStorage implements Storage {
     // The stream may fail while the folder and file are being created; its error reaches the loop below.
     const holdEarlyError = () => {};
     if (!Buffer.isBuffer(body)) body.on('error', holdEarlyError);
+    let created: string | undefined;
     try {
-      await mkdir(folder, { recursive: true });
+      created = await makeFolders(folder);
       const handle = await open(temp, 'wx');
       try {
         for await (const chunk of Buffer.isBuffer(body) ? [body] : body) {
+          this.deadline?.throwIfStopped();
           const data = toBuffer(chunk);
           for (let offset = 0; offset < data.length; ) {
             offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
@@ -89,8 +117,9 @@ export class FileStorage implements Storage {
         await handle.close();
       }
     } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw this.explain(error, 'write', target);
+      await this.discard(temp, created);
+      if (this.deadline?.stopped) throw this.deadline.reason;
+      throw this.explainWrite(error, key, target);
     } finally {
       if (!Buffer.isBuffer(body)) body.off('error', holdEarlyError);
     }
@@ -99,11 +128,17 @@ export class FileStorage implements Storage {
       else await rename(temp, target);
       await this.syncFolder(folder);
     } catch (error) {
-      await unlink(temp).catch(() => undefined);
+      await this.discard(temp, created);
       if (error instanceof ObjectExistsError) throw error;
-      throw this.explain(error, 'write', target);
+      throw this.explainWrite(error, key, target);
     }
     return { key, bytes, parts: 1, ...(options.ifNoneMatch && { conditional: 'exclusive-create' as const }) };
+  }
+
+  /** Removes a failed write's temp file, and the folders the write created if they are left empty. */
+  private async discard(temp: string, createdFolder: string | undefined): Promise<void> {
+    await unlink(temp).catch(() => undefined);
+    if (createdFolder) await this.removeEmptyFolders(dirname(temp), createdFolder);
   }
 
   /** A hard link creates the name only if it is free, atomically; `wx` copy where links are unsupported. */
@@ -241,8 +276,11 @@ export class FileStorage implements Storage {
     await this.removeEmptyFolders(dirname(path));
   }
 
-  /** Pruned backups should not leave empty folders behind; stops at the first folder still in use. */
-  private async removeEmptyFolders(folder: string): Promise<void> {
+  /**
+   * Pruned backups should not leave empty folders behind; stops at the first folder still in use, at
+   * the root, or after `last` (the outermost folder that may go).
+   */
+  private async removeEmptyFolders(folder: string, last?: string): Promise<void> {
     let current = folder;
     while (
       relative(this.location.root, current) !== '' &&
@@ -253,6 +291,7 @@ export class FileStorage implements Storage {
       } catch {
         return;
       }
+      if (current === last) return;
       current = dirname(current);
     }
   }
@@ -284,6 +323,29 @@ export class FileStorage implements Storage {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * `mkdir -p` that reports the real reason it failed: a recursive mkdir says ENOENT on a read-only
+ * file system. Returns the outermost folder it created, if any.
+ */
+async function makeFolders(folder: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    const info = await stat(current).catch((error: unknown) => {
+      if (errnoCode(error) === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info) break;
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing) {
+    await mkdir(path).catch((error: unknown) => {
+      if (errnoCode(error) !== 'EEXIST') throw error;
+    });
+  }
+  return missing[0];
 }
 
 /** Could a key under `folderKey` (which ends in "/") start with `prefix`? */

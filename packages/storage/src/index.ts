@@ -1,4 +1,10 @@
-export { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
+export {
+  DestinationWriteError,
+  ObjectExistsError,
+  ObjectNotFoundError,
+  type RefusedWrite,
+  RetainedByLockError,
+} from './errors';
 export { FileStorage } from './file-storage';
 export { checkKey } from './keys';
 export { type OpenStorageOptions, openStorage } from './open';

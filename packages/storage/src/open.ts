@@ -1,4 +1,4 @@
-import type { Logger } from '@shipkit/action-kit';
+import type { Deadline, Logger } from '@shipkit/action-kit';
 import { FileStorage } from './file-storage';
 import { LazyS3Storage } from './lazy-s3-storage';
 import type { S3StorageOptions } from './s3-storage';
@@ -7,13 +7,21 @@ import { parseStorageUrl, type StorageLocation } from './url';
 
 export interface OpenStorageOptions {
   /** Used for `s3://` locations only. */
-  s3?: Omit<S3StorageOptions, 'logger'>;
+  s3?: Omit<S3StorageOptions, 'logger' | 'deadline'>;
   logger?: Logger;
+  /** The run's deadline, which every request to the storage is bound to. */
+  deadline?: Deadline;
 }
 
 /** The storage for `s3://bucket/prefix` or `file:///absolute/path` (a URL, or one already parsed). */
 export function openStorage(where: string | StorageLocation, options: OpenStorageOptions = {}): Storage {
   const location = typeof where === 'string' ? parseStorageUrl(where) : where;
-  if (location.kind === 'file') return new FileStorage(location);
-  return new LazyS3Storage(location, { ...options.s3, ...(options.logger && { logger: options.logger }) });
+  if (location.kind === 'file') {
+    return new FileStorage(location, options.deadline ? { deadline: options.deadline } : {});
+  }
+  return new LazyS3Storage(location, {
+    ...options.s3,
+    ...(options.logger && { logger: options.logger }),
+    ...(options.deadline && { deadline: options.deadline }),
+  });
 }

@@ -1,4 +1,5 @@
 import { errorMessage, UserError } from '@shipkit/action-kit';
+import { DestinationWriteError, type RefusedWrite } from './errors';
 
 /** What an SDK error carries that matters here: the S3 error code (as `name`), HTTP status, socket code. */
 export interface S3ErrorFacts {
@@ -93,6 +94,19 @@ export interface S3Context {
   bucket: string;
   /** "the S3 endpoint http://…" or "AWS S3 (region eu-west-1)": already free of credentials. */
   endpoint: string;
+  /** Set for writes: the destination's URL and the key written, for a refusal in plain words. */
+  write?: { destination: string; key: string };
+}
+
+/** Codes with which S3-compatible stores say they are out of room (MinIO, Ceph, Wasabi, B2…). */
+const FULL_CODES = new Set(['QuotaExceeded', 'XMinioStorageFull', 'StorageFull', 'InsufficientStorage']);
+
+/** A write the store refused for good: full, too large, or not allowed. */
+function refusedWrite(facts: S3ErrorFacts): RefusedWrite | undefined {
+  if (FULL_CODES.has(facts.code) || facts.status === 507) return 'full';
+  if (facts.code === 'EntityTooLarge') return 'too-large';
+  if (isAccessDenied(facts)) return 'not-writable';
+  return undefined;
 }
 
 /**
@@ -119,6 +133,16 @@ export function explainS3Error(error: unknown, context: S3Context): Error {
     return new UserError(
       `No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
         'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.',
+    );
+  }
+  const refused = context.write ? refusedWrite(facts) : undefined;
+  if (context.write && refused) {
+    const status = facts.status ? `, HTTP ${facts.status}` : '';
+    return new DestinationWriteError(
+      refused,
+      context.write.destination,
+      context.write.key,
+      `${facts.code}${status} from ${context.endpoint}`,
     );
   }
   if (isAccessDenied(facts)) {

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   type ChecksumAlgorithm,
@@ -19,7 +19,14 @@ import {
   type StorageClass,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { displayUri, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+import {
+  CLEANUP_TIMEOUT_MS,
+  type Deadline,
+  displayUri,
+  type Logger,
+  silentLogger,
+  UserError,
+} from '@shipkit/action-kit';
 import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
 import { checkKey, checkListPrefix, joinKey } from './keys';
 import { checkKmsKey, checkPartSize, DEFAULT_PARTS_IN_FLIGHT, MAX_PARTS } from './part-size';
@@ -76,6 +83,11 @@ export interface S3StorageOptions {
   /** A ready client, e.g. with custom middleware; the connection options above are then ignored. */
   client?: S3Client;
   logger?: Logger;
+  /**
+   * The run's deadline: every request is sent with its AbortSignal and aborted when the run stops, and
+   * a multipart upload is never completed after that.
+   */
+  deadline?: Deadline;
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
@@ -88,6 +100,11 @@ export function createS3Client(options: S3StorageOptions): S3Client {
     forcePathStyle: options.forcePathStyle ?? options.endpoint !== undefined,
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: 'standard',
+    // Every request with a body (a part, the manifest, a completion) sends its headers first and its
+    // body only once the server answers "100 Continue" (or has said nothing for 6 s): a server that
+    // froze holds at most the headers of a write, which it cannot apply when it wakes up after the run
+    // has given up on it.
+    expectContinueHeader: true,
     requestHandler: {
       connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       socketTimeout: options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS,
@@ -127,6 +144,10 @@ function sourceFailure(action: string, error: unknown): Error | undefined {
   });
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
 async function nextPart(parts: AsyncGenerator<Part>): Promise<Part> {
   let next: IteratorResult<Part>;
   try {
@@ -143,6 +164,7 @@ export class S3Storage implements Storage {
   private readonly client: S3Client;
   private readonly ownsClient: boolean;
   private readonly logger: Logger;
+  private readonly deadline: Deadline | undefined;
   private readonly partSize: number;
   private readonly partsInFlight: number;
   private readonly listPageSize: number;
@@ -164,6 +186,7 @@ export class S3Storage implements Storage {
     this.client = options.client ?? createS3Client(options);
     this.ownsClient = options.client === undefined;
     this.logger = options.logger ?? silentLogger;
+    this.deadline = options.deadline;
     this.endpointText =
       options.endpoint !== undefined
         ? `the S3 endpoint ${displayUri(options.endpoint)}`
@@ -190,8 +213,41 @@ export class S3Storage implements Storage {
     return fullKey.slice(this.prefixWithSlash.length);
   }
 
-  private explain(error: unknown, action: string): Error {
-    return explainS3Error(error, { action, bucket: this.location.bucket, endpoint: this.endpointText });
+  private explain(error: unknown, action: string, writing?: string): Error {
+    // Once the run has stopped, every request fails for that reason: the run's reason is the one to give.
+    if (this.deadline?.stopped) return this.deadline.reason as Error;
+    return explainS3Error(error, {
+      action,
+      bucket: this.location.bucket,
+      endpoint: this.endpointText,
+      ...(writing !== undefined && { write: { destination: this.describe(), key: writing } }),
+    });
+  }
+
+  /**
+   * Sends one request within the run's deadline: with its AbortSignal, so the request is dropped the
+   * moment the run stops, and named in the timeout message if it is what the run was waiting for.
+   */
+  private async request<T>(
+    what: string,
+    send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+  ): Promise<T> {
+    if (!this.deadline) return send({});
+    return this.deadline.waitFor(
+      `${this.endpointText} (${what})`,
+      send({ abortSignal: this.deadline.signal }),
+    );
+  }
+
+  /** A request that tidies up after a failure, possibly after the run stopped: it has its own short deadline. */
+  private async cleanupRequest<T>(send: (options: { abortSignal: AbortSignal }) => Promise<T>): Promise<T> {
+    const abortSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
+    const gaveUp = new Promise<never>((_, reject) => {
+      abortSignal.addEventListener('abort', () => reject(abortSignal.reason), { once: true });
+    });
+    const work = send({ abortSignal });
+    work.catch(() => {});
+    return Promise.race([work, gaveUp]);
   }
 
   private async checksumAlgorithm(): Promise<ChecksumAlgorithm | undefined> {
@@ -199,6 +255,13 @@ export class S3Storage implements Storage {
     return mode === 'WHEN_SUPPORTED' ? 'CRC32' : undefined;
   }
 
+  /**
+   * A buffer that fits in one part goes up with one PUT. A stream always goes up as a multipart
+   * upload, even when it fits in one part: the object then appears only through
+   * CompleteMultipartUpload, sent once every part is stored and never after the run has stopped. The
+   * bytes of a single PUT, once on the wire, could still be applied by a server that was frozen and
+   * wakes up after the run gave up — an archive appearing by itself after the run ended.
+   */
   async put(key: string, body: Readable | Buffer, options: PutOptions = {}): Promise<PutResult> {
     const Key = this.objectKey(key);
     const pool = new PartBufferPool(this.partSize);
@@ -210,25 +273,28 @@ export class S3Storage implements Storage {
     try {
       first = await nextPart(parts);
     } catch (error) {
+      if (this.deadline?.stopped) throw this.deadline.reason;
       throw sourceFailure(`upload of ${this.describe(key)}`, error) ?? error;
     }
-    if (first.final) return this.putSingle(key, Key, first.data, options);
     return this.putMultipart(key, Key, first, parts, pool, body, options);
   }
 
   private async putSingle(key: string, Key: string, data: Buffer, options: PutOptions): Promise<PutResult> {
     const action = `upload of ${this.describe(key)}`;
     const write = async (ifNoneMatch: boolean) =>
-      this.client.send(
-        new PutObjectCommand({
-          Bucket: this.location.bucket,
-          Key,
-          Body: data,
-          ContentLength: data.length,
-          ...(options.contentType && { ContentType: options.contentType }),
-          ...(ifNoneMatch && { IfNoneMatch: '*' }),
-          ...this.writeParams,
-        }),
+      this.request(action, (sendOptions) =>
+        this.client.send(
+          new PutObjectCommand({
+            Bucket: this.location.bucket,
+            Key,
+            Body: data,
+            ContentLength: data.length,
+            ...(options.contentType && { ContentType: options.contentType }),
+            ...(ifNoneMatch && { IfNoneMatch: '*' }),
+            ...this.writeParams,
+          }),
+          sendOptions,
+        ),
       );
     try {
       const { result, conditional } = await this.writeConditionally(key, options, write);
@@ -240,7 +306,7 @@ export class S3Storage implements Storage {
         ...(conditional && { conditional }),
       };
     } catch (error) {
-      throw this.explain(error, action);
+      throw this.explain(error, action, key);
     }
   }
 
@@ -288,20 +354,23 @@ export class S3Storage implements Storage {
     const checksum = await this.checksumAlgorithm();
     let uploadId: string;
     try {
-      const created = await this.client.send(
-        new CreateMultipartUploadCommand({
-          Bucket,
-          Key,
-          ...(options.contentType && { ContentType: options.contentType }),
-          ...(checksum && { ChecksumAlgorithm: checksum }),
-          ...this.writeParams,
-        }),
+      const created = await this.request(`start of the ${action}`, (sendOptions) =>
+        this.client.send(
+          new CreateMultipartUploadCommand({
+            Bucket,
+            Key,
+            ...(options.contentType && { ContentType: options.contentType }),
+            ...(checksum && { ChecksumAlgorithm: checksum }),
+            ...this.writeParams,
+          }),
+          sendOptions,
+        ),
       );
       if (!created.UploadId) throw new Error('CreateMultipartUpload was answered without an UploadId');
       uploadId = created.UploadId;
     } catch (error) {
       await parts.return(undefined).catch(() => undefined);
-      throw this.explain(error, action);
+      throw this.explain(error, action, key);
     }
 
     const completed: CompletedPart[] = [];
@@ -314,16 +383,19 @@ export class S3Storage implements Storage {
       if (body instanceof Readable) body.destroy(error instanceof Error ? error : new Error(String(error)));
     };
     const uploadPart = async (PartNumber: number, data: Buffer) => {
-      const answer = await this.client.send(
-        new UploadPartCommand({
-          Bucket,
-          Key,
-          UploadId: uploadId,
-          PartNumber,
-          Body: data,
-          ContentLength: data.length,
-          ...(checksum && { ChecksumAlgorithm: checksum }),
-        }),
+      const answer = await this.request(`part ${PartNumber} of the ${action}`, (sendOptions) =>
+        this.client.send(
+          new UploadPartCommand({
+            Bucket,
+            Key,
+            UploadId: uploadId,
+            PartNumber,
+            Body: data,
+            ContentLength: data.length,
+            ...(checksum && { ChecksumAlgorithm: checksum }),
+          }),
+          sendOptions,
+        ),
       );
       if (!answer.ETag) throw new Error(`part ${PartNumber} was answered without an ETag`);
       completed[PartNumber - 1] = {
@@ -363,15 +435,19 @@ export class S3Storage implements Storage {
       await Promise.all(inFlight);
       if (failure) throw failure.error;
 
+      // The only request that makes the object appear: `request` never sends it once the run has stopped.
       const complete = (ifNoneMatch: boolean) =>
-        this.client.send(
-          new CompleteMultipartUploadCommand({
-            Bucket,
-            Key,
-            UploadId: uploadId,
-            MultipartUpload: { Parts: completed },
-            ...(ifNoneMatch && { IfNoneMatch: '*' }),
-          }),
+        this.request(`completion of the ${action}`, (sendOptions) =>
+          this.client.send(
+            new CompleteMultipartUploadCommand({
+              Bucket,
+              Key,
+              UploadId: uploadId,
+              MultipartUpload: { Parts: completed },
+              ...(ifNoneMatch && { IfNoneMatch: '*' }),
+            }),
+            sendOptions,
+          ),
         );
       const { result, conditional } = await this.writeConditionally(key, options, complete);
       // An answer parsed from an <Error> body, or an empty one, carries no ETag: not a finished object.
@@ -382,19 +458,30 @@ export class S3Storage implements Storage {
       await Promise.allSettled(inFlight);
       await parts.return(undefined).catch(() => undefined);
       await this.abortQuietly(Key, uploadId, action);
-      throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action);
+      if (this.deadline?.stopped) throw this.deadline.reason;
+      throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action, key);
     }
   }
 
+  /**
+   * Aborts a multipart upload that will not be completed, with a deadline of its own since the run may
+   * have stopped already. A server that does not answer in time still gets the request: one that was
+   * frozen applies it when it wakes up. If it cannot be sent at all, the upload stays listed under the
+   * prefix, and the sweep of incomplete uploads aborts it.
+   */
   private async abortQuietly(Key: string, UploadId: string, action: string): Promise<void> {
     try {
-      await this.client.send(
-        new AbortMultipartUploadCommand({ Bucket: this.location.bucket, Key, UploadId }),
+      await this.cleanupRequest((sendOptions) =>
+        this.client.send(
+          new AbortMultipartUploadCommand({ Bucket: this.location.bucket, Key, UploadId }),
+          sendOptions,
+        ),
       );
     } catch (error) {
       this.logger.warn(
-        `Could not abort the ${action} (upload id ${UploadId}): ${String(error)}. Its parts are billed until ` +
-          'the sweep of incomplete uploads (or a bucket lifecycle rule) removes them.',
+        `Could not abort the ${action} (upload id ${UploadId}): ${errorText(error)}. It stays listed as an ` +
+          'incomplete upload, its parts billed, until the sweep of incomplete uploads (prune) or a bucket ' +
+          'lifecycle rule removes it; it can never complete by itself.',
       );
     }
   }
@@ -415,26 +502,58 @@ export class S3Storage implements Storage {
   }
 
   private async getObject(key: string, Range: string | undefined): Promise<Readable> {
+    const action = `download of ${this.describe(key)}`;
     try {
-      const answer = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.location.bucket,
-          Key: this.objectKey(key),
-          ...(Range && { Range }),
-        }),
+      const answer = await this.request(action, (sendOptions) =>
+        this.client.send(
+          new GetObjectCommand({
+            Bucket: this.location.bucket,
+            Key: this.objectKey(key),
+            ...(Range && { Range }),
+          }),
+          sendOptions,
+        ),
       );
       if (!(answer.Body instanceof Readable)) throw new Error('GetObject answered without a body stream');
-      return answer.Body;
+      return this.deadline ? this.watchedBody(answer.Body, action, this.deadline) : answer.Body;
     } catch (error) {
       if (s3ErrorFacts(error).code === 'NoSuchKey') throw new ObjectNotFoundError(key, this.describe(key));
-      throw this.explain(error, `download of ${this.describe(key)}`);
+      throw this.explain(error, action);
     }
+  }
+
+  /**
+   * The body of a download, within the run's deadline: reading it counts as waiting on the server
+   * (named if the run times out while no data arrives), and it fails with the run's reason when the
+   * run stops.
+   */
+  private watchedBody(body: Readable, action: string, deadline: Deadline): Readable {
+    const activity = deadline.begin(`${this.endpointText} (${action})`);
+    const watched = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        activity.progress();
+        done(null, chunk);
+      },
+    });
+    const onStop = () => watched.destroy(deadline.reason);
+    deadline.signal.addEventListener('abort', onStop, { once: true });
+    const finish = () => {
+      activity.end();
+      deadline.signal.removeEventListener('abort', onStop);
+    };
+    watched.once('close', finish);
+    body.once('error', (error) => watched.destroy(error));
+    watched.once('close', () => body.destroy());
+    return body.pipe(watched);
   }
 
   async head(key: string): Promise<ObjectHead | undefined> {
     try {
-      const answer = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }),
+      const answer = await this.request(`check of ${this.describe(key)}`, (sendOptions) =>
+        this.client.send(
+          new HeadObjectCommand({ Bucket: this.location.bucket, Key: this.objectKey(key) }),
+          sendOptions,
+        ),
       );
       return {
         size: answer.ContentLength ?? 0,
@@ -453,13 +572,16 @@ export class S3Storage implements Storage {
     do {
       let page: ListObjectsV2CommandOutput;
       try {
-        page = await this.client.send(
-          new ListObjectsV2Command({
-            Bucket: this.location.bucket,
-            Prefix,
-            MaxKeys: this.listPageSize,
-            ...(ContinuationToken && { ContinuationToken }),
-          }),
+        page = await this.request(`listing of ${this.describe(prefix)}`, (sendOptions) =>
+          this.client.send(
+            new ListObjectsV2Command({
+              Bucket: this.location.bucket,
+              Prefix,
+              MaxKeys: this.listPageSize,
+              ...(ContinuationToken && { ContinuationToken }),
+            }),
+            sendOptions,
+          ),
         );
       } catch (error) {
         throw this.explain(error, `listing of ${this.describe(prefix)}`);
@@ -479,7 +601,9 @@ export class S3Storage implements Storage {
   async delete(key: string): Promise<void> {
     const Key = this.objectKey(key);
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key }));
+      await this.request(`deletion of ${this.describe(key)}`, (sendOptions) =>
+        this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key }), sendOptions),
+      );
     } catch (error) {
       const facts = s3ErrorFacts(error);
       if (isAccessDenied(facts)) {
@@ -495,7 +619,9 @@ export class S3Storage implements Storage {
   /** Why a delete was refused, when the object carries a retention date ahead or a legal hold. */
   private async lockOn(Key: string): Promise<string | undefined> {
     try {
-      const answer = await this.client.send(new HeadObjectCommand({ Bucket: this.location.bucket, Key }));
+      const answer = await this.request(`check of ${Key}`, (sendOptions) =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.location.bucket, Key }), sendOptions),
+      );
       const until = answer.ObjectLockRetainUntilDate;
       if (until && until.getTime() > Date.now()) {
         return `${answer.ObjectLockMode ?? 'retention'} until ${until.toISOString()}`;
@@ -513,14 +639,17 @@ export class S3Storage implements Storage {
     for (;;) {
       let page: ListMultipartUploadsCommandOutput;
       try {
-        page = await this.client.send(
-          new ListMultipartUploadsCommand({
-            Bucket: this.location.bucket,
-            Prefix: this.prefixWithSlash,
-            MaxUploads: this.listPageSize,
-            ...(KeyMarker && { KeyMarker }),
-            ...(UploadIdMarker && { UploadIdMarker }),
-          }),
+        page = await this.request(`listing of incomplete uploads under ${this.describe()}`, (sendOptions) =>
+          this.client.send(
+            new ListMultipartUploadsCommand({
+              Bucket: this.location.bucket,
+              Prefix: this.prefixWithSlash,
+              MaxUploads: this.listPageSize,
+              ...(KeyMarker && { KeyMarker }),
+              ...(UploadIdMarker && { UploadIdMarker }),
+            }),
+            sendOptions,
+          ),
         );
       } catch (error) {
         throw this.explain(error, `listing of incomplete uploads under ${this.describe()}`);
@@ -541,12 +670,15 @@ export class S3Storage implements Storage {
 
   async abortUpload(upload: IncompleteUpload): Promise<void> {
     try {
-      await this.client.send(
-        new AbortMultipartUploadCommand({
-          Bucket: this.location.bucket,
-          Key: this.objectKey(upload.key),
-          UploadId: upload.uploadId,
-        }),
+      await this.request(`abort of the incomplete upload of ${this.describe(upload.key)}`, (sendOptions) =>
+        this.client.send(
+          new AbortMultipartUploadCommand({
+            Bucket: this.location.bucket,
+            Key: this.objectKey(upload.key),
+            UploadId: upload.uploadId,
+          }),
+          sendOptions,
+        ),
       );
     } catch (error) {
       if (s3ErrorFacts(error).code === 'NoSuchUpload') return;

@@ -1,8 +1,14 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { MemoryLogger, UserError } from '@shipkit/action-kit';
-import { ObjectExistsError, RetainedByLockError } from '../src/index';
+import {
+  CancelledError,
+  Deadline,
+  DeadlineExceededError,
+  MemoryLogger,
+  UserError,
+} from '@shipkit/action-kit';
+import { DestinationWriteError, ObjectExistsError, RetainedByLockError } from '../src/index';
 import { S3Storage, type S3StorageOptions } from '../src/s3-storage';
 import { type FakeS3, s3Error, startFakeS3 } from './fake-s3';
 
@@ -291,6 +297,117 @@ describe('an unreachable endpoint fails fast with a UserError naming it', () => 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
       /Cannot reach the S3 endpoint http:\/\/127.0.0.1:\d+ \(TimeoutError\) after 2 attempts/,
+    );
+  });
+});
+
+describe('a refused write says what is wrong with the destination, naming it', () => {
+  let fake: FakeS3;
+  let storage: S3Storage;
+  beforeEach(async () => {
+    fake = await startFakeS3();
+    storage = storageOn(fake.endpoint);
+  });
+  afterEach(async () => {
+    await storage.close();
+    await fake.close();
+  });
+
+  test.each([
+    ['AccessDenied on a PUT', 'PutObject', s3Error(403, 'AccessDenied', 'Access Denied'), 'is not writable'],
+    ['a quota', 'PutObject', s3Error(403, 'QuotaExceeded', 'Bucket quota exceeded'), 'is full'],
+    [
+      'a full store',
+      'UploadPart',
+      s3Error(507, 'XMinioStorageFull', 'Storage backend has reached its minimum free drive threshold'),
+      'is full',
+    ],
+    [
+      'an object too large',
+      'UploadPart',
+      s3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'),
+      'refuses an object this large',
+    ],
+  ])('%s', async (_name, operation, answer, state) => {
+    fake.fault = (request) => (request.operation === operation ? answer : undefined);
+    const body = operation === 'PutObject' ? Buffer.from('{}') : streamOf(6 * MiB);
+    const error = await failureOf(storage.put('2026-01-01T000000Z-abcdef/archive.zst', body));
+    expect(error).toBeInstanceOf(DestinationWriteError);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The destination s3://fake-bucket/backups ${state} \\(\\w+, HTTP \\d+ from the S3 endpoint http://127\\.0\\.0\\.1:\\d+\\) ` +
+          'while writing 2026-01-01T000000Z-abcdef/archive\\.zst\\.',
+      ),
+    );
+    expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe("S3 requests within the run's deadline", () => {
+  let fake: FakeS3;
+  beforeEach(async () => {
+    fake = await startFakeS3();
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+  const operations = () => fake.requests.map((request) => request.operation);
+
+  test('a stream that fits in one part still goes up as a multipart upload; a small buffer as one PUT', async () => {
+    const storage = storageOn(fake.endpoint);
+    const streamed = await storage.put('b1/archive', streamOf(1000));
+    expect(streamed).toMatchObject({ bytes: 1000, parts: 1 });
+    expect(operations()).toEqual(['CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload']);
+    expect(fake.requests[1]?.headers.expect).toBe('100-continue');
+    fake.requests.length = 0;
+    await storage.put('b1/manifest.json', Buffer.from('{}'));
+    expect(operations()).toEqual(['PutObject']);
+    expect(fake.requests[0]?.headers.expect).toBe('100-continue');
+    await storage.close();
+  });
+
+  test('once the run stops, the upload is never completed, it is aborted, and the reason is the run’s', async () => {
+    const deadline = new Deadline({ run: 'backup' });
+    const storage = storageOn(fake.endpoint, { deadline });
+    fake.fault = (request) => {
+      if (request.operation === 'UploadPart')
+        deadline.stop(new CancelledError('The backup was cancelled (SIGTERM).'));
+      return undefined;
+    };
+    const error = await failureOf(storage.put('b2/archive', streamOf(12 * MiB)));
+    await storage.close();
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error.message).toBe('The backup was cancelled (SIGTERM).');
+    expect(operations()).not.toContain('CompleteMultipartUpload');
+    expect(operations()).toContain('AbortMultipartUpload');
+    expect(fake.objects.size).toBe(0);
+  });
+
+  test('a server that never answers: the deadline ends the wait and names the request', async () => {
+    const sockets = new Set<Socket>();
+    const silent: Server = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const { port } = silent.address() as { port: number };
+    const deadline = new Deadline({ run: 'listing', timeoutMs: 600 });
+    // The SDK's own timeouts are far away: only the deadline can end this.
+    const storage = storageOn(`http://127.0.0.1:${port}`, { socketTimeoutMs: 60_000, deadline });
+    const started = Date.now();
+    const error = await failureOf(
+      (async () => {
+        for await (const _ of storage.list()) break;
+      })(),
+    );
+    await storage.close();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((closed) => silent.close(closed));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(DeadlineExceededError);
+    expect(error.message).toBe(
+      `The listing did not finish within its timeout (0.6s): still waiting for the S3 endpoint http://127.0.0.1:${port} ` +
+        `(listing of s3://fake-bucket/backups), silent for 0.6s.`,
     );
   });
 });

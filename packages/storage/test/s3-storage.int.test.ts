@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
@@ -9,6 +8,7 @@ import {
   PutObjectRetentionCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { UserError } from '@shipkit/action-kit';
 import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from '../src/index';
 import { createS3Client, S3Storage, type S3StorageOptions } from '../src/s3-storage';

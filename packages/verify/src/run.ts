@@ -1,6 +1,6 @@
-import { type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
-import { s3OptionsFromInputs } from '@shipkit/backup';
-import { connect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
+import { Deadline, type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { connectTimeoutFromInputs, s3OptionsFromInputs } from '@shipkit/backup';
+import { connect, disconnect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
 import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { planBackupRestore, restoreBackup, verifyBackup } from './check';
@@ -34,7 +34,13 @@ export interface VerifyRestoreOptions {
   exclude: string[];
   drop: boolean;
   parallelism: number;
+  /** Bound on the whole run, the network included; the run ends shortly after it whatever servers do. */
   timeoutMs: number;
+  /**
+   * How long connecting to the scratch or target server may take; without it the URI's
+   * serverSelectionTimeoutMS applies, else 30 s.
+   */
+  connectTimeoutMs?: number;
   storage: NonNullable<OpenStorageOptions['s3']>;
   /** Write verification.json after a passing check. */
   record?: boolean;
@@ -44,6 +50,7 @@ export interface VerifyRestoreOptions {
 
 export interface RunDeps {
   logger: Logger;
+  /** Cancels the run (SIGINT/SIGTERM). */
   signal?: AbortSignal;
   now?: () => Date;
   progressIntervalMs?: number;
@@ -73,6 +80,7 @@ export function commonOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv) 
     drop: inputs.boolean('drop', false),
     parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
     timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
+    ...connectTimeoutFromInputs(inputs),
     storage: s3OptionsFromInputs(inputs, env),
   };
 }
@@ -94,19 +102,35 @@ export function checkConfirmation(plan: RestorePlan, given: string | undefined):
  * it returns the plan and writes nothing.
  */
 export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunDeps): Promise<RunOutcome> {
+  // One deadline for the run: storage requests, downloads and MongoDB commands are all bound to it.
+  const deadline = new Deadline({
+    run: `${options.mode} run`,
+    timeoutMs: options.timeoutMs,
+    ...(deps.signal && { signal: deps.signal }),
+  });
+  try {
+    return await deadline.bound(verifyOrRestore(options, deps, deadline));
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function verifyOrRestore(
+  options: VerifyRestoreOptions,
+  deps: RunDeps,
+  deadline: Deadline,
+): Promise<RunOutcome> {
   const open =
-    deps.openStorage ?? ((url: string) => openStorage(url, { s3: options.storage, logger: deps.logger }));
-  const connectTo = deps.connect ?? ((uri: string) => connect(uri, { appName: 'shipkit-verify' }));
-  const controller = new AbortController();
-  const stop = (reason: unknown) => controller.abort(reason);
-  deps.signal?.addEventListener('abort', () => stop(new UserError('The run was cancelled.')), { once: true });
-  const timer = setTimeout(
-    () =>
-      stop(
-        new UserError(`The ${options.mode} run did not finish within the timeout (${options.timeoutMs} ms).`),
-      ),
-    options.timeoutMs,
-  );
+    deps.openStorage ??
+    ((url: string) => openStorage(url, { s3: options.storage, logger: deps.logger, deadline }));
+  const connectTo =
+    deps.connect ??
+    ((uri: string) =>
+      connect(uri, {
+        appName: 'shipkit-verify',
+        deadline,
+        ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+      }));
   const clients: MongoClient[] = [];
   const opened: Storage[] = [];
   const openTracked = (url: string) => {
@@ -141,7 +165,7 @@ export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunD
     };
     const checkDeps = {
       logger: deps.logger,
-      signal: controller.signal,
+      signal: deadline.signal,
       progress,
       ...(deps.now ? { now: deps.now } : {}),
     };
@@ -187,9 +211,11 @@ export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunD
     );
     progress.done();
     return { kind: 'report', source, report };
+  } catch (error) {
+    // A stopped run reports why it stopped; what failed because of the stop is only a consequence.
+    throw deadline.reason ?? error;
   } finally {
-    clearTimeout(timer);
-    await Promise.allSettled(clients.map((client) => client.close()));
+    await Promise.allSettled(clients.map((client) => disconnect(client)));
     await Promise.allSettled(opened.map((storage) => storage.close()));
   }
 }

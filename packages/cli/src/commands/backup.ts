@@ -25,6 +25,27 @@ export const S3_OPTIONS: Record<string, OptionSpec> = {
 
 export const STORAGE_ENV = { 's3-endpoint': 'S3_ENDPOINT' };
 
+/** Every command that connects to MongoDB takes it. */
+export const CONNECT_OPTIONS: Record<string, OptionSpec> = {
+  'connect-timeout': {
+    type: 'string',
+    value: '<duration>',
+    description:
+      "give up connecting to MongoDB after this long (default: the URI's serverSelectionTimeoutMS, else 30s)",
+  },
+};
+
+/** `--timeout` of a command that only reads or tidies the storage (list, inspect, prune, check-freshness). */
+export function timeoutOption(defaultText: string): Record<string, OptionSpec> {
+  return {
+    timeout: {
+      type: 'string',
+      value: '<duration>',
+      description: `fail after this long, waiting on the network included (default ${defaultText})`,
+    },
+  };
+}
+
 export const backup: Command = {
   name: 'backup',
   usage: '--uri <mongodb-uri> --to <url> [options]',
@@ -62,9 +83,19 @@ export const backup: Command = {
     ...S3_OPTIONS,
     'storage-class': { type: 'string', value: '<class>', description: 'S3 storage class, e.g. STANDARD_IA' },
     sse: { type: 'string', value: '<mode>', description: 'AES256, aws:kms or aws:kms:<key-id>' },
-    timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 2h)' },
+    timeout: {
+      type: 'string',
+      value: '<duration>',
+      description: 'fail after this long, waiting on the network included (default 2h)',
+    },
+    ...CONNECT_OPTIONS,
   },
-  details: 'Secrets are best passed through the environment (MONGODB_URI) so they stay out of shell history.',
+  details: `
+Secrets are best passed through the environment (MONGODB_URI) so they stay out of shell history.
+
+Ctrl-C (SIGINT) or SIGTERM stops the backup: the upload is aborted and no manifest is written. A
+second signal exits at once. When --timeout passes, every request still waiting is aborted, the error
+names what did not answer, and the command ends within seconds whatever the servers do.`,
   async run(args, context) {
     const inputs = optionInputs(args, context.env, {
       aliases: { uri: 'mongodb-uri', to: 'destination' },

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, UserError } from '@shipkit/action-kit';
+import { Deadline, formatBytes, formatCount, type Inputs, UserError } from '@shipkit/action-kit';
 import {
   backupJson,
   type CatalogEntry,
@@ -15,15 +15,49 @@ import { openStorage, type Storage } from '@shipkit/storage';
 import type { Command, CommandContext, ParsedArgs } from '../command';
 import { optionInputs } from '../inputs';
 import { textTable } from '../text';
-import { S3_OPTIONS, STORAGE_ENV } from './backup';
+import { S3_OPTIONS, STORAGE_ENV, timeoutOption } from './backup';
 
-function storageAt(args: ParsedArgs, context: CommandContext, urlOption = 'at'): Storage {
-  const inputs = optionInputs(args, context.env, {
-    aliases: { [urlOption]: 'destination' },
-    envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
+/** A command on the storage: its name in messages and how long it may take without `--timeout`. */
+export interface StorageRun {
+  run: string;
+  defaultTimeoutMs: number;
+}
+
+/**
+ * Runs `work` on the storage at `url` within `--timeout` and the user's Ctrl-C: every request is bound
+ * to that deadline, so a store that stops answering fails the command, naming what did not answer.
+ */
+export async function onStorage<T>(
+  url: string,
+  inputs: Inputs,
+  context: CommandContext,
+  { run, defaultTimeoutMs }: StorageRun,
+  work: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const deadline = new Deadline({
+    run,
+    timeoutMs: inputs.duration('timeout', defaultTimeoutMs),
+    signal: context.signal,
   });
-  return openStorage(inputs.required('destination'), {
+  const storage = openStorage(url, {
     s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
+    logger: context.logger,
+    deadline,
+  });
+  try {
+    return await deadline.bound(work(storage));
+  } catch (error) {
+    throw deadline.reason ?? error;
+  } finally {
+    deadline.dispose();
+    await storage.close();
+  }
+}
+
+function destinationInputs(args: ParsedArgs, context: CommandContext): Inputs {
+  return optionInputs(args, context.env, {
+    aliases: { at: 'destination' },
+    envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
   });
 }
 
@@ -37,6 +71,10 @@ function verificationWords(summary: VerificationSummary | undefined): string {
   return summary ? `${summary.mode}, ${summary.verifiedAt.replace(/\.\d+Z$/, 'Z')}` : '';
 }
 
+const LIST: StorageRun = { run: 'listing', defaultTimeoutMs: 10 * 60_000 };
+const INSPECT: StorageRun = { run: 'inspection', defaultTimeoutMs: 10 * 60_000 };
+const PRUNE: StorageRun = { run: 'prune', defaultTimeoutMs: 60 * 60_000 };
+
 export const list: Command = {
   name: 'list',
   usage: '--at <url> [options]',
@@ -46,6 +84,7 @@ export const list: Command = {
       value: '<url>',
       description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
     },
+    ...timeoutOption('10m'),
     ...S3_OPTIONS,
   },
   details: `
@@ -55,8 +94,8 @@ at its size), DAMAGED (a manifest or verification record fails those checks: the
 counted, never chosen by --latest, never pruned unless asked) and INCOMPLETE (no manifest: a run that
 failed or is still running). --json prints docs/schema/backup-list.schema.json.`,
   async run(args, context) {
-    const storage = storageAt(args, context);
-    try {
+    const inputs = destinationInputs(args, context);
+    return onStorage(inputs.required('destination'), inputs, context, LIST, async (storage) => {
       const entries = await listBackups(storage);
       if (context.json) {
         const backups = entries.map(backupJson);
@@ -96,9 +135,7 @@ failed or is still running). --json prints docs/schema/backup-list.schema.json.`
         );
       }
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 
@@ -121,7 +158,7 @@ export function splitBackupUrl(url: string): { prefix: string; id: string } {
 export const inspect: Command = {
   name: 'inspect',
   usage: '<backup-url> [options]',
-  options: { ...S3_OPTIONS },
+  options: { ...timeoutOption('10m'), ...S3_OPTIONS },
   async run(args, context) {
     const url = args.positionals[0];
     if (!url)
@@ -130,10 +167,7 @@ export const inspect: Command = {
       );
     const { prefix, id } = splitBackupUrl(url);
     const inputs = optionInputs(args, context.env, { envFallbacks: STORAGE_ENV });
-    const storage = openStorage(prefix, {
-      s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
-    });
-    try {
+    return onStorage(prefix, inputs, context, INSPECT, async (storage) => {
       const entry = await findBackup(storage, id);
       if (!entry) throw new UserError(`Backup ${id} does not exist at ${storage.describe('')}.`);
       if (context.json) {
@@ -185,9 +219,7 @@ export const inspect: Command = {
         ),
       );
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 
@@ -215,6 +247,7 @@ export const prune: Command = {
       type: 'boolean',
       description: 'also delete the backups the catalogue finds damaged (each is reported with its reason)',
     },
+    ...timeoutOption('1h'),
     ...S3_OPTIONS,
   },
   details: `
@@ -235,8 +268,8 @@ swept. A backup is deleted manifest first.`,
         `prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`,
       );
     }
-    const storage = storageAt(args, context);
-    try {
+    const inputs = destinationInputs(args, context);
+    return onStorage(inputs.required('destination'), inputs, context, PRUNE, async (storage) => {
       const result = await pruneBackups(storage, {
         policy: policy as RetentionPolicy,
         now: new Date(),
@@ -279,8 +312,6 @@ swept. A backup is deleted manifest first.`,
           ),
       );
       return 0;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };

@@ -1,9 +1,8 @@
-import { s3OptionsFromInputs } from '@shipkit/backup';
-import { openStorage } from '@shipkit/storage';
 import { checkFreshness } from '@shipkit/verify';
 import type { Command } from '../command';
 import { optionInputs } from '../inputs';
-import { S3_OPTIONS, STORAGE_ENV } from './backup';
+import { S3_OPTIONS, STORAGE_ENV, timeoutOption } from './backup';
+import { onStorage } from './catalog';
 
 export const checkFreshnessCommand: Command = {
   name: 'check-freshness',
@@ -16,6 +15,7 @@ export const checkFreshnessCommand: Command = {
     },
     'max-age': { type: 'string', value: '<duration>', description: 'e.g. 26h for a nightly backup' },
     'require-verified': { type: 'boolean', description: 'only backups with a passing verification count' },
+    ...timeoutOption('10m'),
     ...S3_OPTIONS,
   },
   details: `
@@ -33,8 +33,8 @@ Example:
     const url = inputs.required('destination');
     inputs.required('max-age');
     const maxAgeMs = inputs.duration('max-age', 0);
-    const storage = openStorage(url, { s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv) });
-    try {
+    const run = { run: 'freshness check', defaultTimeoutMs: 10 * 60_000 };
+    return onStorage(url, inputs, context, run, async (storage) => {
       const result = await checkFreshness(storage, {
         maxAgeMs,
         requireVerified: inputs.boolean('require-verified', false),
@@ -42,8 +42,6 @@ Example:
       if (context.json) context.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else context.stdout(`${result.fresh ? 'fresh' : 'STALE'}: ${result.message}\n`);
       return result.fresh ? 0 : 1;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { formatDuration } from '@shipkit/action-kit';
+import { abortableSleep, formatDuration } from '@shipkit/action-kit';
 import {
   type DeployResult,
   deployInputsFromInputs,
@@ -104,7 +104,12 @@ Examples:
       label: (name) => LABELS[name] ?? `--${name}`,
       defaults: { wait: false },
     });
-    const http = { ...realHttpDeps(), logger: context.logger, sleep: abortableSleep(context.signal) };
+    const http = {
+      ...realHttpDeps(),
+      logger: context.logger,
+      sleep: abortableSleep(context.signal),
+      signal: context.signal,
+    };
     const render = parsed.apiKey
       ? new RenderClient(
           { apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl, keySource: 'RENDER_API_KEY' },
@@ -157,21 +162,4 @@ function textResult(result: DeployResult): string {
   if (result.outcome !== 'triggered') lines.push(`took ${formatDuration(result.durationMs)}`);
   if (result.service?.url && result.outcome === 'success') lines.push(`url: ${result.service.url}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** A sleep that ends the wait when the user interrupts (Ctrl-C): the deploy carries on at Render. */
-function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
-  return (ms) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
 }

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '@shipkit/action-kit';
+import { parseDuration, UserError } from '@shipkit/action-kit';
 import {
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,
@@ -12,9 +12,12 @@ import {
   type Seeder,
   suiteFromPackageJson,
 } from '@shipkit/bootstrap';
-import { MongoClient } from 'mongodb';
+import { connect } from '@shipkit/mongo';
+import type { Storage } from '@shipkit/storage';
+import type { MongoClient } from 'mongodb';
 import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
 import { SUITE_PACKAGE, suiteTemplates } from '../suite';
+import { CONNECT_OPTIONS } from './backup';
 
 /**
  * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
@@ -23,6 +26,7 @@ import { SUITE_PACKAGE, suiteTemplates } from '../suite';
 async function loadSeeder(
   env: CommandContext['env'],
   redact: (value: string | undefined) => void,
+  connectMongo: (uri: string) => Promise<MongoClient>,
 ): Promise<Seeder> {
   const [{ backupSeeder }, { openStorage }] = await Promise.all([
     import('@shipkit/bootstrap/seed'),
@@ -39,7 +43,7 @@ async function loadSeeder(
           ...(region ? { region } : {}),
         },
       }),
-    connect: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+    connect: connectMongo,
     ...(identity ? { identity } : {}),
   });
 }
@@ -112,6 +116,7 @@ export const initClientCommand: Command = {
       value: '<owner/name>',
       description: 'set its Actions secrets and variables and the production environment (GITHUB_TOKEN)',
     },
+    ...CONNECT_OPTIONS,
   },
   details: `
 Re-runs are safe: generated files unchanged since the last run are updated (with a diff), files edited
@@ -154,6 +159,12 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         '--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.',
       );
     }
+    const connectTimeout = stringOption(args, 'connect-timeout');
+    const connectMongo = (uri: string) =>
+      connect(uri, {
+        appName: 'shipkit-init-client',
+        ...(connectTimeout ? { timeoutMs: parseDuration('--connect-timeout', connectTimeout) } : {}),
+      });
     const githubRepo = stringOption(args, 'github-repo');
     const token = context.env.GITHUB_TOKEN;
     context.redactor.add(token);
@@ -189,9 +200,9 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         store: directoryStore(dir),
         logger: context.logger,
         now: () => new Date(),
-        connectMongo: (uri) => new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+        connectMongo,
         ...(seedFrom
-          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value)) }
+          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value), connectMongo) }
           : {}),
         onSecret: (value) => context.redactor.add(value),
       },

@@ -8,8 +8,8 @@ import {
   describePolicy,
   evaluate,
   type Policy,
-  parsePolicyConfig,
   type PullRequestFacts,
+  parsePolicyConfig,
 } from '@shipkit/policy';
 import {
   booleanOption,

@@ -2,6 +2,7 @@ import { formatCount } from '@shipkit/action-kit';
 import { leftoversLine, planRows, runVerifyRestore } from '@shipkit/verify';
 import type { Command } from '../command';
 import { textTable } from '../text';
+import { CONNECT_OPTIONS } from './backup';
 import { archiveOptions, printReport, RENAME_OPTIONS, SOURCE_OPTIONS } from './verify';
 
 export const restore: Command = {
@@ -11,6 +12,7 @@ export const restore: Command = {
   options: {
     ...SOURCE_OPTIONS,
     uri: { type: 'string', value: '<uri>', description: 'target connection string (env MONGODB_URI)' },
+    ...CONNECT_OPTIONS,
     ...RENAME_OPTIONS,
     include: {
       type: 'string',

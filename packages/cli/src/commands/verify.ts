@@ -14,7 +14,7 @@ import {
 import type { Command, CommandContext, OptionSpec, ParsedArgs } from '../command';
 import { optionInputs } from '../inputs';
 import { textTable } from '../text';
-import { S3_OPTIONS, STORAGE_ENV } from './backup';
+import { CONNECT_OPTIONS, S3_OPTIONS, STORAGE_ENV } from './backup';
 
 /** The options that say which archive to read; shared by verify and restore. */
 export const SOURCE_OPTIONS: Record<string, OptionSpec> = {
@@ -36,7 +36,11 @@ export const SOURCE_OPTIONS: Record<string, OptionSpec> = {
     description: 'insert batches in flight, namespaces read back at once (default 4)',
   },
   report: { type: 'string', value: '<path>', description: 'also write the JSON report to this file' },
-  timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 6h)' },
+  timeout: {
+    type: 'string',
+    value: '<duration>',
+    description: 'fail after this long, waiting on the network included (default 6h)',
+  },
   ...S3_OPTIONS,
 };
 
@@ -138,6 +142,7 @@ export const verify: Command = {
       description:
         'for --mode full: a server to restore into under fresh names, dropped after (env SCRATCH_MONGODB_URI)',
     },
+    ...CONNECT_OPTIONS,
     ...RENAME_OPTIONS,
   },
   details: `

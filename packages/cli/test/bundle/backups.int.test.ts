@@ -2,8 +2,9 @@
 // of a real week: backup (encrypted, to S3), list, inspect, verify (integrity and full), check-freshness,
 // restore (dry run, then for real), a second backup, prune. Each run is checked by its exit code and
 // its effect on the servers, and nothing it prints holds a secret.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../../test/support/env';

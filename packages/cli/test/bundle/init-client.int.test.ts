@@ -9,11 +9,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseEnv } from '@shipkit/config';
 import { MongoClient } from 'mongodb';
-import { REPO_PLACEHOLDER, TEMPLATES } from '../../../../workflows-templates/index';
 import { FakeGitHubSecrets } from '../../../../test/fakes/github-secrets';
 import { scratchDir } from '../../../../test/faults/harness';
 import { testEnv, uniqueName } from '../../../../test/support/env';
 import { repoRoot, runShipkit } from '../../../../test/support/shipkit-process';
+import { REPO_PLACEHOLDER, TEMPLATES } from '../../../../workflows-templates/index';
 import { expectExit, expectNoSecret, secretsOf, serverSecrets, stdoutJson } from './support';
 
 const exec = promisify(execFile);

@@ -4,8 +4,8 @@
  */
 import { expect } from '@jest/globals';
 import { secretForms, uriCredentials } from '@shipkit/action-kit';
-import type { ShipkitExit } from '../../../../test/support/shipkit-process';
 import { testEnv } from '../../../../test/support/env';
+import type { ShipkitExit } from '../../../../test/support/shipkit-process';
 
 /** The environment a command needs to reach the test S3 server, as a user's shell would hold it. */
 export function s3Env(): Record<string, string> {

@@ -20,15 +20,16 @@ export {
 export { NamespaceMapper, type NamespaceRename, type NamespaceSelection, pairRenames } from './namespaces';
 export {
   describeState,
-  type PlanOptions,
   type PlannedAction,
   type PlannedNamespace,
+  type PlanOptions,
   planRestore,
   type RestorePlan,
   refusalError,
   type TargetState,
   unrestorableReason,
 } from './plan';
+export { type InsertEncoding, type InsertOutcome, RawInserter, type WriteFailure } from './raw-insert';
 export {
   describeOutcomes,
   isStaged,
@@ -39,4 +40,3 @@ export {
   type TargetOutcome,
 } from './staging';
 export { type Leftover, newRunId, parseStagingName, type StagingRole, stagingName } from './staging-names';
-export { type InsertEncoding, type InsertOutcome, RawInserter, type WriteFailure } from './raw-insert';
