@@ -29245,6 +29245,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
 var lib_core = __nccwpck_require__(3597);
+// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
+var deadline = __nccwpck_require__(623);
 // EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(3808);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
@@ -29472,6 +29474,8 @@ function fullCollection() {
     return collect;
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
+var src_process = __nccwpck_require__(9234);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
 /** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
 function escapeCell(cell) {
@@ -29500,6 +29504,8 @@ function sections(...parts) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
 
 
 
@@ -39288,320 +39294,6 @@ function defaultPolicy() {
     return resolvePolicy(policyConfigSchema.parse({}));
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../../packages/policy/src/config.ts
-
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
-/** A config file the action cannot use: every problem, each with its key and line. */
-class PolicyConfigError extends errors/* UserError */.y {
-    file;
-    problems;
-    name = 'PolicyConfigError';
-    constructor(file, problems) {
-        super(`${file} is not a valid branch policy (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
-            problems
-                .map((p) => `  ${file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
-                .join('\n'));
-        this.file = file;
-        this.problems = problems;
-    }
-}
-/** Parses and validates a policy file; throws PolicyConfigError naming each bad key and its line. */
-function parsePolicyConfig(text, file = DEFAULT_CONFIG_PATH) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    if (doc.errors.length > 0) {
-        throw new PolicyConfigError(file, doc.errors.map((error) => ({
-            key: '',
-            ...position(error.pos[0]),
-            message: `YAML syntax: ${error.message}`,
-        })));
-    }
-    // An empty file (or one with only comments) means "all defaults".
-    const data = doc.contents === null ? {} : doc.toJS();
-    const result = policyConfigSchema.safeParse(data, { reportInput: true });
-    if (result.success)
-        return resolvePolicy(result.data);
-    const locate = (path, key) => position(offsetOf(doc.contents, path, key));
-    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, []));
-    throw new PolicyConfigError(file, problems
-        .map((p) => ({
-        key: formatKey(p.path),
-        ...locate(p.path.slice(0, p.keyIsUnknown ? -1 : undefined), p.unknownKey),
-        message: p.message,
-    }))
-        .sort((a, b) => a.line - b.line || a.column - b.column));
-}
-function describeIssue(issue, prefix) {
-    const path = [...prefix, ...issue.path];
-    const input = issue.input;
-    switch (issue.code) {
-        case 'unrecognized_keys':
-            return issue.keys.map((key) => ({
-                path: [...path, key],
-                message: unknownKeyMessage(key, allowedKeysAt(path)),
-                keyIsUnknown: true,
-                unknownKey: key,
-            }));
-        case 'invalid_type':
-            return [
-                {
-                    path,
-                    message: invalidTypeMessage(issue.expected, input),
-                },
-            ];
-        case 'invalid_value':
-            return [
-                {
-                    path,
-                    message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`,
-                },
-            ];
-        case 'too_small':
-            return [{ path, message: tooSmallMessage(issue.origin, issue.minimum) }];
-        case 'too_big':
-            return [{ path, message: `must be at most ${issue.maximum}, got ${describeValue(input)}` }];
-        case 'invalid_union': {
-            if (input === undefined)
-                return [{ path, message: 'is required' }];
-            // A list with a bad entry: report the entry, not "neither a string nor a list".
-            const deeper = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
-            if (deeper)
-                return deeper.flatMap((inner) => describeIssue(inner, path));
-            return [{ path, message: `${issue.message}, got ${describeValue(input)}` }];
-        }
-        default:
-            return [{ path, message: issue.message }];
-    }
-}
-function invalidTypeMessage(expected, input) {
-    if (input === undefined)
-        return 'is required';
-    // `naming:` with nothing after it: YAML reads null, the user meant "defaults".
-    if (input === null && expected === 'object')
-        return 'is empty; remove the key for the defaults, or write {}';
-    return `expected ${typeName(expected)}, got ${describeValue(input)}`;
-}
-function tooSmallMessage(origin, minimum) {
-    if (origin === 'array')
-        return 'must list at least one entry';
-    if (origin === 'string')
-        return 'must not be empty';
-    return `must be at least ${minimum}`;
-}
-function typeName(expected) {
-    const names = {
-        string: 'a string',
-        number: 'a number',
-        int: 'a whole number',
-        boolean: 'true or false',
-        array: 'a list',
-        object: 'a mapping of keys to values',
-    };
-    return names[expected] ?? expected;
-}
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `'${value}'`;
-    return String(value);
-}
-function formatKey(path) {
-    return path.reduce((key, part) => typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part), '');
-}
-/** Where a path points in the file: the value's node, or the nearest ancestor that exists. */
-function offsetOf(root, path, unknownKey) {
-    let node = root;
-    let offset = node?.range?.[0] ?? 0;
-    for (const part of path) {
-        const child = childOf(node, part);
-        if (!child)
-            break;
-        node = child;
-        offset = child.range?.[0] ?? offset;
-    }
-    if (unknownKey !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === unknownKey);
-        const keyNode = pair?.key;
-        if (keyNode?.range)
-            offset = keyNode.range[0];
-    }
-    return offset;
-}
-function childOf(node, part) {
-    if (!node || typeof node !== 'object' || !('items' in node))
-        return null;
-    const items = node.items;
-    if (typeof part === 'number')
-        return items[part] ?? null;
-    if (!(0,dist/* isMap */.jh)(node))
-        return null;
-    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === part);
-    return pair?.value ?? pair?.key ?? null;
-}
-/** The keys allowed at a path, read from the published schema, for "did you mean" hints. */
-function allowedKeysAt(path) {
-    let node = policyJsonSchema();
-    for (const part of path) {
-        if (!node)
-            return [];
-        const options = node.anyOf ?? [node];
-        node =
-            typeof part === 'number'
-                ? options.find((o) => o.items)?.items
-                : options.find((o) => o.properties?.[String(part)])?.properties?.[String(part)];
-    }
-    return Object.keys(node?.properties ?? {});
-}
-function unknownKeyMessage(key, allowed) {
-    const closest = allowed
-        .map((candidate) => ({ candidate, distance: editDistance(normalizeKey(key), normalizeKey(candidate)) }))
-        .sort((a, b) => a.distance - b.distance)[0];
-    const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))
-        ? ` (did you mean '${closest.candidate}'?)`
-        : '';
-    const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
-    return `unknown key${hint}${list}`;
-}
-// `max_length`, `maxLength` and `max-length` are the same key to a human.
-function normalizeKey(key) {
-    return key.replace(/[-_]/g, '').toLowerCase();
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ../../packages/policy/src/event.ts
-
-const pullRequestPayload = object({
-    action: schemas_string(),
-    number: schemas_number().int(),
-    pull_request: object({
-        title: schemas_string(),
-        draft: schemas_boolean().optional(),
-        user: object({ login: schemas_string() }).nullable().optional(),
-        labels: array(object({ name: schemas_string() })).default([]),
-        head: object({ ref: schemas_string(), repo: object({ full_name: schemas_string() }).nullable().optional() }),
-        base: object({ ref: schemas_string(), repo: object({ full_name: schemas_string() }).nullable().optional() }),
-    }),
-    label: object({ name: schemas_string() }).optional(),
-    sender: object({ login: schemas_string() }).optional(),
-});
-const pushPayload = object({
-    ref: schemas_string(),
-    after: schemas_string(),
-    forced: schemas_boolean().default(false),
-    deleted: schemas_boolean().default(false),
-    pusher: object({ name: schemas_string() }).optional(),
-    sender: object({ login: schemas_string() }).optional(),
-});
-const mergeGroupPayload = object({
-    merge_group: object({ head_sha: schemas_string(), head_ref: schemas_string(), base_ref: schemas_string() }),
-});
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-// A closed pull request can no longer change; judging it would only repaint an old comment.
-const IGNORED_PULL_REQUEST_ACTIONS = [
-    'closed',
-    'assigned',
-    'unassigned',
-    'review_requested',
-    'review_request_removed',
-];
-const branchOf = (ref) => ref.replace(/^refs\/heads\//, '');
-/** Reads the facts the rules need from a webhook payload; throws when a supported event lacks them. */
-function readEvent(eventName, payload) {
-    if (PULL_REQUEST_EVENTS.includes(eventName))
-        return readPullRequest(eventName, payload);
-    if (eventName === 'push')
-        return readPush(payload);
-    if (eventName === 'merge_group')
-        return readMergeGroup(payload);
-    return {
-        kind: 'ignored',
-        reason: `Nothing to check for '${eventName}' events: branch policy checks pull_request, pull_request_target, push and merge_group.`,
-    };
-}
-function parsePayload(schema, eventName, payload) {
-    const result = schema.safeParse(payload);
-    if (result.success)
-        return result.data;
-    const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new Error(`The ${eventName} event payload is missing fields the branch policy needs: ${where}.`);
-}
-function readPullRequest(eventName, payload) {
-    const event = parsePayload(pullRequestPayload, eventName, payload);
-    if (IGNORED_PULL_REQUEST_ACTIONS.includes(event.action)) {
-        return { kind: 'ignored', reason: `Nothing to check for ${eventName} '${event.action}'.` };
-    }
-    const pr = event.pull_request;
-    const facts = {
-        kind: 'pull_request',
-        eventName,
-        action: event.action,
-        number: event.number,
-        title: pr.title,
-        draft: pr.draft ?? false,
-        head: pr.head.ref,
-        base: pr.base.ref,
-        labels: pr.labels.map((label) => label.name),
-        author: pr.user?.login ?? '',
-    };
-    const headRepo = pr.head.repo?.full_name;
-    const baseRepo = pr.base.repo?.full_name;
-    if (headRepo && baseRepo && headRepo !== baseRepo)
-        facts.forkOf = headRepo;
-    if (event.action === 'labeled' && event.label && event.sender) {
-        facts.labeledBy = { label: event.label.name, actor: event.sender.login };
-    }
-    return facts;
-}
-function readPush(payload) {
-    const event = parsePayload(pushPayload, 'push', payload);
-    if (!event.ref.startsWith('refs/heads/'))
-        return { kind: 'ignored', reason: `Nothing to check for a push to ${event.ref}.` };
-    const branch = branchOf(event.ref);
-    // Deleting a branch is the business of rulesets ("restrict deletions"), not of a status check.
-    if (event.deleted)
-        return { kind: 'ignored', reason: `Nothing to check: ${branch} was deleted.` };
-    const actors = [event.sender?.login, event.pusher?.name].filter((a) => Boolean(a));
-    return { kind: 'push', branch, sha: event.after, forced: event.forced, actors: [...new Set(actors)] };
-}
-function readMergeGroup(payload) {
-    const { merge_group: group } = parsePayload(mergeGroupPayload, 'merge_group', payload);
-    const facts = {
-        kind: 'merge_group',
-        base: branchOf(group.base_ref),
-        headSha: group.head_sha,
-    };
-    // gh-readonly-queue/<base>/pr-<number>-<sha>
-    const pullNumber = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
-    if (pullNumber)
-        facts.pullNumber = Number(pullNumber);
-    return facts;
-}
-
 ;// CONCATENATED MODULE: ../../packages/policy/src/rules/finding.ts
 const list = (values) => values.join(', ');
 const shortSha = (sha) => sha.slice(0, 7);
@@ -40029,6 +39721,115 @@ function worst(severities) {
     return 'pass';
 }
 
+;// CONCATENATED MODULE: ../../packages/policy/src/event.ts
+
+const pullRequestPayload = object({
+    action: schemas_string(),
+    number: schemas_number().int(),
+    pull_request: object({
+        title: schemas_string(),
+        draft: schemas_boolean().optional(),
+        user: object({ login: schemas_string() }).nullable().optional(),
+        labels: array(object({ name: schemas_string() })).default([]),
+        head: object({ ref: schemas_string(), repo: object({ full_name: schemas_string() }).nullable().optional() }),
+        base: object({ ref: schemas_string(), repo: object({ full_name: schemas_string() }).nullable().optional() }),
+    }),
+    label: object({ name: schemas_string() }).optional(),
+    sender: object({ login: schemas_string() }).optional(),
+});
+const pushPayload = object({
+    ref: schemas_string(),
+    after: schemas_string(),
+    forced: schemas_boolean().default(false),
+    deleted: schemas_boolean().default(false),
+    pusher: object({ name: schemas_string() }).optional(),
+    sender: object({ login: schemas_string() }).optional(),
+});
+const mergeGroupPayload = object({
+    merge_group: object({ head_sha: schemas_string(), head_ref: schemas_string(), base_ref: schemas_string() }),
+});
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+// A closed pull request can no longer change; judging it would only repaint an old comment.
+const IGNORED_PULL_REQUEST_ACTIONS = [
+    'closed',
+    'assigned',
+    'unassigned',
+    'review_requested',
+    'review_request_removed',
+];
+const branchOf = (ref) => ref.replace(/^refs\/heads\//, '');
+/** Reads the facts the rules need from a webhook payload; throws when a supported event lacks them. */
+function readEvent(eventName, payload) {
+    if (PULL_REQUEST_EVENTS.includes(eventName))
+        return readPullRequest(eventName, payload);
+    if (eventName === 'push')
+        return readPush(payload);
+    if (eventName === 'merge_group')
+        return readMergeGroup(payload);
+    return {
+        kind: 'ignored',
+        reason: `Nothing to check for '${eventName}' events: branch policy checks pull_request, pull_request_target, push and merge_group.`,
+    };
+}
+function parsePayload(schema, eventName, payload) {
+    const result = schema.safeParse(payload);
+    if (result.success)
+        return result.data;
+    const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new Error(`The ${eventName} event payload is missing fields the branch policy needs: ${where}.`);
+}
+function readPullRequest(eventName, payload) {
+    const event = parsePayload(pullRequestPayload, eventName, payload);
+    if (IGNORED_PULL_REQUEST_ACTIONS.includes(event.action)) {
+        return { kind: 'ignored', reason: `Nothing to check for ${eventName} '${event.action}'.` };
+    }
+    const pr = event.pull_request;
+    const facts = {
+        kind: 'pull_request',
+        eventName,
+        action: event.action,
+        number: event.number,
+        title: pr.title,
+        draft: pr.draft ?? false,
+        head: pr.head.ref,
+        base: pr.base.ref,
+        labels: pr.labels.map((label) => label.name),
+        author: pr.user?.login ?? '',
+    };
+    const headRepo = pr.head.repo?.full_name;
+    const baseRepo = pr.base.repo?.full_name;
+    if (headRepo && baseRepo && headRepo !== baseRepo)
+        facts.forkOf = headRepo;
+    if (event.action === 'labeled' && event.label && event.sender) {
+        facts.labeledBy = { label: event.label.name, actor: event.sender.login };
+    }
+    return facts;
+}
+function readPush(payload) {
+    const event = parsePayload(pushPayload, 'push', payload);
+    if (!event.ref.startsWith('refs/heads/'))
+        return { kind: 'ignored', reason: `Nothing to check for a push to ${event.ref}.` };
+    const branch = branchOf(event.ref);
+    // Deleting a branch is the business of rulesets ("restrict deletions"), not of a status check.
+    if (event.deleted)
+        return { kind: 'ignored', reason: `Nothing to check: ${branch} was deleted.` };
+    const actors = [event.sender?.login, event.pusher?.name].filter((a) => Boolean(a));
+    return { kind: 'push', branch, sha: event.after, forced: event.forced, actors: [...new Set(actors)] };
+}
+function readMergeGroup(payload) {
+    const { merge_group: group } = parsePayload(mergeGroupPayload, 'merge_group', payload);
+    const facts = {
+        kind: 'merge_group',
+        base: branchOf(group.base_ref),
+        headSha: group.head_sha,
+    };
+    // gh-readonly-queue/<base>/pr-<number>-<sha>
+    const pullNumber = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
+    if (pullNumber)
+        facts.pullNumber = Number(pullNumber);
+    return facts;
+}
+
 ;// CONCATENATED MODULE: ../../packages/policy/src/check.ts
 
 
@@ -40123,6 +39924,211 @@ async function syncStickyComment({ github, pullNumber, evaluation, logger, }) {
     await github.updateComment(kept.id, body);
     logger.info(`Updated the branch policy comment on #${pullNumber}.`);
     return 'updated';
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/policy/src/config.ts
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
+/** A config file the action cannot use: every problem, each with its key and line. */
+class PolicyConfigError extends errors/* UserError */.y {
+    file;
+    problems;
+    name = 'PolicyConfigError';
+    constructor(file, problems) {
+        super(`${file} is not a valid branch policy (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
+            problems
+                .map((p) => `  ${file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
+                .join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+/** Parses and validates a policy file; throws PolicyConfigError naming each bad key and its line. */
+function parsePolicyConfig(text, file = DEFAULT_CONFIG_PATH) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    if (doc.errors.length > 0) {
+        throw new PolicyConfigError(file, doc.errors.map((error) => ({
+            key: '',
+            ...position(error.pos[0]),
+            message: `YAML syntax: ${error.message}`,
+        })));
+    }
+    // An empty file (or one with only comments) means "all defaults".
+    const data = doc.contents === null ? {} : doc.toJS();
+    const result = policyConfigSchema.safeParse(data, { reportInput: true });
+    if (result.success)
+        return resolvePolicy(result.data);
+    const locate = (path, key) => position(offsetOf(doc.contents, path, key));
+    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, []));
+    throw new PolicyConfigError(file, problems
+        .map((p) => ({
+        key: formatKey(p.path),
+        ...locate(p.path.slice(0, p.keyIsUnknown ? -1 : undefined), p.unknownKey),
+        message: p.message,
+    }))
+        .sort((a, b) => a.line - b.line || a.column - b.column));
+}
+function describeIssue(issue, prefix) {
+    const path = [...prefix, ...issue.path];
+    const input = issue.input;
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => ({
+                path: [...path, key],
+                message: unknownKeyMessage(key, allowedKeysAt(path)),
+                keyIsUnknown: true,
+                unknownKey: key,
+            }));
+        case 'invalid_type':
+            return [
+                {
+                    path,
+                    message: invalidTypeMessage(issue.expected, input),
+                },
+            ];
+        case 'invalid_value':
+            return [
+                {
+                    path,
+                    message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`,
+                },
+            ];
+        case 'too_small':
+            return [{ path, message: tooSmallMessage(issue.origin, issue.minimum) }];
+        case 'too_big':
+            return [{ path, message: `must be at most ${issue.maximum}, got ${describeValue(input)}` }];
+        case 'invalid_union': {
+            if (input === undefined)
+                return [{ path, message: 'is required' }];
+            // A list with a bad entry: report the entry, not "neither a string nor a list".
+            const deeper = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
+            if (deeper)
+                return deeper.flatMap((inner) => describeIssue(inner, path));
+            return [{ path, message: `${issue.message}, got ${describeValue(input)}` }];
+        }
+        default:
+            return [{ path, message: issue.message }];
+    }
+}
+function invalidTypeMessage(expected, input) {
+    if (input === undefined)
+        return 'is required';
+    // `naming:` with nothing after it: YAML reads null, the user meant "defaults".
+    if (input === null && expected === 'object')
+        return 'is empty; remove the key for the defaults, or write {}';
+    return `expected ${typeName(expected)}, got ${describeValue(input)}`;
+}
+function tooSmallMessage(origin, minimum) {
+    if (origin === 'array')
+        return 'must list at least one entry';
+    if (origin === 'string')
+        return 'must not be empty';
+    return `must be at least ${minimum}`;
+}
+function typeName(expected) {
+    const names = {
+        string: 'a string',
+        number: 'a number',
+        int: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping of keys to values',
+    };
+    return names[expected] ?? expected;
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `'${value}'`;
+    return String(value);
+}
+function formatKey(path) {
+    return path.reduce((key, part) => typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part), '');
+}
+/** Where a path points in the file: the value's node, or the nearest ancestor that exists. */
+function offsetOf(root, path, unknownKey) {
+    let node = root;
+    let offset = node?.range?.[0] ?? 0;
+    for (const part of path) {
+        const child = childOf(node, part);
+        if (!child)
+            break;
+        node = child;
+        offset = child.range?.[0] ?? offset;
+    }
+    if (unknownKey !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === unknownKey);
+        const keyNode = pair?.key;
+        if (keyNode?.range)
+            offset = keyNode.range[0];
+    }
+    return offset;
+}
+function childOf(node, part) {
+    if (!node || typeof node !== 'object' || !('items' in node))
+        return null;
+    const items = node.items;
+    if (typeof part === 'number')
+        return items[part] ?? null;
+    if (!(0,dist/* isMap */.jh)(node))
+        return null;
+    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === part);
+    return pair?.value ?? pair?.key ?? null;
+}
+/** The keys allowed at a path, read from the published schema, for "did you mean" hints. */
+function allowedKeysAt(path) {
+    let node = policyJsonSchema();
+    for (const part of path) {
+        if (!node)
+            return [];
+        const options = node.anyOf ?? [node];
+        node =
+            typeof part === 'number'
+                ? options.find((o) => o.items)?.items
+                : options.find((o) => o.properties?.[String(part)])?.properties?.[String(part)];
+    }
+    return Object.keys(node?.properties ?? {});
+}
+function unknownKeyMessage(key, allowed) {
+    const closest = allowed
+        .map((candidate) => ({ candidate, distance: editDistance(normalizeKey(key), normalizeKey(candidate)) }))
+        .sort((a, b) => a.distance - b.distance)[0];
+    const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))
+        ? ` (did you mean '${closest.candidate}'?)`
+        : '';
+    const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+    return `unknown key${hint}${list}`;
+}
+// `max_length`, `maxLength` and `max-length` are the same key to a human.
+function normalizeKey(key) {
+    return key.replace(/[-_]/g, '').toLowerCase();
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ../../packages/policy/src/report.ts
@@ -45424,6 +45430,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3597);
 // EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(3808);
+// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
+var src_process = __nccwpck_require__(9234);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
 /**
  * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
@@ -45535,6 +45543,7 @@ class Redactor {
 
 
 
+
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
 const secrets = new Redactor((form) => core/* setSecret */.Pq(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
@@ -45566,14 +45575,213 @@ function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
  * Runs an action's main function: any thrown value — Error, string, object, undefined — becomes
  * `core.setFailed` with a clean message and exit code 1. Call it from the entry file only, so that
  * importing the action's modules runs nothing.
+ *
+ * A cancelled job gets SIGINT, then SIGTERM 7.5 s later: `main` is handed an AbortSignal that the
+ * first one fires, so it stops its work (aborts an upload, closes its clients) while the runner
+ * waits; the second ends the process. Once `main` is done the process exits even if a socket to a
+ * server that stopped answering is still open.
  */
-async function run(main) {
-    try {
-        await main();
+async function run(main, options = {}) {
+    await (0,src_process/* runProcess */.R3)(async (signal) => {
+        try {
+            await main(signal);
+            return 0;
+        }
+        catch (thrown) {
+            core/* setFailed */.C1(failureMessage(thrown));
+            return 1;
+        }
+    }, { note: (line) => core/* info */.pq(line), ...options });
+}
+
+
+/***/ }),
+
+/***/ 623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* unused harmony exports DeadlineExceededError, STOP_GRACE_MS, CLEANUP_TIMEOUT_MS, Deadline, abortableSleep */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3808);
+
+
+/** The run was stopped from outside: SIGINT/SIGTERM to the CLI, or a cancelled workflow job. */
+class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+    signal;
+    name = 'CancelledError';
+    constructor(message, 
+    /** The signal that stopped the run, when one did. */
+    signal) {
+        super(message);
+        this.signal = signal;
     }
-    catch (thrown) {
-        core/* setFailed */.C1(failureMessage(thrown));
+}
+/** The run's timeout passed. The message names what the run was still waiting for. */
+class DeadlineExceededError extends (/* unused pure expression or super */ null && (UserError)) {
+    name = 'DeadlineExceededError';
+}
+/**
+ * How long a run may take to wind down once it was stopped (aborting an upload, closing clients)
+ * before it gives up on whatever still has not noticed.
+ */
+const STOP_GRACE_MS = 5_000;
+/** The own deadline of a cleanup request sent after the run stopped, e.g. aborting a multipart upload. */
+const CLEANUP_TIMEOUT_MS = 3_000;
+/**
+ * The deadline of one run (a backup, a verification, a listing…): one AbortSignal that fires when the
+ * timeout passes or the run is cancelled, handed to every network call the run makes. Calls say what
+ * they are waiting for, so a run that times out names what hung instead of only saying it was slow.
+ */
+class Deadline {
+    signal;
+    timeoutMs;
+    #controller = new AbortController();
+    #run;
+    #now;
+    #waiting = new Set();
+    #parent;
+    #onParentAbort = () => this.stop(this.#cancelled());
+    #timer;
+    constructor(options) {
+        this.signal = this.#controller.signal;
+        this.timeoutMs = options.timeoutMs;
+        this.#run = options.run;
+        this.#now = options.now ?? Date.now;
+        this.#parent = options.signal;
+        if (this.#parent?.aborted)
+            this.stop(this.#cancelled());
+        else
+            this.#parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+        if (options.timeoutMs !== undefined && !this.stopped) {
+            this.#timer = setTimeout(() => this.stop(this.#timedOut()), options.timeoutMs);
+            this.#timer.unref();
+        }
     }
+    get stopped() {
+        return this.signal.aborted;
+    }
+    /** Why the run stopped; undefined while it runs. */
+    get reason() {
+        return this.stopped ? this.signal.reason : undefined;
+    }
+    throwIfStopped() {
+        if (this.stopped)
+            throw this.signal.reason;
+    }
+    /** Stops the run now (the first reason wins): a stage failed and the others must not go on. */
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.dispose();
+        this.#controller.abort(reason instanceof Error ? reason : new Error(String(reason)));
+    }
+    /** Marks a wait on the network; call `end()` when it is over. */
+    begin(what) {
+        const waiting = { what, since: this.#now() };
+        this.#waiting.add(waiting);
+        return {
+            progress: () => {
+                waiting.since = this.#now();
+            },
+            end: () => {
+                this.#waiting.delete(waiting);
+            },
+        };
+    }
+    /**
+     * Waits for one network call. It rejects with the run's reason as soon as the run stops, even if
+     * the call itself ignores the signal, so nothing the network does can hold the run past its end.
+     */
+    async waitFor(what, work) {
+        this.throwIfStopped();
+        const activity = this.begin(what);
+        try {
+            return await this.#race(work);
+        }
+        finally {
+            activity.end();
+        }
+    }
+    /**
+     * Settles with `work`, or with the stop reason once `graceMs` has passed since the run stopped and
+     * `work` still has not settled: the cleanup of a stopped run gets a short, bounded time.
+     */
+    async bound(work, graceMs = STOP_GRACE_MS) {
+        work.catch(() => { });
+        let onStop;
+        let timer;
+        const late = new Promise((_, reject) => {
+            onStop = () => {
+                timer = setTimeout(() => reject(this.signal.reason), graceMs);
+            };
+            if (this.stopped)
+                onStop();
+            else
+                this.signal.addEventListener('abort', onStop, { once: true });
+        });
+        try {
+            return await Promise.race([work, late]);
+        }
+        finally {
+            if (onStop)
+                this.signal.removeEventListener('abort', onStop);
+            clearTimeout(timer);
+        }
+    }
+    /** Clears the timer once the run is over; it does not stop the run. */
+    dispose() {
+        if (this.#timer)
+            clearTimeout(this.#timer);
+        this.#timer = undefined;
+        this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    }
+    #race(work) {
+        let onAbort;
+        const stopped = new Promise((_, reject) => {
+            onAbort = () => reject(this.signal.reason);
+            this.signal.addEventListener('abort', onAbort, { once: true });
+        });
+        // A late failure of `work` after the run stopped must not surface as an unhandled rejection.
+        work.catch(() => { });
+        return Promise.race([work, stopped]).finally(() => {
+            if (onAbort)
+                this.signal.removeEventListener('abort', onAbort);
+        });
+    }
+    #cancelled() {
+        const reason = this.#parent?.reason;
+        const signal = reason instanceof CancelledError ? reason.signal : undefined;
+        return new CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
+    }
+    #timedOut() {
+        const within = `The ${this.#run} did not finish within its timeout (${formatDuration(this.timeoutMs ?? 0)})`;
+        const now = this.#now();
+        const oldest = [...this.#waiting].sort((a, b) => a.since - b.since);
+        const first = oldest[0];
+        if (!first)
+            return new DeadlineExceededError(`${within}. Raise the timeout if the run is only slow.`);
+        const others = oldest.length - 1;
+        return new DeadlineExceededError(`${within}: still waiting for ${first.what}, silent for ${formatDuration(now - first.since)}` +
+            `${others > 0 ? ` (and ${others} other request${others === 1 ? '' : 's'})` : ''}.`);
+    }
+}
+/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
+function abortableSleep(signal) {
+    return (ms) => new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 
@@ -45607,6 +45815,83 @@ function errorMessage(thrown) {
     catch {
         return String(thrown);
     }
+}
+
+
+/***/ }),
+
+/***/ 9234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess)
+/* harmony export */ });
+/* unused harmony exports SIGNAL_GRACE_MS, EXIT_GRACE_MS */
+/* harmony import */ var _deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
+
+/** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
+const SIGNAL_GRACE_MS = 10_000;
+/**
+ * Once the work is done (its output written, its clients closed), how long lingering sockets — a
+ * connection to a server that stopped answering, which the MongoDB driver keeps until its own connect
+ * timeout — may hold the process.
+ */
+const EXIT_GRACE_MS = 500;
+/**
+ * A second signal this soon after the first is the same interruption delivered twice: a terminal's
+ * Ctrl-C reaches every process of the foreground group, and `bin/shipkit.js` forwards it as well.
+ */
+const ECHO_MS = 500;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/**
+ * Runs a process's work — a CLI command, an action's main — with SIGINT, SIGTERM and SIGHUP turned into
+ * the AbortSignal it is given, and makes sure the process ends:
+ *   - the first signal aborts the work, which stops cleanly (aborts its upload, writes no manifest);
+ *   - a second signal, or `SIGNAL_GRACE_MS` without the work stopping, ends the process at once;
+ *   - once the work is done the process exits, whatever the network still holds open.
+ * A run stopped by a signal exits with 128 + the signal's number (130 for SIGINT, 143 for SIGTERM),
+ * unless it had finished successfully anyway.
+ */
+async function runProcess(work, options = {}) {
+    const note = options.note ?? ((line) => process.stderr.write(`${line}\n`));
+    const controller = new AbortController();
+    let first;
+    const onSignal = (signal) => {
+        const now = Date.now();
+        if (!first) {
+            first = { signal, at: now };
+            note(`${signal} received: stopping (send it again to exit at once).`);
+            controller.abort(new _deadline__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled by ${signal}.`, signal));
+            setTimeout(() => {
+                note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
+                process.exit(128 + SIGNAL_NUMBERS[signal]);
+            }, SIGNAL_GRACE_MS).unref();
+            return;
+        }
+        if (now - first.at < ECHO_MS)
+            return;
+        note(`${signal} received again: exiting now.`);
+        process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+    let code;
+    try {
+        code = await work(controller.signal);
+    }
+    finally {
+        for (const signal of SIGNALS)
+            process.off(signal, onSignal);
+    }
+    if (first && code !== 0)
+        code = 128 + SIGNAL_NUMBERS[first.signal];
+    process.exitCode = code;
+    if (options.exit !== false) {
+        const exitCode = code;
+        setTimeout(() => process.exit(exitCode), EXIT_GRACE_MS).unref();
+    }
+    return code;
 }
 
 

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8299);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 8 modules
-var src = __webpack_require__(9677);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
+var src = __webpack_require__(478);
 // EXTERNAL MODULE: ../../packages/storage/src/errors.ts
 var errors = __webpack_require__(1400);
 // EXTERNAL MODULE: ../../packages/storage/src/keys.ts
@@ -87,6 +87,7 @@ async function* fixedSizeParts(source, pool) {
 
 ;// CONCATENATED MODULE: ../../packages/storage/src/s3-errors.ts
 
+
 function s3ErrorFacts(error) {
     const record = (typeof error === 'object' && error !== null ? error : {});
     // A connection attempt over several addresses fails with an AggregateError whose parts hold the code.
@@ -147,6 +148,18 @@ function isAccessDenied(facts) {
 function mentionsObjectLock(facts) {
     return /object ?lock|retention|legal ?hold|worm/i.test(facts.message);
 }
+/** Codes with which S3-compatible stores say they are out of room (MinIO, Ceph, Wasabi, B2…). */
+const FULL_CODES = new Set(['QuotaExceeded', 'XMinioStorageFull', 'StorageFull', 'InsufficientStorage']);
+/** A write the store refused for good: full, too large, or not allowed. */
+function refusedWrite(facts) {
+    if (FULL_CODES.has(facts.code) || facts.status === 507)
+        return 'full';
+    if (facts.code === 'EntityTooLarge')
+        return 'too-large';
+    if (isAccessDenied(facts))
+        return 'not-writable';
+    return undefined;
+}
 /**
  * Turns what a user can fix (missing bucket, bad credentials, unreachable endpoint, wrong region)
  * into a `UserError` saying what to change; anything else keeps its cause under a message with context.
@@ -167,6 +180,11 @@ function explainS3Error(error, context) {
     if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
         return new src/* UserError */.yo(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
             'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.');
+    }
+    const refused = context.write ? refusedWrite(facts) : undefined;
+    if (context.write && refused) {
+        const status = facts.status ? `, HTTP ${facts.status}` : '';
+        return new errors/* DestinationWriteError */.Mb(refused, context.write.destination, context.write.key, `${facts.code}${status} from ${context.endpoint}`);
     }
     if (isAccessDenied(facts)) {
         return new src/* UserError */.yo(`Access denied during ${where} (${facts.code}${facts.status ? `, HTTP ${facts.status}` : ''}). The credentials ` +
@@ -215,6 +233,11 @@ function createS3Client(options) {
         forcePathStyle: options.forcePathStyle ?? options.endpoint !== undefined,
         maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         retryMode: 'standard',
+        // Every request with a body (a part, the manifest, a completion) sends its headers first and its
+        // body only once the server answers "100 Continue" (or has said nothing for 6 s): a server that
+        // froze holds at most the headers of a write, which it cannot apply when it wakes up after the run
+        // has given up on it.
+        expectContinueHeader: true,
         requestHandler: {
             connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
             socketTimeout: options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS,
@@ -255,6 +278,9 @@ function sourceFailure(action, error) {
         cause: error.original,
     });
 }
+function errorText(error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+}
 async function nextPart(parts) {
     let next;
     try {
@@ -272,6 +298,7 @@ class S3Storage {
     client;
     ownsClient;
     logger;
+    deadline;
     partSize;
     partsInFlight;
     listPageSize;
@@ -288,6 +315,7 @@ class S3Storage {
         this.client = options.client ?? createS3Client(options);
         this.ownsClient = options.client === undefined;
         this.logger = options.logger ?? src/* silentLogger */.qq;
+        this.deadline = options.deadline;
         this.endpointText =
             options.endpoint !== undefined
                 ? `the S3 endpoint ${(0,src/* displayUri */.XX)(options.endpoint)}`
@@ -312,13 +340,47 @@ class S3Storage {
     relativeKey(fullKey) {
         return fullKey.slice(this.prefixWithSlash.length);
     }
-    explain(error, action) {
-        return explainS3Error(error, { action, bucket: this.location.bucket, endpoint: this.endpointText });
+    explain(error, action, writing) {
+        // Once the run has stopped, every request fails for that reason: the run's reason is the one to give.
+        if (this.deadline?.stopped)
+            return this.deadline.reason;
+        return explainS3Error(error, {
+            action,
+            bucket: this.location.bucket,
+            endpoint: this.endpointText,
+            ...(writing !== undefined && { write: { destination: this.describe(), key: writing } }),
+        });
+    }
+    /**
+     * Sends one request within the run's deadline: with its AbortSignal, so the request is dropped the
+     * moment the run stops, and named in the timeout message if it is what the run was waiting for.
+     */
+    async request(what, send) {
+        if (!this.deadline)
+            return send({});
+        return this.deadline.waitFor(`${this.endpointText} (${what})`, send({ abortSignal: this.deadline.signal }));
+    }
+    /** A request that tidies up after a failure, possibly after the run stopped: it has its own short deadline. */
+    async cleanupRequest(send) {
+        const abortSignal = AbortSignal.timeout(src/* CLEANUP_TIMEOUT_MS */.aE);
+        const gaveUp = new Promise((_, reject) => {
+            abortSignal.addEventListener('abort', () => reject(abortSignal.reason), { once: true });
+        });
+        const work = send({ abortSignal });
+        work.catch(() => { });
+        return Promise.race([work, gaveUp]);
     }
     async checksumAlgorithm() {
         const mode = await this.client.config.requestChecksumCalculation();
         return mode === 'WHEN_SUPPORTED' ? 'CRC32' : undefined;
     }
+    /**
+     * A buffer that fits in one part goes up with one PUT. A stream always goes up as a multipart
+     * upload, even when it fits in one part: the object then appears only through
+     * CompleteMultipartUpload, sent once every part is stored and never after the run has stopped. The
+     * bytes of a single PUT, once on the wire, could still be applied by a server that was frozen and
+     * wakes up after the run gave up — an archive appearing by itself after the run ended.
+     */
     async put(key, body, options = {}) {
         const Key = this.objectKey(key);
         const pool = new PartBufferPool(this.partSize);
@@ -331,15 +393,15 @@ class S3Storage {
             first = await nextPart(parts);
         }
         catch (error) {
+            if (this.deadline?.stopped)
+                throw this.deadline.reason;
             throw sourceFailure(`upload of ${this.describe(key)}`, error) ?? error;
         }
-        if (first.final)
-            return this.putSingle(key, Key, first.data, options);
         return this.putMultipart(key, Key, first, parts, pool, body, options);
     }
     async putSingle(key, Key, data, options) {
         const action = `upload of ${this.describe(key)}`;
-        const write = async (ifNoneMatch) => this.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+        const write = async (ifNoneMatch) => this.request(action, (sendOptions) => this.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
             Bucket: this.location.bucket,
             Key,
             Body: data,
@@ -347,7 +409,7 @@ class S3Storage {
             ...(options.contentType && { ContentType: options.contentType }),
             ...(ifNoneMatch && { IfNoneMatch: '*' }),
             ...this.writeParams,
-        }));
+        }), sendOptions));
         try {
             const { result, conditional } = await this.writeConditionally(key, options, write);
             return {
@@ -359,7 +421,7 @@ class S3Storage {
             };
         }
         catch (error) {
-            throw this.explain(error, action);
+            throw this.explain(error, action, key);
         }
     }
     /**
@@ -396,20 +458,20 @@ class S3Storage {
         const checksum = await this.checksumAlgorithm();
         let uploadId;
         try {
-            const created = await this.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
+            const created = await this.request(`start of the ${action}`, (sendOptions) => this.client.send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
                 Bucket,
                 Key,
                 ...(options.contentType && { ContentType: options.contentType }),
                 ...(checksum && { ChecksumAlgorithm: checksum }),
                 ...this.writeParams,
-            }));
+            }), sendOptions));
             if (!created.UploadId)
                 throw new Error('CreateMultipartUpload was answered without an UploadId');
             uploadId = created.UploadId;
         }
         catch (error) {
             await parts.return(undefined).catch(() => undefined);
-            throw this.explain(error, action);
+            throw this.explain(error, action, key);
         }
         const completed = [];
         const inFlight = new Set();
@@ -422,7 +484,7 @@ class S3Storage {
                 body.destroy(error instanceof Error ? error : new Error(String(error)));
         };
         const uploadPart = async (PartNumber, data) => {
-            const answer = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({
+            const answer = await this.request(`part ${PartNumber} of the ${action}`, (sendOptions) => this.client.send(new dist_cjs/* UploadPartCommand */.iVK({
                 Bucket,
                 Key,
                 UploadId: uploadId,
@@ -430,7 +492,7 @@ class S3Storage {
                 Body: data,
                 ContentLength: data.length,
                 ...(checksum && { ChecksumAlgorithm: checksum }),
-            }));
+            }), sendOptions));
             if (!answer.ETag)
                 throw new Error(`part ${PartNumber} was answered without an ETag`);
             completed[PartNumber - 1] = {
@@ -467,13 +529,14 @@ class S3Storage {
             await Promise.all(inFlight);
             if (failure)
                 throw failure.error;
-            const complete = (ifNoneMatch) => this.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+            // The only request that makes the object appear: `request` never sends it once the run has stopped.
+            const complete = (ifNoneMatch) => this.request(`completion of the ${action}`, (sendOptions) => this.client.send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({
                 Bucket,
                 Key,
                 UploadId: uploadId,
                 MultipartUpload: { Parts: completed },
                 ...(ifNoneMatch && { IfNoneMatch: '*' }),
-            }));
+            }), sendOptions));
             const { result, conditional } = await this.writeConditionally(key, options, complete);
             // An answer parsed from an <Error> body, or an empty one, carries no ETag: not a finished object.
             if (!result.ETag)
@@ -485,16 +548,25 @@ class S3Storage {
             await Promise.allSettled(inFlight);
             await parts.return(undefined).catch(() => undefined);
             await this.abortQuietly(Key, uploadId, action);
-            throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action);
+            if (this.deadline?.stopped)
+                throw this.deadline.reason;
+            throw sourceFailure(action, failure.error) ?? this.explain(failure.error, action, key);
         }
     }
+    /**
+     * Aborts a multipart upload that will not be completed, with a deadline of its own since the run may
+     * have stopped already. A server that does not answer in time still gets the request: one that was
+     * frozen applies it when it wakes up. If it cannot be sent at all, the upload stays listed under the
+     * prefix, and the sweep of incomplete uploads aborts it.
+     */
     async abortQuietly(Key, UploadId, action) {
         try {
-            await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.location.bucket, Key, UploadId }));
+            await this.cleanupRequest((sendOptions) => this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.location.bucket, Key, UploadId }), sendOptions));
         }
         catch (error) {
-            this.logger.warn(`Could not abort the ${action} (upload id ${UploadId}): ${String(error)}. Its parts are billed until ` +
-                'the sweep of incomplete uploads (or a bucket lifecycle rule) removes them.');
+            this.logger.warn(`Could not abort the ${action} (upload id ${UploadId}): ${errorText(error)}. It stays listed as an ` +
+                'incomplete upload, its parts billed, until the sweep of incomplete uploads (prune) or a bucket ' +
+                'lifecycle rule removes it; it can never complete by itself.');
         }
     }
     async get(key) {
@@ -509,25 +581,50 @@ class S3Storage {
         return this.getObject(key, `bytes=${start}-${end ?? ''}`);
     }
     async getObject(key, Range) {
+        const action = `download of ${this.describe(key)}`;
         try {
-            const answer = await this.client.send(new dist_cjs/* GetObjectCommand */.jLs({
+            const answer = await this.request(action, (sendOptions) => this.client.send(new dist_cjs/* GetObjectCommand */.jLs({
                 Bucket: this.location.bucket,
                 Key: this.objectKey(key),
                 ...(Range && { Range }),
-            }));
+            }), sendOptions));
             if (!(answer.Body instanceof external_node_stream_.Readable))
                 throw new Error('GetObject answered without a body stream');
-            return answer.Body;
+            return this.deadline ? this.watchedBody(answer.Body, action, this.deadline) : answer.Body;
         }
         catch (error) {
             if (s3ErrorFacts(error).code === 'NoSuchKey')
                 throw new errors/* ObjectNotFoundError */.d_(key, this.describe(key));
-            throw this.explain(error, `download of ${this.describe(key)}`);
+            throw this.explain(error, action);
         }
+    }
+    /**
+     * The body of a download, within the run's deadline: reading it counts as waiting on the server
+     * (named if the run times out while no data arrives), and it fails with the run's reason when the
+     * run stops.
+     */
+    watchedBody(body, action, deadline) {
+        const activity = deadline.begin(`${this.endpointText} (${action})`);
+        const watched = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                activity.progress();
+                done(null, chunk);
+            },
+        });
+        const onStop = () => watched.destroy(deadline.reason);
+        deadline.signal.addEventListener('abort', onStop, { once: true });
+        const finish = () => {
+            activity.end();
+            deadline.signal.removeEventListener('abort', onStop);
+        };
+        watched.once('close', finish);
+        body.once('error', (error) => watched.destroy(error));
+        watched.once('close', () => body.destroy());
+        return body.pipe(watched);
     }
     async head(key) {
         try {
-            const answer = await this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key: this.objectKey(key) }));
+            const answer = await this.request(`check of ${this.describe(key)}`, (sendOptions) => this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key: this.objectKey(key) }), sendOptions));
             return {
                 size: answer.ContentLength ?? 0,
                 lastModified: answer.LastModified ?? new Date(0),
@@ -546,12 +643,12 @@ class S3Storage {
         do {
             let page;
             try {
-                page = await this.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
+                page = await this.request(`listing of ${this.describe(prefix)}`, (sendOptions) => this.client.send(new dist_cjs/* ListObjectsV2Command */.u6x({
                     Bucket: this.location.bucket,
                     Prefix,
                     MaxKeys: this.listPageSize,
                     ...(ContinuationToken && { ContinuationToken }),
-                }));
+                }), sendOptions));
             }
             catch (error) {
                 throw this.explain(error, `listing of ${this.describe(prefix)}`);
@@ -571,7 +668,7 @@ class S3Storage {
     async delete(key) {
         const Key = this.objectKey(key);
         try {
-            await this.client.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: this.location.bucket, Key }));
+            await this.request(`deletion of ${this.describe(key)}`, (sendOptions) => this.client.send(new dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: this.location.bucket, Key }), sendOptions));
         }
         catch (error) {
             const facts = s3ErrorFacts(error);
@@ -590,7 +687,7 @@ class S3Storage {
     /** Why a delete was refused, when the object carries a retention date ahead or a legal hold. */
     async lockOn(Key) {
         try {
-            const answer = await this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key }));
+            const answer = await this.request(`check of ${Key}`, (sendOptions) => this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.location.bucket, Key }), sendOptions));
             const until = answer.ObjectLockRetainUntilDate;
             if (until && until.getTime() > Date.now()) {
                 return `${answer.ObjectLockMode ?? 'retention'} until ${until.toISOString()}`;
@@ -609,13 +706,13 @@ class S3Storage {
         for (;;) {
             let page;
             try {
-                page = await this.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({
+                page = await this.request(`listing of incomplete uploads under ${this.describe()}`, (sendOptions) => this.client.send(new dist_cjs/* ListMultipartUploadsCommand */.mo2({
                     Bucket: this.location.bucket,
                     Prefix: this.prefixWithSlash,
                     MaxUploads: this.listPageSize,
                     ...(KeyMarker && { KeyMarker }),
                     ...(UploadIdMarker && { UploadIdMarker }),
-                }));
+                }), sendOptions));
             }
             catch (error) {
                 throw this.explain(error, `listing of incomplete uploads under ${this.describe()}`);
@@ -637,11 +734,11 @@ class S3Storage {
     }
     async abortUpload(upload) {
         try {
-            await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({
+            await this.request(`abort of the incomplete upload of ${this.describe(upload.key)}`, (sendOptions) => this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({
                 Bucket: this.location.bucket,
                 Key: this.objectKey(upload.key),
                 UploadId: upload.uploadId,
-            }));
+            }), sendOptions));
         }
         catch (error) {
             if (s3ErrorFacts(error).code === 'NoSuchUpload')

@@ -28396,8 +28396,39 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
+// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
+var deadline = __nccwpck_require__(623);
 // EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
 var errors = __nccwpck_require__(3808);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/format.ts
+const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
+function formatBytes(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/** 75_000 → "1m15s"; under a minute with one decimal. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return '?';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    return hours > 0
+        ? `${hours}h${String(minutes).padStart(2, '0')}m`
+        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
 
 function inputEnvName(name) {
@@ -28565,37 +28596,6 @@ class MemoryLogger {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
-var secrets = __nccwpck_require__(1006);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/format.ts
-const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
-function formatBytes(bytes) {
-    let value = bytes;
-    let unit = 0;
-    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
-}
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-/** 75_000 → "1m15s"; under a minute with one decimal. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return '?';
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    return hours > 0
-        ? `${hours}h${String(minutes).padStart(2, '0')}m`
-        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
-}
-
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: external "node:vm"
@@ -28654,6 +28654,10 @@ function fullCollection() {
     return collect;
 }
 
+// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
+var src_process = __nccwpck_require__(9234);
+// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
+var secrets = __nccwpck_require__(1006);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
 /** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
 function escapeCell(cell) {
@@ -28682,6 +28686,8 @@ function sections(...parts) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
 
 
 
@@ -38328,10 +38334,14 @@ async function sendWithRetry(request, deps, policy = DEFAULT_RETRY) {
                 method: request.method,
                 headers: request.headers,
                 ...(request.body === undefined ? {} : { body: request.body }),
-                signal: AbortSignal.timeout(policy.requestTimeoutMs),
+                signal: deps.signal
+                    ? AbortSignal.any([AbortSignal.timeout(policy.requestTimeoutMs), deps.signal])
+                    : AbortSignal.timeout(policy.requestTimeoutMs),
             });
         }
         catch (thrown) {
+            if (deps.signal?.aborted)
+                throw deps.signal.reason;
             const reason = networkReason(thrown);
             if (!mayResend(request, { thrown })) {
                 throw new MaybeReceivedError(`Could not ${request.what}: ${reason} (the request may have reached Render).`, attempt);
@@ -39341,50 +39351,6 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ../../packages/render/src/summary.ts
-
-const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
-/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
-function deploySummary(result) {
-    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
-    const service = result.service?.name
-        ? `${result.service.name} (\`${result.serviceId}\`)`
-        : result.serviceId
-            ? `\`${result.serviceId}\``
-            : undefined;
-    const facts = [
-        ['Service', service],
-        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
-        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
-        ['Result', result.reason],
-        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
-        ['URL', result.service?.url],
-        [
-            'Health check',
-            result.healthCheck
-                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
-                : undefined,
-        ],
-        [
-            'Rollback',
-            result.rollback
-                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
-                : undefined,
-        ],
-    ];
-    const timeline = result.timeline.map((entry) => [
-        new Date(entry.at)
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, 'Z'),
-        `+${formatDuration(entry.at - result.startedAt)}`,
-        `\`${entry.deployId}\``,
-        entry.status,
-        entry.note,
-    ]);
-    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
-}
-
 ;// CONCATENATED MODULE: ../../packages/render/src/options.ts
 
 
@@ -39525,6 +39491,50 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
 
+;// CONCATENATED MODULE: ../../packages/render/src/summary.ts
+
+const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
+/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
+function deploySummary(result) {
+    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
+    const service = result.service?.name
+        ? `${result.service.name} (\`${result.serviceId}\`)`
+        : result.serviceId
+            ? `\`${result.serviceId}\``
+            : undefined;
+    const facts = [
+        ['Service', service],
+        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
+        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
+        ['Result', result.reason],
+        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
+        ['URL', result.service?.url],
+        [
+            'Health check',
+            result.healthCheck
+                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
+                : undefined,
+        ],
+        [
+            'Rollback',
+            result.rollback
+                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
+                : undefined,
+        ],
+    ];
+    const timeline = result.timeline.map((entry) => [
+        new Date(entry.at)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, 'Z'),
+        `+${formatDuration(entry.at - result.startedAt)}`,
+        `\`${entry.deployId}\``,
+        entry.status,
+        entry.note,
+    ]);
+    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
+}
+
 ;// CONCATENATED MODULE: ../../packages/render/src/index.ts
 
 
@@ -39620,13 +39630,15 @@ async function main() {
 /* harmony export */ });
 /* unused harmony exports secrets, failureMessage */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5926);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3808);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1006);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3808);
+/* harmony import */ var _process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9234);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1006);
+
 
 
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
-const secrets = new _secrets__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
+const secrets = new _secrets__WEBPACK_IMPORTED_MODULE_2__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
 function maskSecret(value) {
     secrets.add(value);
@@ -39648,22 +39660,221 @@ async function writeSummary(markdown) {
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(thrown);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof _errors__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
  * Runs an action's main function: any thrown value — Error, string, object, undefined — becomes
  * `core.setFailed` with a clean message and exit code 1. Call it from the entry file only, so that
  * importing the action's modules runs nothing.
+ *
+ * A cancelled job gets SIGINT, then SIGTERM 7.5 s later: `main` is handed an AbortSignal that the
+ * first one fires, so it stops its work (aborts an upload, closes its clients) while the runner
+ * waits; the second ends the process. Once `main` is done the process exits even if a socket to a
+ * server that stopped answering is still open.
  */
-async function run(main) {
-    try {
-        await main();
+async function run(main, options = {}) {
+    await (0,_process__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(async (signal) => {
+        try {
+            await main(signal);
+            return 0;
+        }
+        catch (thrown) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(thrown));
+            return 1;
+        }
+    }, { note: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line), ...options });
+}
+
+
+/***/ }),
+
+/***/ 623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cc: () => (/* binding */ CancelledError)
+/* harmony export */ });
+/* unused harmony exports DeadlineExceededError, STOP_GRACE_MS, CLEANUP_TIMEOUT_MS, Deadline, abortableSleep */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3808);
+
+
+/** The run was stopped from outside: SIGINT/SIGTERM to the CLI, or a cancelled workflow job. */
+class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+    signal;
+    name = 'CancelledError';
+    constructor(message, 
+    /** The signal that stopped the run, when one did. */
+    signal) {
+        super(message);
+        this.signal = signal;
     }
-    catch (thrown) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(thrown));
+}
+/** The run's timeout passed. The message names what the run was still waiting for. */
+class DeadlineExceededError extends (/* unused pure expression or super */ null && (UserError)) {
+    name = 'DeadlineExceededError';
+}
+/**
+ * How long a run may take to wind down once it was stopped (aborting an upload, closing clients)
+ * before it gives up on whatever still has not noticed.
+ */
+const STOP_GRACE_MS = 5_000;
+/** The own deadline of a cleanup request sent after the run stopped, e.g. aborting a multipart upload. */
+const CLEANUP_TIMEOUT_MS = 3_000;
+/**
+ * The deadline of one run (a backup, a verification, a listing…): one AbortSignal that fires when the
+ * timeout passes or the run is cancelled, handed to every network call the run makes. Calls say what
+ * they are waiting for, so a run that times out names what hung instead of only saying it was slow.
+ */
+class Deadline {
+    signal;
+    timeoutMs;
+    #controller = new AbortController();
+    #run;
+    #now;
+    #waiting = new Set();
+    #parent;
+    #onParentAbort = () => this.stop(this.#cancelled());
+    #timer;
+    constructor(options) {
+        this.signal = this.#controller.signal;
+        this.timeoutMs = options.timeoutMs;
+        this.#run = options.run;
+        this.#now = options.now ?? Date.now;
+        this.#parent = options.signal;
+        if (this.#parent?.aborted)
+            this.stop(this.#cancelled());
+        else
+            this.#parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+        if (options.timeoutMs !== undefined && !this.stopped) {
+            this.#timer = setTimeout(() => this.stop(this.#timedOut()), options.timeoutMs);
+            this.#timer.unref();
+        }
     }
+    get stopped() {
+        return this.signal.aborted;
+    }
+    /** Why the run stopped; undefined while it runs. */
+    get reason() {
+        return this.stopped ? this.signal.reason : undefined;
+    }
+    throwIfStopped() {
+        if (this.stopped)
+            throw this.signal.reason;
+    }
+    /** Stops the run now (the first reason wins): a stage failed and the others must not go on. */
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.dispose();
+        this.#controller.abort(reason instanceof Error ? reason : new Error(String(reason)));
+    }
+    /** Marks a wait on the network; call `end()` when it is over. */
+    begin(what) {
+        const waiting = { what, since: this.#now() };
+        this.#waiting.add(waiting);
+        return {
+            progress: () => {
+                waiting.since = this.#now();
+            },
+            end: () => {
+                this.#waiting.delete(waiting);
+            },
+        };
+    }
+    /**
+     * Waits for one network call. It rejects with the run's reason as soon as the run stops, even if
+     * the call itself ignores the signal, so nothing the network does can hold the run past its end.
+     */
+    async waitFor(what, work) {
+        this.throwIfStopped();
+        const activity = this.begin(what);
+        try {
+            return await this.#race(work);
+        }
+        finally {
+            activity.end();
+        }
+    }
+    /**
+     * Settles with `work`, or with the stop reason once `graceMs` has passed since the run stopped and
+     * `work` still has not settled: the cleanup of a stopped run gets a short, bounded time.
+     */
+    async bound(work, graceMs = STOP_GRACE_MS) {
+        work.catch(() => { });
+        let onStop;
+        let timer;
+        const late = new Promise((_, reject) => {
+            onStop = () => {
+                timer = setTimeout(() => reject(this.signal.reason), graceMs);
+            };
+            if (this.stopped)
+                onStop();
+            else
+                this.signal.addEventListener('abort', onStop, { once: true });
+        });
+        try {
+            return await Promise.race([work, late]);
+        }
+        finally {
+            if (onStop)
+                this.signal.removeEventListener('abort', onStop);
+            clearTimeout(timer);
+        }
+    }
+    /** Clears the timer once the run is over; it does not stop the run. */
+    dispose() {
+        if (this.#timer)
+            clearTimeout(this.#timer);
+        this.#timer = undefined;
+        this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    }
+    #race(work) {
+        let onAbort;
+        const stopped = new Promise((_, reject) => {
+            onAbort = () => reject(this.signal.reason);
+            this.signal.addEventListener('abort', onAbort, { once: true });
+        });
+        // A late failure of `work` after the run stopped must not surface as an unhandled rejection.
+        work.catch(() => { });
+        return Promise.race([work, stopped]).finally(() => {
+            if (onAbort)
+                this.signal.removeEventListener('abort', onAbort);
+        });
+    }
+    #cancelled() {
+        const reason = this.#parent?.reason;
+        const signal = reason instanceof CancelledError ? reason.signal : undefined;
+        return new CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
+    }
+    #timedOut() {
+        const within = `The ${this.#run} did not finish within its timeout (${formatDuration(this.timeoutMs ?? 0)})`;
+        const now = this.#now();
+        const oldest = [...this.#waiting].sort((a, b) => a.since - b.since);
+        const first = oldest[0];
+        if (!first)
+            return new DeadlineExceededError(`${within}. Raise the timeout if the run is only slow.`);
+        const others = oldest.length - 1;
+        return new DeadlineExceededError(`${within}: still waiting for ${first.what}, silent for ${formatDuration(now - first.since)}` +
+            `${others > 0 ? ` (and ${others} other request${others === 1 ? '' : 's'})` : ''}.`);
+    }
+}
+/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
+function abortableSleep(signal) {
+    return (ms) => new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 
@@ -39697,6 +39908,83 @@ function errorMessage(thrown) {
     catch {
         return String(thrown);
     }
+}
+
+
+/***/ }),
+
+/***/ 9234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess)
+/* harmony export */ });
+/* unused harmony exports SIGNAL_GRACE_MS, EXIT_GRACE_MS */
+/* harmony import */ var _deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
+
+/** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
+const SIGNAL_GRACE_MS = 10_000;
+/**
+ * Once the work is done (its output written, its clients closed), how long lingering sockets — a
+ * connection to a server that stopped answering, which the MongoDB driver keeps until its own connect
+ * timeout — may hold the process.
+ */
+const EXIT_GRACE_MS = 500;
+/**
+ * A second signal this soon after the first is the same interruption delivered twice: a terminal's
+ * Ctrl-C reaches every process of the foreground group, and `bin/shipkit.js` forwards it as well.
+ */
+const ECHO_MS = 500;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/**
+ * Runs a process's work — a CLI command, an action's main — with SIGINT, SIGTERM and SIGHUP turned into
+ * the AbortSignal it is given, and makes sure the process ends:
+ *   - the first signal aborts the work, which stops cleanly (aborts its upload, writes no manifest);
+ *   - a second signal, or `SIGNAL_GRACE_MS` without the work stopping, ends the process at once;
+ *   - once the work is done the process exits, whatever the network still holds open.
+ * A run stopped by a signal exits with 128 + the signal's number (130 for SIGINT, 143 for SIGTERM),
+ * unless it had finished successfully anyway.
+ */
+async function runProcess(work, options = {}) {
+    const note = options.note ?? ((line) => process.stderr.write(`${line}\n`));
+    const controller = new AbortController();
+    let first;
+    const onSignal = (signal) => {
+        const now = Date.now();
+        if (!first) {
+            first = { signal, at: now };
+            note(`${signal} received: stopping (send it again to exit at once).`);
+            controller.abort(new _deadline__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled by ${signal}.`, signal));
+            setTimeout(() => {
+                note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
+                process.exit(128 + SIGNAL_NUMBERS[signal]);
+            }, SIGNAL_GRACE_MS).unref();
+            return;
+        }
+        if (now - first.at < ECHO_MS)
+            return;
+        note(`${signal} received again: exiting now.`);
+        process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+    let code;
+    try {
+        code = await work(controller.signal);
+    }
+    finally {
+        for (const signal of SIGNALS)
+            process.off(signal, onSignal);
+    }
+    if (first && code !== 0)
+        code = 128 + SIGNAL_NUMBERS[first.signal];
+    process.exitCode = code;
+    if (options.exit !== false) {
+        const exitCode = code;
+        setTimeout(() => process.exit(exitCode), EXIT_GRACE_MS).unref();
+    }
+    return code;
 }
 
 

@@ -1,138 +1,6 @@
 export const id = 167;
-export const ids = [167,259,64];
+export const ids = [167,64];
 export const modules = {
-
-/***/ 9259:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S3_OPTIONS: () => (/* binding */ S3_OPTIONS),
-/* harmony export */   STORAGE_ENV: () => (/* binding */ STORAGE_ENV),
-/* harmony export */   backup: () => (/* binding */ backup)
-/* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
-/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
-/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
-
-
-
-
-const S3_OPTIONS = {
-    's3-endpoint': {
-        type: 'string',
-        value: '<url>',
-        description: 'S3-compatible endpoint (env S3_ENDPOINT); empty = AWS',
-    },
-    's3-region': { type: 'string', value: '<region>', description: 'S3 region (default: AWS_REGION)' },
-    's3-force-path-style': {
-        type: 'string',
-        value: 'true|false',
-        description: 'path-style URLs (default: true with an endpoint)',
-    },
-    's3-checksum': {
-        type: 'string',
-        value: 'when-supported|when-required',
-        description: 'checksum headers; when-required for R2/B2',
-    },
-};
-const STORAGE_ENV = { 's3-endpoint': 'S3_ENDPOINT' };
-const backup = {
-    name: 'backup',
-    usage: '--uri <mongodb-uri> --to <url> [options]',
-    options: {
-        uri: { type: 'string', value: '<uri>', description: 'source connection string (env MONGODB_URI)' },
-        to: {
-            type: 'string',
-            value: '<url>',
-            description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
-        },
-        include: { type: 'string', multiple: true, value: '<ns>', description: 'db, db.coll or glob to back up' },
-        exclude: {
-            type: 'string',
-            multiple: true,
-            value: '<ns>',
-            description: 'db, db.coll or glob to leave out',
-        },
-        compression: {
-            type: 'string',
-            value: 'zstd|gzip|none',
-            description: 'archive compression (default zstd)',
-        },
-        'compression-level': { type: 'string', value: '<n>', description: 'zstd 1-22, gzip 1-9' },
-        'encrypt-recipients': {
-            type: 'string',
-            value: '<age1…>',
-            description: 'age recipients, comma separated (env AGE_RECIPIENTS)',
-        },
-        parallelism: {
-            type: 'string',
-            value: '<n>',
-            description: 'collections and ranges read at once (default 4)',
-        },
-        retention: { type: 'string', value: '<rules>', description: 'e.g. daily=7,weekly=4,monthly=12' },
-        ...S3_OPTIONS,
-        'storage-class': { type: 'string', value: '<class>', description: 'S3 storage class, e.g. STANDARD_IA' },
-        sse: { type: 'string', value: '<mode>', description: 'AES256, aws:kms or aws:kms:<key-id>' },
-        timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 2h)' },
-    },
-    details: 'Secrets are best passed through the environment (MONGODB_URI) so they stay out of shell history.',
-    async run(args, context) {
-        const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_2__/* .optionInputs */ .t)(args, context.env, {
-            aliases: { uri: 'mongodb-uri', to: 'destination' },
-            envFallbacks: {
-                'mongodb-uri': 'MONGODB_URI',
-                destination: 'BACKUP_DESTINATION',
-                'encrypt-recipients': 'AGE_RECIPIENTS',
-                ...STORAGE_ENV,
-            },
-        });
-        context.redactor.add(inputs.string('mongodb-uri'));
-        const options = (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .backupOptionsFromInputs */ .mx)(inputs, context.env);
-        const result = await (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_1__/* .runBackup */ .Q3)(options, { logger: context.logger, signal: context.signal });
-        const { manifest } = result;
-        if (context.json) {
-            context.stdout(`${JSON.stringify({ ...result, manifest: undefined, ...manifestSummary(result) }, null, 2)}\n`);
-            return 0;
-        }
-        context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_3__/* .textTable */ .e)(['namespace', 'type', 'documents', 'bytes'], manifest.namespaces.map((ns) => [
-            `${ns.db}.${ns.collection}`,
-            ns.type,
-            (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(ns.count),
-            (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(ns.bytes),
-        ]), [2, 3]));
-        context.stdout(`\nbackup ${result.backupId}: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(manifest.totals.documents)} documents in ` +
-            `${manifest.totals.namespaces} namespaces, ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(manifest.archive.size)} stored ` +
-            `(${manifest.archive.compression}${manifest.archive.recipients.length ? ', encrypted' : ''}) in ` +
-            `${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.durationMs)}\nmanifest: ${result.manifestUrl}\n`);
-        if (result.prune) {
-            context.stdout(`retention: kept ${result.prune.kept.length}, removed ${result.prune.removed.length}` +
-                `${result.prune.retainedByLock.length ? `, retained by lock ${result.prune.retainedByLock.length}` : ''}` +
-                `${result.prune.damaged.length ? `, damaged (kept) ${result.prune.damaged.length}` : ''}\n`);
-        }
-        return 0;
-    },
-};
-function manifestSummary(result) {
-    const { manifest } = result;
-    return {
-        bytes: manifest.archive.size,
-        documents: manifest.totals.documents,
-        collections: manifest.totals.namespaces,
-        durationSeconds: Math.round(result.durationMs / 1000),
-        namespaces: manifest.namespaces.map((ns) => ({
-            namespace: `${ns.db}.${ns.collection}`,
-            type: ns.type,
-            count: ns.count,
-            bytes: ns.bytes,
-            contentHash: ns.contentHash,
-        })),
-    };
-}
-
-
-/***/ }),
 
 /***/ 3548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -145,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6458);
 /* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94);
 /* harmony import */ var _shipkit_storage__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5927);
 /* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3648);
@@ -332,7 +200,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6458);
 /* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5862);
 /* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3648);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
@@ -365,7 +233,11 @@ const SOURCE_OPTIONS = {
         description: 'insert batches in flight, namespaces read back at once (default 4)',
     },
     report: { type: 'string', value: '<path>', description: 'also write the JSON report to this file' },
-    timeout: { type: 'string', value: '<duration>', description: 'fail after this long (default 6h)' },
+    timeout: {
+        type: 'string',
+        value: '<duration>',
+        description: 'fail after this long, waiting on the network included (default 6h)',
+    },
     ..._backup__WEBPACK_IMPORTED_MODULE_6__.S3_OPTIONS,
 };
 const RENAME_OPTIONS = {
@@ -459,6 +331,7 @@ const verify = {
             value: '<uri>',
             description: 'for --mode full: a server to restore into under fresh names, dropped after (env SCRATCH_MONGODB_URI)',
         },
+        ..._backup__WEBPACK_IMPORTED_MODULE_6__.CONNECT_OPTIONS,
         ...RENAME_OPTIONS,
     },
     details: `
@@ -487,64 +360,6 @@ Examples:
         return printReport(outcome.report, args, context);
     },
 };
-
-
-/***/ }),
-
-/***/ 1601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ optionInputs)
-/* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
-
-/**
- * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:
- * option values are laid out as `INPUT_*` entries, with environment variables as fallbacks, and
- * errors name the option (and its variable).
- */
-function optionInputs(args, env, spec = {}) {
-    const aliases = spec.aliases ?? {};
-    const fallbacks = spec.envFallbacks ?? {};
-    const source = {};
-    for (const [input, variable] of Object.entries(fallbacks)) {
-        const value = env[variable];
-        if (value)
-            source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = value;
-    }
-    for (const [option, value] of Object.entries(args.options)) {
-        if (value === undefined || option === 'json' || option === 'help' || option === 'verbose')
-            continue;
-        const input = aliases[option] ?? option;
-        source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = Array.isArray(value) ? value.map(String).join('\n') : String(value);
-    }
-    const optionOf = Object.fromEntries(Object.entries(aliases).map(([option, input]) => [input, option]));
-    return new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(source, (input) => {
-        const option = `--${optionOf[input] ?? input}`;
-        return fallbacks[input] ? `${option} (or ${fallbacks[input]})` : option;
-    });
-}
-
-
-/***/ }),
-
-/***/ 9071:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ textTable)
-/* harmony export */ });
-/** A plain-text table with aligned columns, for terminal output. */
-function textTable(headers, rows, rightAligned = []) {
-    const cells = [headers, ...rows.map((row) => row.map(String))];
-    const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-    const line = (row) => row
-        .map((cell, i) => rightAligned.includes(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return `${[line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n')}\n`;
-}
 
 
 /***/ })

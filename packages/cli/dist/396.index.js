@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
-var src = __webpack_require__(4264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
+var src = __webpack_require__(6458);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(7821);
 ;// CONCATENATED MODULE: ../render/src/http.ts
@@ -117,10 +117,14 @@ async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
                 method: request.method,
                 headers: request.headers,
                 ...(request.body === undefined ? {} : { body: request.body }),
-                signal: AbortSignal.timeout(policy.requestTimeoutMs),
+                signal: deps.signal
+                    ? AbortSignal.any([AbortSignal.timeout(policy.requestTimeoutMs), deps.signal])
+                    : AbortSignal.timeout(policy.requestTimeoutMs),
             });
         }
         catch (thrown) {
+            if (deps.signal?.aborted)
+                throw deps.signal.reason;
             const reason = networkReason(thrown);
             if (!mayResend(request, { thrown })) {
                 throw new MaybeReceivedError(`Could not ${request.what}: ${reason} (the request may have reached Render).`, attempt);
@@ -1130,50 +1134,6 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ../render/src/summary.ts
-
-const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
-/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
-function deploySummary(result) {
-    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
-    const service = result.service?.name
-        ? `${result.service.name} (\`${result.serviceId}\`)`
-        : result.serviceId
-            ? `\`${result.serviceId}\``
-            : undefined;
-    const facts = [
-        ['Service', service],
-        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
-        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
-        ['Result', result.reason],
-        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
-        ['URL', result.service?.url],
-        [
-            'Health check',
-            result.healthCheck
-                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
-                : undefined,
-        ],
-        [
-            'Rollback',
-            result.rollback
-                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
-                : undefined,
-        ],
-    ];
-    const timeline = result.timeline.map((entry) => [
-        new Date(entry.at)
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, 'Z'),
-        `+${formatDuration(entry.at - result.startedAt)}`,
-        `\`${entry.deployId}\``,
-        entry.status,
-        entry.note,
-    ]);
-    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
-}
-
 ;// CONCATENATED MODULE: ../render/src/options.ts
 
 
@@ -1314,6 +1274,50 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
 
+;// CONCATENATED MODULE: ../render/src/summary.ts
+
+const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
+/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
+function deploySummary(result) {
+    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
+    const service = result.service?.name
+        ? `${result.service.name} (\`${result.serviceId}\`)`
+        : result.serviceId
+            ? `\`${result.serviceId}\``
+            : undefined;
+    const facts = [
+        ['Service', service],
+        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
+        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
+        ['Result', result.reason],
+        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
+        ['URL', result.service?.url],
+        [
+            'Health check',
+            result.healthCheck
+                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
+                : undefined,
+        ],
+        [
+            'Rollback',
+            result.rollback
+                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
+                : undefined,
+        ],
+    ];
+    const timeline = result.timeline.map((entry) => [
+        new Date(entry.at)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d+Z$/, 'Z'),
+        `+${formatDuration(entry.at - result.startedAt)}`,
+        `\`${entry.deployId}\``,
+        entry.status,
+        entry.note,
+    ]);
+    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
+}
+
 ;// CONCATENATED MODULE: ../render/src/index.ts
 
 
@@ -1422,7 +1426,12 @@ Examples:
             label: (name) => LABELS[name] ?? `--${name}`,
             defaults: { wait: false },
         });
-        const http = { ...http_realHttpDeps(), logger: context.logger, sleep: abortableSleep(context.signal) };
+        const http = {
+            ...http_realHttpDeps(),
+            logger: context.logger,
+            sleep: (0,src/* abortableSleep */.Mf)(context.signal),
+            signal: context.signal,
+        };
         const render = parsed.apiKey
             ? new RenderClient({ apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl, keySource: 'RENDER_API_KEY' }, http)
             : undefined;
@@ -1468,22 +1477,6 @@ function textResult(result) {
         lines.push(`url: ${result.service.url}`);
     return `${lines.join('\n')}\n`;
 }
-/** A sleep that ends the wait when the user interrupts (Ctrl-C): the deploy carries on at Render. */
-function abortableSleep(signal) {
-    return (ms) => new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
 
 
 /***/ }),
@@ -1494,7 +1487,7 @@ function abortableSleep(signal) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ optionInputs)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6458);
 
 /**
  * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:

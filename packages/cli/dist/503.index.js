@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4264);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6458);
 /* harmony import */ var _shipkit_policy__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8954);
 /* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(483);
 /* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);

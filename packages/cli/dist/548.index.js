@@ -45,6 +45,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMENT_MARKER, CONVENTIONAL_TYPES, DEFAULT_BOT_BRANCHES, DEFAULT_OVERRIDE_LABEL, DEFAULT_TICKET_BRANCHES, LOOKUP_RETRY_DELAYS_MS, PolicyConfigError, RULES, branchPatternProblem, checkEvent, firstMatch, globToRegExp, matchesGlob, policyConfigSchema, policyJsonSchema, readEvent, renderComment, renderConfigProblems, renderSummary, resolvePolicy, syncStickyComment
 
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
+var src = __webpack_require__(6458);
 ;// CONCATENATED MODULE: ../policy/src/glob.ts
 /**
  * Branch patterns as GitHub writes them in branch protection: `*` stays within one path segment,
@@ -289,322 +291,6 @@ function resolvePolicy(config) {
 /** The policy used when the repository has no config file: the schema's defaults. */
 function defaultPolicy() {
     return resolvePolicy(policyConfigSchema.parse({}));
-}
-
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
-var src = __webpack_require__(4264);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3483);
-;// CONCATENATED MODULE: ../policy/src/config.ts
-
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
-/** A config file the action cannot use: every problem, each with its key and line. */
-class PolicyConfigError extends src/* UserError */.yo {
-    file;
-    problems;
-    name = 'PolicyConfigError';
-    constructor(file, problems) {
-        super(`${file} is not a valid branch policy (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
-            problems
-                .map((p) => `  ${file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
-                .join('\n'));
-        this.file = file;
-        this.problems = problems;
-    }
-}
-/** Parses and validates a policy file; throws PolicyConfigError naming each bad key and its line. */
-function parsePolicyConfig(text, file = DEFAULT_CONFIG_PATH) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    if (doc.errors.length > 0) {
-        throw new PolicyConfigError(file, doc.errors.map((error) => ({
-            key: '',
-            ...position(error.pos[0]),
-            message: `YAML syntax: ${error.message}`,
-        })));
-    }
-    // An empty file (or one with only comments) means "all defaults".
-    const data = doc.contents === null ? {} : doc.toJS();
-    const result = policyConfigSchema.safeParse(data, { reportInput: true });
-    if (result.success)
-        return resolvePolicy(result.data);
-    const locate = (path, key) => position(offsetOf(doc.contents, path, key));
-    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, []));
-    throw new PolicyConfigError(file, problems
-        .map((p) => ({
-        key: formatKey(p.path),
-        ...locate(p.path.slice(0, p.keyIsUnknown ? -1 : undefined), p.unknownKey),
-        message: p.message,
-    }))
-        .sort((a, b) => a.line - b.line || a.column - b.column));
-}
-function describeIssue(issue, prefix) {
-    const path = [...prefix, ...issue.path];
-    const input = issue.input;
-    switch (issue.code) {
-        case 'unrecognized_keys':
-            return issue.keys.map((key) => ({
-                path: [...path, key],
-                message: unknownKeyMessage(key, allowedKeysAt(path)),
-                keyIsUnknown: true,
-                unknownKey: key,
-            }));
-        case 'invalid_type':
-            return [
-                {
-                    path,
-                    message: invalidTypeMessage(issue.expected, input),
-                },
-            ];
-        case 'invalid_value':
-            return [
-                {
-                    path,
-                    message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`,
-                },
-            ];
-        case 'too_small':
-            return [{ path, message: tooSmallMessage(issue.origin, issue.minimum) }];
-        case 'too_big':
-            return [{ path, message: `must be at most ${issue.maximum}, got ${describeValue(input)}` }];
-        case 'invalid_union': {
-            if (input === undefined)
-                return [{ path, message: 'is required' }];
-            // A list with a bad entry: report the entry, not "neither a string nor a list".
-            const deeper = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
-            if (deeper)
-                return deeper.flatMap((inner) => describeIssue(inner, path));
-            return [{ path, message: `${issue.message}, got ${describeValue(input)}` }];
-        }
-        default:
-            return [{ path, message: issue.message }];
-    }
-}
-function invalidTypeMessage(expected, input) {
-    if (input === undefined)
-        return 'is required';
-    // `naming:` with nothing after it: YAML reads null, the user meant "defaults".
-    if (input === null && expected === 'object')
-        return 'is empty; remove the key for the defaults, or write {}';
-    return `expected ${typeName(expected)}, got ${describeValue(input)}`;
-}
-function tooSmallMessage(origin, minimum) {
-    if (origin === 'array')
-        return 'must list at least one entry';
-    if (origin === 'string')
-        return 'must not be empty';
-    return `must be at least ${minimum}`;
-}
-function typeName(expected) {
-    const names = {
-        string: 'a string',
-        number: 'a number',
-        int: 'a whole number',
-        boolean: 'true or false',
-        array: 'a list',
-        object: 'a mapping of keys to values',
-    };
-    return names[expected] ?? expected;
-}
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `'${value}'`;
-    return String(value);
-}
-function formatKey(path) {
-    return path.reduce((key, part) => typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part), '');
-}
-/** Where a path points in the file: the value's node, or the nearest ancestor that exists. */
-function offsetOf(root, path, unknownKey) {
-    let node = root;
-    let offset = node?.range?.[0] ?? 0;
-    for (const part of path) {
-        const child = childOf(node, part);
-        if (!child)
-            break;
-        node = child;
-        offset = child.range?.[0] ?? offset;
-    }
-    if (unknownKey !== undefined && (0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === unknownKey);
-        const keyNode = pair?.key;
-        if (keyNode?.range)
-            offset = keyNode.range[0];
-    }
-    return offset;
-}
-function childOf(node, part) {
-    if (!node || typeof node !== 'object' || !('items' in node))
-        return null;
-    const items = node.items;
-    if (typeof part === 'number')
-        return items[part] ?? null;
-    if (!(0,dist/* isMap */.jh)(node))
-        return null;
-    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === part);
-    return pair?.value ?? pair?.key ?? null;
-}
-/** The keys allowed at a path, read from the published schema, for "did you mean" hints. */
-function allowedKeysAt(path) {
-    let node = policyJsonSchema();
-    for (const part of path) {
-        if (!node)
-            return [];
-        const options = node.anyOf ?? [node];
-        node =
-            typeof part === 'number'
-                ? options.find((o) => o.items)?.items
-                : options.find((o) => o.properties?.[String(part)])?.properties?.[String(part)];
-    }
-    return Object.keys(node?.properties ?? {});
-}
-function unknownKeyMessage(key, allowed) {
-    const closest = allowed
-        .map((candidate) => ({ candidate, distance: editDistance(normalizeKey(key), normalizeKey(candidate)) }))
-        .sort((a, b) => a.distance - b.distance)[0];
-    const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))
-        ? ` (did you mean '${closest.candidate}'?)`
-        : '';
-    const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
-    return `unknown key${hint}${list}`;
-}
-// `max_length`, `maxLength` and `max-length` are the same key to a human.
-function normalizeKey(key) {
-    return key.replace(/[-_]/g, '').toLowerCase();
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ../policy/src/event.ts
-
-const pullRequestPayload = schemas/* object */.Ikc({
-    action: schemas/* string */.YjP(),
-    number: schemas/* number */.aig().int(),
-    pull_request: schemas/* object */.Ikc({
-        title: schemas/* string */.YjP(),
-        draft: schemas/* boolean */.zMY().optional(),
-        user: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable().optional(),
-        labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).default([]),
-        head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() }),
-        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() }),
-    }),
-    label: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
-    sender: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).optional(),
-});
-const pushPayload = schemas/* object */.Ikc({
-    ref: schemas/* string */.YjP(),
-    after: schemas/* string */.YjP(),
-    forced: schemas/* boolean */.zMY().default(false),
-    deleted: schemas/* boolean */.zMY().default(false),
-    pusher: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
-    sender: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).optional(),
-});
-const mergeGroupPayload = schemas/* object */.Ikc({
-    merge_group: schemas/* object */.Ikc({ head_sha: schemas/* string */.YjP(), head_ref: schemas/* string */.YjP(), base_ref: schemas/* string */.YjP() }),
-});
-const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
-// A closed pull request can no longer change; judging it would only repaint an old comment.
-const IGNORED_PULL_REQUEST_ACTIONS = (/* unused pure expression or super */ null && ([
-    'closed',
-    'assigned',
-    'unassigned',
-    'review_requested',
-    'review_request_removed',
-]));
-const branchOf = (ref) => ref.replace(/^refs\/heads\//, '');
-/** Reads the facts the rules need from a webhook payload; throws when a supported event lacks them. */
-function event_readEvent(eventName, payload) {
-    if (PULL_REQUEST_EVENTS.includes(eventName))
-        return readPullRequest(eventName, payload);
-    if (eventName === 'push')
-        return readPush(payload);
-    if (eventName === 'merge_group')
-        return readMergeGroup(payload);
-    return {
-        kind: 'ignored',
-        reason: `Nothing to check for '${eventName}' events: branch policy checks pull_request, pull_request_target, push and merge_group.`,
-    };
-}
-function parsePayload(schema, eventName, payload) {
-    const result = schema.safeParse(payload);
-    if (result.success)
-        return result.data;
-    const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new Error(`The ${eventName} event payload is missing fields the branch policy needs: ${where}.`);
-}
-function readPullRequest(eventName, payload) {
-    const event = parsePayload(pullRequestPayload, eventName, payload);
-    if (IGNORED_PULL_REQUEST_ACTIONS.includes(event.action)) {
-        return { kind: 'ignored', reason: `Nothing to check for ${eventName} '${event.action}'.` };
-    }
-    const pr = event.pull_request;
-    const facts = {
-        kind: 'pull_request',
-        eventName,
-        action: event.action,
-        number: event.number,
-        title: pr.title,
-        draft: pr.draft ?? false,
-        head: pr.head.ref,
-        base: pr.base.ref,
-        labels: pr.labels.map((label) => label.name),
-        author: pr.user?.login ?? '',
-    };
-    const headRepo = pr.head.repo?.full_name;
-    const baseRepo = pr.base.repo?.full_name;
-    if (headRepo && baseRepo && headRepo !== baseRepo)
-        facts.forkOf = headRepo;
-    if (event.action === 'labeled' && event.label && event.sender) {
-        facts.labeledBy = { label: event.label.name, actor: event.sender.login };
-    }
-    return facts;
-}
-function readPush(payload) {
-    const event = parsePayload(pushPayload, 'push', payload);
-    if (!event.ref.startsWith('refs/heads/'))
-        return { kind: 'ignored', reason: `Nothing to check for a push to ${event.ref}.` };
-    const branch = branchOf(event.ref);
-    // Deleting a branch is the business of rulesets ("restrict deletions"), not of a status check.
-    if (event.deleted)
-        return { kind: 'ignored', reason: `Nothing to check: ${branch} was deleted.` };
-    const actors = [event.sender?.login, event.pusher?.name].filter((a) => Boolean(a));
-    return { kind: 'push', branch, sha: event.after, forced: event.forced, actors: [...new Set(actors)] };
-}
-function readMergeGroup(payload) {
-    const { merge_group: group } = parsePayload(mergeGroupPayload, 'merge_group', payload);
-    const facts = {
-        kind: 'merge_group',
-        base: branchOf(group.base_ref),
-        headSha: group.head_sha,
-    };
-    // gh-readonly-queue/<base>/pr-<number>-<sha>
-    const pullNumber = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
-    if (pullNumber)
-        facts.pullNumber = Number(pullNumber);
-    return facts;
 }
 
 ;// CONCATENATED MODULE: ../policy/src/rules/finding.ts
@@ -1034,6 +720,115 @@ function worst(severities) {
     return 'pass';
 }
 
+;// CONCATENATED MODULE: ../policy/src/event.ts
+
+const pullRequestPayload = schemas/* object */.Ikc({
+    action: schemas/* string */.YjP(),
+    number: schemas/* number */.aig().int(),
+    pull_request: schemas/* object */.Ikc({
+        title: schemas/* string */.YjP(),
+        draft: schemas/* boolean */.zMY().optional(),
+        user: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).nullable().optional(),
+        labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() })).default([]),
+        head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() }),
+        base: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable().optional() }),
+    }),
+    label: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
+    sender: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).optional(),
+});
+const pushPayload = schemas/* object */.Ikc({
+    ref: schemas/* string */.YjP(),
+    after: schemas/* string */.YjP(),
+    forced: schemas/* boolean */.zMY().default(false),
+    deleted: schemas/* boolean */.zMY().default(false),
+    pusher: schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).optional(),
+    sender: schemas/* object */.Ikc({ login: schemas/* string */.YjP() }).optional(),
+});
+const mergeGroupPayload = schemas/* object */.Ikc({
+    merge_group: schemas/* object */.Ikc({ head_sha: schemas/* string */.YjP(), head_ref: schemas/* string */.YjP(), base_ref: schemas/* string */.YjP() }),
+});
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+// A closed pull request can no longer change; judging it would only repaint an old comment.
+const IGNORED_PULL_REQUEST_ACTIONS = (/* unused pure expression or super */ null && ([
+    'closed',
+    'assigned',
+    'unassigned',
+    'review_requested',
+    'review_request_removed',
+]));
+const branchOf = (ref) => ref.replace(/^refs\/heads\//, '');
+/** Reads the facts the rules need from a webhook payload; throws when a supported event lacks them. */
+function event_readEvent(eventName, payload) {
+    if (PULL_REQUEST_EVENTS.includes(eventName))
+        return readPullRequest(eventName, payload);
+    if (eventName === 'push')
+        return readPush(payload);
+    if (eventName === 'merge_group')
+        return readMergeGroup(payload);
+    return {
+        kind: 'ignored',
+        reason: `Nothing to check for '${eventName}' events: branch policy checks pull_request, pull_request_target, push and merge_group.`,
+    };
+}
+function parsePayload(schema, eventName, payload) {
+    const result = schema.safeParse(payload);
+    if (result.success)
+        return result.data;
+    const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new Error(`The ${eventName} event payload is missing fields the branch policy needs: ${where}.`);
+}
+function readPullRequest(eventName, payload) {
+    const event = parsePayload(pullRequestPayload, eventName, payload);
+    if (IGNORED_PULL_REQUEST_ACTIONS.includes(event.action)) {
+        return { kind: 'ignored', reason: `Nothing to check for ${eventName} '${event.action}'.` };
+    }
+    const pr = event.pull_request;
+    const facts = {
+        kind: 'pull_request',
+        eventName,
+        action: event.action,
+        number: event.number,
+        title: pr.title,
+        draft: pr.draft ?? false,
+        head: pr.head.ref,
+        base: pr.base.ref,
+        labels: pr.labels.map((label) => label.name),
+        author: pr.user?.login ?? '',
+    };
+    const headRepo = pr.head.repo?.full_name;
+    const baseRepo = pr.base.repo?.full_name;
+    if (headRepo && baseRepo && headRepo !== baseRepo)
+        facts.forkOf = headRepo;
+    if (event.action === 'labeled' && event.label && event.sender) {
+        facts.labeledBy = { label: event.label.name, actor: event.sender.login };
+    }
+    return facts;
+}
+function readPush(payload) {
+    const event = parsePayload(pushPayload, 'push', payload);
+    if (!event.ref.startsWith('refs/heads/'))
+        return { kind: 'ignored', reason: `Nothing to check for a push to ${event.ref}.` };
+    const branch = branchOf(event.ref);
+    // Deleting a branch is the business of rulesets ("restrict deletions"), not of a status check.
+    if (event.deleted)
+        return { kind: 'ignored', reason: `Nothing to check: ${branch} was deleted.` };
+    const actors = [event.sender?.login, event.pusher?.name].filter((a) => Boolean(a));
+    return { kind: 'push', branch, sha: event.after, forced: event.forced, actors: [...new Set(actors)] };
+}
+function readMergeGroup(payload) {
+    const { merge_group: group } = parsePayload(mergeGroupPayload, 'merge_group', payload);
+    const facts = {
+        kind: 'merge_group',
+        base: branchOf(group.base_ref),
+        headSha: group.head_sha,
+    };
+    // gh-readonly-queue/<base>/pr-<number>-<sha>
+    const pullNumber = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
+    if (pullNumber)
+        facts.pullNumber = Number(pullNumber);
+    return facts;
+}
+
 ;// CONCATENATED MODULE: ../policy/src/check.ts
 
 
@@ -1128,6 +923,211 @@ async function syncStickyComment({ github, pullNumber, evaluation, logger, }) {
     await github.updateComment(kept.id, body);
     logger.info(`Updated the branch policy comment on #${pullNumber}.`);
     return 'updated';
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3483);
+;// CONCATENATED MODULE: ../policy/src/config.ts
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
+/** A config file the action cannot use: every problem, each with its key and line. */
+class PolicyConfigError extends src/* UserError */.yo {
+    file;
+    problems;
+    name = 'PolicyConfigError';
+    constructor(file, problems) {
+        super(`${file} is not a valid branch policy (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
+            problems
+                .map((p) => `  ${file}:${p.line}:${p.column}: ${p.key ? `${p.key}: ` : ''}${p.message}`)
+                .join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+/** Parses and validates a policy file; throws PolicyConfigError naming each bad key and its line. */
+function parsePolicyConfig(text, file = DEFAULT_CONFIG_PATH) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    if (doc.errors.length > 0) {
+        throw new PolicyConfigError(file, doc.errors.map((error) => ({
+            key: '',
+            ...position(error.pos[0]),
+            message: `YAML syntax: ${error.message}`,
+        })));
+    }
+    // An empty file (or one with only comments) means "all defaults".
+    const data = doc.contents === null ? {} : doc.toJS();
+    const result = policyConfigSchema.safeParse(data, { reportInput: true });
+    if (result.success)
+        return resolvePolicy(result.data);
+    const locate = (path, key) => position(offsetOf(doc.contents, path, key));
+    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, []));
+    throw new PolicyConfigError(file, problems
+        .map((p) => ({
+        key: formatKey(p.path),
+        ...locate(p.path.slice(0, p.keyIsUnknown ? -1 : undefined), p.unknownKey),
+        message: p.message,
+    }))
+        .sort((a, b) => a.line - b.line || a.column - b.column));
+}
+function describeIssue(issue, prefix) {
+    const path = [...prefix, ...issue.path];
+    const input = issue.input;
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => ({
+                path: [...path, key],
+                message: unknownKeyMessage(key, allowedKeysAt(path)),
+                keyIsUnknown: true,
+                unknownKey: key,
+            }));
+        case 'invalid_type':
+            return [
+                {
+                    path,
+                    message: invalidTypeMessage(issue.expected, input),
+                },
+            ];
+        case 'invalid_value':
+            return [
+                {
+                    path,
+                    message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(input)}`,
+                },
+            ];
+        case 'too_small':
+            return [{ path, message: tooSmallMessage(issue.origin, issue.minimum) }];
+        case 'too_big':
+            return [{ path, message: `must be at most ${issue.maximum}, got ${describeValue(input)}` }];
+        case 'invalid_union': {
+            if (input === undefined)
+                return [{ path, message: 'is required' }];
+            // A list with a bad entry: report the entry, not "neither a string nor a list".
+            const deeper = issue.errors.find((branch) => branch.some((inner) => inner.path.length > 0));
+            if (deeper)
+                return deeper.flatMap((inner) => describeIssue(inner, path));
+            return [{ path, message: `${issue.message}, got ${describeValue(input)}` }];
+        }
+        default:
+            return [{ path, message: issue.message }];
+    }
+}
+function invalidTypeMessage(expected, input) {
+    if (input === undefined)
+        return 'is required';
+    // `naming:` with nothing after it: YAML reads null, the user meant "defaults".
+    if (input === null && expected === 'object')
+        return 'is empty; remove the key for the defaults, or write {}';
+    return `expected ${typeName(expected)}, got ${describeValue(input)}`;
+}
+function tooSmallMessage(origin, minimum) {
+    if (origin === 'array')
+        return 'must list at least one entry';
+    if (origin === 'string')
+        return 'must not be empty';
+    return `must be at least ${minimum}`;
+}
+function typeName(expected) {
+    const names = {
+        string: 'a string',
+        number: 'a number',
+        int: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a mapping of keys to values',
+    };
+    return names[expected] ?? expected;
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `'${value}'`;
+    return String(value);
+}
+function formatKey(path) {
+    return path.reduce((key, part) => typeof part === 'number' ? `${key}[${part}]` : key ? `${key}.${String(part)}` : String(part), '');
+}
+/** Where a path points in the file: the value's node, or the nearest ancestor that exists. */
+function offsetOf(root, path, unknownKey) {
+    let node = root;
+    let offset = node?.range?.[0] ?? 0;
+    for (const part of path) {
+        const child = childOf(node, part);
+        if (!child)
+            break;
+        node = child;
+        offset = child.range?.[0] ?? offset;
+    }
+    if (unknownKey !== undefined && (0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === unknownKey);
+        const keyNode = pair?.key;
+        if (keyNode?.range)
+            offset = keyNode.range[0];
+    }
+    return offset;
+}
+function childOf(node, part) {
+    if (!node || typeof node !== 'object' || !('items' in node))
+        return null;
+    const items = node.items;
+    if (typeof part === 'number')
+        return items[part] ?? null;
+    if (!(0,dist/* isMap */.jh)(node))
+        return null;
+    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && item.key.value === part);
+    return pair?.value ?? pair?.key ?? null;
+}
+/** The keys allowed at a path, read from the published schema, for "did you mean" hints. */
+function allowedKeysAt(path) {
+    let node = policyJsonSchema();
+    for (const part of path) {
+        if (!node)
+            return [];
+        const options = node.anyOf ?? [node];
+        node =
+            typeof part === 'number'
+                ? options.find((o) => o.items)?.items
+                : options.find((o) => o.properties?.[String(part)])?.properties?.[String(part)];
+    }
+    return Object.keys(node?.properties ?? {});
+}
+function unknownKeyMessage(key, allowed) {
+    const closest = allowed
+        .map((candidate) => ({ candidate, distance: editDistance(normalizeKey(key), normalizeKey(candidate)) }))
+        .sort((a, b) => a.distance - b.distance)[0];
+    const hint = closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))
+        ? ` (did you mean '${closest.candidate}'?)`
+        : '';
+    const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+    return `unknown key${hint}${list}`;
+}
+// `max_length`, `maxLength` and `max-length` are the same key to a human.
+function normalizeKey(key) {
+    return key.replace(/[-_]/g, '').toLowerCase();
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ../policy/src/report.ts

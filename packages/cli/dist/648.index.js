@@ -27,8 +27,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ArchiveStageError, ArchiveTally, MODES, VerificationFailedError, checkConfirmation, chooseIdentity, openStoredArchive, parseIdentities, planMarkdown, reportMarkdown, verifyBackup
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
-var src = __webpack_require__(4264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
+var src = __webpack_require__(6458);
 // EXTERNAL MODULE: ../backup/src/index.ts + 10 modules
 var backup_src = __webpack_require__(94);
 // EXTERNAL MODULE: ../mongo/src/index.ts + 16 modules
@@ -1558,6 +1558,7 @@ function commonOptionsFromInputs(inputs, env) {
         drop: inputs.boolean('drop', false),
         parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
         timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
+        ...(0,backup_src/* connectTimeoutFromInputs */.B4)(inputs),
         storage: (0,backup_src/* s3OptionsFromInputs */.mD)(inputs, env),
     };
 }
@@ -1577,12 +1578,28 @@ function checkConfirmation(plan, given) {
  * it returns the plan and writes nothing.
  */
 async function runVerifyRestore(options, deps) {
-    const open = deps.openStorage ?? ((url) => (0,storage_src.openStorage)(url, { s3: options.storage, logger: deps.logger }));
-    const connectTo = deps.connect ?? ((uri) => (0,mongo_src/* connect */.Ng)(uri, { appName: 'shipkit-verify' }));
-    const controller = new AbortController();
-    const stop = (reason) => controller.abort(reason);
-    deps.signal?.addEventListener('abort', () => stop(new src/* UserError */.yo('The run was cancelled.')), { once: true });
-    const timer = setTimeout(() => stop(new src/* UserError */.yo(`The ${options.mode} run did not finish within the timeout (${options.timeoutMs} ms).`)), options.timeoutMs);
+    // One deadline for the run: storage requests, downloads and MongoDB commands are all bound to it.
+    const deadline = new src/* Deadline */.B2({
+        run: `${options.mode} run`,
+        timeoutMs: options.timeoutMs,
+        ...(deps.signal && { signal: deps.signal }),
+    });
+    try {
+        return await deadline.bound(verifyOrRestore(options, deps, deadline));
+    }
+    finally {
+        deadline.dispose();
+    }
+}
+async function verifyOrRestore(options, deps, deadline) {
+    const open = deps.openStorage ??
+        ((url) => (0,storage_src.openStorage)(url, { s3: options.storage, logger: deps.logger, deadline }));
+    const connectTo = deps.connect ??
+        ((uri) => (0,mongo_src/* connect */.Ng)(uri, {
+            appName: 'shipkit-verify',
+            deadline,
+            ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+        }));
     const clients = [];
     const opened = [];
     const openTracked = (url) => {
@@ -1615,7 +1632,7 @@ async function runVerifyRestore(options, deps) {
         };
         const checkDeps = {
             logger: deps.logger,
-            signal: controller.signal,
+            signal: deadline.signal,
             progress,
             ...(deps.now ? { now: deps.now } : {}),
         };
@@ -1651,9 +1668,14 @@ async function runVerifyRestore(options, deps) {
         progress.done();
         return { kind: 'report', source, report };
     }
+    catch (error) {
+        // A stopped run reports why it stopped; what failed because of the stop is only a consequence —
+        // unless it is that reason itself, told in more detail (a cancelled restore lists its targets).
+        const reason = deadline.reason;
+        throw reason && !(error instanceof Error && error.cause === reason) ? reason : error;
+    }
     finally {
-        clearTimeout(timer);
-        await Promise.allSettled(clients.map((client) => client.close()));
+        await Promise.allSettled(clients.map((client) => (0,mongo_src/* disconnect */.Zf)(client)));
         await Promise.allSettled(opened.map((storage) => storage.close()));
     }
 }

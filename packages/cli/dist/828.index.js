@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 9 modules
-var src = __webpack_require__(4264);
+// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
+var src = __webpack_require__(6458);
 // EXTERNAL MODULE: ../policy/src/index.ts + 14 modules
 var policy_src = __webpack_require__(8954);
 ;// CONCATENATED MODULE: ../bootstrap/src/branch-policy.ts
@@ -337,6 +337,8 @@ var libsodium_wrappers = __webpack_require__(9724);
 
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+/** A GitHub API call that has not answered in this long is given up: nothing may wait for ever. */
+const REQUEST_TIMEOUT_MS = 30_000;
 /** A libsodium sealed box of `value` to the repository's public key, base64: what GitHub expects. */
 async function sealSecret(value, publicKeyBase64) {
     await libsodium_wrappers/* default.ready */.Ay.ready;
@@ -375,10 +377,14 @@ class GitHubRepositoryClient {
                     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
                 },
                 ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+                signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
             });
         }
         catch (error) {
-            throw new src/* UserError */.yo(`Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL): ${String(error)}`);
+            const reason = error.name === 'TimeoutError'
+                ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`
+                : String(error);
+            throw new src/* UserError */.yo(`Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL): ${reason}`);
         }
         const text = await response.text();
         let json;
@@ -1162,10 +1168,12 @@ function suiteFromPackageJson(packageJson, override) {
 
 
 
-// EXTERNAL MODULE: ../../node_modules/mongodb/lib/index.js
-var lib = __webpack_require__(5226);
+// EXTERNAL MODULE: ../mongo/src/index.ts + 16 modules
+var mongo_src = __webpack_require__(5862);
 // EXTERNAL MODULE: ./src/command.ts
 var command = __webpack_require__(483);
+;// CONCATENATED MODULE: ../../package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ../../workflows-templates/index.ts
 /**
  * The caller workflows a client repository copies into its `.github/workflows/` (what `shipkit init-client`
@@ -1252,8 +1260,6 @@ async function readTemplate(file, repository) {
     return renderTemplate(await readFile(template(file).url, 'utf8'), repository);
 }
 
-;// CONCATENATED MODULE: ../../package.json
-const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/suite.ts
 /**
  * What the CLI carries of the suite it belongs to: its package identity (version, repository) and the
@@ -1280,7 +1286,10 @@ async function suiteTemplates() {
     return { placeholder: REPO_PLACEHOLDER, workflows };
 }
 
+// EXTERNAL MODULE: ./src/commands/backup.ts
+var backup = __webpack_require__(9259);
 ;// CONCATENATED MODULE: ./src/commands/init-client.ts
+
 
 
 
@@ -1292,10 +1301,10 @@ async function suiteTemplates() {
  * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
  * only when --seed-from asks for it.
  */
-async function loadSeeder(env, redact) {
+async function loadSeeder(env, redact, connectMongo) {
     const [{ backupSeeder }, { openStorage }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(790), __webpack_require__.e(927), __webpack_require__.e(94), __webpack_require__.e(648), __webpack_require__.e(486)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
-        __webpack_require__.e(/* import() */ 927).then(__webpack_require__.bind(__webpack_require__, 5927)),
+        Promise.all(/* import() */[__webpack_require__.e(648), __webpack_require__.e(105)]).then(__webpack_require__.bind(__webpack_require__, 1486)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5927)),
     ]);
     const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
     redact(identity);
@@ -1307,7 +1316,7 @@ async function loadSeeder(env, redact) {
                 ...(region ? { region } : {}),
             },
         }),
-        connect: (uri) => new lib.MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+        connect: connectMongo,
         ...(identity ? { identity } : {}),
     });
 }
@@ -1379,6 +1388,7 @@ const initClientCommand = {
             value: '<owner/name>',
             description: 'set its Actions secrets and variables and the production environment (GITHUB_TOKEN)',
         },
+        ...backup.CONNECT_OPTIONS,
     },
     details: `
 Re-runs are safe: generated files unchanged since the last run are updated (with a diff), files edited
@@ -1415,6 +1425,11 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         if (provisionWanted && !adminUri) {
             throw new src/* UserError */.yo('--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.');
         }
+        const connectTimeout = (0,command/* stringOption */.Pp)(args, 'connect-timeout');
+        const connectMongo = (uri) => (0,mongo_src/* connect */.Ng)(uri, {
+            appName: 'shipkit-init-client',
+            ...(connectTimeout ? { timeoutMs: (0,src/* parseDuration */.E9)('--connect-timeout', connectTimeout) } : {}),
+        });
         const githubRepo = (0,command/* stringOption */.Pp)(args, 'github-repo');
         const token = context.env.GITHUB_TOKEN;
         context.redactor.add(token);
@@ -1445,9 +1460,9 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
             store: directoryStore(dir),
             logger: context.logger,
             now: () => new Date(),
-            connectMongo: (uri) => new lib.MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect(),
+            connectMongo,
             ...(seedFrom
-                ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value)) }
+                ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value), connectMongo) }
                 : {}),
             onSecret: (value) => context.redactor.add(value),
         });

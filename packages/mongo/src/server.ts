@@ -169,8 +169,10 @@ export async function disconnect(client: MongoClient, graceMs = CLEANUP_TIMEOUT_
 
 /**
  * Ties a client to the run's deadline: each command in flight (a connection checked out) is a wait
- * the deadline can name, and the client is closed when the run stops, which fails every command still
- * waiting on a server that does not answer.
+ * the deadline can name, and the client is closed shortly after the run stops, which fails every
+ * command still waiting on a server that does not answer. Not at once: a stopped run still cleans up
+ * through its client (a cancelled restore drops its staging collections), and a server that answers
+ * lets it do so within the wind-down time.
  */
 function bindToDeadline(client: MongoClient, deadline: Deadline): void {
   const inFlight = new Map<string, Activity>();
@@ -186,7 +188,7 @@ function bindToDeadline(client: MongoClient, deadline: Deadline): void {
   });
   client.on('connectionCheckedIn', done);
   client.on('connectionClosed', done);
-  const onStop = () => void disconnect(client);
+  const onStop = () => setTimeout(() => void disconnect(client), CLEANUP_TIMEOUT_MS).unref();
   if (deadline.stopped) onStop();
   else deadline.signal.addEventListener('abort', onStop, { once: true });
   client.once('topologyClosed', () => {

@@ -212,8 +212,10 @@ async function verifyOrRestore(
     progress.done();
     return { kind: 'report', source, report };
   } catch (error) {
-    // A stopped run reports why it stopped; what failed because of the stop is only a consequence.
-    throw deadline.reason ?? error;
+    // A stopped run reports why it stopped; what failed because of the stop is only a consequence —
+    // unless it is that reason itself, told in more detail (a cancelled restore lists its targets).
+    const reason = deadline.reason;
+    throw reason && !(error instanceof Error && error.cause === reason) ? reason : error;
   } finally {
     await Promise.allSettled(clients.map((client) => disconnect(client)));
     await Promise.allSettled(opened.map((storage) => storage.close()));
