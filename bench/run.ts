@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { formatBytes } from '@shipkit/action-kit';
+import { formatBytes } from '@shipkit/runtime';
 import { probeServer } from '@shipkit/mongo';
 import { seedShop } from '@shipkit/shop-seed';
 import { MongoClient } from 'mongodb';

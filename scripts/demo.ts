@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { displayUri, formatBytes, formatCount, formatDuration } from '@shipkit/action-kit';
+import { displayUri, formatBytes, formatCount, formatDuration } from '@shipkit/runtime';
 import type { Manifest } from '@shipkit/backup';
 import { ContentHash, connect, probeServer } from '@shipkit/mongo';
 import { seedShop } from '@shipkit/shop-seed';

@@ -1,4 +1,4 @@
-import { run } from '@shipkit/action-kit/action';
+import { run } from '@shipkit/action-kit';
 import { main } from './main';
 
 await run(main);

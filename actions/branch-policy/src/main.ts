@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, Inputs, UserError } from '@shipkit/action-kit';
-import { actionLogger, maskSecret, secrets, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import { errorMessage, Inputs, UserError } from '@shipkit/runtime';
+import { actionLogger, maskSecret, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
 import {
   checkEvent,
   DEFAULT_CONFIG_PATH,

@@ -1,5 +1,5 @@
-import { Inputs } from '@shipkit/action-kit';
-import { maskSecret } from '@shipkit/action-kit/action';
+import { Inputs } from '@shipkit/runtime';
+import { maskSecret } from '@shipkit/action-kit';
 import { type BackupOptions, backupOptionsFromInputs } from '@shipkit/backup';
 
 /** Every input of action.yml, parsed once; the URI is masked in every form before anything can print it. */

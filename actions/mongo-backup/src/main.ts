@@ -1,4 +1,4 @@
-import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit';
 import { runBackup } from '@shipkit/backup';
 import { readBackupInputs } from './inputs';
 import { backupSummary } from './summary';

@@ -6,7 +6,7 @@ import {
   heading,
   sections,
   table,
-} from '@shipkit/action-kit';
+} from '@shipkit/runtime';
 import type { BackupResult } from '@shipkit/backup';
 
 export function backupSummary(result: BackupResult): string {

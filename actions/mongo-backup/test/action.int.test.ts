@@ -4,7 +4,7 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { secretForms, uriCredentials } from '@shipkit/action-kit';
+import { secretForms, uriCredentials } from '@shipkit/runtime';
 import { listBackups } from '@shipkit/backup';
 import { FileStorage } from '@shipkit/storage';
 import { generateIdentity, identityToRecipient } from 'age-encryption';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { Inputs, readInput, UserError } from '@shipkit/action-kit';
-import { actionLogger, maskSecret, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import { Inputs, readInput, UserError } from '@shipkit/runtime';
+import { actionLogger, maskSecret, setOutputs, writeSummary } from '@shipkit/action-kit';
 import {
   deployInputsFromInputs,
   deploySummary,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { parseBoolean, parseDuration } from '@shipkit/action-kit';
+import { parseBoolean, parseDuration } from '@shipkit/runtime';
 import { DEPLOY_INPUT_DEFAULTS } from '@shipkit/render';
 import { parse } from 'yaml';
 

@@ -1,5 +1,5 @@
-import { Inputs } from '@shipkit/action-kit';
-import { maskSecret } from '@shipkit/action-kit/action';
+import { Inputs } from '@shipkit/runtime';
+import { maskSecret } from '@shipkit/action-kit';
 import { commonOptionsFromInputs, MODES, type VerifyRestoreOptions } from '@shipkit/verify';
 
 /** Every input of action.yml, parsed once; URIs and the identity are masked before anything can print them. */

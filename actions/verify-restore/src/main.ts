@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '@shipkit/action-kit';
-import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import { UserError } from '@shipkit/runtime';
+import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit';
 import { runVerifyRestore, VerificationFailedError } from '@shipkit/verify';
 import { readVerifyRestoreInputs } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';

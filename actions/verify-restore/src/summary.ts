@@ -1,4 +1,4 @@
-import { heading, sections } from '@shipkit/action-kit';
+import { heading, sections } from '@shipkit/runtime';
 import { planMarkdown, type RunOutcome, reportMarkdown, type VerificationReport } from '@shipkit/verify';
 
 export function reportSummary(report: VerificationReport): string {

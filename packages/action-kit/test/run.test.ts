@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { failureMessage, maskSecret, run } from '../src/action';
-import { UserError } from '../src/errors';
+import { UserError } from '@shipkit/runtime';
+import { failureMessage, maskSecret, run } from '../src';
 
 // The tests run `main` inside jest's process, which must not be ended afterwards.
 const inProcess = { exit: false };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { ObjectNotFoundError, type Storage } from '@shipkit/storage';
 import { backupIdTime, isBackupId, MANIFEST_NAME } from './layout';
 import { type Manifest, parseManifest } from './manifest';

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, type Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import zlib from 'node:zlib';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import type { Compression } from './layout';
 
 /**

@@ -1,4 +1,4 @@
-import { type Inputs, parseList, UserError } from '@shipkit/action-kit';
+import { type Inputs, parseList, UserError } from '@shipkit/runtime';
 import { parseRetention } from '@shipkit/retention';
 import type { S3StorageOptions } from '@shipkit/storage';
 import { COMPRESSIONS } from './codec';

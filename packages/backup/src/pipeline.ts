@@ -10,7 +10,7 @@ import {
   MemoryKeeper,
   ProgressReporter,
   UserError,
-} from '@shipkit/action-kit';
+} from '@shipkit/runtime';
 import { ArchiveWriter } from '@shipkit/archive';
 import { connect, type DumpPlan, disconnect, dumpDatabase } from '@shipkit/mongo';
 import type { RetentionPolicy } from '@shipkit/retention';

@@ -1,4 +1,4 @@
-import type { Logger } from '@shipkit/action-kit';
+import type { Logger } from '@shipkit/runtime';
 import { planRetention, planSweep, type RetentionPolicy } from '@shipkit/retention';
 import { RetainedByLockError, type Storage } from '@shipkit/storage';
 import { listBackups } from './catalog';

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Inputs, inputEnvName } from '@shipkit/action-kit';
+import { Inputs, inputEnvName } from '@shipkit/runtime';
 import { ArchiveReader, namespaceName } from '@shipkit/archive';
 import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { FileStorage } from '@shipkit/storage';
 import { fakeBackup, fakeVerification } from '../../../test/support/catalog';
 import { findBackup, listBackups, newBackupId, prune, resolveBackup } from '../src';

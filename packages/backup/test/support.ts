@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { Binary, Double, Int32, Long, type MongoClient, ObjectId, Timestamp } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import sodium from 'libsodium-wrappers';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '@shipkit/action-kit';
+import { type Logger, UserError } from '@shipkit/runtime';
 import {
   checkInstanceConfig,
   databaseNameProblem,

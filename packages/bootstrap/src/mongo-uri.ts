@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { mongodbUriProblem } from '@shipkit/config';
 
 export interface MongoUriParts {

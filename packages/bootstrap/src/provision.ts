@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { errorMessage, type Logger, UserError } from '@shipkit/action-kit';
+import { errorMessage, type Logger, UserError } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
 import { type MongoUriParts, parseMongoUri, uriForUser, uriUser } from './mongo-uri';
 

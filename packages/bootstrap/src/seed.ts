@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
 import { failureMessage, locateBackup, planBackupRestore, restoreBackup } from '@shipkit/verify';
 import type { MongoClient } from 'mongodb';

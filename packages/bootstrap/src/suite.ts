@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 
 /** Used when the suite's package.json names no repository and none is given. */
 export const DEFAULT_SUITE_REPOSITORY = 'mongo-shipkit/mongo-shipkit';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { parseEnv } from '@shipkit/config';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { FakeGitHubSecrets } from '../../../test/fakes/github-secrets';

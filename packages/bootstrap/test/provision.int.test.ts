@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { parseEnv } from '@shipkit/config';
 import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';

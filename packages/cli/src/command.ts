@@ -1,4 +1,4 @@
-import type { Logger, Redactor } from '@shipkit/action-kit';
+import type { Logger, Redactor } from '@shipkit/runtime';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';

@@ -1,4 +1,4 @@
-import { Inputs, inputEnvName } from '@shipkit/action-kit';
+import { Inputs, inputEnvName } from '@shipkit/runtime';
 import type { ParsedArgs } from './command';
 
 export interface OptionInputsSpec {

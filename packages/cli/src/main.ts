@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/action-kit';
+import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/runtime';
 import type { Command, CommandContext, OptionSpec, ParsedArgs } from './command';
 import { commands } from './commands';
 

@@ -3,7 +3,7 @@
  * without loading the other commands, and keeps everything it printed.
  */
 import { parseArgs } from 'node:util';
-import { Redactor, streamLogger } from '@shipkit/action-kit';
+import { Redactor, streamLogger } from '@shipkit/runtime';
 import type { Command, CommandContext, ParsedArgs } from '../src/command';
 
 export interface CommandRun {

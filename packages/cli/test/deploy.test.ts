@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Redactor, streamLogger } from '@shipkit/action-kit';
+import { Redactor, streamLogger } from '@shipkit/runtime';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import type { CommandContext, ParsedArgs } from '../src/command';
 import { deploy } from '../src/commands/deploy';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { MemoryLogger, Redactor } from '@shipkit/action-kit';
+import { MemoryLogger, Redactor } from '@shipkit/runtime';
 import type { CommandContext, OptionSpec, ParsedArgs } from '../src/command';
 import { policy } from '../src/commands/policy';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { ArchiveWriter } from '@shipkit/archive';
 import { runBackup } from '@shipkit/backup';
 import { generateIdentity, identityToRecipient } from 'age-encryption';

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 
 /**
  * Which namespaces a dump takes: include/exclude patterns (`db`, `db.coll`, globs such as `shop.*`,

@@ -5,7 +5,7 @@ import {
   formatDuration,
   Redactor,
   UserError,
-} from '@shipkit/action-kit';
+} from '@shipkit/runtime';
 import {
   type Document,
   MongoClient,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MemoryLogger, UserError } from '@shipkit/action-kit';
+import { MemoryLogger, UserError } from '@shipkit/runtime';
 import { ArchiveWriter, crc64, type PreludeNamespace, readArchive } from '@shipkit/archive';
 import { type SeedReport, SHOP_COLLECTIONS, seedShop } from '@shipkit/shop-seed';
 import { BSON, type Document, MongoClient, ObjectId, UUID } from 'mongodb';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import {
   assertFiltersMatch,
   NamespaceFilter,

@@ -6,7 +6,7 @@ import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Logger } from '@shipkit/action-kit';
+import type { Logger } from '@shipkit/runtime';
 import { ArchiveWriter, readArchive } from '@shipkit/archive';
 import { BSON, type CollectionInfo, type Document, MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';

@@ -1,6 +1,6 @@
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Deadline, DeadlineExceededError, UserError } from '@shipkit/action-kit';
+import { Deadline, DeadlineExceededError, UserError } from '@shipkit/runtime';
 import { testEnv } from '../../../test/support/env';
 import { connect, probeServer } from '../src/server';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Redactor, UserError } from '@shipkit/action-kit';
+import { Redactor, UserError } from '@shipkit/runtime';
 import {
   MongoClient,
   MongoNetworkError,

@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '@shipkit/action-kit';
+import { type Logger, UserError } from '@shipkit/runtime';
 import { type EvaluateOptions, type Evaluation, evaluate } from './evaluate';
 import { type AssociatedPull, readEvent } from './event';
 import { firstMatch } from './glob';

@@ -1,5 +1,5 @@
-import type { Logger } from '@shipkit/action-kit';
-import { escapeHtml, table } from '@shipkit/action-kit';
+import type { Logger } from '@shipkit/runtime';
+import { escapeHtml, table } from '@shipkit/runtime';
 import type { PolicyGitHub } from './check';
 import type { Evaluation } from './evaluate';
 

@@ -1,4 +1,4 @@
-import { details, escapeHtml, heading, sections, table } from '@shipkit/action-kit';
+import { details, escapeHtml, heading, sections, table } from '@shipkit/runtime';
 import type { PolicyConfigError } from './config';
 import type { CheckStatus, Evaluation, Verdict } from './evaluate';
 import type { Policy } from './policy';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import { checkEvent } from '../src/check';
 import type { AssociatedPull } from '../src/event';
 import { defaultPolicy } from '../src/policy';

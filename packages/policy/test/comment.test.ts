@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import type { IssueComment, PolicyGitHub } from '../src/check';
 import { COMMENT_MARKER, renderComment, syncStickyComment } from '../src/comment';
 import { evaluate } from '../src/evaluate';

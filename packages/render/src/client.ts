@@ -1,4 +1,4 @@
-import { errorMessage } from '@shipkit/action-kit';
+import { errorMessage } from '@shipkit/runtime';
 import { z } from 'zod';
 import {
   DEFAULT_RETRY,

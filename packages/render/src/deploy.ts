@@ -1,4 +1,4 @@
-import { displayUri, errorMessage, formatDuration, type Logger, UserError } from '@shipkit/action-kit';
+import { displayUri, errorMessage, formatDuration, type Logger, UserError } from '@shipkit/runtime';
 import { allDeploys, type RenderApi } from './client';
 import type { DeploymentRecorder, DeploymentState } from './github-deployments';
 import { networkReason, RenderApiError } from './http';

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/action-kit';
+import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/runtime';
 
 /** Everything that touches the network or the clock, injected so tests neither wait nor go online. */
 export interface HttpDeps {

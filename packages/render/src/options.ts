@@ -1,4 +1,4 @@
-import { type Inputs, UserError } from '@shipkit/action-kit';
+import { type Inputs, UserError } from '@shipkit/runtime';
 import { RENDER_API_URL } from './client';
 import {
   DEFAULT_HEALTH_CHECK_TIMEOUT_MS,

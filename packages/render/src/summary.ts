@@ -1,4 +1,4 @@
-import { type Cell, formatDuration, heading, sections, table } from '@shipkit/action-kit';
+import { type Cell, formatDuration, heading, sections, table } from '@shipkit/runtime';
 import type { DeployResult } from './deploy';
 
 const ICONS = { success: '✅', failure: '❌', triggered: '🚀' } as const;

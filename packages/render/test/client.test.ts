@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/action-kit';
+import { MemoryLogger } from '@shipkit/runtime';
 import fc from 'fast-check';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { allDeploys, RenderClient } from '../src/client';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger, UserError } from '@shipkit/action-kit';
+import { MemoryLogger, UserError } from '@shipkit/runtime';
 import { FakeGitHubDeployments } from '../../../test/fakes/github-deployments';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { RenderClient } from '../src/client';

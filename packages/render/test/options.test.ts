@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Inputs, inputEnvName } from '@shipkit/action-kit';
+import { Inputs, inputEnvName } from '@shipkit/runtime';
 import { deployInputsFromInputs } from '../src/options';
 
 const KEY = 'rnd_abcdefghijklmnop';

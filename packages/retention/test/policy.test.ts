@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { describeRetention, parseRetention } from '../src/index';
 
 describe('parseRetention', () => {

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 
 /** The object is protected by Object Lock (retention or legal hold): prune reports it as "retained by lock". */
 export class RetainedByLockError extends UserError {

@@ -3,7 +3,7 @@ import { constants, type Dirent } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type Deadline, UserError } from '@shipkit/action-kit';
+import { type Deadline, UserError } from '@shipkit/runtime';
 import { DestinationWriteError, ObjectExistsError, ObjectNotFoundError, type RefusedWrite } from './errors';
 import { checkKey, checkListPrefix } from './keys';
 import type { IncompleteUpload, ListedObject, ObjectHead, PutOptions, PutResult, Storage } from './types';

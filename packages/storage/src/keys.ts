@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { badSegment } from './url';
 
 /** Keys are `/`-separated with no empty, `.` or `..` segment, so they are safe as file paths too. */

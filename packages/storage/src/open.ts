@@ -1,4 +1,4 @@
-import type { Deadline, Logger } from '@shipkit/action-kit';
+import type { Deadline, Logger } from '@shipkit/runtime';
 import { FileStorage } from './file-storage';
 import { LazyS3Storage } from './lazy-s3-storage';
 import type { S3StorageOptions } from './s3-storage';

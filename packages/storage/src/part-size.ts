@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 
 const MiB = 1024 * 1024;
 export const MIN_PART_SIZE = 5 * MiB;

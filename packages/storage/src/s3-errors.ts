@@ -1,4 +1,4 @@
-import { errorMessage, UserError } from '@shipkit/action-kit';
+import { errorMessage, UserError } from '@shipkit/runtime';
 import { DestinationWriteError, type RefusedWrite } from './errors';
 
 /** What an SDK error carries that matters here: the S3 error code (as `name`), HTTP status, socket code. */

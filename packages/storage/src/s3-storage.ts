@@ -26,7 +26,7 @@ import {
   type Logger,
   silentLogger,
   UserError,
-} from '@shipkit/action-kit';
+} from '@shipkit/runtime';
 import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from './errors';
 import { checkKey, checkListPrefix, joinKey } from './keys';
 import { checkKmsKey, checkPartSize, DEFAULT_PARTS_IN_FLIGHT, MAX_PARTS } from './part-size';

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 
 export interface S3Location {
   kind: 's3';

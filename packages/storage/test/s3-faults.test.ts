@@ -1,13 +1,7 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import {
-  CancelledError,
-  Deadline,
-  DeadlineExceededError,
-  MemoryLogger,
-  UserError,
-} from '@shipkit/action-kit';
+import { CancelledError, Deadline, DeadlineExceededError, MemoryLogger, UserError } from '@shipkit/runtime';
 import { DestinationWriteError, ObjectExistsError, RetainedByLockError } from '../src/index';
 import { S3Storage, type S3StorageOptions } from '../src/s3-storage';
 import { type FakeS3, s3Error, startFakeS3 } from './fake-s3';

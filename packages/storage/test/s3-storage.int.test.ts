@@ -9,7 +9,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { ObjectExistsError, ObjectNotFoundError, RetainedByLockError } from '../src/index';
 import { createS3Client, S3Storage, type S3StorageOptions } from '../src/s3-storage';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { formatStorageUrl, openStorage, parseStorageUrl, partSizeFor } from '../src/index';
 import { S3Storage } from '../src/s3-storage';
 

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/action-kit';
+import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/runtime';
 import {
   MANIFEST_NAME,
   TOOL,

@@ -6,7 +6,7 @@
  * RTO (how long recovery takes): each restore's time from start to verified — fetch, decrypt, restore
  * into the drill server and compare with the manifest.
  */
-import { formatDuration, UserError } from '@shipkit/action-kit';
+import { formatDuration, UserError } from '@shipkit/runtime';
 import { isBackupId } from '@shipkit/backup';
 
 /** Which older backup to restore besides the newest: one at random among those retained, a given one, or none. */

@@ -1,4 +1,4 @@
-import { formatDuration } from '@shipkit/action-kit';
+import { formatDuration } from '@shipkit/runtime';
 import { listBackups } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { recipientOf } from '@shipkit/backup';
 
 const IDENTITY = /AGE-SECRET-KEY-1[0-9A-Z]+/g;

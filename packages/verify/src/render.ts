@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatDuration, heading, sections, table } from '@shipkit/action-kit';
+import { formatBytes, formatCount, formatDuration, heading, sections, table } from '@shipkit/runtime';
 import { namespaceName } from '@shipkit/archive';
 import { describeState, type RestorePlan } from '@shipkit/mongo';
 import type { CheckState, NamespaceReport, VerificationReport } from './report';

@@ -1,4 +1,4 @@
-import { Deadline, type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { Deadline, type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/runtime';
 import { connectTimeoutFromInputs, s3OptionsFromInputs } from '@shipkit/backup';
 import { connect, disconnect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
 import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';

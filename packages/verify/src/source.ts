@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { isBackupId, listBackups, MANIFEST_NAME, type Manifest, resolveBackup } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { errorMessage, UserError } from '@shipkit/action-kit';
+import { errorMessage, UserError } from '@shipkit/runtime';
 import { type ArchiveEvent, ArchiveFormatError, readArchive } from '@shipkit/archive';
 import { type Compression, decryptStream, type Encoding, sniffEncoding } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';

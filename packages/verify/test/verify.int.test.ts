@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { MemoryLogger, UserError } from '@shipkit/action-kit';
+import { MemoryLogger, UserError } from '@shipkit/runtime';
 import { readArchive } from '@shipkit/archive';
 import { findBackup, listBackups, type Manifest, newBackupId, runBackup } from '@shipkit/backup';
 import { type SeedReport, seedShop } from '@shipkit/shop-seed';

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatDuration } from '@shipkit/action-kit';
+import { formatBytes, formatCount, formatDuration } from '@shipkit/runtime';
 import { backupOptionsFromInputs, runBackup } from '@shipkit/backup';
 import type { Command, OptionSpec } from '../command';
 import { optionInputs } from '../inputs';

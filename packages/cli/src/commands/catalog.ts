@@ -1,4 +1,4 @@
-import { Deadline, formatBytes, formatCount, type Inputs, UserError } from '@shipkit/action-kit';
+import { Deadline, formatBytes, formatCount, type Inputs, UserError } from '@shipkit/runtime';
 import {
   backupJson,
   type CatalogEntry,

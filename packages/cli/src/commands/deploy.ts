@@ -1,4 +1,4 @@
-import { abortableSleep, formatDuration } from '@shipkit/action-kit';
+import { abortableSleep, formatDuration } from '@shipkit/runtime';
 import {
   type DeployResult,
   deployInputsFromInputs,

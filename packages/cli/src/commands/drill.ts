@@ -1,6 +1,6 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { errorMessage } from '@shipkit/action-kit';
+import { errorMessage } from '@shipkit/runtime';
 import { listBackups } from '@shipkit/backup';
 import { openStorage } from '@shipkit/storage';
 import {

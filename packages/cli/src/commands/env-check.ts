@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import {
   type CheckResult,
   type ConfigProblem,

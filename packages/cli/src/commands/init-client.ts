@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDuration, UserError } from '@shipkit/action-kit';
+import { parseDuration, UserError } from '@shipkit/runtime';
 import {
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,

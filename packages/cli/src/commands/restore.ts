@@ -1,4 +1,4 @@
-import { formatCount } from '@shipkit/action-kit';
+import { formatCount } from '@shipkit/runtime';
 import { leftoversLine, planRows, runVerifyRestore } from '@shipkit/verify';
 import type { Command } from '../command';
 import { textTable } from '../text';

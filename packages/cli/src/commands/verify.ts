@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Inputs, UserError } from '@shipkit/action-kit';
+import { type Inputs, UserError } from '@shipkit/runtime';
 import { describeOutcomes } from '@shipkit/mongo';
 import {
   commonOptionsFromInputs,

@@ -3,7 +3,7 @@
  * (test/support/shipkit-process.ts) — against the real test servers and the loopback fakes.
  */
 import { expect } from '@jest/globals';
-import { secretForms, uriCredentials } from '@shipkit/action-kit';
+import { secretForms, uriCredentials } from '@shipkit/runtime';
 import { testEnv } from '../../../../test/support/env';
 import type { ShipkitExit } from '../../../../test/support/shipkit-process';
 

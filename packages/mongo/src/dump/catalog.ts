@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '@shipkit/action-kit';
+import { type Logger, UserError } from '@shipkit/runtime';
 import type { NamespaceType } from '@shipkit/archive';
 import { BSON, type Document, type MongoClient, MongoServerError } from 'mongodb';
 import { type NamespaceFilter, type NamespaceRef, skipReason } from '../filters';

@@ -1,4 +1,4 @@
-import { type Logger, silentLogger } from '@shipkit/action-kit';
+import { type Logger, silentLogger } from '@shipkit/runtime';
 import type { ArchiveStats, ArchiveWriter, Namespace, NamespaceType, PreludeEntry } from '@shipkit/archive';
 import type { Document, MongoClient } from 'mongodb';
 import { ContentHash } from '../content-hash';

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, silentLogger } from '@shipkit/action-kit';
+import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import {
   type ArchiveEvent,
   BUCKETS_PREFIX,

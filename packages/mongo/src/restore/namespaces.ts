@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/action-kit';
+import { UserError } from '@shipkit/runtime';
 import { BUCKETS_PREFIX, type Namespace, namespaceName } from '@shipkit/archive';
 
 /**

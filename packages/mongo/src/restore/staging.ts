@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, silentLogger } from '@shipkit/action-kit';
+import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import { type Namespace, namespaceName } from '@shipkit/archive';
 import type { Document, MongoClient } from 'mongodb';
 import { createCommand } from './collection-spec';
