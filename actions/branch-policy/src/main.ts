@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, Inputs, UserError } from '@shipkit/runtime';
-import { actionLogger, maskSecret, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
+import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
+import { errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
 import {
   checkEvent,
-  DEFAULT_CONFIG_PATH,
   defaultPolicy,
   type Evaluation,
   type Policy,
@@ -18,30 +17,11 @@ import {
   syncStickyComment,
 } from '@shipkit/policy';
 import { gitHubClient } from './github';
-
-export interface BranchPolicyInputs {
-  configPath: string;
-  /** Absent when the input is empty: comments are then skipped, and pushes cannot be checked. */
-  token?: string;
-  comment: boolean;
-  failOnWarn: boolean;
-}
-
-export function readInputs(inputs = new Inputs()): BranchPolicyInputs {
-  const token = inputs.string('github-token');
-  return {
-    configPath: inputs.string('config-path') ?? DEFAULT_CONFIG_PATH,
-    ...(token ? { token } : {}),
-    comment: inputs.boolean('comment', true),
-    failOnWarn: inputs.boolean('fail-on-warn', false),
-  };
-}
+import { BRANCH_POLICY_INPUTS, type BranchPolicyInputs, branchPolicyInputs } from './inputs';
 
 export async function main(): Promise<void> {
-  const rawInputs = new Inputs();
-  // Masked before anything else is parsed, so no later failure can print it.
-  maskSecret(rawInputs.string('github-token'));
-  const inputs = readInputs(rawInputs);
+  // The token is masked as it is read, before anything else can print it.
+  const inputs = branchPolicyInputs(readInputs(BRANCH_POLICY_INPUTS));
   const env = process.env;
   const { policy, source } = await loadPolicy(env.GITHUB_WORKSPACE || process.cwd(), inputs.configPath);
   const github = inputs.token
@@ -55,7 +35,7 @@ export async function main(): Promise<void> {
     failOnWarn: inputs.failOnWarn,
     ...(github ? { github } : {}),
     logger: actionLogger,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => sleep(ms),
   });
 
   if (evaluation.notice) core.notice(evaluation.notice);
@@ -89,7 +69,10 @@ async function loadPolicy(
     text = await readFile(file, 'utf8');
   } catch (thrown) {
     if ((thrown as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UserError(`Input 'config-path': cannot read ${configPath}: ${errorMessage(thrown)}`);
+      throw new OptionError(
+        'config-path',
+        `names ${configPath}, which cannot be read: ${errorMessage(thrown)}`,
+      );
     }
     // A forgotten checkout looks like a missing file; say so rather than silently judging by the defaults.
     const noCheckout = existsSync(join(workspace, '.git'))
@@ -123,7 +106,7 @@ async function updateComment(
 ): Promise<void> {
   if (!inputs.comment || evaluation.pullNumber === undefined) return;
   if (!github) {
-    actionLogger.info("Not commenting: input 'github-token' is empty.");
+    actionLogger.info("Not commenting: the input 'github-token' is empty.");
     return;
   }
   try {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { Inputs, readInput } from '@shipkit/runtime';
-import { actionLogger, maskSecret } from '@shipkit/action-kit';
-import { cancelInFlightDeploy, RENDER_API_URL, RenderClient, realHttpDeps } from '@shipkit/render';
+import { actionLogger, readInputs } from '@shipkit/action-kit';
+import { cancelInFlightDeploy, RenderClient, realHttpDeps } from '@shipkit/render';
+import { RENDER_DEPLOY_INPUTS } from './inputs';
 import { STATE } from './state';
 
 /**
@@ -15,11 +15,9 @@ export async function cancelOnWorkflowCancel(): Promise<void> {
     actionLogger.info('No Render deploy in flight to cancel.');
     return;
   }
-  const apiKey = readInput('api-key');
-  maskSecret(apiKey);
-  const inputs = new Inputs();
+  const inputs = readInputs(RENDER_DEPLOY_INPUTS);
   const client = new RenderClient(
-    { apiKey, baseUrl: inputs.string('api-base-url') ?? RENDER_API_URL, keySource: "input 'api-key'" },
+    { apiKey: inputs['api-key'] ?? '', baseUrl: inputs['api-base-url'] },
     { ...realHttpDeps(), logger: actionLogger },
   );
   actionLogger.info(await cancelInFlightDeploy(client, serviceId, deployId));

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
-import { Inputs, readInput, UserError } from '@shipkit/runtime';
-import { actionLogger, maskSecret, setOutputs, writeSummary } from '@shipkit/action-kit';
+import { actionLogger, readInputs, setOutputs, writeSummary } from '@shipkit/action-kit';
 import {
-  deployInputsFromInputs,
+  deployOptions,
   deploySummary,
   deployToRender,
   GitHubDeployments,
@@ -10,22 +9,18 @@ import {
   realHttpDeps,
   triggerDeployHook,
 } from '@shipkit/render';
+import { UserError } from '@shipkit/runtime';
+import { RENDER_DEPLOY_INPUTS } from './inputs';
 import { STATE } from './state';
 
 export async function main(): Promise<void> {
-  // Masked before anything else runs, so no message can carry them.
-  maskSecret(readInput('api-key'));
-  maskSecret(readInput('deploy-hook-url'));
-  maskSecret(readInput('github-token'));
-  const inputs = deployInputsFromInputs(new Inputs());
+  // The secrets (api-key, deploy-hook-url, github-token) are masked as they are read.
+  const inputs = deployOptions(readInputs(RENDER_DEPLOY_INPUTS));
   const env = process.env;
   const http = { ...realHttpDeps(), logger: actionLogger };
 
   const render = inputs.apiKey
-    ? new RenderClient(
-        { apiKey: inputs.apiKey, baseUrl: inputs.apiBaseUrl, keySource: "input 'api-key'" },
-        http,
-      )
+    ? new RenderClient({ apiKey: inputs.apiKey, baseUrl: inputs.apiBaseUrl }, http)
     : undefined;
   const deployments = inputs.githubDeployment
     ? new GitHubDeployments(
@@ -53,7 +48,6 @@ export async function main(): Promise<void> {
         triggerDeployHook(
           hookUrl,
           {
-            hookSource: "input 'deploy-hook-url'",
             ...(imageUrl ? { imageUrl } : {}),
             ...(render && inputs.flow.serviceId
               ? { reconcileWith: { api: render, serviceId: inputs.flow.serviceId } }

@@ -1,27 +1,32 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '@shipkit/runtime';
-import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit';
-import { runVerifyRestore, VerificationFailedError } from '@shipkit/verify';
-import { readVerifyRestoreInputs } from './inputs';
+import { actionLogger, readInputs, setOutputs, writeSummary } from '@shipkit/action-kit';
+import { runRestore, unconfirmedError } from '@shipkit/restore';
+import { OptionError } from '@shipkit/runtime';
+import { runVerify, VerificationFailedError, type VerificationReport } from '@shipkit/verify';
+import { VERIFY_RESTORE_INPUTS, verifyRestoreOptions } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
 /** `signal` fires when the job is cancelled: the run stops, and the process ends, within seconds. */
 export async function main(signal: AbortSignal): Promise<void> {
-  const options = readVerifyRestoreInputs();
-  const outcome = await runVerifyRestore(options, { logger: actionLogger, signal });
-  const backupId = outcome.source.backupId ?? '';
-  if (outcome.kind === 'plan') {
-    setOutputs({ verified: false, 'backup-id': backupId });
-    await writeSummary(confirmationSummary(outcome));
-    const expected = outcome.confirmation?.expected ?? '';
-    throw new UserError(
-      `Input 'confirm' must be exactly '${expected}' (the databases this restore writes) to run it; ` +
-        `got '${outcome.confirmation?.given ?? ''}'. Nothing was written; the plan is in the job summary.`,
-    );
+  const run = verifyRestoreOptions(readInputs(VERIFY_RESTORE_INPUTS));
+  const deps = { logger: actionLogger, signal };
+  if (run.mode !== 'restore') {
+    const { source, report } = await runVerify(run.options, deps);
+    return finish(report, source.backupId ?? '');
   }
-  const { report } = outcome;
+  const outcome = await runRestore(run.options, deps);
+  const backupId = outcome.source.backupId ?? '';
+  if (outcome.kind === 'report') return finish(outcome.report, backupId);
+  setOutputs({ verified: false, 'backup-id': backupId });
+  await writeSummary(confirmationSummary(outcome));
+  const refusal = unconfirmedError(outcome.confirmation);
+  throw new OptionError('confirm', [...refusal.text, ' The plan is in the job summary.']);
+}
+
+/** Writes the report, sets the outputs and the summary; a failed check fails the step. */
+async function finish(report: VerificationReport, backupId: string): Promise<void> {
   const reportPath = join(
     process.env.RUNNER_TEMP ?? tmpdir(),
     `shipkit-${report.mode}-report-${backupId || 'archive'}.json`,

@@ -1,12 +1,13 @@
 import { heading, sections } from '@shipkit/runtime';
-import { planMarkdown, type RunOutcome, reportMarkdown, type VerificationReport } from '@shipkit/verify';
+import { planMarkdown, type RestoreOutcome } from '@shipkit/restore';
+import { reportMarkdown, type VerificationReport } from '@shipkit/verify';
 
 export function reportSummary(report: VerificationReport): string {
   return reportMarkdown(report);
 }
 
 /** The plan shown when `confirm` does not name the target databases. */
-export function confirmationSummary(outcome: Extract<RunOutcome, { kind: 'plan' }>): string {
+export function confirmationSummary(outcome: Extract<RestoreOutcome, { kind: 'plan' }>): string {
   const expected = outcome.confirmation?.expected ?? '';
   return sections(
     heading('❌ Restore not confirmed: nothing was written'),

@@ -2,10 +2,15 @@ import * as core from '@actions/core';
 import {
   errorMessage,
   type Logger,
+  messageIn,
   type ProcessOptions,
+  parseTable,
   Redactor,
   runProcess,
+  type Table,
   UserError,
+  type Values,
+  type Vocabulary,
 } from '@shipkit/runtime';
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
@@ -14,6 +19,28 @@ export const secrets = new Redactor((form) => core.setSecret(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
 export function maskSecret(value: string | undefined): void {
   secrets.add(value);
+}
+
+/** An action names options by their inputs: `Input 'compression-level' must be…`. */
+export const actionVocabulary: Vocabulary = {
+  subject: (key) => `Input '${key}'`,
+  reference: (key) => `'${key}'`,
+};
+
+/** Where inputs come from: the runner passes each as `INPUT_<NAME>` (spaces → `_`, upper case). */
+export type InputSource = Readonly<Record<string, string | undefined>>;
+
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/**
+ * Reads every input of an action's table from the runner into one typed object. Secrets are
+ * masked before anything parses them; an input left empty takes the table's default (which
+ * action.yml declares too, being generated from it).
+ */
+export function readInputs<const Tb extends Table>(table: Tb, env: InputSource = process.env): Values<Tb> {
+  return parseTable(table, { read: (key) => env[inputEnvName(key)], secret: maskSecret });
 }
 
 export const actionLogger: Logger = {
@@ -34,7 +61,7 @@ export async function writeSummary(markdown: string): Promise<void> {
 
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 export function failureMessage(thrown: unknown, debug = process.env.RUNNER_DEBUG === '1'): string {
-  const message = errorMessage(thrown);
+  const message = messageIn(thrown, actionVocabulary, errorMessage);
   const stack =
     debug && thrown instanceof Error && !(thrown instanceof UserError) ? `\n${thrown.stack ?? ''}` : '';
   return secrets.redact(`${message}${stack}`);

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, type Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import zlib from 'node:zlib';
-import { UserError } from '@shipkit/runtime';
+import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import type { Compression } from './layout';
 
 /**
@@ -15,6 +15,9 @@ import type { Compression } from './layout';
 const loadAge = () => import('age-encryption');
 
 export const COMPRESSIONS = ['zstd', 'gzip', 'none'] as const;
+
+/** A backup's compression unless asked otherwise. */
+export const DEFAULT_COMPRESSION = 'zstd' satisfies Compression;
 
 export const DEFAULT_LEVEL: Record<Compression, number | undefined> = { zstd: 3, gzip: 6, none: undefined };
 
@@ -49,13 +52,17 @@ export function checkCompressionLevel(compression: Compression, level: number | 
   if (level === undefined) return;
   const range = { zstd: [1, 22], gzip: [1, 9], none: [0, 0] }[compression];
   if (compression === 'none' || level < (range[0] as number) || level > (range[1] as number)) {
-    throw new UserError(
+    throw new OptionError(
+      'compression-level',
       compression === 'none'
-        ? "Input 'compression-level' cannot be used with compression 'none'."
-        : `Input 'compression-level' for ${compression} must be from ${range[0]} to ${range[1]}, got ${level}.`,
+        ? say`cannot be used with ${ref('compression')} none.`
+        : `for ${compression} must be from ${range[0]} to ${range[1]}, got ${level}.`,
     );
   }
 }
+
+/** The option that gives the age identity decrypting a backup. */
+export const IDENTITY_OPTION = 'decrypt-identity';
 
 const RECIPIENT = /^age1[023456789acdefghjklmnpqrstuvwxyz]{58}$/;
 
@@ -64,8 +71,9 @@ export function checkRecipients(recipients: string[]): void {
   const bad = recipients.filter((r) => !RECIPIENT.test(r));
   if (bad.length > 0) {
     const shown = bad.map((r) => `'${r.length > 20 ? `${r.slice(0, 12)}…` : r}'`).join(', ');
-    throw new UserError(
-      `Input 'encrypt-recipients' has ${bad.length === 1 ? 'an invalid recipient' : 'invalid recipients'}: ${shown}. ` +
+    throw new OptionError(
+      'encrypt-recipients',
+      `has ${bad.length === 1 ? 'an invalid recipient' : 'invalid recipients'}: ${shown}. ` +
         'Each must be an age X25519 public key: age1 followed by 58 lower-case bech32 characters (see `age-keygen -y`).',
     );
   }
@@ -80,17 +88,18 @@ export async function encryptStream(plaintext: Readable, recipients: string[]): 
   return Readable.fromWeb(web as unknown as WebReadableStream<Uint8Array>);
 }
 
-/** Decrypts with an `AGE-SECRET-KEY-1…` identity; a wrong identity is a UserError, not a stack trace. */
+/**
+ * Decrypts with an `AGE-SECRET-KEY-1…` identity; a wrong identity is an `OptionError` about the
+ * option that gave it (`decrypt-identity`), not a stack trace.
+ */
 export async function decryptStream(
   ciphertext: Readable,
   identity: string,
-  inputName = 'decrypt-identity',
+  option = IDENTITY_OPTION,
 ): Promise<Readable> {
   const trimmed = identity.trim();
   if (!/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(trimmed)) {
-    throw new UserError(
-      `Input '${inputName}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).`,
-    );
+    throw new OptionError(option, 'must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).');
   }
   const { Decrypter } = await loadAge();
   const decrypter = new Decrypter();
@@ -101,9 +110,7 @@ export async function decryptStream(
   } catch (error) {
     const message = (error as Error).message ?? '';
     if (/no identity matched/i.test(message)) {
-      throw new UserError(
-        `The age identity given as '${inputName}' cannot decrypt this backup: it was encrypted to other recipients.`,
-      );
+      throw new OptionError(option, 'cannot decrypt this backup: it was encrypted to other recipients.');
     }
     throw new UserError(`The backup could not be decrypted: ${message}`);
   }

@@ -20,12 +20,14 @@ export {
 export {
   COMPRESSIONS,
   checkCompressionLevel,
+  DEFAULT_COMPRESSION,
   checkRecipients,
   compressStream,
   decompressStream,
   decryptStream,
   type Encoding,
   encryptStream,
+  IDENTITY_OPTION,
   recipientOf,
   sniffEncoding,
 } from './codec';
@@ -47,11 +49,12 @@ export {
   parseManifest,
 } from './manifest';
 export {
-  backupOptionsFromInputs,
-  connectTimeoutFromInputs,
+  BACKUP_OPTIONS,
+  backupOptions,
+  DECRYPT_IDENTITY,
+  DESTINATION,
   parseSse,
-  S3_INPUTS,
-  s3OptionsFromInputs,
+  SOURCE_URI,
 } from './options';
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
 export { type PruneOptions, type PruneResult, prune } from './prune';

@@ -1,39 +1,49 @@
-import { type Inputs, parseList, UserError } from '@shipkit/runtime';
-import { parseRetention } from '@shipkit/retention';
-import type { S3StorageOptions } from '@shipkit/storage';
-import { COMPRESSIONS } from './codec';
+import {
+  customRow,
+  enumRow,
+  InvalidValue,
+  integerRow,
+  listRow,
+  PARALLELISM,
+  textRow,
+  timeoutRow,
+  type Values,
+} from '@shipkit/runtime';
+import { CONNECT_TIMEOUT, EXCLUDE, INCLUDE } from '@shipkit/mongo';
+import { type KEEP_ROWS, RETENTION, retentionPolicy } from '@shipkit/retention';
+import { S3_ROWS, type S3StorageOptions, s3Options } from '@shipkit/storage';
+import { COMPRESSIONS, DEFAULT_COMPRESSION } from './codec';
 import type { BackupOptions } from './pipeline';
 
-/**
- * Input names shared by the action (action.yml) and the CLI (`--<name>`), so both parse the same way.
- * The CLI spells two of them differently: `--uri` for `mongodb-uri` and `--to` for `destination`.
- */
-export const S3_INPUTS = ['s3-endpoint', 's3-region', 's3-force-path-style', 's3-checksum'] as const;
+/** The source server of a backup. */
+export const SOURCE_URI = textRow({
+  description:
+    'Connection string of the source (mongodb:// or mongodb+srv://). Secret: masked in every form.',
+  required: true,
+  secret: true,
+  flag: 'uri',
+  env: 'MONGODB_URI',
+  placeholder: '<uri>',
+});
 
-/** The S3 options every command that touches storage takes. Region falls back to AWS_REGION. */
-export function s3OptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): S3StorageOptions {
-  const endpoint = inputs.string('s3-endpoint');
-  const region = inputs.string('s3-region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const checksum = inputs.enum('s3-checksum', ['when-supported', 'when-required'] as const, 'when-supported');
-  const mode = checksum === 'when-required' ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED';
-  return {
-    ...(endpoint ? { endpoint } : {}),
-    ...(region ? { region } : {}),
-    forcePathStyle: inputs.boolean('s3-force-path-style', endpoint !== undefined),
-    requestChecksumCalculation: mode,
-    responseChecksumValidation: mode,
-  };
-}
+/** The age identity that decrypts a backup: its text, never a path; on the command line from the environment only. */
+export const DECRYPT_IDENTITY = textRow({
+  description:
+    'The age identity (AGE-SECRET-KEY-1…, or the text of an identity file) that decrypts an encrypted backup. Secret: masked.',
+  default: '',
+  secret: true,
+  flag: false,
+  env: 'AGE_IDENTITY',
+});
 
-/**
- * `connect-timeout` (the action input, or `--connect-timeout`): how long connecting to MongoDB may take.
- * Omitted when not given, so the URI's own serverSelectionTimeoutMS applies.
- */
-export function connectTimeoutFromInputs(inputs: Inputs): { connectTimeoutMs?: number } {
-  return inputs.string('connect-timeout') === undefined
-    ? {}
-    : { connectTimeoutMs: inputs.duration('connect-timeout', 30_000) };
-}
+/** Where backups are kept: each backup is a folder `<backup-id>/` below it. */
+export const DESTINATION = textRow({
+  description:
+    'Where backups are kept: s3://bucket/prefix or file:///absolute/path. Each backup is a folder <backup-id>/ below it.',
+  required: true,
+  env: 'BACKUP_DESTINATION',
+  placeholder: '<url>',
+});
 
 const STORAGE_CLASSES = [
   'STANDARD',
@@ -52,30 +62,84 @@ export function parseSse(raw: string): Pick<S3StorageOptions, 'serverSideEncrypt
   if (raw === 'aws:kms') return { serverSideEncryption: 'aws:kms' };
   if (raw.startsWith('aws:kms:') && raw.length > 8)
     return { serverSideEncryption: 'aws:kms', kmsKeyId: raw.slice(8) };
-  throw new UserError(`Input 'sse' must be AES256, aws:kms or aws:kms:<key id>, got '${raw}'.`);
+  throw new InvalidValue(`must be AES256, aws:kms or aws:kms:<key id>, got '${raw}'.`);
 }
 
-export function backupOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): BackupOptions {
-  const level = inputs.string('compression-level');
-  const retention = inputs.string('retention');
-  const storageClass = inputs.string('storage-class');
-  const sse = inputs.string('sse');
+/** The options of a backup: the mongo-backup action's inputs and `shipkit backup`'s flags. */
+export const BACKUP_OPTIONS = {
+  'mongodb-uri': SOURCE_URI,
+  destination: { ...DESTINATION, flag: 'to' },
+  include: {
+    ...INCLUDE,
+    description:
+      'Databases or namespaces to back up (db, db.collection, globs such as shop.*), comma or newline separated. Default: every database the user can read except admin, local and config.',
+  },
+  exclude: EXCLUDE,
+  compression: enumRow(COMPRESSIONS, {
+    description: 'zstd (smallest, fastest), gzip (what `mongorestore --gzip` reads directly) or none.',
+    default: DEFAULT_COMPRESSION,
+  }),
+  'compression-level': integerRow({
+    description: 'zstd 1–22 or gzip 1–9. Default: the algorithm’s own (zstd 3, gzip 6).',
+    default: '',
+    min: 1,
+    max: 22,
+  }),
+  'encrypt-recipients': listRow({
+    description:
+      'age X25519 public keys (age1…) to encrypt to, comma or newline separated. Default: not encrypted.',
+    default: '',
+    env: 'AGE_RECIPIENTS',
+    placeholder: '<age1…>',
+  }),
+  parallelism: {
+    ...PARALLELISM,
+    description: 'Collections (and _id ranges of large collections) read at once.',
+  },
+  retention: RETENTION,
+  ...S3_ROWS,
+  'storage-class': enumRow(STORAGE_CLASSES, {
+    description: 'S3 storage class for the archive, e.g. STANDARD_IA. Default: the bucket’s.',
+    default: '',
+    placeholder: '<class>',
+  }),
+  sse: customRow(parseSse, {
+    description: 'Server-side encryption: AES256, aws:kms or aws:kms:<key-id>. Default: the bucket’s.',
+    default: '',
+    placeholder: '<mode>',
+  }),
+  timeout: timeoutRow(
+    '2h',
+    'Fail if the backup takes longer, e.g. 90m or 2h. Requests still waiting are then aborted, the upload with them (no manifest is written), and the run ends within seconds, naming what did not answer.',
+  ),
+  'connect-timeout': CONNECT_TIMEOUT,
+};
+
+/** A backup's typed options from its parsed table; the S3 region falls back to the environment's. */
+export function backupOptions(
+  values: Values<typeof BACKUP_OPTIONS> & Partial<Values<typeof KEEP_ROWS>>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BackupOptions {
+  const level = values['compression-level'];
+  const retention = retentionPolicy(values);
+  const storageClass = values['storage-class'];
+  const connectTimeoutMs = values['connect-timeout'];
   return {
-    uri: inputs.required('mongodb-uri'),
-    destination: inputs.required('destination'),
-    include: inputs.list('include'),
-    exclude: inputs.list('exclude'),
-    compression: inputs.enum('compression', COMPRESSIONS, 'zstd'),
-    ...(level ? { compressionLevel: inputs.integer('compression-level', 0, { min: 1, max: 22 }) } : {}),
-    recipients: parseList(inputs.string('encrypt-recipients') ?? ''),
-    parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
-    ...(retention ? { retention: parseRetention(retention) } : {}),
-    timeoutMs: inputs.duration('timeout', 2 * 3_600_000),
-    ...connectTimeoutFromInputs(inputs),
+    uri: values['mongodb-uri'],
+    destination: values.destination,
+    include: values.include,
+    exclude: values.exclude,
+    compression: values.compression,
+    ...(level === undefined ? {} : { compressionLevel: level }),
+    recipients: values['encrypt-recipients'],
+    parallelism: values.parallelism,
+    ...(retention ? { retention } : {}),
+    timeoutMs: values.timeout,
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
     storage: {
-      ...s3OptionsFromInputs(inputs, env),
-      ...(storageClass ? { storageClass: inputs.enum('storage-class', STORAGE_CLASSES, 'STANDARD') } : {}),
-      ...(sse ? parseSse(sse) : {}),
+      ...s3Options(values, env),
+      ...(storageClass ? { storageClass } : {}),
+      ...values.sse,
     },
   };
 }

@@ -3,20 +3,27 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   CancelledError,
+  DEFAULT_PARALLELISM,
   Deadline,
   DeadlineExceededError,
   formatBytes,
   type Logger,
   MemoryKeeper,
+  OptionError,
   ProgressReporter,
-  UserError,
 } from '@shipkit/runtime';
 import { ArchiveWriter } from '@shipkit/archive';
 import { connect, type DumpPlan, disconnect, dumpDatabase } from '@shipkit/mongo';
 import type { RetentionPolicy } from '@shipkit/retention';
 import { openStorage, partSizeFor, type S3StorageOptions, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
-import { checkCompressionLevel, checkRecipients, compressStream, encryptStream } from './codec';
+import {
+  checkCompressionLevel,
+  checkRecipients,
+  compressStream,
+  DEFAULT_COMPRESSION,
+  encryptStream,
+} from './codec';
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
 import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema } from './manifest';
 import { type PruneResult, prune } from './prune';
@@ -80,13 +87,13 @@ export interface BackupResult {
  * short grace even if a server never answers again.
  */
 export async function runBackup(options: BackupOptions, deps: BackupDeps): Promise<BackupResult> {
-  const compression = options.compression ?? 'zstd';
+  const compression = options.compression ?? DEFAULT_COMPRESSION;
   const recipients = options.recipients ?? [];
-  const parallelism = options.parallelism ?? 4;
+  const parallelism = options.parallelism ?? DEFAULT_PARALLELISM;
   checkCompressionLevel(compression, options.compressionLevel);
   checkRecipients(recipients);
   if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
-    throw new UserError(`Input 'parallelism' must be a whole number from 1 to 64, got ${parallelism}.`);
+    throw new OptionError('parallelism', `must be a whole number from 1 to 64, got ${parallelism}.`);
   }
   const deadline = new Deadline({
     run: 'backup',

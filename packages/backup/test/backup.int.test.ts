@@ -2,12 +2,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Inputs, inputEnvName } from '@shipkit/runtime';
+import { parseTable, UserError } from '@shipkit/runtime';
 import { ArchiveReader, namespaceName } from '@shipkit/archive';
 import { openStorage } from '@shipkit/storage';
 import { MongoClient } from 'mongodb';
 import { testEnv } from '../../../test/support/env';
-import { backupOptionsFromInputs, listBackups, manifestSchema, readManifest, runBackup } from '../src';
+import { BACKUP_OPTIONS, backupOptions, listBackups, manifestSchema, readManifest, runBackup } from '../src';
 import { addBlobs, fileDestination, logger, s3Destination, s3Options, seedSmallShop } from './support';
 
 let client: MongoClient;
@@ -98,7 +98,7 @@ describe('bad input fails clearly and leaves no manifest', () => {
     [
       'an invalid recipient',
       async () => ({ 'encrypt-recipients': 'age1notakey' }),
-      /Input 'encrypt-recipients'/,
+      /Option 'encrypt-recipients'/,
     ],
     ['an invalid retention spec', async () => ({ retention: 'daily=seven' }), /daily/],
     ['an include filter that matches nothing', async () => ({ include: 'no_such_db_xyz' }), /no_such_db_xyz/],
@@ -114,18 +114,15 @@ describe('bad input fails clearly and leaves no manifest', () => {
       's3-endpoint': s3.endpoint,
       ...(await overrides()),
     };
-    const inputs = new Inputs(
-      Object.fromEntries(Object.entries(values).map(([k, v]) => [inputEnvName(k), v])),
-    );
     const started = Date.now();
     const attempt = (async () => {
-      const options = backupOptionsFromInputs(inputs, process.env);
+      const options = backupOptions(parseTable(BACKUP_OPTIONS, { read: (key) => values[key] }), process.env);
       return runBackup({ ...options, connectTimeoutMs: 3000 }, { logger: logger() });
     })();
     await expect(attempt).rejects.toThrow(message);
     expect(Date.now() - started).toBeLessThan(20_000);
     const error = await attempt.catch((e: Error) => e);
-    expect((error as Error).name).toBe('UserError');
+    expect(error).toBeInstanceOf(UserError);
     const files = await filesUnder(fileURLToPath(destination));
     expect(files.filter((f) => f.endsWith('manifest.json'))).toEqual([]);
   });

@@ -1,8 +1,12 @@
-import { UserError } from '@shipkit/runtime';
+import { planBackupRestore, restoreBackup } from '@shipkit/restore';
+import { OptionError, UserError } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
-import { failureMessage, locateBackup, planBackupRestore, restoreBackup } from '@shipkit/verify';
+import { failureMessage, locateBackup } from '@shipkit/verify';
 import type { MongoClient } from 'mongodb';
 import type { Seeder } from './init-client';
+
+/** The option that gives the identity of an encrypted template backup. */
+export const SEED_IDENTITY_OPTION = 'seed-identity';
 
 export interface BackupSeederDeps {
   openStorage: (url: string) => Storage;
@@ -20,14 +24,15 @@ export function backupSeeder(deps: BackupSeederDeps): Seeder {
   return {
     async seed({ from, uri, database, logger }) {
       const source = await locateBackup({ backup: from }, deps.openStorage);
-      const access = deps.identity ? { identity: deps.identity, identityInput: 'SEED_AGE_IDENTITY' } : {};
+      const access = deps.identity ? { identity: deps.identity, identityOption: SEED_IDENTITY_OPTION } : {};
       const client = await deps.connect(uri);
       try {
         const plan = await planBackupRestore(source, access, client);
         const databases = [...new Set(plan.namespaces.map((n) => n.source.db))];
         if (databases.length !== 1) {
-          throw new UserError(
-            `--seed-from must name a backup of one template database; ${source.url} holds ` +
+          throw new OptionError(
+            'seed-from',
+            `must name a backup of one template database; ${source.url} holds ` +
               `${databases.length === 0 ? 'none' : `${databases.length} (${databases.join(', ')})`}.`,
           );
         }

@@ -1,20 +1,4 @@
-import type { Logger, Redactor } from '@shipkit/runtime';
-
-export interface OptionSpec {
-  type: 'string' | 'boolean';
-  description: string;
-  /** Shown in --help, e.g. "<url>". */
-  value?: string;
-  multiple?: boolean;
-  short?: string;
-}
-
-export type ParsedOptions = Record<string, string | boolean | string[] | boolean[] | undefined>;
-
-export interface ParsedArgs {
-  options: ParsedOptions;
-  positionals: string[];
-}
+import type { Logger, Redactor, Table, Values } from '@shipkit/runtime';
 
 /** What a command may touch: injected so tests run commands in-process and read what they printed. */
 export interface CommandContext {
@@ -27,33 +11,33 @@ export interface CommandContext {
   logger: Logger;
   /** Every secret a command reads (URIs, keys) is added here so nothing it prints can leak it. */
   redactor: Redactor;
-  /** Resolves when the user interrupts (SIGINT/SIGTERM); long work should stop cleanly. */
+  /** Fires when the user interrupts (SIGINT/SIGTERM); long work should stop cleanly. */
   signal: AbortSignal;
+  /** In [0, 1): the one source of chance (the drill's choice of an older backup). */
+  random: () => number;
 }
 
-export interface Command {
+/** A command's input: every option of its table parsed once, and its positional arguments. */
+export interface CommandInput<Tb extends Table> {
+  options: Values<Tb>;
+  positionals: string[];
+}
+
+export interface Command<Tb extends Table = Table> {
   name: string;
   /** Usage line after the program and command name, e.g. "--uri <uri> --to <url> [options]". */
   usage: string;
-  options: Record<string, OptionSpec>;
+  /** Every option, declared once: parsing, `--help` and docs/cli.md come from it. */
+  options: Tb;
+  /** What the positional arguments are, e.g. '<name>'; a command without it takes none. */
+  positionals?: string;
   /** Extra help text: examples, notes. */
   details?: string;
-  /** Returns the process exit code: 0 success, 1 a failed check or job, 2 bad usage. */
-  run(args: ParsedArgs, context: CommandContext): Promise<number>;
+  /** Returns the exit code (`EXIT` of @shipkit/runtime). */
+  run(input: CommandInput<Tb>, context: CommandContext): Promise<number>;
 }
 
-/** A string option's value, or undefined. */
-export function stringOption(args: ParsedArgs, name: string): string | undefined {
-  const value = args.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function booleanOption(args: ParsedArgs, name: string): boolean {
-  return args.options[name] === true;
-}
-
-export function listOption(args: ParsedArgs, name: string): string[] {
-  const value = args.options[name];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return typeof value === 'string' ? [value] : [];
+/** Declares a command, keeping its table's types for `run`. */
+export function command<const Tb extends Table>(spec: Command<Tb>): Command<Tb> {
+  return spec;
 }

@@ -1,10 +1,4 @@
-export {
-  booleanOption,
-  type Command,
-  type CommandContext,
-  listOption,
-  type OptionSpec,
-  type ParsedArgs,
-  stringOption,
-} from './command';
-export { type CliIo, commandHelp, main, PROGRAM, programHelp } from './main';
+export { type Command, type CommandContext, type CommandInput, command } from './command';
+export { commands } from './commands';
+export { type CliIo, commandHelp, EXIT_CODES, main, PROGRAM, programHelp } from './main';
+export { COMMON_OPTIONS, cliDescription, cliVocabulary } from './options';

@@ -1,9 +1,22 @@
-import { parseArgs } from 'node:util';
-import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/runtime';
-import type { Command, CommandContext, OptionSpec, ParsedArgs } from './command';
+import {
+  closest,
+  EXIT,
+  errorMessage,
+  exitCodeOf,
+  messageIn,
+  OptionError,
+  outcomeOf,
+  Redactor,
+  streamLogger,
+  UserError,
+  type Vocabulary,
+} from '@shipkit/runtime';
+import type { CommandContext } from './command';
 import { commands } from './commands';
+import { cliVocabulary, commandHelp, PROGRAM, parseCommandLine, UsageError } from './options';
+import { SUITE_PACKAGE } from './suite';
 
-export const PROGRAM = 'shipkit';
+export { commandHelp, PROGRAM } from './options';
 
 export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
@@ -11,72 +24,44 @@ export interface CliIo {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   signal?: AbortSignal;
+  /** In [0, 1); Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
-const COMMON_OPTIONS: Record<string, OptionSpec> = {
-  json: { type: 'boolean', description: 'print the result as one JSON document on stdout' },
-  verbose: { type: 'boolean', description: 'log debug details' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
-};
-
-export function commandHelp(command: Command, summary: string): string {
-  const options = { ...command.options, ...COMMON_OPTIONS };
-  const width = Math.max(...Object.entries(options).map(([name, spec]) => optionLabel(name, spec).length));
-  const lines = [
-    `${PROGRAM} ${command.name} — ${summary}`,
-    '',
-    `Usage: ${PROGRAM} ${command.name} ${command.usage}`,
-    '',
-    'Options:',
-    ...Object.entries(options).map(
-      ([name, spec]) =>
-        `  ${optionLabel(name, spec).padEnd(width)}  ${spec.description}${spec.multiple ? ' (repeatable)' : ''}`,
-    ),
-  ];
-  if (command.details) lines.push('', command.details.trim());
-  return `${lines.join('\n')}\n`;
-}
-
-function optionLabel(name: string, spec: OptionSpec): string {
-  const short = spec.short ? `-${spec.short}, ` : '';
-  return `${short}--${name}${spec.type === 'string' ? ` ${spec.value ?? '<value>'}` : ''}`;
-}
+/** The exit codes, as `shipkit --help` and docs/cli.md list them. */
+export const EXIT_CODES: readonly [code: string, meaning: string][] = [
+  [String(EXIT.ok), 'ok: the command did what was asked, its check passed'],
+  [
+    String(EXIT.failed),
+    'failed: a check or the job failed (a verification mismatch, stale backups, a deploy that did not go live, a missed drill target, a policy violation), or an unexpected error',
+  ],
+  [
+    String(EXIT.refused),
+    'refused: bad usage (an unknown option, a bad or missing value), or something to fix first (a server that cannot be reached or stops answering, a damaged backup, a target that holds data); nothing was done as asked',
+  ],
+  [
+    String(EXIT.anomaly),
+    'anomaly: reserved for a backup whose data collapsed compared with the previous one',
+  ],
+  ['130, 143', 'cancelled by SIGINT (Ctrl-C) or SIGTERM (128 + the signal number)'],
+];
 
 export function programHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
+  const codeWidth = Math.max(...EXIT_CODES.map(([code]) => code.length));
   return [
     `${PROGRAM} — verified MongoDB backups, restore drills, branch policy and Render deploys`,
     '',
     `Usage: ${PROGRAM} <command> [options]     (${PROGRAM} <command> --help for details)`,
+    `       ${PROGRAM} --version`,
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    'Exit codes (every command):',
+    ...EXIT_CODES.map(([code, meaning]) => `  ${code.padEnd(codeWidth)}  ${meaning}`),
+    '',
   ].join('\n');
-}
-
-function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
-  const options = { ...command.options, ...COMMON_OPTIONS };
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, spec]) => [
-          name,
-          {
-            type: spec.type,
-            ...(spec.multiple ? { multiple: true } : {}),
-            ...(spec.short ? { short: spec.short } : {}),
-          },
-        ]),
-      ),
-      allowPositionals: true,
-      strict: true,
-    });
-    return { options: parsed.values as ParsedArgs['options'], positionals: parsed.positionals };
-  } catch (error) {
-    throw new UserError(`${errorMessage(error)} — see \`${PROGRAM} ${command.name} --help\`.`);
-  }
 }
 
 /** Runs the CLI and returns the exit code; never throws, never prints a secret it was given. */
@@ -86,34 +71,76 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const writeErr = io.stderr ?? ((text: string) => process.stderr.write(text));
   const stdout = (text: string) => writeOut(redactor.redact(text));
   const stderr = (text: string) => writeErr(redactor.redact(text));
+  // Known before anything is parsed, so that even a mistake on the command line answers in JSON.
+  let json = argv.includes('--json');
+  let verbose = argv.includes('--verbose');
+  let vocabulary: Vocabulary = cliVocabulary({});
+
+  /** The error on stderr, and with --json a document on stdout saying how the command ended. */
+  const fail = (error: unknown, code = exitCodeOf(error)): number => {
+    const message = messageIn(error, vocabulary, errorMessage);
+    const stack =
+      verbose && error instanceof Error && !(error instanceof UserError) ? `\n${error.stack}` : '';
+    stderr(`error: ${message}${stack}\n`);
+    if (json) {
+      const option = error instanceof OptionError && error.key ? vocabulary.reference(error.key) : undefined;
+      const document = {
+        ok: false,
+        exitCode: code,
+        outcome: outcomeOf(code),
+        error: message,
+        ...(option ? { option } : {}),
+      };
+      stdout(`${JSON.stringify(document, null, 2)}\n`);
+    }
+    return code;
+  };
 
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    stdout(
+      json
+        ? `${JSON.stringify({ version: SUITE_PACKAGE.version })}\n`
+        : `${PROGRAM} ${SUITE_PACKAGE.version}\n`,
+    );
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     stdout(programHelp());
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.refused : EXIT.ok;
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    stderr(`error: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
-    return 2;
+    const near = closest(
+      name,
+      commands.map((c) => c.name),
+    );
+    return fail(
+      new UsageError(
+        `unknown command '${name}'${near ? ` — did you mean '${near}'?` : '.'} Commands: ${commands.map((c) => c.name).join(', ')}.`,
+      ),
+    );
   }
   const command = await entry.load();
-  let args: ParsedArgs;
+  const env = io.env ?? process.env;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    args = parseCommandArgs(command, rest);
+    parsed = parseCommandLine(command, rest, env, redactor);
   } catch (error) {
-    stderr(`error: ${errorMessage(error)}\n`);
-    return 2;
+    vocabulary = cliVocabulary({ ...command.options });
+    return fail(error);
   }
-  if (args.options.help === true) {
+  vocabulary = parsed.vocabulary;
+  if (parsed.common.help) {
     stdout(commandHelp(command, entry.summary));
-    return 0;
+    return EXIT.ok;
   }
-  const verbose = args.options.verbose === true;
+  verbose = parsed.common.verbose;
+  json = parsed.common.json;
   const context: CommandContext = {
-    env: io.env ?? process.env,
+    env,
     cwd: io.cwd ?? process.cwd(),
-    json: args.options.json === true,
+    json,
     stdout,
     logger: streamLogger(
       (line) => stderr(`${line}\n`),
@@ -122,14 +149,11 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     ),
     redactor,
     signal: io.signal ?? new AbortController().signal,
+    random: io.random ?? Math.random,
   };
   try {
-    return await command.run(args, context);
+    return await command.run({ options: parsed.options, positionals: parsed.positionals }, context);
   } catch (error) {
-    const message = errorMessage(error);
-    const stack =
-      verbose && error instanceof Error && !(error instanceof UserError) ? `\n${error.stack}` : '';
-    stderr(`error: ${message}${stack}\n`);
-    return error instanceof UserError ? 2 : 1;
+    return fail(error);
   }
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inspectJsonSchema, listJsonSchema, newBackupId } from '@shipkit/backup';
 import { FileStorage } from '@shipkit/storage';
 import { fakeBackup, fakeVerification } from '../../../test/support/catalog';
-import { main } from '../src/main';
+import { shipkit as run } from './shipkit';
 
 const HOUR = 3_600_000;
 let dir: string;
@@ -20,20 +20,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function shipkit(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    env: {},
-    cwd: dir,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+function shipkit(argv: string[]) {
+  return run(argv, { cwd: dir });
 }
 
 /** A folder holding one backup in each state, newest first: damaged, incomplete, complete, verified. */

@@ -1,9 +1,6 @@
-import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Redactor, streamLogger } from '@shipkit/runtime';
 import { FakeRenderApi } from '../../../test/fakes/render-api';
-import type { CommandContext, ParsedArgs } from '../src/command';
-import { deploy } from '../src/commands/deploy';
+import { shipkit } from './shipkit';
 
 let render: FakeRenderApi;
 let serviceId: string;
@@ -20,43 +17,16 @@ beforeEach(() => {
   render.addService(serviceId);
 });
 
-/** Runs `shipkit deploy <argv>` in-process, as the CLI's main would, and keeps what it printed. */
+/** Runs `shipkit deploy <argv>` in-process, through the CLI's main, and keeps what it printed. */
 async function shipkitDeploy(
   argv: string[],
   options: { env?: Record<string, string>; signal?: AbortSignal } = {},
 ) {
-  const parsed = parseArgs({
-    args: argv,
-    options: {
-      ...Object.fromEntries(
-        Object.entries(deploy.options).map(([name, spec]) => [name, { type: spec.type }]),
-      ),
-      json: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  const args: ParsedArgs = { options: parsed.values as ParsedArgs['options'], positionals: [] };
-  const redactor = new Redactor();
-  let stdout = '';
-  let stderr = '';
-  const context: CommandContext = {
+  const run = await shipkit(['deploy', ...argv], {
     env: options.env ?? { RENDER_API_KEY: render.apiKey },
-    cwd: process.cwd(),
-    json: args.options.json === true,
-    stdout: (text) => {
-      stdout += redactor.redact(text);
-    },
-    logger: streamLogger(
-      (line) => {
-        stderr += `${line}\n`;
-      },
-      (text) => redactor.redact(text),
-    ),
-    redactor,
-    signal: options.signal ?? new AbortController().signal,
-  };
-  const exitCode = await deploy.run(args, context);
-  return { exitCode, stdout, stderr };
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { exitCode: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 const common = () => ['--service', serviceId, '--api-url', render.baseUrl, '--poll-interval', '20ms'];
@@ -133,22 +103,25 @@ describe('shipkit deploy', () => {
     expect(render.deploys(serviceId)[0]?.status).toBe('build_in_progress');
   });
 
-  it('names RENDER_API_KEY when no key is set, and --service when it is missing', async () => {
-    await expect(shipkitDeploy(common(), { env: {} })).rejects.toThrow(
-      "Give 'RENDER_API_KEY' (with '--service') to deploy through the Render API, or 'RENDER_DEPLOY_HOOK_URL'.",
-    );
-    await expect(shipkitDeploy(['--api-url', render.baseUrl])).rejects.toThrow(
-      "Input '--service' is required with 'RENDER_API_KEY'",
-    );
+  it('names RENDER_API_KEY when no key is set, and --service when it is missing; exits 2', async () => {
+    expect(await shipkitDeploy(common(), { env: {} })).toMatchObject({
+      exitCode: 2,
+      stderr:
+        'error: Give RENDER_API_KEY (with --service) to deploy through the Render API, or RENDER_DEPLOY_HOOK_URL.\n',
+    });
+    expect(await shipkitDeploy(['--api-url', render.baseUrl])).toMatchObject({
+      exitCode: 2,
+      stderr:
+        'error: --service is required with RENDER_API_KEY (unless RENDER_DEPLOY_HOOK_URL names the service).\n',
+    });
   });
 
   it('explains a rejected key without printing it', async () => {
     const wrong = 'rnd_wrongKeyForTheCli0000';
-    const error = (await shipkitDeploy(common(), { env: { RENDER_API_KEY: wrong } }).catch(
-      (e: unknown) => e,
-    )) as Error;
-    expect(error.message).toContain('Render rejected the API key (HTTP 401)');
-    expect(error.message).toContain('Check RENDER_API_KEY');
-    expect(error.message).not.toContain(wrong);
+    const run = await shipkitDeploy(common(), { env: { RENDER_API_KEY: wrong } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Render rejected the API key (HTTP 401)');
+    expect(run.stderr).toContain('Check RENDER_API_KEY');
+    expect(`${run.stdout}${run.stderr}`).not.toContain(wrong);
   });
 });

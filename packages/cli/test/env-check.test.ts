@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { renderEnvExample } from '@shipkit/config';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { envCheckCommand } from '../src/commands/env-check';
-import { runCommand } from './config-commands-harness';
+import { shipkit } from './shipkit';
 
 const identity = await generateX25519Identity();
 const recipient = await identityToRecipient(identity);
@@ -42,7 +41,7 @@ afterAll(async () => {
 
 async function checkFile(name: string, text: string, ...flags: string[]) {
   await writeFile(join(dir, name), text);
-  return runCommand(envCheckCommand, ['--file', name, ...flags], { cwd: dir });
+  return shipkit(['env-check', '--file', name, ...flags], { cwd: dir });
 }
 
 /** Every distinctive piece of a value: the whole and, for URIs, the password. */
@@ -121,13 +120,9 @@ describe('shipkit env-check', () => {
       for (const line of problemLines) expect(line).toMatch(/ — expected /);
       for (const piece of valuePieces({ ...GOOD, ...change })) expect(run.everything).not.toContain(piece);
 
-      const json = await runCommand(
-        envCheckCommand,
-        ['--file', `${label.replace(/\W+/g, '-')}.env`, '--json'],
-        {
-          cwd: dir,
-        },
-      );
+      const json = await shipkit(['env-check', '--file', `${label.replace(/\W+/g, '-')}.env`, '--json'], {
+        cwd: dir,
+      });
       const report = JSON.parse(json.stdout) as { ok: boolean; problems: { variable: string }[] };
       expect(report.ok).toBe(false);
       expect(report.problems.map((p) => p.variable).sort()).toEqual([...names].sort());
@@ -152,11 +147,11 @@ describe('shipkit env-check', () => {
 
   it('checks the environment when no file is given, by target', async () => {
     const { OPENAI_API_KEY: _key, ...github } = GOOD;
-    const ok = await runCommand(envCheckCommand, ['--target', 'github'], {
+    const ok = await shipkit(['env-check', '--target', 'github'], {
       env: { ...github, PATH: '/usr/bin' },
     });
     expect(ok.code).toBe(0);
-    const render = await runCommand(envCheckCommand, ['--target', 'render'], { env: github });
+    const render = await shipkit(['env-check', '--target', 'render'], { env: github });
     expect(render.code).toBe(1);
     expect(render.stdout).toContain('✗ OPENAI_API_KEY: is missing');
     for (const piece of valuePieces(GOOD)) expect(render.everything).not.toContain(piece);
@@ -173,8 +168,12 @@ describe('shipkit env-check', () => {
     expect(partial.stdout).toMatch(/✗ AWS_ROLE_ARN: is not listed in the template/);
   });
 
-  it('refuses bad usage with exit code 2', async () => {
-    expect((await runCommand(envCheckCommand, ['--target', 'aws'])).code).toBe(2);
-    expect((await runCommand(envCheckCommand, ['--file', 'no-such.env'], { cwd: dir })).code).toBe(2);
+  it('refuses bad usage with exit code 2, naming the option', async () => {
+    const target = await shipkit(['env-check', '--target', 'aws']);
+    expect(target).toMatchObject({
+      code: 2,
+      stderr: "error: --target must be one of 'all', 'github', 'render', got 'aws'.\n",
+    });
+    expect((await shipkit(['env-check', '--file', 'no-such.env'], { cwd: dir })).code).toBe(2);
   });
 });

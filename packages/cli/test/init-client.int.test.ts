@@ -11,8 +11,7 @@ import { MongoClient } from 'mongodb';
 import { FakeGitHubSecrets } from '../../../test/fakes/github-secrets';
 import { TEST_MONGO_PASSWORD } from '../../../test/servers/index';
 import { testEnv, uniqueName } from '../../../test/support/env';
-import { initClientCommand } from '../src/commands/init-client';
-import { runCommand } from './config-commands-harness';
+import { shipkit } from './shipkit';
 
 const exec = promisify(execFile);
 
@@ -54,9 +53,9 @@ describe('shipkit init-client with a database and GitHub', () => {
       `--db=${template}`,
       `--archive=${archive}`,
     ]);
-    const run = await runCommand(
-      initClientCommand,
+    const run = await shipkit(
       [
+        'init-client',
         'acme',
         '--dir',
         repo,
@@ -102,9 +101,8 @@ describe('shipkit init-client with a database and GitHub', () => {
     }
     for (const secret of secrets) expect(run.everything).not.toContain(secret);
 
-    const json = await runCommand(
-      initClientCommand,
-      ['acme', '--dir', repo, '--db', database, '--provision', '--json'],
+    const json = await shipkit(
+      ['init-client', 'acme', '--dir', repo, '--db', database, '--provision', '--json'],
       {
         env: { ADMIN_MONGODB_URI: testEnv().mongodbUri },
       },

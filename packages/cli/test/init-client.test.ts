@@ -7,15 +7,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { binDir } from '../../../test/servers/index';
-import { envCheckCommand } from '../src/commands/env-check';
-import { initClientCommand } from '../src/commands/init-client';
-import { runCommand } from './config-commands-harness';
+import { shipkit } from './shipkit';
 
 const exec = promisify(execFile);
 const SUITE = 'acme-org/mongo-shipkit';
 
 let repo: string;
-let firstRun: Awaited<ReturnType<typeof runCommand>>;
+let firstRun: Awaited<ReturnType<typeof shipkit>>;
 
 async function generatedFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -32,7 +30,7 @@ async function generatedFiles(): Promise<Record<string, string>> {
 }
 
 function init(...extra: string[]) {
-  return runCommand(initClientCommand, ['acme', '--dir', repo, '--suite-repo', SUITE, ...extra], { env: {} });
+  return shipkit(['init-client', 'acme', '--dir', repo, '--suite-repo', SUITE, ...extra], { env: {} });
 }
 
 beforeAll(async () => {
@@ -99,7 +97,7 @@ describe('shipkit init-client', () => {
   });
 
   it('writes an .env.example that env-check accepts as a template', async () => {
-    const run = await runCommand(envCheckCommand, ['--file', '.env.example', '--template'], { cwd: repo });
+    const run = await shipkit(['env-check', '--file', '.env.example', '--template'], { cwd: repo });
     expect(run.stdout).toContain('no problems');
     expect(run.code).toBe(0);
   });
@@ -153,18 +151,18 @@ describe('shipkit init-client', () => {
   });
 
   it('refuses bad usage with a clear message and exit code 2', async () => {
-    const noDir = await runCommand(initClientCommand, ['acme'], { env: {} });
+    const noDir = await shipkit(['init-client', 'acme'], { env: {} });
     expect(noDir.code).toBe(2);
     expect(noDir.stderr).toContain('--dir is required');
-    const badName = await runCommand(initClientCommand, ['Acme Shop', '--dir', repo], { env: {} });
+    const badName = await shipkit(['init-client', 'Acme Shop', '--dir', repo], { env: {} });
     expect(badName.stderr).toMatch(/client name must be/);
-    const noAdmin = await runCommand(initClientCommand, ['acme', '--dir', repo, '--provision'], { env: {} });
-    expect(noAdmin.stderr).toMatch(/--admin-uri <uri> or ADMIN_MONGODB_URI/);
-    const noToken = await runCommand(
-      initClientCommand,
-      ['acme', '--dir', repo, '--github-repo', 'acme/shop'],
-      { env: {} },
+    const noAdmin = await shipkit(['init-client', 'acme', '--dir', repo, '--provision'], { env: {} });
+    expect(noAdmin.stderr).toMatch(
+      /--provision needs an admin connection string: --admin-uri \(or ADMIN_MONGODB_URI\)/,
     );
+    const noToken = await shipkit(['init-client', 'acme', '--dir', repo, '--github-repo', 'acme/shop'], {
+      env: {},
+    });
     expect(noToken.stderr).toMatch(/needs GITHUB_TOKEN/);
   });
 });

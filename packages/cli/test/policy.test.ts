@@ -1,11 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { MemoryLogger, Redactor } from '@shipkit/runtime';
-import type { CommandContext, OptionSpec, ParsedArgs } from '../src/command';
-import { policy } from '../src/commands/policy';
+import { shipkit } from './shipkit';
 
 let cwd: string;
 
@@ -16,32 +13,10 @@ afterEach(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-/** Runs `shipkit policy …` in-process: the command's own options plus --json, parsed as the CLI parses them. */
+/** Runs `shipkit policy …` in-process, through the CLI's main. */
 async function shipkitPolicy(argv: string[]) {
-  const options = Object.fromEntries(
-    Object.entries<OptionSpec>({ ...policy.options, json: { type: 'boolean', description: '' } }).map(
-      ([name, spec]) => [name, { type: spec.type, ...(spec.multiple ? { multiple: true } : {}) }],
-    ),
-  );
-  const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  let stdout = '';
-  const logger = new MemoryLogger();
-  const context: CommandContext = {
-    env: {},
-    cwd,
-    json: parsed.values.json === true,
-    stdout: (text) => {
-      stdout += text;
-    },
-    logger,
-    redactor: new Redactor(),
-    signal: new AbortController().signal,
-  };
-  const code = await policy.run(
-    { options: parsed.values as ParsedArgs['options'], positionals: parsed.positionals },
-    context,
-  );
-  return { code, stdout, logs: logger.text };
+  const run = await shipkit(['policy', ...argv], { cwd });
+  return { code: run.code, stdout: run.stdout, logs: run.stderr };
 }
 
 async function writePolicy(text: string, path = '.github/branch-policy.yml'): Promise<void> {
@@ -110,7 +85,7 @@ describe('shipkit policy check', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/titles\s+skipped\s+no --title given/);
-    expect(logs).toBe('warning: .github/branch-policy.yml checks titles; pass --title to check one.');
+    expect(logs).toBe('warning: .github/branch-policy.yml checks titles; pass --title to check one.\n');
   });
 
   test('--draft and --label apply the draft and override exceptions', async () => {
@@ -133,20 +108,24 @@ describe('shipkit policy check', () => {
   });
 
   test.each([
-    [['check', '--to', 'main'], 'policy check needs --from <branch> and --to <branch>.'],
+    [['check', '--to', 'main'], '--from is required by policy check: the head (source) branch.'],
+    [['check', '--from', 'feature/x'], '--to is required by policy check: the base (target) branch.'],
     [[], 'policy needs a subcommand: check or explain.'],
     [['lint'], "policy needs a subcommand: check or explain, got 'lint'."],
     [['explain', 'extra'], "policy explain takes no further arguments, got 'extra'."],
-    [['explain', '--config', 'missing.yml'], '--config: missing.yml does not exist.'],
-  ])('usage error: %j', async (argv, message) => {
-    await expect(shipkitPolicy(argv)).rejects.toThrow(message);
+    [['explain', '--config', 'missing.yml'], '--config names missing.yml, which does not exist.'],
+    [['check', '--form', 'feature/x'], 'shipkit policy has no option --form — did you mean --from?'],
+  ])('usage error: %j exits 2, naming the option', async (argv, message) => {
+    const run = await shipkitPolicy(argv);
+    expect(run.code).toBe(2);
+    expect(run.logs).toContain(`error: ${message}`);
   });
 
   test('an invalid policy file is reported with key and line', async () => {
     await writePolicy('naming:\n  lowercase: yes\n', 'policy.yml');
-    await expect(shipkitPolicy(['explain', '--config', 'policy.yml'])).rejects.toThrow(
-      "policy.yml:2:14: naming.lowercase: expected true or false, got 'yes'",
-    );
+    const run = await shipkitPolicy(['explain', '--config', 'policy.yml']);
+    expect(run.code).toBe(2);
+    expect(run.logs).toContain("policy.yml:2:14: naming.lowercase: expected true or false, got 'yes'");
   });
 });
 

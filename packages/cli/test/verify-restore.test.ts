@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newBackupId } from '@shipkit/backup';
 import { FileStorage } from '@shipkit/storage';
 import { fakeBackup } from '../../../test/support/catalog';
-import { main } from '../src/main';
+import { shipkit as run } from './shipkit';
 
 let dir: string;
 
@@ -17,20 +17,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function shipkit(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    env,
-    cwd: dir,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
+function shipkit(argv: string[], env: Record<string, string> = {}) {
+  return run(argv, { env, cwd: dir });
 }
 
 describe('verify, restore and check-freshness options', () => {
@@ -44,25 +32,23 @@ describe('verify, restore and check-freshness options', () => {
   it('asks for the source and the target, naming the option and its variable', async () => {
     expect(await shipkit(['verify'])).toMatchObject({
       code: 2,
-      stderr: "error: Input '--from (or BACKUP_DESTINATION)' is required but was not given.\n",
+      stderr: 'error: --from (or BACKUP_DESTINATION) is required but was not given.\n',
     });
     expect(await shipkit(['restore', '--from', `file://${dir}`])).toMatchObject({
       code: 2,
-      stderr: "error: Input '--uri (or MONGODB_URI)' is required but was not given.\n",
+      stderr: 'error: --uri (or MONGODB_URI) is required but was not given.\n',
     });
     expect(await shipkit(['check-freshness', '--at', `file://${dir}`])).toMatchObject({
       code: 2,
-      stderr: "error: Input '--max-age' is required but was not given.\n",
+      stderr: 'error: --max-age is required but was not given.\n',
     });
   });
 
   it('refuses unknown modes and unpaired renames', async () => {
     const mode = await shipkit(['verify', '--from', `file://${dir}`, '--mode', 'restore']);
-    expect(mode.stderr).toBe("error: Input '--mode' must be one of 'integrity', 'full', got 'restore'.\n");
+    expect(mode.stderr).toBe("error: --mode must be one of 'integrity', 'full', got 'restore'.\n");
     const renames = await shipkit(['verify', '--from', `file://${dir}`, '--ns-from', 'shop.*']);
-    expect(renames.stderr).toBe(
-      "error: Inputs 'ns-from' and 'ns-to' must be given in pairs: got 1 'ns-from' and 0 'ns-to'.\n",
-    );
+    expect(renames.stderr).toBe('error: --ns-from and --ns-to must be given in pairs: got 1 and 0.\n');
   });
 
   it('says a prefix holds backups when --latest is missing', async () => {
@@ -73,7 +59,7 @@ describe('verify, restore and check-freshness options', () => {
     const { code, stderr } = await shipkit(['verify', '--from', `file://${folder}`]);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      `error: file://${folder} holds backups, not one archive: ask for the newest with --latest (CLI) or backup: latest (action), or name one by its id.\n`,
+      `error: file://${folder} holds backups, not one archive: ask for the newest (--latest), or name one by its id.\n`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/runtime';
+import { isGlob, matchesGlob, OptionError } from '@shipkit/runtime';
 
 /**
  * Which namespaces a dump takes: include/exclude patterns (`db`, `db.coll`, globs such as `shop.*`,
@@ -25,11 +25,11 @@ export interface NamespaceRef {
 const PATTERN_HELP =
   'expected db, db.collection or a glob with * and ? such as shop.*, *.events or shop.order?';
 
-/** Parses one pattern; a malformed one is a UserError naming the filter. */
+/** Parses one pattern; a malformed one is an `OptionError` about its option, `include` or `exclude`. */
 export function parseNamespacePattern(text: string, kind: FilterKind): NamespacePattern {
   const trimmed = text.trim();
   const fail = (why: string) =>
-    new UserError(`${kind} filter '${text}' is not valid: ${why}; ${PATTERN_HELP}.`);
+    new OptionError(kind, `has '${text}', which is not valid: ${why}; ${PATTERN_HELP}.`);
   if (trimmed === '') throw fail('it is empty');
   if (/\s/.test(trimmed)) throw fail('it contains white space');
   const dot = trimmed.indexOf('.');
@@ -41,30 +41,12 @@ export function parseNamespacePattern(text: string, kind: FilterKind): Namespace
   return { text: trimmed, kind, db, collection };
 }
 
-const globCache = new Map<string, RegExp>();
-
-/** `*` matches any run of characters (dots included), `?` exactly one; everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
-  let cached = globCache.get(glob);
-  if (!cached) {
-    let source = '';
-    for (const char of glob) {
-      if (char === '*') source += '.*';
-      else if (char === '?') source += '.';
-      else source += char.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
-    }
-    cached = new RegExp(`^${source}$`, 's');
-    globCache.set(glob, cached);
-  }
-  return cached;
-}
-
-function isGlob(text: string): boolean {
-  return text.includes('*') || text.includes('?');
-}
-
+/**
+ * Each part is matched on its own, with the suite's glob syntax and no separator: `*` matches any
+ * run of characters (dots included), `?` exactly one; a part without a wildcard is compared as it is.
+ */
 function matchesPart(glob: string, name: string): boolean {
-  return isGlob(glob) ? globToRegExp(glob).test(name) : glob === name;
+  return isGlob(glob) ? matchesGlob(name, glob) : glob === name;
 }
 
 export function patternMatches(pattern: NamespacePattern, ns: NamespaceRef): boolean {
@@ -156,29 +138,47 @@ export class NamespaceFilter {
 const MAX_LISTED = 25;
 
 /**
- * The error for a filter that matches nothing: names the filter and lists what exists, databases
- * when the database part matched none, else the collections of the databases it matched.
+ * What is wrong with a filter that matches nothing ("matches nothing on the server. …"): lists
+ * what exists, databases when the database part matched none, else the collections of the
+ * databases it matched.
  */
-export function unmatchedFilterError(
+export function unmatchedReason(
   pattern: NamespacePattern,
   existing: readonly NamespaceRef[],
   databases: readonly string[] = [...new Set(existing.map((ns) => ns.db))],
-): UserError {
+): string {
   const dumpable = existing.filter((ns) => skipReason(ns) === undefined);
   const matchedDatabases = databases.filter((db) => matchesPart(pattern.db, db));
-  const head = `${pattern.kind} filter '${pattern.text}' matches nothing on the server`;
+  const head = 'matches nothing on the server';
   const skipped = existing.find((ns) => patternMatches(pattern, ns) && skipReason(ns) !== undefined);
   const why = skipped ? ` (${skipped.db}.${skipped.collection}: ${skipReason(skipped)})` : '';
-  if (NEVER_DUMPED_DATABASES.has(pattern.db)) {
-    return new UserError(`${head}: the ${pattern.db} database is never dumped.`);
-  }
-  if (matchedDatabases.length === 0) {
-    return new UserError(`${head}. Databases: ${listed(databases)}.`);
-  }
+  if (NEVER_DUMPED_DATABASES.has(pattern.db)) return `${head}: the ${pattern.db} database is never dumped.`;
+  if (matchedDatabases.length === 0) return `${head}. Databases: ${listed(databases)}.`;
   const collections = dumpable
     .filter((ns) => matchedDatabases.includes(ns.db))
     .map((ns) => `${ns.db}.${ns.collection}`);
-  return new UserError(`${head}${why}. Collections there: ${listed(collections)}.`);
+  return `${head}${why}. Collections there: ${listed(collections)}.`;
+}
+
+/** The error for a filter that matches nothing: a typo that would silently dump nothing, or everything. */
+export function unmatchedFilterError(
+  pattern: NamespacePattern,
+  existing: readonly NamespaceRef[],
+  databases?: readonly string[],
+): OptionError {
+  return new OptionError(
+    pattern.kind,
+    `has '${pattern.text}', which ${unmatchedReason(pattern, existing, databases)}`,
+  );
+}
+
+/** The warning for an exclude filter that matches nothing, in words that fit every edge. */
+export function unmatchedFilterWarning(
+  pattern: NamespacePattern,
+  existing: readonly NamespaceRef[],
+  databases?: readonly string[],
+): string {
+  return `${pattern.kind} filter '${pattern.text}' ${unmatchedReason(pattern, existing, databases)}`;
 }
 
 /** Throws for the first include or exclude filter that matches nothing. */

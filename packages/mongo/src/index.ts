@@ -5,7 +5,6 @@ export {
   assertFiltersMatch,
   type FilterKind,
   type FilterSpec,
-  globToRegExp,
   NamespaceFilter,
   type NamespacePattern,
   type NamespaceRef,
@@ -13,7 +12,9 @@ export {
   patternMatches,
   skipReason,
   unmatchedFilterError,
+  unmatchedFilterWarning,
 } from './filters';
+export { CONNECT_TIMEOUT, EXCLUDE, INCLUDE, RENAME_ROWS } from './options';
 export * from './restore';
 export {
   type ConnectionTarget,

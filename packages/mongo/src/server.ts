@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   type Activity,
   CLEANUP_TIMEOUT_MS,
@@ -159,12 +160,10 @@ function createClient(uri: string, options: ConnectOptions): MongoClient {
  * still waits for (killCursors, a new connection's handshake) is abandoned after `graceMs`.
  */
 export async function disconnect(client: MongoClient, graceMs = CLEANUP_TIMEOUT_MS): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, graceMs);
-  });
-  await Promise.race([client.close().catch(() => {}), gaveUp]);
-  clearTimeout(timer);
+  const gaveUp = new AbortController();
+  const closed = client.close().catch(() => {});
+  await Promise.race([closed, delay(graceMs, undefined, { signal: gaveUp.signal }).catch(() => {})]);
+  gaveUp.abort();
 }
 
 /**
@@ -310,7 +309,7 @@ export function connectionError(error: unknown, target: ConnectionTarget, redact
     const reason = redact(reachabilityReason(error), redactor);
     return new UserError(
       `Could not reach ${where} within ${within}${reason ? ` (${reason})` : ''}. ` +
-        'Check the host and port, that the server is running, and that its network access list allows this runner' +
+        'Check the host and port, that the server is running, and that its network access list allows this machine' +
         (target.srv ? '.' : ' (for Atlas, use the mongodb+srv:// connection string).'),
     );
   }

@@ -1,4 +1,4 @@
-import { type Logger, UserError } from '@shipkit/runtime';
+import { type Logger, OptionError } from '@shipkit/runtime';
 import { type EvaluateOptions, type Evaluation, evaluate } from './evaluate';
 import { type AssociatedPull, readEvent } from './event';
 import { firstMatch } from './glob';
@@ -41,8 +41,9 @@ export async function checkEvent(options: CheckEventOptions): Promise<Evaluation
     return evaluate({ event }, options.policy, options);
   }
   if (!options.github) {
-    throw new UserError(
-      `Input 'github-token' is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`,
+    throw new OptionError(
+      'github-token',
+      `is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`,
     );
   }
   // An allowed actor needs no pull request, so there is nothing worth waiting for.

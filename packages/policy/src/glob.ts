@@ -1,39 +1,19 @@
+import { type GlobOptions, matchesGlob as matchesPattern } from '@shipkit/runtime';
+
 /**
- * Branch patterns as GitHub writes them in branch protection: `*` stays within one path segment,
+ * Branch patterns as GitHub writes them in branch protection: the suite's glob syntax (see
+ * `globSource` in @shipkit/runtime) with `/` as the separator — `*` stays within one path segment,
  * `**` crosses `/`, `?` is one character; everything else is literal.
  */
+const BRANCH: GlobOptions = { separator: '/' };
 
 // Characters git refuses in branch names (git check-ref-format): a pattern containing one can never
 // match, so it is almost certainly a regular expression or a typo.
 const FORBIDDEN_IN_BRANCH = /[\s~^:\\[]/;
 
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i] as string;
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i += 1;
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
-}
-
-const compiled = new Map<string, RegExp>();
-
+/** Whether a branch matches a pattern: `*` stays within one path segment, `**` crosses `/`. */
 export function matchesGlob(name: string, pattern: string): boolean {
-  let regExp = compiled.get(pattern);
-  if (!regExp) {
-    regExp = globToRegExp(pattern);
-    compiled.set(pattern, regExp);
-  }
-  return regExp.test(name);
+  return matchesPattern(name, pattern, BRANCH);
 }
 
 /** The first pattern that matches the name, for saying *what* matched. */

@@ -25,7 +25,7 @@ export {
   type PushFacts,
   readEvent,
 } from './event';
-export { branchPatternProblem, firstMatch, globToRegExp, matchesGlob } from './glob';
+export { branchPatternProblem, firstMatch, matchesGlob } from './glob';
 export {
   defaultPolicy,
   type Flow,

@@ -1,4 +1,4 @@
-import { errorMessage } from '@shipkit/runtime';
+import { errorMessage, ref, say } from '@shipkit/runtime';
 import { z } from 'zod';
 import {
   DEFAULT_RETRY,
@@ -19,8 +19,6 @@ export interface RenderClientOptions {
   apiKey: string;
   /** Defaults to Render's public API; tests point it at a loopback fake. */
   baseUrl?: string;
-  /** How the user supplied the key ("input 'api-key'", "RENDER_API_KEY"), named in 401 errors. */
-  keySource?: string;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -235,11 +233,10 @@ export class RenderClient implements RenderApi {
     const { status } = response;
     const { message, code } = renderMessage(response.text);
     const said = message ? `: ${message}` : '';
-    const keySource = this.options.keySource ?? 'the API key';
     const text = (() => {
       switch (status) {
         case 401:
-          return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+          return say`Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${ref('api-key')}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
         case 403:
           return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
         case 404:

@@ -12,10 +12,6 @@ import {
   type Service,
 } from './types';
 
-export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
-/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
-export const DEFAULT_POLL_INTERVAL_MS = 5_000;
-export const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
 /** After a 202 the official CLI looks for the queued deploy for up to a minute, once a second. */
 const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
 const QUEUED_LOOKUP_INTERVAL_MS = 1_000;

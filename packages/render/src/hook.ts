@@ -1,3 +1,4 @@
+import { ref, say } from '@shipkit/runtime';
 import { type RenderApi, startDeployOnce } from './client';
 import {
   DEFAULT_RETRY,
@@ -12,8 +13,6 @@ import {
 export interface DeployHookOptions {
   /** For image-backed services: the image to deploy, sent as `imgURL`. */
   imageUrl?: string;
-  /** How the user supplied the URL ("input 'deploy-hook-url'"), named in errors; the URL itself never is. */
-  hookSource?: string;
   /**
    * With an API key: where to find the deploy when the hook's answer is lost (a 5xx, a timeout), so that
    * it is adopted rather than the hook fired twice. A hook cannot be looked up by itself: the service's
@@ -23,21 +22,34 @@ export interface DeployHookOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
-export function parseHookUrl(hookUrl: string, hookSource = 'the deploy hook URL'): URL {
+/**
+ * A deploy hook URL (the option `deploy-hook-url`), checked; the message never repeats the URL,
+ * which holds a secret key.
+ */
+export function parseHookUrl(hookUrl: string): URL {
   let url: URL;
   try {
     url = new URL(hookUrl);
   } catch {
     throw new RenderApiError(
-      `${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`,
+      "is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).",
+      undefined,
+      undefined,
+      HOOK_OPTION,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+    throw new RenderApiError(
+      `must be an https:// URL, got a ${url.protocol} URL.`,
+      undefined,
+      undefined,
+      HOOK_OPTION,
+    );
   }
   return url;
 }
+
+const HOOK_OPTION = 'deploy-hook-url';
 
 /** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
 export function serviceIdFromHookUrl(hookUrl: string): string | undefined {
@@ -57,8 +69,7 @@ export async function triggerDeployHook(
   options: DeployHookOptions = {},
   deps: Partial<HttpDeps> = {},
 ): Promise<{ deployId?: string }> {
-  const hookSource = options.hookSource ?? 'the deploy hook URL';
-  const url = parseHookUrl(hookUrl, hookSource);
+  const url = parseHookUrl(hookUrl);
   if (options.imageUrl) url.searchParams.set('imgURL', options.imageUrl);
   const http = { ...realHttpDeps(), ...deps };
   const what = 'trigger the deploy hook';
@@ -73,7 +84,7 @@ export async function triggerDeployHook(
         http,
         policy,
       );
-      return hookAnswer(response, hookSource);
+      return hookAnswer(response);
     },
     adopt: (deploy) => ({ deployId: deploy.id }),
     ...(reconcileWith
@@ -88,10 +99,7 @@ export async function triggerDeployHook(
   });
 }
 
-function hookAnswer(
-  response: { status: number; text: string; attempts: number },
-  hookSource: string,
-): { deployId?: string } {
+function hookAnswer(response: { status: number; text: string; attempts: number }): { deployId?: string } {
   if (response.status >= 200 && response.status < 300) {
     return deployIdOf(response.text);
   }
@@ -99,7 +107,7 @@ function hookAnswer(
   const said = message ? `: ${message}` : '';
   if (response.status === 404 || response.status === 401 || response.status === 403) {
     throw new RenderApiError(
-      `Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`,
+      say`Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${ref(HOOK_OPTION)}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`,
       response.status,
     );
   }
@@ -116,8 +124,4 @@ function deployIdOf(text: string): { deployId?: string } {
   } catch {
     return {};
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

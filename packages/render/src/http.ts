@@ -1,4 +1,11 @@
-import { errorMessage, type Logger, silentLogger, UserError } from '@shipkit/runtime';
+import {
+  errorMessage,
+  type Logger,
+  OptionError,
+  type OptionText,
+  silentLogger,
+  sleep,
+} from '@shipkit/runtime';
 
 /** Everything that touches the network or the clock, injected so tests neither wait nor go online. */
 export interface HttpDeps {
@@ -14,7 +21,7 @@ export interface HttpDeps {
 
 export const realHttpDeps = (): HttpDeps => ({
   fetch: globalThis.fetch,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms) => sleep(ms),
   now: Date.now,
   random: Math.random,
   logger: silentLogger,
@@ -54,15 +61,19 @@ export function parseRetryAfter(header: string | null | undefined, now: number):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-export class RenderApiError extends UserError {
+/**
+ * An error from Render's API that the user can act on; `status` is the HTTP status when there was
+ * one. It may name the option at fault (`option`) and others (`ref`), in the words of the edge.
+ */
+export class RenderApiError extends OptionError {
   override name = 'RenderApiError';
   constructor(
-    message: string,
+    message: string | OptionText,
     readonly status?: number,
     readonly code?: string,
+    option?: string,
   ) {
-    super(message);
+    super(option, message);
   }
 }
 

@@ -10,9 +10,6 @@ export {
 } from './client';
 export {
   cancelInFlightDeploy,
-  DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_TIMEOUT_MS,
   type DeployFlowDeps,
   type DeployFlowOptions,
   type DeployOutcome,
@@ -45,10 +42,14 @@ export {
   sendWithRetry,
 } from './http';
 export {
-  DEPLOY_INPUT_DEFAULTS,
-  type DeployInputSettings,
+  DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_MS,
+  DEPLOY_ACTION_ROWS,
+  DEPLOY_ROWS,
   type DeployInputs,
-  deployInputsFromInputs,
+  type DeployValues,
+  deployOptions,
 } from './options';
 export { deploySummary } from './summary';
 export {

@@ -48,7 +48,7 @@ beforeEach(() => {
 });
 
 function client(deps = instantDeps(), apiKey = fake.apiKey) {
-  return new RenderClient({ apiKey, baseUrl: fake.baseUrl, keySource: "input 'api-key'" }, deps);
+  return new RenderClient({ apiKey, baseUrl: fake.baseUrl }, deps);
 }
 
 describe('RenderClient', () => {
@@ -238,7 +238,10 @@ describe('RenderClient', () => {
       .catch((e: unknown) => e)) as RenderApiError;
     expect(error.status).toBe(401);
     expect(error.message).toContain('Render rejected the API key (HTTP 401) when trying to create a deploy');
-    expect(error.message).toContain("Check input 'api-key'");
+    expect(error.message).toContain("Check 'api-key'");
+    expect((error as RenderApiError).render({ subject: (k) => k, reference: (k) => `--${k}` })).toContain(
+      'Check --api-key:',
+    );
     expect(error.message).not.toContain(wrongKey);
     expect(deps.sleeps).toEqual([]);
     expect(fake.deploys(serviceId)).toHaveLength(0);
@@ -318,20 +321,16 @@ describe('triggerDeployHook', () => {
 
   it('rejects a wrong hook key without repeating the URL', async () => {
     const url = `${fake.origin}/deploy/${serviceId}?key=notthekey123`;
-    const error = (await triggerDeployHook(
-      url,
-      { hookSource: "input 'deploy-hook-url'" },
-      instantDeps(),
-    ).catch((e: unknown) => e)) as Error;
+    const error = (await triggerDeployHook(url, {}, instantDeps()).catch((e: unknown) => e)) as Error;
     expect(error.message).toContain('Render did not accept the deploy hook (HTTP 404)');
-    expect(error.message).toContain("Check input 'deploy-hook-url'");
+    expect(error.message).toContain("Check 'deploy-hook-url'");
     expect(error.message).not.toContain('notthekey123');
     expect(fake.deploys(serviceId)).toHaveLength(0);
   });
 
   it('refuses something that is not a URL', async () => {
     await expect(triggerDeployHook('srv-abc?key=secret', {}, instantDeps())).rejects.toThrow(
-      'The deploy hook URL is not a URL',
+      "Option 'deploy-hook-url' is not a URL",
     );
   });
 });
@@ -446,11 +445,9 @@ describe('requests that start a deploy are never repeated blindly', () => {
   it('never fires a deploy hook twice: fails saying it may have started a deploy, or adopts it with an API key', async () => {
     const hook = new RegExp(`/deploy/${serviceId}$`);
     fake.failAfterAccepting({ method: 'POST', path: hook }, { status: 502 });
-    const error = (await triggerDeployHook(
-      fake.hookUrl(serviceId),
-      { hookSource: "input 'deploy-hook-url'" },
-      realClockDeps(),
-    ).catch((e: unknown) => e)) as Error;
+    const error = (await triggerDeployHook(fake.hookUrl(serviceId), {}, realClockDeps()).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(error).toBeInstanceOf(RenderApiError);
     expect(error.message).toBe(
       "Render answered HTTP 502 when asked to trigger the deploy hook. Render may have started a deploy, so the request is not sent again (that could deploy twice): check the service's Events page; with an API key and the service id the deploy it started is looked up instead.",

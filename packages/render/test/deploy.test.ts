@@ -5,13 +5,12 @@ import { FakeRenderApi } from '../../../test/fakes/render-api';
 import { RenderClient } from '../src/client';
 import {
   cancelInFlightDeploy,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_TIMEOUT_MS,
   type DeployFlowDeps,
   type DeployFlowOptions,
   deployToRender,
 } from '../src/deploy';
 import { GitHubDeployments } from '../src/github-deployments';
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../src/options';
 import { triggerDeployHook } from '../src/hook';
 import { deploySummary } from '../src/summary';
 

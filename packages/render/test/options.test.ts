@@ -1,16 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import { Inputs, inputEnvName } from '@shipkit/runtime';
-import { deployInputsFromInputs } from '../src/options';
+import { OptionError, parseTable, type Table, type Vocabulary } from '@shipkit/runtime';
+import { DEPLOY_ACTION_ROWS, DEPLOY_ROWS, type DeployValues, deployOptions } from '../src/options';
 
 const KEY = 'rnd_abcdefghijklmnop';
 const HOOK = 'https://api.render.com/deploy/srv-d0hook123?key=s3cr3tk3y';
+const ACTION = { ...DEPLOY_ROWS, ...DEPLOY_ACTION_ROWS };
 
-function parseInputs(inputs: Record<string, string>) {
-  const env = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputEnvName(name), value]));
-  return deployInputsFromInputs(new Inputs(env));
+/** How an action names its inputs (as @shipkit/action-kit does). */
+const inputs: Vocabulary = { subject: (key) => `Input '${key}'`, reference: (key) => `'${key}'` };
+
+/** The deploy options of a table, as an edge parses them; errors in `vocabulary`'s words. */
+function parseWith(table: Table, given: Record<string, string>, vocabulary = inputs) {
+  try {
+    return deployOptions(parseTable(table, { read: (key) => given[key] }) as DeployValues);
+  } catch (error) {
+    throw error instanceof OptionError ? new Error(error.render(vocabulary)) : error;
+  }
 }
 
-describe('deployInputsFromInputs', () => {
+const parseInputs = (given: Record<string, string>) => parseWith(ACTION, given);
+
+describe('deployOptions', () => {
   it('parses an API deploy with every option', () => {
     const inputs = parseInputs({
       'service-id': 'srv-d0abc123',
@@ -80,7 +90,7 @@ describe('deployInputsFromInputs', () => {
     ],
     [
       { 'api-key': KEY, 'service-id': 'srv-a1', wait: 'false', 'health-check-url': 'https://x.example' },
-      "Input 'health-check-url' needs 'wait' to be true.",
+      "Input 'health-check-url' needs 'wait'.",
     ],
     [
       { 'api-key': KEY, 'service-id': 'srv-a1', 'github-deployment': 'true' },
@@ -100,18 +110,21 @@ describe('deployInputsFromInputs', () => {
     expect(() => parseInputs(inputs as Record<string, string>)).toThrow(message);
   });
 
-  it('names inputs as the caller labels them', () => {
-    const env = { [inputEnvName('api-key')]: KEY };
-    const label = (name: string) => (name === 'api-key' ? 'RENDER_API_KEY' : `--${name}`);
-    expect(() => deployInputsFromInputs(new Inputs(env), { label })).toThrow(
-      "Input '--service-id' is required with 'RENDER_API_KEY'",
+  it('names options in the words of the edge that renders the error', () => {
+    const flags: Vocabulary = {
+      subject: (key) => (key === 'api-key' ? 'RENDER_API_KEY' : `--${key}`),
+      reference: (key) => (key === 'api-key' ? 'RENDER_API_KEY' : `--${key}`),
+    };
+    expect(() => parseWith(ACTION, { 'api-key': KEY }, flags)).toThrow(
+      '--service-id is required with RENDER_API_KEY (unless --deploy-hook-url names the service).',
     );
   });
 
-  it('lets a caller change a fallback, as the CLI does for wait', () => {
-    const env = { [inputEnvName('api-key')]: KEY, [inputEnvName('service-id')]: 'srv-a1' };
-    expect(deployInputsFromInputs(new Inputs(env), { defaults: { wait: false } }).flow.wait).toBe(false);
-    expect(deployInputsFromInputs(new Inputs(env)).flow.wait).toBe(true);
+  it('lets a table change a default, as the CLI does for wait', () => {
+    const given = { 'api-key': KEY, 'service-id': 'srv-a1' };
+    const cli = { ...DEPLOY_ROWS, wait: { ...DEPLOY_ROWS.wait, default: 'false' } };
+    expect(parseWith(cli, given).flow.wait).toBe(false);
+    expect(parseWith(ACTION, given).flow.wait).toBe(true);
   });
 
   it('never repeats the hook URL in an error', () => {

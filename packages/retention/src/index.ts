@@ -12,8 +12,12 @@ export {
 export {
   activeRules,
   describeRetention,
+  KEEP_ROWS,
   parseRetention,
+  RETENTION,
+  RETENTION_ROWS,
   RETENTION_RULES,
   type RetentionPolicy,
   type RetentionRule,
+  retentionPolicy,
 } from './policy';

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { UserError } from './errors';
 import { formatDuration } from './format';
 
@@ -190,19 +191,14 @@ export class Deadline {
   }
 }
 
-/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
-export function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
-  return (ms) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+/**
+ * Waits `ms` (timers/promises), ending early when `signal` fires: it then rejects with the signal's
+ * reason (the run's CancelledError or DeadlineExceededError), not with a bare AbortError.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, signal ? { signal } : {});
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  }
 }

@@ -1,28 +1,26 @@
 export {
   type Activity,
-  abortableSleep,
   CancelledError,
   CLEANUP_TIMEOUT_MS,
   Deadline,
   DeadlineExceededError,
   type DeadlineOptions,
   STOP_GRACE_MS,
+  sleep,
 } from './deadline';
 export { errorMessage, UserError } from './errors';
+export { cancelledExit, EXIT, exitCodeOf, type Outcome, outcomeOf } from './exit';
 export { formatBytes, formatCount, formatDuration } from './format';
 export {
-  type InputSource,
-  Inputs,
-  inputEnvName,
-  parseBoolean,
-  parseDuration,
-  parseEnum,
-  parseInteger,
-  parseList,
-  parseSize,
-  readInput,
-  requiredInput,
-} from './inputs';
+  fillGlob,
+  type GlobOptions,
+  globSource,
+  globToRegExp,
+  globWildcards,
+  isGlob,
+  matchesGlob,
+} from './glob';
+export * from './options';
 export { type Logger, MemoryLogger, silentLogger, streamLogger } from './log';
 export { MemoryKeeper } from './memory';
 export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from './process';

@@ -1,4 +1,5 @@
 import { CancelledError } from './deadline';
+import { cancelledExit } from './exit';
 
 /** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
 export const SIGNAL_GRACE_MS = 10_000;
@@ -15,7 +16,6 @@ export const EXIT_GRACE_MS = 500;
 const ECHO_MS = 500;
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 export interface ProcessOptions {
   /** Where notes about signals go; stderr by default. */
@@ -51,13 +51,13 @@ export async function runProcess(
       controller.abort(new CancelledError(`Cancelled by ${signal}.`, signal));
       setTimeout(() => {
         note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
-        process.exit(128 + SIGNAL_NUMBERS[signal]);
+        process.exit(cancelledExit(signal));
       }, SIGNAL_GRACE_MS).unref();
       return;
     }
     if (now - first.at < ECHO_MS) return;
     note(`${signal} received again: exiting now.`);
-    process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+    process.exit(cancelledExit(first.signal));
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   let code: number;
@@ -66,7 +66,7 @@ export async function runProcess(
   } finally {
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }
-  if (first && code !== 0) code = 128 + SIGNAL_NUMBERS[first.signal];
+  if (first && code !== 0) code = cancelledExit(first.signal);
   process.exitCode = code;
   if (options.exit !== false) {
     const exitCode = code;

@@ -8,6 +8,7 @@ export {
 export { FileStorage } from './file-storage';
 export { checkKey } from './keys';
 export { type OpenStorageOptions, openStorage } from './open';
+export { S3_ROWS, s3Options } from './options';
 export {
   DEFAULT_PART_SIZE,
   DEFAULT_PARTS_IN_FLIGHT,

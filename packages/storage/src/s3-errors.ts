@@ -1,4 +1,4 @@
-import { errorMessage, UserError } from '@shipkit/runtime';
+import { errorMessage, OptionError, ref, say, UserError } from '@shipkit/runtime';
 import { DestinationWriteError, type RefusedWrite } from './errors';
 
 /** What an SDK error carries that matters here: the S3 error code (as `name`), HTTP status, socket code. */
@@ -132,7 +132,7 @@ export function explainS3Error(error: unknown, context: S3Context): Error {
   if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
     return new UserError(
       `No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
-        'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.',
+        'or assume a role first (in a workflow, e.g. aws-actions/configure-aws-credentials with OIDC).',
     );
   }
   const refused = context.write ? refusedWrite(facts) : undefined;
@@ -156,13 +156,12 @@ export function explainS3Error(error: unknown, context: S3Context): Error {
     facts.code === 'AuthorizationHeaderMalformed' ||
     facts.status === 301
   ) {
-    return new UserError(
-      `Bucket "${context.bucket}" is in another region than the one configured (${where}); set the region input ` +
-        '(or AWS_REGION) to the bucket region.',
+    return OptionError.saying(
+      say`Bucket "${context.bucket}" is in another region than the one configured (${where}); set ${ref('s3-region')} (or AWS_REGION) to the bucket region.`,
     );
   }
   if (/region is missing/i.test(facts.message)) {
-    return new UserError(`No AWS region is set for ${where}: set the region input or AWS_REGION.`);
+    return OptionError.saying(say`No AWS region is set for ${where}: set ${ref('s3-region')} or AWS_REGION.`);
   }
   if (UNREACHABLE_CODES.has(facts.code)) {
     const attempts = facts.attempts

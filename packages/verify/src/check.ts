@@ -1,5 +1,17 @@
-import { errorMessage, type Logger, MemoryKeeper, silentLogger, UserError } from '@shipkit/runtime';
+import { randomBytes } from 'node:crypto';
 import {
+  DEFAULT_PARALLELISM,
+  errorMessage,
+  type Logger,
+  MemoryKeeper,
+  OptionError,
+  ref,
+  say,
+  silentLogger,
+  UserError,
+} from '@shipkit/runtime';
+import {
+  IDENTITY_OPTION,
   MANIFEST_NAME,
   TOOL,
   VERIFICATION_FORMAT_VERSION,
@@ -7,20 +19,14 @@ import {
   verificationName,
 } from '@shipkit/backup';
 import {
-  describeOutcomes,
-  NamespaceMapper,
   type NamespaceRename,
   type NamespaceSelection,
-  newRunId,
-  planRestore,
   RestoreFailedError,
   type RestorePlan,
   type RestoreProof,
   type RestoreResult,
-  refusalError,
   restoreArchive,
-  Staging,
-  SwapFailedError,
+  type Staging,
   type TargetOutcome,
 } from '@shipkit/mongo';
 import { ObjectNotFoundError } from '@shipkit/storage';
@@ -45,11 +51,11 @@ export interface CheckDeps {
   progress?: ProgressSink;
 }
 
-interface ArchiveAccess {
+export interface ArchiveAccess {
   /** The secret holding the age identity (a key or an identity file's text). */
   identity?: string;
-  /** Its input name, for messages. */
-  identityInput?: string;
+  /** The option that gave it (its table key), for messages. */
+  identityOption?: string;
 }
 
 export interface VerifyOptions extends ArchiveAccess {
@@ -88,9 +94,12 @@ export async function verifyBackup(
 ): Promise<VerificationReport> {
   if (options.mode === 'integrity') return runCheck(source, 'integrity', options, undefined, deps);
   if (!deps.scratch) {
-    throw new UserError("Full verification restores into a scratch server: give 'scratch-mongodb-uri'.");
+    throw new OptionError(
+      'scratch-mongodb-uri',
+      say`is required with ${ref('mode')} full: a full verification restores into a scratch server.`,
+    );
   }
-  const prefix = deps.scratchPrefix ?? `vfy_${Math.random().toString(16).slice(2, 8)}_`;
+  const prefix = deps.scratchPrefix ?? `vfy_${randomBytes(3).toString('hex')}_`;
   const auto = options.renames === undefined || options.renames.length === 0;
   const renames = auto ? [{ from: '*.*', to: `${prefix}*.*` }] : (options.renames as NamespaceRename[]);
   return runCheck(
@@ -101,7 +110,6 @@ export async function verifyBackup(
       client: deps.scratch,
       selection: { renames },
       drop: false,
-      staged: false,
       removeAfter: auto,
       readBack: true,
     },
@@ -109,97 +117,50 @@ export async function verifyBackup(
   );
 }
 
-export interface RestoreBackupOptions extends ArchiveAccess, NamespaceSelection {
-  drop?: boolean;
-  parallelism?: number;
-  batchBytes?: number;
-  /** Write a verification record (mode `restore`) when the restored data matches. Default true. */
-  record?: boolean;
-  /**
-   * Read the restored namespaces back and compare them with the manifest. Default true; without it
-   * the archive is still checked (CRCs, counts, content hashes) and refused documents still fail the
-   * restore, but nothing proves what the target holds, so no verification record is written.
-   */
-  readBack?: boolean;
-}
-
-/**
- * The disaster-recovery path: restores into staging collections of `target`, reads them back and
- * checks them against the manifest (or, for a bare archive, against the archive itself), and swaps
- * them into place only when everything passed. Otherwise the staging is removed and the target left
- * as it was; the report (or the error thrown) says what each target namespace is.
- */
-export async function restoreBackup(
-  source: BackupSource,
-  options: RestoreBackupOptions,
-  target: MongoClient,
-  deps: CheckDeps = {},
-): Promise<VerificationReport> {
-  return runCheck(
-    source,
-    'restore',
-    options,
-    {
-      client: target,
-      selection: options,
-      drop: options.drop ?? false,
-      staged: true,
-      removeAfter: false,
-      readBack: options.readBack ?? true,
-    },
-    deps,
-  );
-}
-
-/** What a restore would do, from the archive's prelude and the target's current state; writes nothing. */
-export async function planBackupRestore(
-  source: BackupSource,
-  options: ArchiveAccess & NamespaceSelection & { drop?: boolean },
-  target: MongoClient,
-): Promise<RestorePlan> {
-  const mapper = new NamespaceMapper(options);
-  const identity = await identityFor(source, options);
-  const opened = await openStoredArchive(source.storage, source.archiveKey, {
-    ...(identity ? { identity } : {}),
-    identityInput: options.identityInput ?? 'decrypt-identity',
-  });
-  try {
-    for await (const event of opened.events) {
-      if (event.type === 'prelude') {
-        return await planRestore(target, event.namespaces, mapper, {
-          drop: options.drop ?? false,
-          run: newRunId(),
-        });
-      }
-    }
-    throw new Error(`${source.url} ended before its prelude`);
-  } finally {
-    await opened.close();
-  }
-}
-
-interface RestoreSpec {
+/** Where a check restores the archive, and how. */
+export interface RestoreSpec {
   client: MongoClient;
   selection: NamespaceSelection;
   drop: boolean;
   /**
-   * Restore under staging names and swap them in only once everything passed (a real target);
-   * otherwise straight into the targets (fresh scratch databases, which nobody else uses).
+   * A real target: restore under staging names, and let the swap put them in place only once
+   * everything passed (see @shipkit/restore). Without it, straight into the targets (fresh scratch
+   * databases, which nobody else uses).
    */
-  staged: boolean;
+  swap?: StagedSwap;
   /** Drop the target databases afterwards (scratch databases this run named). */
   removeAfter: boolean;
   /** Read every restored namespace back and compare it (off only for a restore asked to skip it). */
   readBack: boolean;
 }
 
-async function identityFor(source: BackupSource, access: ArchiveAccess): Promise<string | undefined> {
-  const subject = source.backupId ? `backup ${source.backupId}` : source.url;
-  const recipients = source.manifest?.archive.recipients ?? [];
-  return chooseIdentity(access.identity, recipients, access.identityInput ?? 'decrypt-identity', subject);
+/**
+ * The end of a staged restore, which the restore package owns: `settle` swaps the staged data in
+ * when the proof holds and removes it otherwise; `abandon` removes it when the check stops with an
+ * error, and returns that error saying what each target is.
+ */
+export interface StagedSwap {
+  readonly staging: Staging;
+  settle(
+    plan: RestorePlan,
+    proof: RestoreProof,
+    signal: AbortSignal | undefined,
+  ): Promise<{ outcomes: TargetOutcome[]; problem?: string }>;
+  abandon(plan: RestorePlan | undefined, error: unknown): Promise<unknown>;
 }
 
-async function runCheck(
+/** The identity that decrypts `source`, chosen among those given before anything is downloaded. */
+export async function identityFor(source: BackupSource, access: ArchiveAccess): Promise<string | undefined> {
+  const subject = source.backupId ? `backup ${source.backupId}` : source.url;
+  const recipients = source.manifest?.archive.recipients ?? [];
+  return chooseIdentity(access.identity, recipients, access.identityOption ?? IDENTITY_OPTION, subject);
+}
+
+/**
+ * Reads a stored archive once — checking it, restoring it when `restoreSpec` says where — and
+ * reports every finding against the manifest.
+ */
+export async function runCheck(
   source: BackupSource,
   mode: VerifyMode,
   options: ArchiveAccess & {
@@ -216,11 +177,11 @@ async function runCheck(
   const logger = deps.logger ?? silentLogger;
   const startedAt = now();
   const { manifest } = source;
-  const parallelism = options.parallelism ?? 4;
+  const parallelism = options.parallelism ?? DEFAULT_PARALLELISM;
   const identity = await identityFor(source, options);
   const opened = await openStoredArchive(source.storage, source.archiveKey, {
     ...(identity ? { identity } : {}),
-    identityInput: options.identityInput ?? 'decrypt-identity',
+    identityOption: options.identityOption ?? IDENTITY_OPTION,
   }).catch(async (error: unknown) => {
     if (error instanceof ObjectNotFoundError && source.backupId && !(await stillExists(source))) {
       throw new UserError(`${disappeared(source)}.`);
@@ -237,7 +198,8 @@ async function runCheck(
   let failure: unknown;
   let restoreResult: RestoreResult | undefined;
   let plan: RestorePlan | undefined;
-  const staging = restoreSpec?.staged ? new Staging(restoreSpec.client, { logger }) : undefined;
+  const swap = restoreSpec?.swap;
+  const staging = swap?.staging;
   // Whether the failure came out of the stored object (its layers or its archive), not the target.
   let failedReading = false;
   const events = (async function* () {
@@ -301,7 +263,7 @@ async function runCheck(
     }
   } catch (error) {
     await removeScratch(restoreSpec, plan, logger);
-    throw await abandon(staging, plan, error);
+    throw swap ? await swap.abandon(plan, error) : error;
   } finally {
     await opened.close();
   }
@@ -333,13 +295,12 @@ async function runCheck(
   const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
   problems.push(...comparison.problems);
   let outcomes: TargetOutcome[] | undefined;
-  if (staging && plan) {
+  if (swap && plan) {
     const unproven =
       manifest && !options.skipSha256Check && sha256.state !== 'passed'
         ? ["the stored object's SHA-256 could not be checked against the manifest"]
         : [];
-    const settled = await settleStaged(
-      staging,
+    const settled = await swap.settle(
       plan,
       { archiveComplete: tally.complete, problems: [...problems, ...unproven] },
       deps.signal,
@@ -440,42 +401,6 @@ function disappeared(source: BackupSource): string {
     `backup ${source.backupId} disappeared while it was being read (its ${MANIFEST_NAME} is gone, ` +
     'e.g. deleted by prune): it no longer exists, and no verification was recorded'
   );
-}
-
-/**
- * The end of a staged restore. The swap — the only step that replaces anything of the target — runs
- * when the proof holds: the archive read to its end with every CRC, no problem found (stored
- * SHA-256, counts and content hashes against the manifest, the staged data read back, no refused
- * document). Anything else, cancellation included, removes the staging and leaves the target as it was.
- */
-async function settleStaged(
-  staging: Staging,
-  plan: RestorePlan,
-  proof: RestoreProof,
-  signal: AbortSignal | undefined,
-): Promise<{ outcomes: TargetOutcome[]; problem?: string }> {
-  if (signal?.aborted) throw await abandon(staging, plan, signal.reason);
-  if (!proof.archiveComplete || proof.problems.length > 0) return { outcomes: await staging.discard(plan) };
-  try {
-    return { outcomes: await staging.swap(plan, proof) };
-  } catch (error) {
-    if (error instanceof SwapFailedError) return { outcomes: error.outcomes, problem: error.summary };
-    throw error;
-  }
-}
-
-/** A staged restore that stops with an error: the staging is removed and the error says what each target is. */
-async function abandon(
-  staging: Staging | undefined,
-  plan: RestorePlan | undefined,
-  error: unknown,
-): Promise<unknown> {
-  // Without a plan nothing was written; a refused plan wrote nothing either, and says so.
-  if (!staging || !plan || refusalError(plan)) return error;
-  const message = `${errorMessage(error)}\n${describeOutcomes(await staging.discard(plan))}`;
-  return error instanceof UserError
-    ? new UserError(message, { cause: error })
-    : new Error(message, { cause: error });
 }
 
 function batchOption(batchBytes: number | undefined) {

@@ -6,7 +6,7 @@
  * RTO (how long recovery takes): each restore's time from start to verified — fetch, decrypt, restore
  * into the drill server and compare with the manifest.
  */
-import { formatDuration, UserError } from '@shipkit/runtime';
+import { formatDuration, InvalidValue, OptionError, UserError } from '@shipkit/runtime';
 import { isBackupId } from '@shipkit/backup';
 
 /** Which older backup to restore besides the newest: one at random among those retained, a given one, or none. */
@@ -32,13 +32,13 @@ export interface DrillPlan {
 }
 
 /** Parses `--older`: random, none or a backup id. */
-export function parseOlderChoice(value: string | undefined, label = '--older'): OlderChoice {
+export function parseOlderChoice(value: string | undefined): OlderChoice {
   const text = (value ?? 'random').trim();
   if (text === '' || text === 'random') return { kind: 'random' };
   if (text === 'none') return { kind: 'none' };
   if (!isBackupId(text)) {
-    throw new UserError(
-      `${label} must be random, none or a backup id such as 2026-11-25T031700Z-1a2b3c; got '${text}'.`,
+    throw new InvalidValue(
+      `must be random, none or a backup id such as 2026-11-25T031700Z-1a2b3c; got '${text}'.`,
     );
   }
   return { kind: 'id', id: text };
@@ -60,17 +60,19 @@ export function planDrill(
     throw new UserError(`No complete backup at ${location}: there is nothing to drill.`);
   }
   const restores: PlannedRestore[] = [{ role: 'newest', id: newest.id, time: newest.time }];
-  if (older.kind === 'none') return { restores, note: 'no older backup was asked for (--older none)' };
+  if (older.kind === 'none') return { restores, note: 'no older backup was asked for' };
   if (older.kind === 'id') {
     if (older.id === newest.id) {
-      throw new UserError(
-        `--older ${older.id} is the newest backup, which the drill restores anyway: name an older one.`,
+      throw new OptionError(
+        'older',
+        `names ${older.id}, the newest backup, which the drill restores anyway: name an older one.`,
       );
     }
     const chosen = rest.find((c) => c.id === older.id);
     if (!chosen) {
-      throw new UserError(
-        `--older ${older.id} is not a complete backup at ${location}; complete backups: ${complete.map((c) => c.id).join(', ')}.`,
+      throw new OptionError(
+        'older',
+        `names ${older.id}, which is not a complete backup at ${location}; complete backups: ${complete.map((c) => c.id).join(', ')}.`,
       );
     }
     return { restores: [...restores, { role: 'older', id: chosen.id, time: chosen.time }] };

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/runtime';
+import { OptionError, ref, say } from '@shipkit/runtime';
 import { recipientOf } from '@shipkit/backup';
 
 const IDENTITY = /AGE-SECRET-KEY-1[0-9A-Z]+/g;
@@ -16,19 +16,20 @@ export function parseIdentities(secret: string): string[] {
 export async function chooseIdentity(
   secret: string | undefined,
   recipients: readonly string[],
-  input: string,
+  option: string,
   subject: string,
 ): Promise<string | undefined> {
   if (!secret) {
     if (recipients.length === 0) return undefined;
-    throw new UserError(
-      `${subject} is encrypted with age (to ${recipients.join(', ')}): give the identity that decrypts it as '${input}'.`,
+    throw OptionError.saying(
+      say`${subject} is encrypted with age (to ${recipients.join(', ')}): give the identity that decrypts it as ${ref(option)}.`,
     );
   }
   const identities = parseIdentities(secret);
   if (identities.length === 0) {
-    throw new UserError(
-      `Input '${input}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen), or the text of an identity file.`,
+    throw new OptionError(
+      option,
+      'must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen), or the text of an identity file.',
     );
   }
   if (recipients.length === 0) return identities[0];
@@ -38,13 +39,13 @@ export async function chooseIdentity(
     try {
       recipient = await recipientOf(identity);
     } catch {
-      throw new UserError(`Input '${input}' holds a malformed age identity (AGE-SECRET-KEY-1…).`);
+      throw new OptionError(option, 'holds a malformed age identity (AGE-SECRET-KEY-1…).');
     }
     if (recipients.includes(recipient)) return identity;
     publicKeys.push(recipient);
   }
-  throw new UserError(
-    `The age identity given as '${input}' (public key ${publicKeys.join(', ')}) cannot decrypt ${subject}: ` +
-      `it is encrypted to ${recipients.join(', ')}.`,
+  throw new OptionError(
+    option,
+    `(public key ${publicKeys.join(', ')}) cannot decrypt ${subject}: it is encrypted to ${recipients.join(', ')}.`,
   );
 }

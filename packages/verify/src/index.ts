@@ -1,11 +1,13 @@
-// Verification of backups (integrity: no database; full: restore and compare), the restore path with
-// its checks, and the freshness gate.
+// Verification of backups (integrity: no database; full: restore and compare), the check stages the
+// disaster-recovery restore (@shipkit/restore) shares, the restore drill and the freshness gate.
 export {
+  type ArchiveAccess,
   type CheckDeps,
+  identityFor,
   type ProgressSink,
-  planBackupRestore,
-  type RestoreBackupOptions,
-  restoreBackup,
+  type RestoreSpec,
+  runCheck,
+  type StagedSwap,
   type VerifyDeps,
   type VerifyOptions,
   verifyBackup,
@@ -25,7 +27,7 @@ export {
 } from './drill';
 export { checkFreshness, type FreshnessOptions, type FreshnessResult } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
-export { headline, leftoversLine, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
+export { headline, namespaceRows, reportMarkdown } from './render';
 export {
   type CheckState,
   failureMessage,
@@ -35,15 +37,23 @@ export {
   type VerifyMode,
 } from './report';
 export {
-  type Confirmation,
-  checkConfirmation,
-  commonOptionsFromInputs,
-  MODES,
+  FROM_ROWS,
+  LOCATION_ROWS,
+  locationFrom,
+  RESTORE_PARALLELISM,
+  RUN_TIMEOUT,
+  SCRATCH_URI,
+  VERIFY_MODE,
+} from './options';
+export {
+  archiveAccess,
+  type BackupRun,
+  type BackupRunOptions,
+  onBackup,
   type RunDeps,
-  type RunMode,
-  type RunOutcome,
-  runVerifyRestore,
-  type VerifyRestoreOptions,
+  type RunLabel,
+  runVerify,
+  type VerifyRunOptions,
 } from './run';
 export { type BackupSource, type LocateRequest, locateBackup, type OpenStorage } from './source';
 export {

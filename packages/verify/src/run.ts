@@ -1,51 +1,35 @@
-import { Deadline, type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/runtime';
-import { connectTimeoutFromInputs, s3OptionsFromInputs } from '@shipkit/backup';
-import { connect, disconnect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
+import { Deadline, type Logger, ProgressReporter } from '@shipkit/runtime';
+import { connect, disconnect, type NamespaceRename } from '@shipkit/mongo';
 import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
-import { planBackupRestore, restoreBackup, verifyBackup } from './check';
+import { type ArchiveAccess, type CheckDeps, verifyBackup } from './check';
 import type { VerificationReport } from './report';
 import { type BackupSource, type LocateRequest, locateBackup } from './source';
 
-export const MODES = ['integrity', 'full', 'restore'] as const;
-export type RunMode = (typeof MODES)[number];
-
-/** Everything the verify-restore action (and the CLI's verify and restore) take, parsed once. */
-export interface VerifyRestoreOptions {
+/** What every run over one stored backup takes: a verification, a restore. */
+export interface BackupRunOptions extends ArchiveAccess {
   location: LocateRequest;
-  mode: RunMode;
-  /** Full mode: the scratch server. Secret. */
-  scratchUri?: string;
-  /** Restore mode: the target server. Secret. */
-  targetUri?: string;
-  /**
-   * Restore mode: when set, the restore runs only if this lists the target databases (comma
-   * separated, any order); otherwise the plan is returned as refused. The CLI leaves it unset.
-   */
-  confirm?: string;
-  requireConfirmation?: boolean;
-  /** Restore mode: compute and return the plan, write nothing. */
-  dryRun?: boolean;
-  /** The age identity (a key or an identity file's text). Secret. */
-  identity?: string;
-  identityInput: string;
-  renames: NamespaceRename[];
-  include: string[];
-  exclude: string[];
-  drop: boolean;
+  /** Insert batches in flight and namespaces read back at once. */
   parallelism: number;
   /** Bound on the whole run, the network included; the run ends shortly after it whatever servers do. */
   timeoutMs: number;
   /**
-   * How long connecting to the scratch or target server may take; without it the URI's
-   * serverSelectionTimeoutMS applies, else 30 s.
+   * How long connecting to MongoDB may take; without it the URI's serverSelectionTimeoutMS
+   * applies, else 30 s.
    */
   connectTimeoutMs?: number;
   storage: NonNullable<OpenStorageOptions['s3']>;
-  /** Write verification.json after a passing check. */
+  /** Write a verification record after a passing check (default true). */
   record?: boolean;
-  /** Restore mode: read the restored data back and compare it (default true). */
-  readBack?: boolean;
+}
+
+/** A verification: `integrity` (no database) or `full` (restored into a scratch server and compared). */
+export interface VerifyRunOptions extends BackupRunOptions {
+  mode: 'integrity' | 'full';
+  /** Full mode: the scratch server. Secret. */
+  scratchUri?: string;
+  /** Full mode: where each namespace is restored; default, fresh database names dropped after. */
+  renames: NamespaceRename[];
 }
 
 export interface RunDeps {
@@ -58,68 +42,42 @@ export interface RunDeps {
   connect?: (uri: string) => Promise<MongoClient>;
 }
 
-export type RunOutcome =
-  | { kind: 'report'; source: BackupSource; report: VerificationReport }
-  /** Restore mode without a matching confirmation, or a dry run: what would be done. */
-  | { kind: 'plan'; source: BackupSource; plan: RestorePlan; confirmation: Confirmation | undefined };
-
-export interface Confirmation {
-  /** What `confirm` must be: the target databases, comma separated. */
-  expected: string;
-  given: string;
-  matches: boolean;
+/** A run under way over the backup it located. */
+export interface BackupRun {
+  source: BackupSource;
+  deadline: Deadline;
+  progress: ProgressReporter;
+  /** What the check stages take from the run: its logger, its signal, its progress. */
+  checkDeps: CheckDeps;
+  /** Connects to a MongoDB server within the run's deadline; the client is closed when the run ends. */
+  connect(uri: string): Promise<MongoClient>;
 }
 
-/** Reads the inputs shared by the action and the CLI (location and mode are read by each caller). */
-export function commonOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv) {
-  return {
-    identityInput: 'decrypt-identity',
-    renames: pairRenames(inputs.list('ns-from'), inputs.list('ns-to')),
-    include: inputs.list('include'),
-    exclude: inputs.list('exclude'),
-    drop: inputs.boolean('drop', false),
-    parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
-    timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
-    ...connectTimeoutFromInputs(inputs),
-    storage: s3OptionsFromInputs(inputs, env),
-  };
-}
-
-/** The comma-joined target databases `confirm` must equal (order and spaces do not matter). */
-export function checkConfirmation(plan: RestorePlan, given: string | undefined): Confirmation {
-  const expected = plan.targetDatabases.join(',');
-  const listed = (given ?? '')
-    .split(',')
-    .map((db) => db.trim())
-    .filter((db) => db !== '')
-    .sort();
-  return { expected, given: given ?? '', matches: listed.length > 0 && listed.join(',') === expected };
+export interface RunLabel {
+  /** How messages name the run: "integrity run", "restore run". */
+  name: string;
+  /** How progress lines start: "verify (full)", "restore". */
+  progress: string;
 }
 
 /**
- * Locates the backup, then verifies it (`integrity`, `full`) or restores it (`restore`) within the
- * timeout. Restore mode plans first: with a confirmation required and not matching, or in a dry run,
- * it returns the plan and writes nothing.
+ * Locates the backup and runs `work` on it within the timeout and the caller's cancellation: one
+ * deadline for the run, which every storage request, download and MongoDB command is bound to.
+ * Every client and storage the run opened is closed when it ends, whatever happened.
  */
-export async function runVerifyRestore(options: VerifyRestoreOptions, deps: RunDeps): Promise<RunOutcome> {
-  // One deadline for the run: storage requests, downloads and MongoDB commands are all bound to it.
+export async function onBackup<T>(
+  options: BackupRunOptions,
+  deps: RunDeps,
+  label: RunLabel,
+  work: (run: BackupRun) => Promise<T>,
+): Promise<T> {
   const deadline = new Deadline({
-    run: `${options.mode} run`,
+    run: label.name,
     timeoutMs: options.timeoutMs,
     ...(deps.signal && { signal: deps.signal }),
   });
-  try {
-    return await deadline.bound(verifyOrRestore(options, deps, deadline));
-  } finally {
-    deadline.dispose();
-  }
-}
-
-async function verifyOrRestore(
-  options: VerifyRestoreOptions,
-  deps: RunDeps,
-  deadline: Deadline,
-): Promise<RunOutcome> {
+  const clients: MongoClient[] = [];
+  const opened: Storage[] = [];
   const open =
     deps.openStorage ??
     ((url: string) => openStorage(url, { s3: options.storage, logger: deps.logger, deadline }));
@@ -131,93 +89,80 @@ async function verifyOrRestore(
         deadline,
         ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
       }));
-  const clients: MongoClient[] = [];
-  const opened: Storage[] = [];
-  const openTracked = (url: string) => {
-    const storage = open(url);
-    opened.push(storage);
-    return storage;
+  const run = async (): Promise<T> => {
+    try {
+      const source = await locateBackup(options.location, (url) => {
+        const storage = open(url);
+        opened.push(storage);
+        return storage;
+      });
+      for (const skipped of source.passedOver ?? []) {
+        deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
+      }
+      deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+      const progress = new ProgressReporter({
+        label: label.progress,
+        ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
+        log: (line) => deps.logger.info(line),
+        intervalMs: deps.progressIntervalMs ?? 10_000,
+      });
+      const checkDeps: CheckDeps = {
+        logger: deps.logger,
+        signal: deadline.signal,
+        progress,
+        ...(deps.now ? { now: deps.now } : {}),
+      };
+      const connectTracked = async (uri: string) => {
+        const client = await connectTo(uri);
+        clients.push(client);
+        return client;
+      };
+      return await work({ source, deadline, progress, checkDeps, connect: connectTracked });
+    } catch (error) {
+      // A stopped run reports why it stopped; what failed because of the stop is only a consequence —
+      // unless it is that reason itself, told in more detail (a cancelled restore lists its targets).
+      const reason = deadline.reason;
+      throw reason && !(error instanceof Error && error.cause === reason) ? reason : error;
+    } finally {
+      await Promise.allSettled(clients.map((client) => disconnect(client)));
+      await Promise.allSettled(opened.map((storage) => storage.close()));
+    }
   };
   try {
-    const source = await locateBackup(options.location, openTracked);
-    for (const skipped of source.passedOver ?? []) {
-      deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
-    }
-    if (options.mode === 'restore' && source.damage) {
-      throw new UserError(
-        `Backup ${source.backupId} is damaged (${source.damage.join('; ')}): it is not restored. ` +
-          '`shipkit verify` on it names every problem; restore another backup, or, knowing the risk, ' +
-          'restore its archive with stock mongorestore (docs/RECOVERY.md, "With stock tools only").',
-      );
-    }
-    deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
-    const progress = new ProgressReporter({
-      label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,
-      ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
-      log: (line) => deps.logger.info(line),
-      intervalMs: deps.progressIntervalMs ?? 10_000,
-    });
-    const common = {
-      ...(options.identity ? { identity: options.identity } : {}),
-      identityInput: options.identityInput,
-      parallelism: options.parallelism,
-      ...(options.record === undefined ? {} : { record: options.record }),
-    };
-    const checkDeps = {
-      logger: deps.logger,
-      signal: deadline.signal,
-      progress,
-      ...(deps.now ? { now: deps.now } : {}),
-    };
-
-    if (options.mode !== 'restore') {
-      let scratch: MongoClient | undefined;
-      if (options.mode === 'full') {
-        if (!options.scratchUri) {
-          throw new UserError("Mode 'full' restores into a scratch server: give 'scratch-mongodb-uri'.");
-        }
-        const client = await connectTo(options.scratchUri);
-        clients.push(client);
-        scratch = client;
-      }
-      const report = await verifyBackup(
-        source,
-        { ...common, mode: options.mode, renames: options.renames },
-        { ...checkDeps, ...(scratch ? { scratch } : {}) },
-      );
-      progress.done();
-      return { kind: 'report', source, report };
-    }
-
-    if (!options.targetUri)
-      throw new UserError("Mode 'restore' needs the target server: give 'target-mongodb-uri'.");
-    const target = await connectTo(options.targetUri);
-    clients.push(target);
-    const selection = { renames: options.renames, include: options.include, exclude: options.exclude };
-    const plan = await planBackupRestore(source, { ...common, ...selection, drop: options.drop }, target);
-    const confirmation = options.requireConfirmation ? checkConfirmation(plan, options.confirm) : undefined;
-    if (options.dryRun || (confirmation && !confirmation.matches))
-      return { kind: 'plan', source, plan, confirmation };
-    const report = await restoreBackup(
-      source,
-      {
-        ...common,
-        ...selection,
-        drop: options.drop,
-        ...(options.readBack === false ? { readBack: false } : {}),
-      },
-      target,
-      checkDeps,
-    );
-    progress.done();
-    return { kind: 'report', source, report };
-  } catch (error) {
-    // A stopped run reports why it stopped; what failed because of the stop is only a consequence —
-    // unless it is that reason itself, told in more detail (a cancelled restore lists its targets).
-    const reason = deadline.reason;
-    throw reason && !(error instanceof Error && error.cause === reason) ? reason : error;
+    return await deadline.bound(run());
   } finally {
-    await Promise.allSettled(clients.map((client) => disconnect(client)));
-    await Promise.allSettled(opened.map((storage) => storage.close()));
+    deadline.dispose();
   }
+}
+
+/** The options of a run over a backup that the check stages take. */
+export function archiveAccess(options: BackupRunOptions) {
+  return {
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.identityOption ? { identityOption: options.identityOption } : {}),
+    parallelism: options.parallelism,
+    ...(options.record === undefined ? {} : { record: options.record }),
+  };
+}
+
+/**
+ * Locates the backup and verifies it within the timeout: `integrity` streams the stored object once
+ * with no database; `full` also restores it into the scratch server and compares what it reads back.
+ */
+export async function runVerify(
+  options: VerifyRunOptions,
+  deps: RunDeps,
+): Promise<{ source: BackupSource; report: VerificationReport }> {
+  const label = { name: `${options.mode} run`, progress: `verify (${options.mode})` };
+  return onBackup(options, deps, label, async (run) => {
+    const scratch =
+      options.mode === 'full' && options.scratchUri ? await run.connect(options.scratchUri) : undefined;
+    const report = await verifyBackup(
+      run.source,
+      { ...archiveAccess(options), mode: options.mode, renames: options.renames },
+      { ...run.checkDeps, ...(scratch ? { scratch } : {}) },
+    );
+    run.progress.done();
+    return { source: run.source, report };
+  });
 }

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/runtime';
+import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import { isBackupId, listBackups, MANIFEST_NAME, type Manifest, resolveBackup } from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 
@@ -43,9 +43,8 @@ export async function locateBackup(request: LocateRequest, open: OpenStorage): P
   const backup = request.backup.trim();
   if (backup.includes('://')) return locateUrl(backup, open);
   if (!request.source) {
-    throw new UserError(
-      `Backup '${backup}' needs the prefix it is stored under ('source', e.g. s3://bucket/backups), ` +
-        'or give the backup as a URL.',
+    throw OptionError.saying(
+      say`Backup '${backup}' needs the prefix it is stored under (${ref('source')}, e.g. s3://bucket/backups), or give the backup as a URL.`,
     );
   }
   return locateInPrefix(open(request.source), backup);
@@ -84,9 +83,8 @@ async function locateUrl(url: string, open: OpenStorage): Promise<BackupSource> 
   const asPrefix = open(url);
   const backups = await listBackups(asPrefix);
   if (backups.some((b) => b.state !== 'incomplete')) {
-    throw new UserError(
-      `${asPrefix.describe()} holds backups, not one archive: ask for the newest with --latest (CLI) or ` +
-        'backup: latest (action), or name one by its id.',
+    throw OptionError.saying(
+      say`${asPrefix.describe()} holds backups, not one archive: ask for the newest (${ref('latest')}), or name one by its id.`,
     );
   }
   throw new UserError(

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { errorMessage, UserError } from '@shipkit/runtime';
+import { errorMessage, OptionError, ref, say, UserError } from '@shipkit/runtime';
 import { type ArchiveEvent, ArchiveFormatError, readArchive } from '@shipkit/archive';
-import { type Compression, decryptStream, type Encoding, sniffEncoding } from '@shipkit/backup';
+import {
+  type Compression,
+  decryptStream,
+  type Encoding,
+  IDENTITY_OPTION,
+  sniffEncoding,
+} from '@shipkit/backup';
 import type { Storage } from '@shipkit/storage';
 
 /**
@@ -32,8 +38,8 @@ export type ArchiveLayers = ('age' | Compression)[];
 export interface OpenArchiveOptions {
   /** An age identity (AGE-SECRET-KEY-1…), needed when the object is encrypted. */
   identity?: string;
-  /** The name under which the identity was given, for messages. */
-  identityInput?: string;
+  /** The option that gave the identity (its table key), for messages. */
+  identityOption?: string;
 }
 
 export interface OpenedArchive {
@@ -131,11 +137,13 @@ async function decrypt(
   url: string,
   options: OpenArchiveOptions,
 ): Promise<AsyncIterable<Buffer>> {
-  const input = options.identityInput ?? 'decrypt-identity';
+  const option = options.identityOption ?? IDENTITY_OPTION;
   if (!options.identity) {
-    throw new UserError(`${url} is encrypted with age: give the identity that decrypts it as '${input}'.`);
+    throw OptionError.saying(
+      say`${url} is encrypted with age: give the identity that decrypts it as ${ref(option)}.`,
+    );
   }
-  const plaintext = await decryptStream(Readable.from(source), options.identity, input);
+  const plaintext = await decryptStream(Readable.from(source), options.identity, option);
   return stage('decrypt', plaintext, (error) => corruption(`Decrypting ${url}`, error));
 }
 

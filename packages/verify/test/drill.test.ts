@@ -48,7 +48,7 @@ describe('planDrill', () => {
     ).toEqual(['2026-11-27T031700Z-cccccc', '2026-11-25T031700Z-aaaaaa']);
     expect(planDrill(retained, { kind: 'none' }, Math.random, 'x')).toMatchObject({
       restores: [{ id: '2026-11-27T031700Z-cccccc' }],
-      note: 'no older backup was asked for (--older none)',
+      note: 'no older backup was asked for',
     });
     expect(planDrill(retained.slice(0, 2), { kind: 'random' }, Math.random, 'x').note).toBe(
       'only one complete backup is retained: no older one to restore',

@@ -1,120 +1,31 @@
-import { formatBytes, formatCount, formatDuration } from '@shipkit/runtime';
-import { backupOptionsFromInputs, runBackup } from '@shipkit/backup';
-import type { Command, OptionSpec } from '../command';
-import { optionInputs } from '../inputs';
+import { EXIT, formatBytes, formatCount, formatDuration } from '@shipkit/runtime';
+import { BACKUP_OPTIONS, backupOptions, runBackup } from '@shipkit/backup';
+import { KEEP_ROWS } from '@shipkit/retention';
+import { command } from '../command';
 import { textTable } from '../text';
 
-export const S3_OPTIONS: Record<string, OptionSpec> = {
-  's3-endpoint': {
-    type: 'string',
-    value: '<url>',
-    description: 'S3-compatible endpoint (env S3_ENDPOINT); empty = AWS',
-  },
-  's3-region': { type: 'string', value: '<region>', description: 'S3 region (default: AWS_REGION)' },
-  's3-force-path-style': {
-    type: 'string',
-    value: 'true|false',
-    description: 'path-style URLs (default: true with an endpoint)',
-  },
-  's3-checksum': {
-    type: 'string',
-    value: 'when-supported|when-required',
-    description: 'checksum headers; when-required for R2/B2',
-  },
-};
-
-export const STORAGE_ENV = { 's3-endpoint': 'S3_ENDPOINT' };
-
-/** Every command that connects to MongoDB takes it. */
-export const CONNECT_OPTIONS: Record<string, OptionSpec> = {
-  'connect-timeout': {
-    type: 'string',
-    value: '<duration>',
-    description:
-      "give up connecting to MongoDB after this long (default: the URI's serverSelectionTimeoutMS, else 30s)",
-  },
-};
-
-/** `--timeout` of a command that only reads or tidies the storage (list, inspect, prune, check-freshness). */
-export function timeoutOption(defaultText: string): Record<string, OptionSpec> {
-  return {
-    timeout: {
-      type: 'string',
-      value: '<duration>',
-      description: `fail after this long, waiting on the network included (default ${defaultText})`,
-    },
-  };
-}
-
-export const backup: Command = {
+export const backup = command({
   name: 'backup',
   usage: '--uri <mongodb-uri> --to <url> [options]',
-  options: {
-    uri: { type: 'string', value: '<uri>', description: 'source connection string (env MONGODB_URI)' },
-    to: {
-      type: 'string',
-      value: '<url>',
-      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
-    },
-    include: { type: 'string', multiple: true, value: '<ns>', description: 'db, db.coll or glob to back up' },
-    exclude: {
-      type: 'string',
-      multiple: true,
-      value: '<ns>',
-      description: 'db, db.coll or glob to leave out',
-    },
-    compression: {
-      type: 'string',
-      value: 'zstd|gzip|none',
-      description: 'archive compression (default zstd)',
-    },
-    'compression-level': { type: 'string', value: '<n>', description: 'zstd 1-22, gzip 1-9' },
-    'encrypt-recipients': {
-      type: 'string',
-      value: '<age1…>',
-      description: 'age recipients, comma separated (env AGE_RECIPIENTS)',
-    },
-    parallelism: {
-      type: 'string',
-      value: '<n>',
-      description: 'collections and ranges read at once (default 4)',
-    },
-    retention: { type: 'string', value: '<rules>', description: 'e.g. daily=7,weekly=4,monthly=12' },
-    ...S3_OPTIONS,
-    'storage-class': { type: 'string', value: '<class>', description: 'S3 storage class, e.g. STANDARD_IA' },
-    sse: { type: 'string', value: '<mode>', description: 'AES256, aws:kms or aws:kms:<key-id>' },
-    timeout: {
-      type: 'string',
-      value: '<duration>',
-      description: 'fail after this long, waiting on the network included (default 2h)',
-    },
-    ...CONNECT_OPTIONS,
-  },
+  options: { ...BACKUP_OPTIONS, ...KEEP_ROWS },
   details: `
 Secrets are best passed through the environment (MONGODB_URI) so they stay out of shell history.
+Retention is spelled as in prune: --retention daily=7,weekly=4 or --keep-daily 7 --keep-weekly 4.
 
 Ctrl-C (SIGINT) or SIGTERM stops the backup: the upload is aborted and no manifest is written. A
 second signal exits at once. When --timeout passes, every request still waiting is aborted, the error
 names what did not answer, and the command ends within seconds whatever the servers do.`,
-  async run(args, context) {
-    const inputs = optionInputs(args, context.env, {
-      aliases: { uri: 'mongodb-uri', to: 'destination' },
-      envFallbacks: {
-        'mongodb-uri': 'MONGODB_URI',
-        destination: 'BACKUP_DESTINATION',
-        'encrypt-recipients': 'AGE_RECIPIENTS',
-        ...STORAGE_ENV,
-      },
+  async run({ options }, context) {
+    const result = await runBackup(backupOptions(options, context.env), {
+      logger: context.logger,
+      signal: context.signal,
     });
-    context.redactor.add(inputs.string('mongodb-uri'));
-    const options = backupOptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv);
-    const result = await runBackup(options, { logger: context.logger, signal: context.signal });
     const { manifest } = result;
     if (context.json) {
       context.stdout(
         `${JSON.stringify({ ...result, manifest: undefined, ...manifestSummary(result) }, null, 2)}\n`,
       );
-      return 0;
+      return EXIT.ok;
     }
     context.stdout(
       textTable(
@@ -141,9 +52,9 @@ names what did not answer, and the command ends within seconds whatever the serv
           `${result.prune.damaged.length ? `, damaged (kept) ${result.prune.damaged.length}` : ''}\n`,
       );
     }
-    return 0;
+    return EXIT.ok;
   },
-};
+});
 
 function manifestSummary(result: Awaited<ReturnType<typeof runBackup>>) {
   const { manifest } = result;

@@ -1,49 +1,58 @@
-import { Deadline, formatBytes, formatCount, type Inputs, UserError } from '@shipkit/runtime';
+import {
+  booleanRow,
+  Deadline,
+  EXIT,
+  formatBytes,
+  formatCount,
+  OptionError,
+  say,
+  timeoutRow,
+  UserError,
+  type Values,
+} from '@shipkit/runtime';
 import {
   backupJson,
   type CatalogEntry,
+  DESTINATION,
   findBackup,
   inspectJson,
   isBackupId,
   listBackups,
   prune as pruneBackups,
-  s3OptionsFromInputs,
+  resolveBackup,
   type VerificationSummary,
 } from '@shipkit/backup';
-import { describeRetention, RETENTION_RULES, type RetentionPolicy } from '@shipkit/retention';
-import { openStorage, type Storage } from '@shipkit/storage';
-import type { Command, CommandContext, ParsedArgs } from '../command';
-import { optionInputs } from '../inputs';
+import { describeRetention, RETENTION_ROWS, RETENTION_RULES, retentionPolicy } from '@shipkit/retention';
+import { openStorage, S3_ROWS, type Storage, s3Options } from '@shipkit/storage';
+import { FROM_ROWS, locationFrom } from '@shipkit/verify';
+import { type CommandContext, command } from '../command';
 import { textTable } from '../text';
-import { S3_OPTIONS, STORAGE_ENV, timeoutOption } from './backup';
 
-/** A command on the storage: its name in messages and how long it may take without `--timeout`. */
+/** Where the backups a command looks at are: `--at`, or BACKUP_DESTINATION. */
+export const AT = {
+  ...DESTINATION,
+  description: 'Where the backups are: s3://bucket/prefix or file:///path.',
+  flag: 'at',
+};
+
+/** A command on the storage: its name in messages. */
 export interface StorageRun {
   run: string;
-  defaultTimeoutMs: number;
 }
 
 /**
- * Runs `work` on the storage at `url` within `--timeout` and the user's Ctrl-C: every request is bound
- * to that deadline, so a store that stops answering fails the command, naming what did not answer.
+ * Runs `work` on the storage at `url` within `timeoutMs` and the user's Ctrl-C: every request is
+ * bound to that deadline, so a store that stops answering fails the command, naming what did not answer.
  */
 export async function onStorage<T>(
   url: string,
-  inputs: Inputs,
+  options: Values<typeof S3_ROWS> & { timeout: number },
   context: CommandContext,
-  { run, defaultTimeoutMs }: StorageRun,
+  { run }: StorageRun,
   work: (storage: Storage) => Promise<T>,
 ): Promise<T> {
-  const deadline = new Deadline({
-    run,
-    timeoutMs: inputs.duration('timeout', defaultTimeoutMs),
-    signal: context.signal,
-  });
-  const storage = openStorage(url, {
-    s3: s3OptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
-    logger: context.logger,
-    deadline,
-  });
+  const deadline = new Deadline({ run, timeoutMs: options.timeout, signal: context.signal });
+  const storage = openStorage(url, { s3: s3Options(options, context.env), logger: context.logger, deadline });
   try {
     return await deadline.bound(work(storage));
   } catch (error) {
@@ -52,13 +61,6 @@ export async function onStorage<T>(
     deadline.dispose();
     await storage.close();
   }
-}
-
-function destinationInputs(args: ParsedArgs, context: CommandContext): Inputs {
-  return optionInputs(args, context.env, {
-    aliases: { at: 'destination' },
-    envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
-  });
 }
 
 /** The state as `list` shows it: alarms in capitals. */
@@ -71,40 +73,35 @@ function verificationWords(summary: VerificationSummary | undefined): string {
   return summary ? `${summary.mode}, ${summary.verifiedAt.replace(/\.\d+Z$/, 'Z')}` : '';
 }
 
-const LIST: StorageRun = { run: 'listing', defaultTimeoutMs: 10 * 60_000 };
-const INSPECT: StorageRun = { run: 'inspection', defaultTimeoutMs: 10 * 60_000 };
-const PRUNE: StorageRun = { run: 'prune', defaultTimeoutMs: 60 * 60_000 };
+/** The bound on a command that only reads or tidies the storage. */
+function storageTimeout<const D extends string>(defaultText: D) {
+  return timeoutRow(
+    defaultText,
+    'Fail after this long, e.g. 90s or 10m, waiting on the network included; the error names what did not answer.',
+  );
+}
 
-export const list: Command = {
+export const list = command({
   name: 'list',
   usage: '--at <url> [options]',
-  options: {
-    at: {
-      type: 'string',
-      value: '<url>',
-      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
-    },
-    ...timeoutOption('10m'),
-    ...S3_OPTIONS,
-  },
+  options: { at: AT, timeout: storageTimeout('10m'), ...S3_ROWS },
   details: `
 States: verified (complete, and a verification record proves every namespace passed against this
 archive; the strongest and when is shown), complete (manifest valid, names its folder, archive present
 at its size), DAMAGED (a manifest or verification record fails those checks: the reason is listed; never
 counted, never chosen by --latest, never pruned unless asked) and INCOMPLETE (no manifest: a run that
 failed or is still running). --json prints docs/schema/backup-list.schema.json.`,
-  async run(args, context) {
-    const inputs = destinationInputs(args, context);
-    return onStorage(inputs.required('destination'), inputs, context, LIST, async (storage) => {
+  async run({ options }, context) {
+    return onStorage(options.at, options, context, { run: 'listing' }, async (storage) => {
       const entries = await listBackups(storage);
       if (context.json) {
         const backups = entries.map(backupJson);
         context.stdout(`${JSON.stringify({ location: storage.describe(), backups }, null, 2)}\n`);
-        return 0;
+        return EXIT.ok;
       }
       if (entries.length === 0) {
         context.stdout(`no backups at ${storage.describe()}\n`);
-        return 0;
+        return EXIT.ok;
       }
       context.stdout(
         textTable(
@@ -134,10 +131,10 @@ failed or is still running). --json prints docs/schema/backup-list.schema.json.`
             'prune keeps it unless given --delete-damaged.\n',
         );
       }
-      return 0;
+      return EXIT.ok;
     });
   },
-};
+});
 
 function bullets(lines: string[]): string {
   return lines.map((line) => `  - ${line}\n`).join('');
@@ -148,31 +145,53 @@ export function splitBackupUrl(url: string): { prefix: string; id: string } {
   const parts = url.replace(/\/+$/, '').split('/');
   const idIndex = parts.findLastIndex((part) => isBackupId(part));
   if (idIndex < 0) {
-    throw new UserError(
-      `'${url}' does not name a backup: expected <destination>/<backup-id>, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.`,
+    throw new OptionError(
+      'from',
+      say`'${url}' does not name a backup: expected <destination>/<backup-id>, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.`,
     );
   }
   return { prefix: parts.slice(0, idIndex).join('/'), id: parts[idIndex] as string };
 }
 
-export const inspect: Command = {
+/** The prefix and which backup under it (`latest`, or an id) that --from, --latest or a URL name. */
+function inspected(
+  options: Values<typeof INSPECT_OPTIONS>,
+  positional: string | undefined,
+  env: CommandContext['env'],
+): { prefix: string; ref: string } {
+  const from = positional ?? options.from;
+  if (!from) throw new OptionError('from', 'is required: the URL of a backup, or a prefix with --latest.');
+  const location = locationFrom(from, options.latest, env);
+  if (location.source) return { prefix: location.source, ref: location.backup };
+  const { prefix, id } = splitBackupUrl(location.backup);
+  return { prefix, ref: id };
+}
+
+const INSPECT_OPTIONS = {
+  ...FROM_ROWS,
+  from: { ...FROM_ROWS.from, required: false as const },
+  timeout: storageTimeout('10m'),
+  ...S3_ROWS,
+};
+
+export const inspect = command({
   name: 'inspect',
-  usage: '<backup-url> [options]',
-  options: { ...timeoutOption('10m'), ...S3_OPTIONS },
-  async run(args, context) {
-    const url = args.positionals[0];
-    if (!url)
-      throw new UserError(
-        'inspect needs the URL of a backup, e.g. s3://bucket/shop/2026-11-25T030000Z-1a2b3c.',
-      );
-    const { prefix, id } = splitBackupUrl(url);
-    const inputs = optionInputs(args, context.env, { envFallbacks: STORAGE_ENV });
-    return onStorage(prefix, inputs, context, INSPECT, async (storage) => {
-      const entry = await findBackup(storage, id);
-      if (!entry) throw new UserError(`Backup ${id} does not exist at ${storage.describe('')}.`);
+  usage: '--from <backup-url | prefix --latest | backup-id> [options]   (or inspect <backup-url>)',
+  positionals: '[<backup-url>]',
+  options: INSPECT_OPTIONS,
+  async run({ options, positionals }, context) {
+    if (positionals.length > 1) throw new OptionError('from', 'takes one backup, got several.');
+    const { prefix, ref } = inspected(options, positionals[0], context.env);
+    return onStorage(prefix, options, context, { run: 'inspection' }, async (storage) => {
+      const entry =
+        ref === 'latest' || ref === 'latest-verified'
+          ? (await resolveBackup(storage, ref)).entry
+          : await findBackup(storage, ref);
+      if (!entry) throw new UserError(`Backup ${ref} does not exist at ${storage.describe('')}.`);
+      const id = entry.id;
       if (context.json) {
         context.stdout(`${JSON.stringify(inspectJson(entry), null, 2)}\n`);
-        return 0;
+        return EXIT.ok;
       }
       const lines = [`backup      ${id}`, `state       ${stateWord(entry)}`];
       if (entry.damage.length > 0) lines.push(`damage\n${bullets(entry.damage).trimEnd()}`);
@@ -192,7 +211,7 @@ export const inspect: Command = {
       const manifest = entry.manifest;
       if (!manifest) {
         context.stdout(`${lines.join('\n')}\n`);
-        return 0;
+        return EXIT.ok;
       }
       const a = manifest.archive;
       lines.push(
@@ -218,72 +237,56 @@ export const inspect: Command = {
           [2, 3, 4],
         ),
       );
-      return 0;
+      return EXIT.ok;
     });
   },
-};
+});
 
-export const prune: Command = {
+export const prune = command({
   name: 'prune',
-  usage: '--at <url> [--keep-daily N …] [--dry-run] [options]',
+  usage: '--at <url> (--retention <rules> | --keep-daily N …) [--dry-run] [options]',
   options: {
-    at: {
-      type: 'string',
-      value: '<url>',
-      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
-    },
-    ...Object.fromEntries(
-      RETENTION_RULES.map((rule) => [
-        `keep-${rule}`,
-        {
-          type: 'string' as const,
-          value: '<n>',
-          description: `keep the newest backup of the last n ${rule === 'last' ? 'backups' : `${rule} periods`}`,
-        },
-      ]),
-    ),
-    'dry-run': { type: 'boolean', description: 'print what would be deleted, delete nothing' },
-    'delete-damaged': {
-      type: 'boolean',
-      description: 'also delete the backups the catalogue finds damaged (each is reported with its reason)',
-    },
-    ...timeoutOption('1h'),
-    ...S3_OPTIONS,
+    at: AT,
+    ...RETENTION_ROWS,
+    'dry-run': booleanRow({
+      description: 'Print what would be deleted, and delete nothing.',
+      default: 'false',
+    }),
+    'delete-damaged': booleanRow({
+      description: 'Also delete the backups the catalogue finds damaged (each is reported with its reason).',
+      default: 'false',
+    }),
+    timeout: storageTimeout('1h'),
+    ...S3_ROWS,
   },
   details: `
 Whatever the rules say, the newest complete backup and the newest verified backup are kept. Damaged
 backups (see \`shipkit list\`) are never counted by a rule and are kept and reported — an alarm, not
 debris — unless --delete-damaged is given. Incomplete folders (no manifest) older than 24 hours are
 swept. A backup is deleted manifest first.`,
-  async run(args, context) {
-    const policy: Record<string, number> = {};
-    for (const rule of RETENTION_RULES) {
-      const raw = args.options[`keep-${rule}`];
-      if (typeof raw !== 'string') continue;
-      if (!/^\d+$/.test(raw)) throw new UserError(`--keep-${rule} must be a whole number, got '${raw}'.`);
-      policy[rule] = Number(raw);
-    }
-    if (Object.keys(policy).length === 0) {
-      throw new UserError(
-        `prune needs at least one rule: ${RETENTION_RULES.map((r) => `--keep-${r} N`).join(', ')}.`,
+  async run({ options }, context) {
+    const policy = retentionPolicy(options);
+    if (!policy) {
+      throw new OptionError(
+        'retention',
+        `or one of ${RETENTION_RULES.map((r) => `--keep-${r}`).join(', ')} is required: prune needs a rule to apply.`,
       );
     }
-    const inputs = destinationInputs(args, context);
-    return onStorage(inputs.required('destination'), inputs, context, PRUNE, async (storage) => {
+    return onStorage(options.at, options, context, { run: 'prune' }, async (storage) => {
       const result = await pruneBackups(storage, {
-        policy: policy as RetentionPolicy,
+        policy,
         now: new Date(),
         logger: context.logger,
-        dryRun: args.options['dry-run'] === true,
-        deleteDamaged: args.options['delete-damaged'] === true,
+        dryRun: options['dry-run'],
+        deleteDamaged: options['delete-damaged'],
       });
       if (context.json) {
         context.stdout(`${JSON.stringify({ policy, ...result }, null, 2)}\n`);
-        return 0;
+        return EXIT.ok;
       }
       const verb = result.dryRun ? 'would remove' : 'removed';
       context.stdout(
-        `policy: ${describeRetention(policy as RetentionPolicy)}; the newest complete and newest verified backups are always kept\n` +
+        `policy: ${describeRetention(policy)}; the newest complete and newest verified backups are always kept\n` +
           textTable(
             ['backup', 'decision', 'why'],
             [
@@ -311,7 +314,7 @@ swept. A backup is deleted manifest first.`,
             ],
           ),
       );
-      return 0;
+      return EXIT.ok;
     });
   },
-};
+});

@@ -1,22 +1,27 @@
+import { booleanRow, durationRow, EXIT, timeoutRow } from '@shipkit/runtime';
+import { S3_ROWS } from '@shipkit/storage';
 import { checkFreshness } from '@shipkit/verify';
-import type { Command } from '../command';
-import { optionInputs } from '../inputs';
-import { S3_OPTIONS, STORAGE_ENV, timeoutOption } from './backup';
-import { onStorage } from './catalog';
+import { command } from '../command';
+import { AT, onStorage } from './catalog';
 
-export const checkFreshnessCommand: Command = {
+export const checkFreshnessCommand = command({
   name: 'check-freshness',
   usage: '--at <url> --max-age <duration> [--require-verified]',
   options: {
-    at: {
-      type: 'string',
-      value: '<url>',
-      description: 's3://bucket/prefix or file:///path (env BACKUP_DESTINATION)',
-    },
-    'max-age': { type: 'string', value: '<duration>', description: 'e.g. 26h for a nightly backup' },
-    'require-verified': { type: 'boolean', description: 'only backups with a passing verification count' },
-    ...timeoutOption('10m'),
-    ...S3_OPTIONS,
+    at: AT,
+    'max-age': durationRow({
+      description: 'How old the newest qualifying backup may be, e.g. 26h for a nightly backup.',
+      required: true,
+    }),
+    'require-verified': booleanRow({
+      description: 'Only backups with a passing verification count.',
+      default: 'false',
+    }),
+    timeout: timeoutRow(
+      '10m',
+      'Fail after this long, e.g. 90s or 10m, waiting on the network included; the error names what did not answer.',
+    ),
+    ...S3_ROWS,
   },
   details: `
 For deploy gates and a watchdog workflow: scheduled workflows stop silently (GitHub disables them
@@ -25,23 +30,15 @@ Exit code 0: fresh; 1: no qualifying backup, or the newest is too old.
 
 Example:
   shipkit check-freshness --at s3://acme-backups/shop --max-age 26h --require-verified`,
-  async run(args, context) {
-    const inputs = optionInputs(args, context.env, {
-      aliases: { at: 'destination' },
-      envFallbacks: { destination: 'BACKUP_DESTINATION', ...STORAGE_ENV },
-    });
-    const url = inputs.required('destination');
-    inputs.required('max-age');
-    const maxAgeMs = inputs.duration('max-age', 0);
-    const run = { run: 'freshness check', defaultTimeoutMs: 10 * 60_000 };
-    return onStorage(url, inputs, context, run, async (storage) => {
+  async run({ options }, context) {
+    return onStorage(options.at, options, context, { run: 'freshness check' }, async (storage) => {
       const result = await checkFreshness(storage, {
-        maxAgeMs,
-        requireVerified: inputs.boolean('require-verified', false),
+        maxAgeMs: options['max-age'],
+        requireVerified: options['require-verified'],
       });
       if (context.json) context.stdout(`${JSON.stringify(result, null, 2)}\n`);
       else context.stdout(`${result.fresh ? 'fresh' : 'STALE'}: ${result.message}\n`);
-      return result.fresh ? 0 : 1;
+      return result.fresh ? EXIT.ok : EXIT.failed;
     });
   },
-};
+});

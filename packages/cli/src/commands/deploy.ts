@@ -1,92 +1,23 @@
-import { abortableSleep, formatDuration } from '@shipkit/runtime';
 import {
+  DEPLOY_ROWS,
   type DeployResult,
-  deployInputsFromInputs,
+  deployOptions,
   deployToRender,
   RenderClient,
   realHttpDeps,
   triggerDeployHook,
 } from '@shipkit/render';
-import type { Command } from '../command';
-import { optionInputs } from '../inputs';
+import { EXIT, formatDuration, sleep } from '@shipkit/runtime';
+import { command } from '../command';
 
-/** The CLI's names for the shared deploy inputs; secrets come only from the environment, never argv. */
-const OPTION_INPUTS = {
-  aliases: { service: 'service-id', 'api-url': 'api-base-url' },
-  envFallbacks: { 'api-key': 'RENDER_API_KEY', 'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL' },
-};
-const LABELS: Record<string, string> = {
-  'service-id': '--service',
-  'api-base-url': '--api-url',
-  'api-key': 'RENDER_API_KEY',
-  'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL',
-};
-
-export const deploy: Command = {
+export const deploy = command({
   name: 'deploy',
   usage:
     '--service <srv-id> [--commit <sha>] [--wait] [--timeout <duration>] [--rollback-on-failure] [options]',
   options: {
-    service: { type: 'string', value: '<srv-id>', description: 'Render service id (Settings → Service ID)' },
-    commit: {
-      type: 'string',
-      value: '<sha>',
-      description: 'commit to deploy (default: latest on the branch)',
-    },
-    'image-url': {
-      type: 'string',
-      value: '<image>',
-      description: 'image to deploy, for image-backed services',
-    },
-    'clear-cache': { type: 'boolean', description: 'clear the build cache first' },
-    'deploy-mode': {
-      type: 'string',
-      value: 'build_and_deploy|deploy_only',
-      description: 'deploy_only redeploys the last build',
-    },
-    wait: { type: 'boolean', description: 'wait until the deploy finishes; exit 1 unless it goes live' },
-    timeout: {
-      type: 'string',
-      value: '<duration>',
-      description: 'with --wait: give up after this long (default 30m)',
-    },
-    'cancel-on-timeout': {
-      type: 'boolean',
-      description: 'cancel the deploy on Render when the timeout is reached',
-    },
-    'poll-interval': {
-      type: 'string',
-      value: '<duration>',
-      description: 'check every (default 5s; doubled while queued)',
-    },
-    'superseded-outcome': {
-      type: 'string',
-      value: 'auto|success|failure',
-      description: 'what a deploy superseded by a newer one counts as (default auto)',
-    },
-    'rollback-on-failure': {
-      type: 'boolean',
-      description: 'if this deploy fails after replacing the live one, roll back to it',
-    },
-    'allow-auto-deploy': {
-      type: 'boolean',
-      description: "deploy even when the service's Auto-Deploy is on (refused by default)",
-    },
-    'health-check-url': {
-      type: 'string',
-      value: '<url>',
-      description: 'once live, wait for HTTP 200 from this URL',
-    },
-    'health-check-timeout': {
-      type: 'string',
-      value: '<duration>',
-      description: 'how long the health check may take (default 2m)',
-    },
-    'api-url': {
-      type: 'string',
-      value: '<url>',
-      description: 'Render API base URL (default https://api.render.com/v1)',
-    },
+    ...DEPLOY_ROWS,
+    // A terminal does not wait unless asked.
+    wait: { ...DEPLOY_ROWS.wait, default: 'false' as const, switch: true },
   },
   details: `
 The API key is read from RENDER_API_KEY (or deploy through a hook with RENDER_DEPLOY_HOOK_URL), so it
@@ -96,25 +27,16 @@ timed out, 2 bad usage or a request Render refused.
 Examples:
   RENDER_API_KEY=rnd_… shipkit deploy --service srv-d0abc123 --commit "$(git rev-parse HEAD)" --wait
   shipkit deploy --service srv-d0abc123 --wait --timeout 20m --rollback-on-failure --json`,
-  async run(args, context) {
-    const inputs = optionInputs(args, context.env, OPTION_INPUTS);
-    context.redactor.add(inputs.string('api-key'));
-    context.redactor.add(inputs.string('deploy-hook-url'));
-    const parsed = deployInputsFromInputs(inputs, {
-      label: (name) => LABELS[name] ?? `--${name}`,
-      defaults: { wait: false },
-    });
+  async run({ options }, context) {
+    const parsed = deployOptions(options);
     const http = {
       ...realHttpDeps(),
       logger: context.logger,
-      sleep: abortableSleep(context.signal),
+      sleep: (ms: number) => sleep(ms, context.signal),
       signal: context.signal,
     };
     const render = parsed.apiKey
-      ? new RenderClient(
-          { apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl, keySource: 'RENDER_API_KEY' },
-          http,
-        )
+      ? new RenderClient({ apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl }, http)
       : undefined;
     const result = await deployToRender(parsed.flow, {
       ...(render ? { render } : {}),
@@ -122,7 +44,6 @@ Examples:
         triggerDeployHook(
           hookUrl,
           {
-            hookSource: 'RENDER_DEPLOY_HOOK_URL',
             ...(imageUrl ? { imageUrl } : {}),
             ...(render && parsed.flow.serviceId
               ? { reconcileWith: { api: render, serviceId: parsed.flow.serviceId } }
@@ -136,9 +57,9 @@ Examples:
       logger: context.logger,
     });
     context.stdout(context.json ? `${JSON.stringify(jsonResult(result), null, 2)}\n` : textResult(result));
-    return result.outcome === 'failure' ? 1 : 0;
+    return result.outcome === 'failure' ? EXIT.failed : EXIT.ok;
   },
-};
+});
 
 function jsonResult(result: DeployResult) {
   return {

@@ -1,8 +1,8 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { errorMessage } from '@shipkit/runtime';
-import { listBackups } from '@shipkit/backup';
-import { openStorage } from '@shipkit/storage';
+import { DECRYPT_IDENTITY, listBackups } from '@shipkit/backup';
+import { customRow, durationRow, EXIT, errorMessage, textRow, timeoutRow } from '@shipkit/runtime';
+import { openStorage, S3_ROWS, s3Options } from '@shipkit/storage';
 import {
   assessDrill,
   type DrillRecord,
@@ -11,69 +11,51 @@ import {
   type PlannedRestore,
   parseOlderChoice,
   planDrill,
-  runVerifyRestore,
-  type VerifyRestoreOptions,
+  RESTORE_PARALLELISM,
+  runVerify,
+  SCRATCH_URI,
+  type VerifyRunOptions,
 } from '@shipkit/verify';
-import type { Command, CommandContext } from '../command';
-import { S3_OPTIONS } from './backup';
-import { archiveOptions } from './verify';
+import { type CommandContext, command } from '../command';
+import { AT } from './catalog';
+import { IDENTITY_FILE, readIdentity } from './verify';
 
-const DEFAULT_RTO_MS = 2 * 3_600_000;
-const DEFAULT_RPO_MS = 26 * 3_600_000;
-
-export const drill: Command = {
+export const drill = command({
   name: 'drill',
   usage:
     '--from <prefix> --scratch-uri <uri> [--older random|none|<backup-id>] [--rto <duration>] [--rpo <duration>] [options]',
   options: {
-    from: {
-      type: 'string',
-      value: '<url>',
-      description: 's3://bucket/prefix or file:///path of the backups (env BACKUP_DESTINATION)',
-    },
-    'scratch-uri': {
-      type: 'string',
-      value: '<uri>',
+    from: { ...AT, flag: 'from', description: 'Where the backups are: s3://bucket/prefix or file:///path.' },
+    'scratch-mongodb-uri': {
+      ...SCRATCH_URI,
       description:
-        'the drill server: each backup is restored under fresh database names, dropped after (env SCRATCH_MONGODB_URI)',
+        'The drill server: each backup is restored under fresh database names, dropped after. Secret: masked in every form.',
+      required: true as const,
     },
-    older: {
-      type: 'string',
-      value: 'random|none|<backup-id>',
-      description: 'the older backup restored besides the newest (default random, among those retained)',
-    },
-    rto: {
-      type: 'string',
-      value: '<duration>',
-      description: 'recovery time objective: the longest one restore may take (default 2h)',
-    },
-    rpo: {
-      type: 'string',
-      value: '<duration>',
-      description: 'recovery point objective: the oldest the newest backup may be (default 26h)',
-    },
-    record: { type: 'string', value: '<path>', description: 'write the drill record (JSON) to this file' },
-    summary: {
-      type: 'string',
-      value: '<path>',
-      description: 'append the drill table (Markdown) to this file, e.g. $GITHUB_STEP_SUMMARY',
-    },
-    'identity-file': {
-      type: 'string',
-      value: '<path>',
-      description: 'age identity file that decrypts the backups (or the identity itself in env AGE_IDENTITY)',
-    },
-    parallelism: {
-      type: 'string',
-      value: '<n>',
-      description: 'insert batches in flight, namespaces read back at once (default 4)',
-    },
-    timeout: {
-      type: 'string',
-      value: '<duration>',
-      description: 'stop one restore after this long (default 6h)',
-    },
-    ...S3_OPTIONS,
+    older: customRow(parseOlderChoice, {
+      description:
+        'The older backup restored besides the newest: random (among those retained), none, or a backup id.',
+      default: 'random',
+      placeholder: 'random|none|<backup-id>',
+    }),
+    rto: durationRow({
+      description: 'Recovery time objective: the longest one restore may take.',
+      default: '2h',
+    }),
+    rpo: durationRow({
+      description: 'Recovery point objective: the oldest the newest backup may be.',
+      default: '26h',
+    }),
+    record: textRow({ description: 'Write the drill record (JSON) to this file.', placeholder: '<path>' }),
+    summary: textRow({
+      description: 'Append the drill table (Markdown) to this file, e.g. $GITHUB_STEP_SUMMARY.',
+      placeholder: '<path>',
+    }),
+    'identity-file': IDENTITY_FILE,
+    'decrypt-identity': DECRYPT_IDENTITY,
+    parallelism: RESTORE_PARALLELISM,
+    timeout: timeoutRow('6h', 'Stop one restore after this long, e.g. 90m or 6h.'),
+    ...S3_ROWS,
   },
   details: `
 A restore drill: the newest complete backup and one older one (chosen at random among those retained,
@@ -87,21 +69,10 @@ the table say which).
 
 Example:
   SCRATCH_MONGODB_URI=mongodb://localhost:27017 shipkit drill --from s3://acme-backups/shop --rto 1h --rpo 26h --record drill.json`,
-  async run(args, context) {
-    const { inputs, options } = await archiveOptions(args, context, {
-      aliases: { 'scratch-uri': 'scratch-mongodb-uri' },
-      envFallbacks: { 'scratch-mongodb-uri': 'SCRATCH_MONGODB_URI' },
-    });
-    const scratchUri = inputs.required('scratch-mongodb-uri');
-    context.redactor.add(scratchUri);
-    const source = inputs.required('from');
-    const targets = {
-      rtoMs: inputs.duration('rto', DEFAULT_RTO_MS),
-      rpoMs: inputs.duration('rpo', DEFAULT_RPO_MS),
-    };
-    const older = parseOlderChoice(inputs.string('older'));
-
-    const storage = openStorage(source, { s3: options.storage });
+  async run({ options }, context) {
+    const source = options.from;
+    const storageOptions = s3Options(options, context.env);
+    const storage = openStorage(source, { s3: storageOptions });
     let location: string;
     let candidates: Awaited<ReturnType<typeof listBackups>>;
     try {
@@ -110,44 +81,47 @@ Example:
     } finally {
       await storage.close();
     }
-    const plan = planDrill(candidates, older, Math.random, location);
+    const plan = planDrill(candidates, options.older, context.random, location);
+    const run: Omit<VerifyRunOptions, 'location'> = {
+      ...(await readIdentity(options, context)),
+      mode: 'full',
+      renames: [],
+      scratchUri: options['scratch-mongodb-uri'],
+      parallelism: options.parallelism,
+      timeoutMs: options.timeout,
+      storage: storageOptions,
+    };
     const startedAt = new Date();
     const measured: MeasuredRestore[] = [];
     for (const planned of plan.restores) {
-      measured.push(await restoreOne(planned, { ...options, scratchUri, source }, context));
+      measured.push(await restoreOne(planned, { ...run, location: { source, backup: planned.id } }, context));
     }
     const record = assessDrill({
       source: location,
       startedAt,
       finishedAt: new Date(),
-      targets,
+      targets: { rtoMs: options.rto, rpoMs: options.rpo },
       restores: measured,
       ...(plan.note ? { note: plan.note } : {}),
     });
-    await keep(record, inputs.string('record'), inputs.string('summary'), context);
+    await keep(record, options.record, options.summary, context);
     if (context.json) context.stdout(`${JSON.stringify(record, null, 2)}\n`);
     else context.stdout(drillMarkdown(record));
     if (!record.passed) context.logger.error(`Restore drill missed its targets: ${record.missed.join(' ')}`);
-    return record.passed ? 0 : 1;
+    return record.passed ? EXIT.ok : EXIT.failed;
   },
-};
+});
 
 /** Restores one backup as verify --mode full does, timed; a restore that throws is a failed restore. */
 async function restoreOne(
   planned: PlannedRestore,
-  options: Omit<VerifyRestoreOptions, 'mode' | 'location'> & { scratchUri: string; source: string },
+  options: VerifyRunOptions,
   context: CommandContext,
 ): Promise<MeasuredRestore> {
-  const { source, ...rest } = options;
   context.logger.info(`Restoring the ${planned.role} backup ${planned.id} into the drill server…`);
   const started = Date.now();
   try {
-    const outcome = await runVerifyRestore(
-      { ...rest, mode: 'full', location: { source, backup: planned.id } },
-      { logger: context.logger, signal: context.signal },
-    );
-    if (outcome.kind !== 'report') throw new Error('unreachable: a full verification returned a plan');
-    const { report } = outcome;
+    const { report } = await runVerify(options, { logger: context.logger, signal: context.signal });
     return {
       ...planned,
       verified: report.result === 'passed',

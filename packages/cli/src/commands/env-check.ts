@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '@shipkit/runtime';
+import { booleanRow, closest, EXIT, enumRow, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import {
   type CheckResult,
   type ConfigProblem,
@@ -11,7 +11,7 @@ import {
   VARIABLE_NAMES,
   VARIABLES,
 } from '@shipkit/config';
-import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
+import { type CommandContext, command } from '../command';
 
 interface EnvCheckReport extends CheckResult {
   source: 'file' | 'environment';
@@ -50,26 +50,7 @@ function fileProblems(text: string, template: boolean) {
 }
 
 function closestName(name: string): string | undefined {
-  const distance = (a: string, b: string) => {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      const current = [i];
-      for (let j = 1; j <= b.length; j++) {
-        current[j] = Math.min(
-          (previous[j] as number) + 1,
-          (current[j - 1] as number) + 1,
-          (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-        );
-      }
-      previous = current;
-    }
-    return previous[b.length] as number;
-  };
-  const best = VARIABLE_NAMES.map((candidate) => ({
-    candidate,
-    d: distance(name.toUpperCase(), candidate),
-  })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= 3 ? best.candidate : undefined;
+  return closest(name.toUpperCase(), VARIABLE_NAMES);
 }
 
 function line(symbol: string, problem: ConfigProblem): string {
@@ -77,21 +58,20 @@ function line(symbol: string, problem: ConfigProblem): string {
   return `  ${symbol} ${problem.variable}: ${problem.message}${expected}\n`;
 }
 
-export const envCheckCommand: Command = {
+export const envCheckCommand = command({
   name: 'env-check',
   usage: '[--file <path>] [--target all|github|render] [--template]',
   options: {
-    file: { type: 'string', value: '<path>', description: 'a .env file to check (default: the environment)' },
-    target: {
-      type: 'string',
-      value: '<all|github|render>',
-      description: 'which variables: all (default), those the GitHub workflows read, or the Render service',
-    },
-    template: {
-      type: 'boolean',
+    file: textRow({ description: 'A .env file to check. Default: the environment.', placeholder: '<path>' }),
+    target: enumRow(TARGETS, {
+      description: 'Which variables: all, those the GitHub workflows read, or the Render service’s.',
+      default: 'all',
+    }),
+    template: booleanRow({
       description:
-        'the file is a template such as .env.example: every variable listed, example values allowed',
-    },
+        'The file is a template such as .env.example: every variable listed, example values allowed.',
+      default: 'false',
+    }),
   },
   details: `
 Reports every problem at once, each with the variable's name and what is expected, and exits 1 when
@@ -102,12 +82,8 @@ Examples:
   shipkit env-check --target github            # in a workflow step, with the secrets in env:
   shipkit env-check --file .env.example --template`,
 
-  async run(args, context: CommandContext) {
-    const targetText = stringOption(args, 'target') ?? 'all';
-    const target = TARGETS.find((t) => t === targetText);
-    if (!target) throw new UserError(`--target must be one of ${TARGETS.join(', ')}, got '${targetText}'.`);
-    const template = booleanOption(args, 'template');
-    const file = stringOption(args, 'file');
+  async run({ options }, context: CommandContext) {
+    const { target, template, file } = options;
 
     let values: Record<string, string | undefined>;
     const extraProblems: ConfigProblem[] = [];
@@ -117,7 +93,7 @@ Examples:
       try {
         text = await readFile(resolve(context.cwd, file), 'utf8');
       } catch {
-        throw new UserError(`--file ${file} cannot be read: give the path of a .env file.`);
+        throw new OptionError('file', `names ${file}, which cannot be read: give the path of a .env file.`);
       }
       const fromFile = fileProblems(text, template);
       values = fromFile.values;
@@ -130,7 +106,10 @@ Examples:
         if (secretNames.has(key) || !VARIABLE_NAMES.includes(key)) context.redactor.add(value);
       }
     } else {
-      if (template) throw new UserError('--template needs --file: the environment is not a template.');
+      if (template)
+        throw OptionError.saying(
+          say`${ref('template')} needs ${ref('file')}: the environment is not a template.`,
+        );
       values = context.env;
       for (const spec of VARIABLES) if (spec.secret) context.redactor.add(context.env[spec.name]);
     }
@@ -148,7 +127,7 @@ Examples:
 
     if (context.json) {
       context.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      return report.ok ? 0 : 1;
+      return report.ok ? EXIT.ok : EXIT.failed;
     }
     const where = file ?? 'the environment';
     const scope = target === 'all' ? '' : ` (${target} variables)`;
@@ -163,6 +142,6 @@ Examples:
       context.stdout(`${report.warnings.length} ${report.warnings.length === 1 ? 'warning' : 'warnings'}:\n`);
       for (const warning of report.warnings) context.stdout(line('!', warning));
     }
-    return report.ok ? 0 : 1;
+    return report.ok ? EXIT.ok : EXIT.failed;
   },
-};
+});

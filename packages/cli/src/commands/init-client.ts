@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDuration, UserError } from '@shipkit/runtime';
+import { DECRYPT_IDENTITY } from '@shipkit/backup';
+import { booleanRow, EXIT, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import {
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,
@@ -12,12 +13,11 @@ import {
   type Seeder,
   suiteFromPackageJson,
 } from '@shipkit/bootstrap';
-import { connect } from '@shipkit/mongo';
-import type { Storage } from '@shipkit/storage';
+import { CONNECT_TIMEOUT, connect } from '@shipkit/mongo';
 import type { MongoClient } from 'mongodb';
-import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
+import { type CommandContext, command } from '../command';
+import { UsageError } from '../options';
 import { SUITE_PACKAGE, suiteTemplates } from '../suite';
-import { CONNECT_OPTIONS } from './backup';
 
 /**
  * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
@@ -25,15 +25,13 @@ import { CONNECT_OPTIONS } from './backup';
  */
 async function loadSeeder(
   env: CommandContext['env'],
-  redact: (value: string | undefined) => void,
+  identity: string | undefined,
   connectMongo: (uri: string) => Promise<MongoClient>,
 ): Promise<Seeder> {
   const [{ backupSeeder }, { openStorage }] = await Promise.all([
     import('@shipkit/bootstrap/seed'),
     import('@shipkit/storage'),
   ]);
-  const identity = env.SEED_AGE_IDENTITY || env.AGE_IDENTITY;
-  redact(identity);
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   return backupSeeder({
     openStorage: (url) =>
@@ -73,51 +71,75 @@ function printResult(result: InitClientResult, dir: string, context: CommandCont
   }
 }
 
-export const initClientCommand: Command = {
+const INIT_CLIENT_OPTIONS = {
+  dir: textRow({
+    description: "The clone of the client's application repository.",
+    required: true,
+    placeholder: '<path>',
+  }),
+  db: textRow({ description: "The client's database. Default: shop_<name>.", placeholder: '<name>' }),
+  'suite-repo': textRow({
+    description: 'The repository the workflows call. Default: from package.json.',
+    placeholder: '<owner/name>',
+  }),
+  force: booleanRow({
+    description: 'Overwrite local edits of generated files; with {provision}, reset unknown passwords.',
+    default: 'false',
+  }),
+  'dry-run': booleanRow({
+    description: 'Show what would change in the generated files; write nothing.',
+    default: 'false',
+  }),
+  'env-file': textRow({
+    description: 'Local settings file in {dir}.',
+    default: '.env',
+    placeholder: '<path>',
+  }),
+  provision: booleanRow({
+    description: "Create the client's database and its application and backup users.",
+    default: 'false',
+  }),
+  'admin-uri': textRow({
+    description: 'Admin connection string for {provision}.',
+    secret: true,
+    env: 'ADMIN_MONGODB_URI',
+    placeholder: '<uri>',
+  }),
+  'seed-from': textRow({
+    description: "With {provision}: restore a template backup into the client's database.",
+    placeholder: '<backup-url>',
+  }),
+  'seed-identity': {
+    ...DECRYPT_IDENTITY,
+    description: 'The age identity of an encrypted template backup ({seed-from}); AGE_IDENTITY otherwise.',
+    env: 'SEED_AGE_IDENTITY',
+  },
+  'decrypt-identity': DECRYPT_IDENTITY,
+  'github-repo': textRow({
+    description:
+      'Set its Actions secrets and variables and the production environment (needs {github-token}).',
+    placeholder: '<owner/name>',
+  }),
+  'github-token': textRow({
+    description: 'A token with Secrets, Variables and Administration write access to {github-repo}.',
+    secret: true,
+    flag: false,
+    env: 'GITHUB_TOKEN',
+  }),
+  'github-api-url': textRow({
+    description: 'The GitHub API.',
+    default: DEFAULT_GITHUB_API_URL,
+    flag: false,
+    env: 'GITHUB_API_URL',
+  }),
+  'connect-timeout': CONNECT_TIMEOUT,
+};
+
+export const initClientCommand = command({
   name: 'init-client',
   usage: '<name> --dir <path> [--provision --admin-uri <uri>] [--github-repo owner/name] [options]',
-  options: {
-    dir: { type: 'string', value: '<path>', description: "the clone of the client's application repository" },
-    db: { type: 'string', value: '<name>', description: "the client's database (default shop_<name>)" },
-    'suite-repo': {
-      type: 'string',
-      value: '<owner/name>',
-      description: 'the repository the workflows call (default: from package.json)',
-    },
-    force: {
-      type: 'boolean',
-      description: 'overwrite local edits of generated files; with --provision, reset unknown passwords',
-    },
-    'dry-run': {
-      type: 'boolean',
-      description: 'show what would change in the generated files; write nothing',
-    },
-    'env-file': {
-      type: 'string',
-      value: '<path>',
-      description: 'local settings file in --dir (default .env)',
-    },
-    provision: {
-      type: 'boolean',
-      description: "create the client's database and its application and backup users",
-    },
-    'admin-uri': {
-      type: 'string',
-      value: '<uri>',
-      description: 'admin connection string for --provision (default: ADMIN_MONGODB_URI)',
-    },
-    'seed-from': {
-      type: 'string',
-      value: '<backup-url>',
-      description: "with --provision: restore a template backup into the client's database",
-    },
-    'github-repo': {
-      type: 'string',
-      value: '<owner/name>',
-      description: 'set its Actions secrets and variables and the production environment (GITHUB_TOKEN)',
-    },
-    ...CONNECT_OPTIONS,
-  },
+  positionals: '<name>',
+  options: INIT_CLIENT_OPTIONS,
   details: `
 Re-runs are safe: generated files unchanged since the last run are updated (with a diff), files edited
 locally are left alone unless --force, and nothing is written when nothing changed. Hashes of what was
@@ -129,69 +151,57 @@ Passwords of the users --provision creates are written only to the env file (mod
 --seed-from takes a backup folder URL (s3://bucket/prefix/<backup-id>, file:///…) or a mongodump
 archive; its one database is restored under the client's database name. S3 access comes from the usual
 AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup needs SEED_AGE_IDENTITY
-(or AGE_IDENTITY).
+(or AGE_IDENTITY).`,
 
-Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).`,
-
-  async run(args, context) {
-    const [client, ...extra] = args.positionals;
+  async run({ options, positionals }, context) {
+    const [client, ...extra] = positionals;
     if (!client || extra.length > 0)
-      throw new UserError(
+      throw new UsageError(
         'Give exactly one client name, e.g. `shipkit init-client acme --dir ../acme-shop`.',
       );
-    const dirOption = stringOption(args, 'dir');
-    if (!dirOption)
-      throw new UserError("--dir is required: the clone of the client's application repository.");
-    const dir = resolve(context.cwd, dirOption);
+    const dir = resolve(context.cwd, options.dir);
     if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UserError(`--dir ${dirOption} is not a folder: clone the client's repository first.`);
-    }
-
-    const suite = suiteFromPackageJson(SUITE_PACKAGE, stringOption(args, 'suite-repo'));
-
-    const adminUri = stringOption(args, 'admin-uri') ?? context.env.ADMIN_MONGODB_URI;
-    context.redactor.add(adminUri);
-    const provisionWanted = booleanOption(args, 'provision');
-    const seedFrom = stringOption(args, 'seed-from');
-    if (seedFrom && !provisionWanted) throw new UserError('--seed-from needs --provision.');
-    if (provisionWanted && !adminUri) {
-      throw new UserError(
-        '--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.',
+      throw new OptionError(
+        'dir',
+        `names ${options.dir}, which is not a folder: clone the client's repository first.`,
       );
     }
-    const connectTimeout = stringOption(args, 'connect-timeout');
+    const suite = suiteFromPackageJson(SUITE_PACKAGE, options['suite-repo']);
+    const { provision, 'seed-from': seedFrom, 'admin-uri': adminUri, 'github-repo': githubRepo } = options;
+    if (seedFrom && !provision) throw new OptionError('seed-from', say`needs ${ref('provision')}.`);
+    if (provision && !adminUri) {
+      throw new OptionError('provision', say`needs an admin connection string: ${ref('admin-uri')}.`);
+    }
+    const connectTimeout = options['connect-timeout'];
     const connectMongo = (uri: string) =>
       connect(uri, {
         appName: 'shipkit-init-client',
-        ...(connectTimeout ? { timeoutMs: parseDuration('--connect-timeout', connectTimeout) } : {}),
+        ...(connectTimeout === undefined ? {} : { timeoutMs: connectTimeout }),
       });
-    const githubRepo = stringOption(args, 'github-repo');
-    const token = context.env.GITHUB_TOKEN;
-    context.redactor.add(token);
+    const token = options['github-token'];
     if (githubRepo && !token) {
-      throw new UserError(
-        '--github-repo needs GITHUB_TOKEN: a token with Secrets, Variables and Administration write access.',
+      throw new OptionError(
+        'github-repo',
+        say`needs ${ref('github-token')}: a token with Secrets, Variables and Administration write access.`,
       );
     }
-
+    const seedIdentity = options['seed-identity'] ?? options['decrypt-identity'];
     const result = await initClient(
       {
         client,
-        ...(stringOption(args, 'db') ? { database: stringOption(args, 'db') as string } : {}),
+        ...(options.db ? { database: options.db } : {}),
         suite,
         templates: await suiteTemplates(),
-        force: booleanOption(args, 'force'),
-        dryRun: booleanOption(args, 'dry-run'),
-        envFile: stringOption(args, 'env-file') ?? '.env',
-        ...(provisionWanted && adminUri
-          ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } }
-          : {}),
+        force: options.force,
+        dryRun: options['dry-run'],
+        envFile: options['env-file'],
+        ...(provision && adminUri ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } } : {}),
         ...(githubRepo && token
           ? {
               github: {
                 repository: parseRepository(githubRepo, '--github-repo'),
                 token,
-                apiUrl: context.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL,
+                apiUrl: options['github-api-url'],
               },
             }
           : {}),
@@ -201,14 +211,12 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         logger: context.logger,
         now: () => new Date(),
         connectMongo,
-        ...(seedFrom
-          ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value), connectMongo) }
-          : {}),
+        ...(seedFrom ? { seeder: await loadSeeder(context.env, seedIdentity, connectMongo) } : {}),
         onSecret: (value) => context.redactor.add(value),
       },
     );
     if (context.json) context.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else printResult(result, dir, context);
-    return 0;
+    return EXIT.ok;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { UserError } from '@shipkit/runtime';
+import { booleanRow, EXIT, listRow, OptionError, textRow, type Values } from '@shipkit/runtime';
 import {
   DEFAULT_CONFIG_PATH,
   defaultPolicy,
@@ -11,43 +11,39 @@ import {
   type PullRequestFacts,
   parsePolicyConfig,
 } from '@shipkit/policy';
-import {
-  booleanOption,
-  type Command,
-  type CommandContext,
-  listOption,
-  type ParsedArgs,
-  stringOption,
-} from '../command';
+import { type CommandContext, command } from '../command';
+import { UsageError } from '../options';
 import { textTable } from '../text';
 
 const SUBCOMMANDS = ['check', 'explain'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
-export const policy: Command = {
+const POLICY_OPTIONS = {
+  from: textRow({ description: 'check: the head (source) branch.', placeholder: '<branch>' }),
+  to: textRow({ description: 'check: the base (target) branch.', placeholder: '<branch>' }),
+  title: textRow({
+    description: 'check: the pull request title (checked when the policy has titles).',
+    placeholder: '<title>',
+  }),
+  draft: booleanRow({ description: 'check: judge it as a draft pull request.', default: 'false' }),
+  label: {
+    ...listRow({ description: 'check: a label on the pull request.', placeholder: '<label>' }),
+    // A label may hold a comma: each --label is one label.
+    parse: (raw: string) => raw.split('\n').filter((label) => label.trim() !== ''),
+  },
+  config: textRow({
+    description: `Policy file. Default: ${DEFAULT_CONFIG_PATH} when it exists, else the default policy.`,
+    placeholder: '<file>',
+  }),
+};
+
+type PolicyOptions = Values<typeof POLICY_OPTIONS>;
+
+export const policy = command({
   name: 'policy',
   usage: 'check --from <branch> --to <branch> [--title "…"] [options]   or   policy explain [options]',
-  options: {
-    from: { type: 'string', value: '<branch>', description: 'check: the head (source) branch' },
-    to: { type: 'string', value: '<branch>', description: 'check: the base (target) branch' },
-    title: {
-      type: 'string',
-      value: '<title>',
-      description: 'check: the pull request title (checked when the policy has titles)',
-    },
-    draft: { type: 'boolean', description: 'check: judge it as a draft pull request' },
-    label: {
-      type: 'string',
-      value: '<label>',
-      multiple: true,
-      description: 'check: a label on the pull request',
-    },
-    config: {
-      type: 'string',
-      value: '<file>',
-      description: `policy file (default: ${DEFAULT_CONFIG_PATH} when it exists, else the default policy)`,
-    },
-  },
+  positionals: 'check | explain',
+  options: POLICY_OPTIONS,
   details: `
 Examples:
   shipkit policy check --from feature/login --to main
@@ -55,47 +51,46 @@ Examples:
   shipkit policy explain --config .github/branch-policy.yml --json
 
 check exits 0 on pass or warn, 1 on fail.`,
-  async run(args, context) {
-    const subcommand = parseSubcommand(args);
-    const { policy: effective, source } = await loadPolicy(args, context);
+  async run({ options, positionals }, context) {
+    const subcommand = parseSubcommand(positionals);
+    const { policy: effective, source } = await loadPolicy(options, context);
     return subcommand === 'check'
-      ? check(args, context, effective, source)
+      ? check(options, context, effective, source)
       : explain(context, effective, source);
   },
-};
+});
 
-function parseSubcommand(args: ParsedArgs): Subcommand {
-  const [name, ...extra] = args.positionals;
+function parseSubcommand(positionals: string[]): Subcommand {
+  const [name, ...extra] = positionals;
   const found = SUBCOMMANDS.find((s) => s === name);
   if (!found) {
-    throw new UserError(
+    throw new UsageError(
       `policy needs a subcommand: ${SUBCOMMANDS.join(' or ')}${name ? `, got '${name}'` : ''}.`,
     );
   }
   if (extra.length > 0)
-    throw new UserError(`policy ${found} takes no further arguments, got '${extra.join(' ')}'.`);
+    throw new UsageError(`policy ${found} takes no further arguments, got '${extra.join(' ')}'.`);
   return found;
 }
 
 async function loadPolicy(
-  args: ParsedArgs,
+  options: PolicyOptions,
   context: CommandContext,
 ): Promise<{ policy: Policy; source: string }> {
-  const explicit = stringOption(args, 'config');
+  const explicit = options.config;
   const path = explicit ?? DEFAULT_CONFIG_PATH;
   const file = isAbsolute(path) ? path : join(context.cwd, path);
   if (!existsSync(file)) {
-    if (explicit) throw new UserError(`--config: ${explicit} does not exist.`);
+    if (explicit) throw new OptionError('config', `names ${explicit}, which does not exist.`);
     return { policy: defaultPolicy(), source: 'the default policy' };
   }
   return { policy: parsePolicyConfig(await readFile(file, 'utf8'), path), source: path };
 }
 
-function check(args: ParsedArgs, context: CommandContext, effective: Policy, source: string): number {
-  const from = stringOption(args, 'from');
-  const to = stringOption(args, 'to');
-  if (!from || !to) throw new UserError('policy check needs --from <branch> and --to <branch>.');
-  const title = stringOption(args, 'title');
+function check(options: PolicyOptions, context: CommandContext, effective: Policy, source: string): number {
+  const { from, to, title } = options;
+  if (!from) throw new OptionError('from', 'is required by policy check: the head (source) branch.');
+  if (!to) throw new OptionError('to', 'is required by policy check: the base (target) branch.');
   if (effective.titles && title === undefined) {
     context.logger.warn(`${source} checks titles; pass --title to check one.`);
   }
@@ -105,10 +100,10 @@ function check(args: ParsedArgs, context: CommandContext, effective: Policy, sou
     action: 'opened',
     number: 0,
     title: title ?? '',
-    draft: booleanOption(args, 'draft'),
+    draft: options.draft,
     head: from,
     base: to,
-    labels: listOption(args, 'label'),
+    labels: options.label,
     author: '',
   };
   const evaluation = evaluate({ event }, title === undefined ? withoutTitles(effective) : effective);
@@ -117,7 +112,7 @@ function check(args: ParsedArgs, context: CommandContext, effective: Policy, sou
       c.rule === 'titles' ? { ...c, detail: 'no --title given' } : c,
     );
   }
-  const exitCode = evaluation.verdict === 'fail' ? 1 : 0;
+  const exitCode = evaluation.verdict === 'fail' ? EXIT.failed : EXIT.ok;
 
   if (context.json) {
     const { verdict, checks, violations, exemption, override } = evaluation;
@@ -164,9 +159,9 @@ function explain(context: CommandContext, effective: Policy, source: string): nu
     context.stdout(
       `${JSON.stringify({ source, policy: effective, settings: describePolicy(effective) }, null, 2)}\n`,
     );
-    return 0;
+    return EXIT.ok;
   }
   const rows = describePolicy(effective).map((row) => [row.rule, row.setting, row.value]);
   context.stdout(`Branch policy from ${source}\n\n${textTable(['rule', 'setting', 'value'], rows)}`);
-  return 0;
+  return EXIT.ok;
 }

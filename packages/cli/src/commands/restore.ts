@@ -1,41 +1,34 @@
-import { formatCount } from '@shipkit/runtime';
-import { leftoversLine, planRows, runVerifyRestore } from '@shipkit/verify';
-import type { Command } from '../command';
+import { CONNECT_TIMEOUT, pairRenames, RENAME_ROWS } from '@shipkit/mongo';
+import {
+  DROP,
+  DRY_RUN,
+  leftoversLine,
+  NO_READ_BACK,
+  planRows,
+  RESTORE_EXCLUDE,
+  RESTORE_INCLUDE,
+  runRestore,
+  TARGET_URI,
+} from '@shipkit/restore';
+import { EXIT, formatCount } from '@shipkit/runtime';
+import { command } from '../command';
 import { textTable } from '../text';
-import { CONNECT_OPTIONS } from './backup';
-import { archiveOptions, printReport, RENAME_OPTIONS, SOURCE_OPTIONS } from './verify';
+import { backupRunOptions, printReport, SOURCE_OPTIONS } from './verify';
 
-export const restore: Command = {
+export const restore = command({
   name: 'restore',
   usage:
-    '--from <backup-url | prefix --latest | archive-url> --uri <target> [--ns-from <p> --ns-to <p>] [--drop] [--dry-run]',
+    '--from <backup-url | prefix --latest | backup-id | archive-url> --uri <target> [--ns-from <p> --ns-to <p>] [--drop] [--dry-run]',
   options: {
     ...SOURCE_OPTIONS,
-    uri: { type: 'string', value: '<uri>', description: 'target connection string (env MONGODB_URI)' },
-    ...CONNECT_OPTIONS,
-    ...RENAME_OPTIONS,
-    include: {
-      type: 'string',
-      multiple: true,
-      value: '<ns>',
-      description: 'db, db.coll or glob to restore (default all)',
-    },
-    exclude: {
-      type: 'string',
-      multiple: true,
-      value: '<ns>',
-      description: 'db, db.coll or glob to leave out',
-    },
-    drop: {
-      type: 'boolean',
-      description:
-        'replace target namespaces that exist, once the restore is proven (without it, non-empty targets are refused)',
-    },
-    'dry-run': { type: 'boolean', description: 'print what would be restored where, and write nothing' },
-    'no-read-back': {
-      type: 'boolean',
-      description: 'skip reading the restored data back (faster; the archive is still checked)',
-    },
+    'target-mongodb-uri': { ...TARGET_URI, required: true as const },
+    'connect-timeout': CONNECT_TIMEOUT,
+    ...RENAME_ROWS,
+    include: RESTORE_INCLUDE,
+    exclude: RESTORE_EXCLUDE,
+    drop: DROP,
+    'dry-run': DRY_RUN,
+    'no-read-back': NO_READ_BACK,
   },
   details: `
 Collections are created with their options, documents sent in parallel unordered batches, indexes
@@ -50,25 +43,27 @@ and nothing differs are the staged collections renamed into place, and what the 
 Any failure, SIGINT/SIGTERM or --timeout removes the staging and leaves every target as it was; the
 message lists each target namespace and its state. Staging left by a killed run is removed by the next
 restore into that database. --no-read-back skips the read-back (the archive is still checked; no
-verification.json is written).
+verification record is written).
 
 Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
   MONGODB_URI=… shipkit restore --from file:///backups/dump.archive --dry-run`,
-  async run(args, context) {
-    const { inputs, options } = await archiveOptions(args, context, {
-      aliases: { uri: 'target-mongodb-uri' },
-      envFallbacks: { 'target-mongodb-uri': 'MONGODB_URI' },
-    });
-    const targetUri = inputs.required('target-mongodb-uri');
-    context.redactor.add(targetUri);
-    const dryRun = inputs.boolean('dry-run', false);
-    const readBack = !inputs.boolean('no-read-back', false);
-    const outcome = await runVerifyRestore(
-      { ...options, mode: 'restore', targetUri, dryRun, ...(readBack ? {} : { readBack }) },
+  async run({ options }, context) {
+    const readBack = !options['no-read-back'];
+    const outcome = await runRestore(
+      {
+        ...(await backupRunOptions(options, context)),
+        targetUri: options['target-mongodb-uri'],
+        renames: pairRenames(options['ns-from'], options['ns-to']),
+        include: options.include,
+        exclude: options.exclude,
+        drop: options.drop,
+        dryRun: options['dry-run'],
+        ...(readBack ? {} : { readBack }),
+      },
       { logger: context.logger, signal: context.signal },
     );
-    if (outcome.kind === 'report') return printReport(outcome.report, args, context);
+    if (outcome.kind === 'report') return printReport(outcome.report, options.report, context);
 
     const { plan } = outcome;
     const refused = plan.namespaces.filter((n) => n.action === 'refuse');
@@ -89,11 +84,11 @@ Examples:
           `${plan.targetDatabases.join(', ') || '(nothing)'}; nothing was written\n`,
       );
     }
-    if (refused.length === 0) return 0;
+    if (refused.length === 0) return EXIT.ok;
     context.logger.error(
       `the restore would be refused: ${refused.map((n) => `${n.target.db}.${n.target.collection}`).join(', ')} ` +
         'already hold data (use --drop to replace them, or --ns-from/--ns-to to restore elsewhere)',
     );
-    return 1;
+    return EXIT.failed;
   },
-};
+});

@@ -1,114 +1,95 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Inputs, UserError } from '@shipkit/runtime';
-import { describeOutcomes } from '@shipkit/mongo';
+import { DECRYPT_IDENTITY, IDENTITY_OPTION } from '@shipkit/backup';
+import { CONNECT_TIMEOUT, describeOutcomes, pairRenames, RENAME_ROWS } from '@shipkit/mongo';
+import { EXIT, OptionError, textRow, type Values } from '@shipkit/runtime';
+import { S3_ROWS, s3Options } from '@shipkit/storage';
 import {
-  commonOptionsFromInputs,
+  type BackupRunOptions,
+  FROM_ROWS,
   failureMessage,
   headline,
+  locationFrom,
   namespaceRows,
-  runVerifyRestore,
+  RESTORE_PARALLELISM,
+  RUN_TIMEOUT,
+  runVerify,
+  SCRATCH_URI,
+  VERIFY_MODE,
   type VerificationReport,
-  type VerifyRestoreOptions,
 } from '@shipkit/verify';
-import type { Command, CommandContext, OptionSpec, ParsedArgs } from '../command';
-import { optionInputs } from '../inputs';
+import { type CommandContext, command } from '../command';
 import { textTable } from '../text';
-import { CONNECT_OPTIONS, S3_OPTIONS, STORAGE_ENV } from './backup';
 
-/** The options that say which archive to read; shared by verify and restore. */
-export const SOURCE_OPTIONS: Record<string, OptionSpec> = {
-  from: {
-    type: 'string',
-    value: '<url>',
-    description:
-      'a backup (…/<backup-id>), a prefix with --latest, or an archive file such as one from mongodump --archive (env BACKUP_DESTINATION)',
-  },
-  latest: { type: 'boolean', description: 'take the newest complete backup under the --from prefix' },
-  'identity-file': {
-    type: 'string',
-    value: '<path>',
-    description: 'age identity file that decrypts the backup (or the identity itself in env AGE_IDENTITY)',
-  },
-  parallelism: {
-    type: 'string',
-    value: '<n>',
-    description: 'insert batches in flight, namespaces read back at once (default 4)',
-  },
-  report: { type: 'string', value: '<path>', description: 'also write the JSON report to this file' },
-  timeout: {
-    type: 'string',
-    value: '<duration>',
-    description: 'fail after this long, waiting on the network included (default 6h)',
-  },
-  ...S3_OPTIONS,
+/** The age identity as a file; its text can also come from AGE_IDENTITY (`decrypt-identity`). */
+export const IDENTITY_FILE = textRow({
+  description: 'An age identity file that decrypts the backup (or the identity itself in AGE_IDENTITY).',
+  placeholder: '<path>',
+});
+
+/** The options every command that reads one backup takes: verify and restore. */
+export const SOURCE_OPTIONS = {
+  ...FROM_ROWS,
+  'identity-file': IDENTITY_FILE,
+  'decrypt-identity': DECRYPT_IDENTITY,
+  parallelism: RESTORE_PARALLELISM,
+  report: textRow({ description: 'Also write the JSON report to this file.', placeholder: '<path>' }),
+  timeout: RUN_TIMEOUT,
+  ...S3_ROWS,
 };
 
-export const RENAME_OPTIONS: Record<string, OptionSpec> = {
-  'ns-from': {
-    type: 'string',
-    multiple: true,
-    value: '<pattern>',
-    description: "namespaces to rename, e.g. 'shop.*'",
-  },
-  'ns-to': {
-    type: 'string',
-    multiple: true,
-    value: '<pattern>',
-    description: "what each --ns-from becomes, e.g. 'drill_shop.*'",
-  },
-};
+type SourceValues = Values<typeof SOURCE_OPTIONS>;
 
-/** Parses the options every archive-reading command shares; every secret read is added to the redactor. */
-export async function archiveOptions(
-  args: ParsedArgs,
+/**
+ * The identity that decrypts the backups, from `--identity-file` or AGE_IDENTITY, and the option
+ * that gave it, for messages. Every identity read is handed to the redactor.
+ */
+export async function readIdentity(
+  options: Pick<SourceValues, 'identity-file' | 'decrypt-identity'>,
   context: CommandContext,
-  extra: { aliases?: Record<string, string>; envFallbacks?: Record<string, string> } = {},
-): Promise<{ inputs: Inputs; options: Omit<VerifyRestoreOptions, 'mode'> }> {
-  const inputs = optionInputs(args, context.env, {
-    aliases: { ...extra.aliases },
-    envFallbacks: { from: 'BACKUP_DESTINATION', ...STORAGE_ENV, ...extra.envFallbacks },
-  });
-  const from = inputs.required('from');
-  const latest = inputs.boolean('latest', false);
-  const identity = await readIdentity(inputs, context);
-  return {
-    inputs,
-    options: {
-      location: latest ? { source: from, backup: 'latest' } : { backup: from },
-      ...(identity ? { identity } : {}),
-      ...commonOptionsFromInputs(inputs, context.env as NodeJS.ProcessEnv),
-      identityInput: inputs.string('identity-file')
-        ? '--identity-file'
-        : context.env.AGE_IDENTITY
-          ? 'AGE_IDENTITY'
-          : '--identity-file (or AGE_IDENTITY)',
-    },
-  };
+): Promise<{ identity?: string; identityOption: string }> {
+  const file = options['identity-file'];
+  if (!file) {
+    const identity = options['decrypt-identity'];
+    return { ...(identity ? { identity } : {}), identityOption: IDENTITY_OPTION };
+  }
+  let text: string;
+  try {
+    text = await readFile(resolve(context.cwd, file), 'utf8');
+  } catch (error) {
+    throw new OptionError(
+      'identity-file',
+      `names ${file}, which cannot be read: ${(error as Error).message}`,
+    );
+  }
+  for (const line of text.split('\n')) context.redactor.add(line.trim());
+  const identity = text.trim();
+  return { ...(identity ? { identity } : {}), identityOption: 'identity-file' };
 }
 
-async function readIdentity(inputs: Inputs, context: CommandContext): Promise<string | undefined> {
-  const file = inputs.string('identity-file');
-  let identity = context.env.AGE_IDENTITY;
-  if (file) {
-    try {
-      identity = await readFile(resolve(context.cwd, file), 'utf8');
-    } catch (error) {
-      throw new UserError(`--identity-file ${file} cannot be read: ${(error as Error).message}`);
-    }
-  }
-  for (const line of (identity ?? '').split('\n')) context.redactor.add(line.trim());
-  return identity?.trim() || undefined;
+/** What every run over one backup takes, from the options verify and restore share. */
+export async function backupRunOptions(
+  options: SourceValues & { 'connect-timeout'?: number | undefined },
+  context: CommandContext,
+): Promise<BackupRunOptions> {
+  const connectTimeoutMs = options['connect-timeout'];
+  return {
+    location: locationFrom(options.from, options.latest, context.env),
+    ...(await readIdentity(options, context)),
+    parallelism: options.parallelism,
+    timeoutMs: options.timeout,
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+    storage: s3Options(options, context.env),
+  };
 }
 
 /** Prints a report (table, problems, what was not checked, or JSON) and returns the exit code. */
 export async function printReport(
   report: VerificationReport,
-  args: ParsedArgs,
+  reportFile: string | undefined,
   context: CommandContext,
 ): Promise<number> {
-  const reportPath =
-    typeof args.options.report === 'string' ? resolve(context.cwd, args.options.report) : undefined;
+  const reportPath = reportFile ? resolve(context.cwd, reportFile) : undefined;
   if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (context.json) {
     context.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -124,52 +105,46 @@ export async function printReport(
     if (report.recorded) context.stdout(`recorded: ${report.recorded}\n`);
     if (reportPath) context.stdout(`report: ${reportPath}\n`);
   }
-  if (report.result === 'passed') return 0;
+  if (report.result === 'passed') return EXIT.ok;
   context.logger.error(failureMessage(report));
-  return 1;
+  return EXIT.failed;
 }
 
-export const verify: Command = {
+export const verify = command({
   name: 'verify',
   usage:
-    '--from <backup-url | prefix --latest | archive-url> [--mode integrity|full] [--scratch-uri <uri>] [options]',
+    '--from <backup-url | prefix --latest | backup-id | archive-url> [--mode integrity|full] [--scratch-uri <uri>] [options]',
   options: {
     ...SOURCE_OPTIONS,
-    mode: { type: 'string', value: 'integrity|full', description: 'what to check (default integrity)' },
-    'scratch-uri': {
-      type: 'string',
-      value: '<uri>',
-      description:
-        'for --mode full: a server to restore into under fresh names, dropped after (env SCRATCH_MONGODB_URI)',
-    },
-    ...CONNECT_OPTIONS,
-    ...RENAME_OPTIONS,
+    mode: VERIFY_MODE,
+    'scratch-mongodb-uri': SCRATCH_URI,
+    'connect-timeout': CONNECT_TIMEOUT,
+    ...RENAME_ROWS,
   },
   details: `
 integrity: reads the stored object once — SHA-256 and size against the manifest, decryption,
 decompression, every namespace CRC — and recomputes counts and content hashes per namespace.
 full: also restores into the scratch server, reads every namespace back and compares counts,
-content hashes and index specs. A passing check writes verification.json next to the manifest.
+content hashes and index specs. A passing check writes a verification record next to the manifest.
 An archive without a manifest (stock mongodump) gets CRC and count checks; the report says what
 could not be checked. Exit code 1 names every mismatch.
 
 Examples:
   shipkit verify --from s3://acme-backups/shop --latest
   SCRATCH_MONGODB_URI=mongodb://localhost:27017 shipkit verify --from s3://acme-backups/shop/2026-11-25T030000Z-1a2b3c --mode full
+  BACKUP_DESTINATION=s3://acme-backups/shop shipkit verify --from 2026-11-25T030000Z-1a2b3c
   shipkit verify --from file:///backups/dump.archive.gz`,
-  async run(args, context) {
-    const { inputs, options } = await archiveOptions(args, context, {
-      aliases: { 'scratch-uri': 'scratch-mongodb-uri' },
-      envFallbacks: { 'scratch-mongodb-uri': 'SCRATCH_MONGODB_URI' },
-    });
-    const scratchUri = inputs.string('scratch-mongodb-uri');
-    context.redactor.add(scratchUri);
-    const mode = inputs.enum('mode', ['integrity', 'full'] as const, 'integrity');
-    const outcome = await runVerifyRestore(
-      { ...options, mode, ...(scratchUri ? { scratchUri } : {}) },
+  async run({ options }, context) {
+    const scratchUri = options['scratch-mongodb-uri'];
+    const { report } = await runVerify(
+      {
+        ...(await backupRunOptions(options, context)),
+        mode: options.mode,
+        renames: pairRenames(options['ns-from'], options['ns-to']),
+        ...(scratchUri ? { scratchUri } : {}),
+      },
       { logger: context.logger, signal: context.signal },
     );
-    if (outcome.kind !== 'report') throw new Error('unreachable: verification returned a plan');
-    return printReport(outcome.report, args, context);
+    return printReport(report, options.report, context);
   },
-};
+});

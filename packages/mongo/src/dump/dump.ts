@@ -1,8 +1,8 @@
-import { type Logger, silentLogger } from '@shipkit/runtime';
+import { DEFAULT_PARALLELISM, type Logger, silentLogger } from '@shipkit/runtime';
 import type { ArchiveStats, ArchiveWriter, Namespace, NamespaceType, PreludeEntry } from '@shipkit/archive';
 import type { Document, MongoClient } from 'mongodb';
 import { ContentHash } from '../content-hash';
-import { type FilterSpec, NamespaceFilter, unmatchedFilterError } from '../filters';
+import { type FilterSpec, NamespaceFilter, unmatchedFilterError, unmatchedFilterWarning } from '../filters';
 import { probeServer, type ServerFacts } from '../server';
 import {
   type Catalog,
@@ -16,7 +16,7 @@ import { chooseReadMethod, type ReadMethod, readRawBatches } from './read';
 
 export interface DumpOptions extends FilterSpec {
   client: MongoClient;
-  /** Reads running at once, over collections and `_id` ranges. Default 4. */
+  /** Reads running at once, over collections and `_id` ranges. Default: `DEFAULT_PARALLELISM`. */
   parallelism?: number;
   /**
    * A collection larger than this (bytes, from `$collStats`) is read as parallel `_id` ranges.
@@ -88,7 +88,7 @@ export interface DumpResult {
 }
 
 const DEFAULTS = {
-  parallelism: 4,
+  parallelism: DEFAULT_PARALLELISM,
   splitThresholdBytes: 128 * 1024 * 1024,
   batchBytes: 4 * 1024 * 1024,
   toolVersion: 'shipkit',
@@ -260,9 +260,10 @@ function checkFilters(
   logger: Logger,
 ): void {
   for (const pattern of filter.unmatched(catalog.existing)) {
-    const error = unmatchedFilterError(pattern, catalog.existing, catalog.databases);
-    if (pattern.kind === 'include' && requireIncludeMatch) throw error;
-    logger.warn(error.message);
+    if (pattern.kind === 'include' && requireIncludeMatch) {
+      throw unmatchedFilterError(pattern, catalog.existing, catalog.databases);
+    }
+    logger.warn(unmatchedFilterWarning(pattern, catalog.existing, catalog.databases));
   }
 }
 

@@ -1,4 +1,4 @@
-import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
+import { DEFAULT_PARALLELISM, errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import {
   type ArchiveEvent,
   BUCKETS_PREFIX,
@@ -175,7 +175,7 @@ class RestoreRun {
     this.#mapper = mapper;
     this.#logger = deps.logger ?? silentLogger;
     this.#inserter = deps.inserter ?? new RawInserter();
-    this.#parallelism = Math.max(1, options.parallelism ?? 4);
+    this.#parallelism = Math.max(1, options.parallelism ?? DEFAULT_PARALLELISM);
     this.#batchBytes = Math.max(1, options.batchBytes ?? DEFAULT_BATCH_BYTES);
     this.#shownFailures = options.shownFailures ?? 10;
     this.#startedAt = (deps.now ?? Date.now)();

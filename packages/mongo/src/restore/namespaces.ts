@@ -1,12 +1,21 @@
-import { UserError } from '@shipkit/runtime';
+import {
+  fillGlob,
+  type GlobOptions,
+  globSource,
+  globWildcards,
+  OptionError,
+  ref,
+  say,
+} from '@shipkit/runtime';
 import { BUCKETS_PREFIX, type Namespace, namespaceName } from '@shipkit/archive';
 
 /**
  * Which namespaces of an archive are restored, and under which names. Patterns are `db.collection`
- * with `*` standing for any run of characters, as in mongorestore's `--nsInclude`/`--nsFrom`:
- * `shop.*`, `*.orders`, `shop.orders`; a bare `shop` means `shop.*`; in include/exclude `?` is any
- * one character. A rename maps the text each `*` of `from` matched onto the `*` at the same position
- * in `to`.
+ * in the suite's glob syntax (`globSource` in @shipkit/runtime), as in mongorestore's
+ * `--nsInclude`/`--nsFrom`: `shop.*`, `*.orders`, `shop.orders`; a bare `shop` means `shop.*`. A `*`
+ * of the database part stops at the dot, one of the collection part may span dots; in
+ * include/exclude `?` is any one character, in renames it stands for itself. A rename maps the text
+ * each wildcard of `from` matched onto the wildcard at the same position in `to`.
  */
 export interface NamespaceRename {
   from: string;
@@ -24,25 +33,19 @@ export interface NamespaceSelection {
 
 const PATTERN_FORM = "a database or namespace pattern such as 'shop', 'shop.*', '*.orders' or 'shop.orders'";
 
-function compilePattern(pattern: string, input: string, oneCharWildcard = false): RegExp {
+function compilePattern(pattern: string, option: string, oneCharWildcard = false): RegExp {
   const text = withCollections(pattern);
   const dot = text.indexOf('.');
-  if (dot <= 0 || dot === text.length - 1) {
-    throw new UserError(`Input '${input}' must be ${PATTERN_FORM}, got '${pattern}'.`);
-  }
-  // Database names have no dots, so a `*` there stops at the first dot; in the collection it may span dots.
-  // In filters `?` is one character, as in the backup's filters; renames use `*` only.
-  const part = (segment: string, wildcard: string) =>
-    segment
-      .split('*')
-      .map((piece) =>
-        piece
-          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/\\\?/g, oneCharWildcard ? (wildcard === '(.*)' ? '.' : '[^.]') : '\\?'),
-      )
-      .join(wildcard);
-  return new RegExp(`^${part(text.slice(0, dot), '([^.]*)')}\\.${part(text.slice(dot + 1), '(.*)')}$`, 's');
+  if (dot <= 0 || dot === text.length - 1)
+    throw new OptionError(option, `must be ${PATTERN_FORM}, got '${pattern}'.`);
+  const literalQuestionMark = !oneCharWildcard;
+  const db = globSource(text.slice(0, dot), { separator: '.', literalQuestionMark });
+  const collection = globSource(text.slice(dot + 1), { literalQuestionMark });
+  return new RegExp(`^${db}\\.${collection}$`, 's');
 }
+
+/** Rename patterns: `?` stands for itself, since collection names may hold one. */
+const RENAME: GlobOptions = { literalQuestionMark: true };
 
 /** A bare database name stands for all its collections: `shop` is `shop.*`. */
 function withCollections(pattern: string): string {
@@ -51,7 +54,7 @@ function withCollections(pattern: string): string {
 }
 
 function wildcards(pattern: string): number {
-  return withCollections(pattern).split('*').length - 1;
+  return globWildcards(withCollections(pattern), RENAME);
 }
 
 /** Decides, for each source namespace, whether it is restored and what it is called in the target. */
@@ -66,8 +69,9 @@ export class NamespaceMapper {
     this.#renames = (selection.renames ?? []).map(({ from, to }) => {
       const target = withCollections(to);
       if (wildcards(from) !== wildcards(target)) {
-        throw new UserError(
-          `Inputs 'ns-from' ('${from}') and 'ns-to' ('${to}') must have the same number of '*' wildcards.`,
+        throw new OptionError(
+          'ns-from',
+          say`'${from}' and ${ref('ns-to')} '${to}' must have the same number of '*' wildcards.`,
         );
       }
       compilePattern(target, 'ns-to');
@@ -94,9 +98,7 @@ export class NamespaceMapper {
     for (const { from, to } of this.#renames) {
       const match = from.exec(name);
       if (!match) continue;
-      let index = 1;
-      const renamed = to.replace(/\*/g, () => match[index++] ?? '');
-      return splitNamespace(renamed, name);
+      return splitNamespace(fillGlob(to, match.slice(1), RENAME), name);
     }
     return splitNamespace(name, name);
   }
@@ -114,7 +116,7 @@ function splitNamespace(name: string, source: string): Namespace {
   const db = name.slice(0, dot);
   const collection = name.slice(dot + 1);
   if (dot <= 0 || collection === '' || /[/\\ "$]/.test(db) || db.length >= 64) {
-    throw new UserError(`Renaming ${source} gives '${name}', which is not a valid target namespace.`);
+    throw new OptionError('ns-to', `renames ${source} to '${name}', which is not a valid target namespace.`);
   }
   return { db, collection };
 }
@@ -122,8 +124,9 @@ function splitNamespace(name: string, source: string): Namespace {
 /** Pairs `ns-from`/`ns-to` lists given side by side, as the CLI and the action take them. */
 export function pairRenames(from: readonly string[], to: readonly string[]): NamespaceRename[] {
   if (from.length !== to.length) {
-    throw new UserError(
-      `Inputs 'ns-from' and 'ns-to' must be given in pairs: got ${from.length} 'ns-from' and ${to.length} 'ns-to'.`,
+    throw new OptionError(
+      'ns-from',
+      say`and ${ref('ns-to')} must be given in pairs: got ${from.length} and ${to.length}.`,
     );
   }
   return from.map((pattern, i) => ({ from: pattern, to: to[i] as string }));

@@ -1,4 +1,4 @@
-import { UserError } from '@shipkit/runtime';
+import { OptionError, type OptionText, ref, say, UserError } from '@shipkit/runtime';
 import {
   BUCKETS_PREFIX,
   isOplog,
@@ -226,7 +226,7 @@ function decide(
  * The refusal, naming every namespace that would be overwritten or cannot be swapped, and the data
  * an interrupted swap left under staging names (it may be all that is left of a target).
  */
-export function refusalError(plan: RestorePlan): UserError | undefined {
+export function refusalError(plan: RestorePlan): OptionError | undefined {
   const refused = (why: PlannedNamespace['refusal']) =>
     plan.namespaces
       .filter((n) => n.action === 'refuse' && n.refusal === why)
@@ -236,11 +236,13 @@ export function refusalError(plan: RestorePlan): UserError | undefined {
   const fixed = refused('not-swappable');
   const previous = plan.leftovers.filter((l) => l.role === 'old');
   // What is in the way, then what to do about it.
-  const found: string[] = [];
-  const advice: string[] = [];
+  const found: (string | OptionText)[] = [];
+  const advice: (string | OptionText)[] = [];
   if (occupied) {
-    found.push(`Refusing to restore into existing namespaces without drop: ${occupied}.`);
-    advice.push('Restore under other names (ns-from/ns-to), or set drop to replace them.');
+    found.push(say`Refusing to restore into existing namespaces without ${ref('drop')}: ${occupied}.`);
+    advice.push(
+      say`Restore under other names (${ref('ns-from')}/${ref('ns-to')}), or give ${ref('drop')} to replace them.`,
+    );
   }
   if (fixed) {
     found.push(
@@ -248,8 +250,7 @@ export function refusalError(plan: RestorePlan): UserError | undefined {
         'so a restored one cannot be swapped in after the check, and replacing it would destroy it first.',
     );
     advice.push(
-      'Restore time-series collections under other names (ns-from/ns-to), or drop the existing one ' +
-        'yourself once `shipkit verify` passed on this backup.',
+      say`Restore time-series collections under other names (${ref('ns-from')}/${ref('ns-to')}), or drop the existing one yourself once \`shipkit verify\` passed on this backup.`,
     );
   }
   if (previous.length > 0) {
@@ -258,7 +259,10 @@ export function refusalError(plan: RestorePlan): UserError | undefined {
     advice.push('Check each one, rename it back to its name or drop it, then run the restore again.');
   }
   if (found.length === 0) return undefined;
-  return new UserError(`${found.join(' ')} Nothing was written. ${advice.join(' ')}`);
+  const sentences = [...found, 'Nothing was written.', ...advice];
+  return OptionError.saying(
+    sentences.flatMap((sentence, i) => [...(i > 0 ? [' '] : []), ...asText(sentence)]),
+  );
 }
 
 export function describeState(state: TargetState): string {
@@ -272,4 +276,8 @@ export function describeState(state: TargetState): string {
         ? `an empty ${state.kind}`
         : `holds ~${state.documents.toLocaleString('en-US')} document${state.documents === 1 ? '' : 's'}`;
   }
+}
+
+function asText(sentence: string | OptionText): OptionText {
+  return typeof sentence === 'string' ? [sentence] : sentence;
 }
