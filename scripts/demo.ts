@@ -95,7 +95,7 @@ try {
   const { manifest } = inspected;
   say(
     `   backup ${backup.backupId}: ${formatCount(manifest.totals.documents)} documents, ` +
-      `${formatBytes(manifest.totals.bytes)} of BSON stored as ${formatBytes(manifest.archive.size)} in ${formatDuration(backup.durationMs)}`,
+      `${formatBytes(manifest.totals.bytes)} of BSON stored as ${formatBytes(manifest.archive!.size)} in ${formatDuration(backup.durationMs)}`,
   );
 
   say(
@@ -109,7 +109,7 @@ try {
   const server = await probeServer(client);
   const proxy = server.flavor === 'ferretdb' ? await startCompatProxy(uri) : undefined;
   try {
-    const archive = join(fileURLToPath(destination), backup.backupId, manifest.archive.key);
+    const archive = join(fileURLToPath(destination), backup.backupId, manifest.archive!.key);
     await sh(
       'bash',
       [

@@ -93,7 +93,7 @@ async function liveDatabase(): Promise<{ live: string; before: Awaited<ReturnTyp
 async function copyOfBackup(label: string): Promise<{ folder: string; archive: string; url: string }> {
   const folder = join(dir.path, uniqueName(label), manifest.backupId);
   await cp(backup, folder, { recursive: true });
-  return { folder, archive: join(folder, manifest.archive.key), url: `file://${folder}` };
+  return { folder, archive: join(folder, manifest.archive!.key), url: `file://${folder}` };
 }
 
 function restoreArgs(from: string, live: string, ...extra: string[]): string[] {
@@ -155,7 +155,7 @@ fault(
     const { live, before } = await liveDatabase();
     const bare = join(dir.path, uniqueName('bare'));
     await mkdir(bare);
-    const bytes = await readFile(join(backup, manifest.archive.key));
+    const bytes = await readFile(join(backup, manifest.archive!.key));
     await writeFile(join(bare, 'dump.archive.zst'), bytes.subarray(0, Math.floor(bytes.length * 0.7)));
     const run = await runShipkit(restoreArgs(`file://${bare}/dump.archive.zst`, live, '--drop'), {
       env: env(),
@@ -272,7 +272,7 @@ fault(
     const copy = await copyOfBackup('bare');
     const plain = join(dir.path, `${uniqueName('cut')}.archive`);
     const stored = await readFile(copy.archive);
-    const archive = manifest.archive.compression === 'gzip' ? gunzipSync(stored) : zstdDecompressSync(stored);
+    const archive = manifest.archive!.compression === 'gzip' ? gunzipSync(stored) : zstdDecompressSync(stored);
     await writeFile(plain, archive.subarray(0, Math.floor(archive.length * 0.8)));
     const fresh = uniqueName('fresh');
     dropAfter.push(fresh);
@@ -311,7 +311,7 @@ fault(
     const { live, before } = await liveDatabase();
     const bare = join(dir.path, uniqueName('action-cut'));
     await mkdir(bare);
-    const bytes = await readFile(join(backup, manifest.archive.key));
+    const bytes = await readFile(join(backup, manifest.archive!.key));
     await writeFile(join(bare, 'dump.archive.zst'), bytes.subarray(0, Math.floor(bytes.length * 0.5)));
     const result = await runAction(action, {
       inputs: {

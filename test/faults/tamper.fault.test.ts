@@ -285,7 +285,7 @@ fault(
     await mkdir(join(prefix, 'other'), { recursive: true });
     await cp(archive, join(prefix, 'other', name));
     await editManifest(folder, (m) => {
-      m.archive.key = `../other/${name}`;
+      m.archive!.key = `../other/${name}`;
     });
     const listed = await stateOf(prefix, id);
     expect(listed.state).toBe('damaged');

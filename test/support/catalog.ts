@@ -92,7 +92,7 @@ export async function fakeVerification(
     result: 'passed',
     verifiedAt: (options.at ?? new Date()).toISOString(),
     tool: { ...TOOL },
-    archiveSha256: backup.manifest.archive.sha256,
+    archiveSha256: backup.manifest.archive!.sha256,
     manifestSha256: sha256(backup.manifestText),
     namespaces,
     notRestorable: [],

@@ -117,3 +117,43 @@ export class Crc64 {
 export function crc64(data: Uint8Array): bigint {
   return new Crc64().update(data).value();
 }
+
+const POLY = 0xc96c5795d7870f42n;
+
+/** `mat` (64 columns over GF(2)) times `vec`. */
+function gf2Times(mat: readonly bigint[], vec: bigint): bigint {
+  let sum = 0n;
+  for (let i = 0; vec !== 0n; i++, vec >>= 1n) if (vec & 1n) sum ^= mat[i] as bigint;
+  return sum;
+}
+
+function gf2Square(mat: readonly bigint[]): bigint[] {
+  return mat.map((column) => gf2Times(mat, column));
+}
+
+/**
+ * The CRC-64/XZ of `a ‖ b` from the CRCs of `a` and `b` and the length of `b` (zlib's crc32_combine,
+ * widened): parts of one namespace written on different machines get the CRC of their concatenation
+ * without anyone reading the bytes again.
+ */
+export function combineCrc64(crcA: bigint, crcB: bigint, lengthB: number): bigint {
+  if (lengthB <= 0) return crcA;
+  // The operator that feeds one zero bit through the register, then two, four… by squaring.
+  let odd: bigint[] = [POLY];
+  for (let n = 1; n < 64; n++) odd.push(1n << BigInt(n - 1));
+  let even = gf2Square(odd);
+  odd = gf2Square(even);
+  let crc = crcA;
+  let remaining = lengthB;
+  for (;;) {
+    even = gf2Square(odd);
+    if (remaining % 2 === 1) crc = gf2Times(even, crc);
+    remaining = Math.floor(remaining / 2);
+    if (remaining === 0) break;
+    odd = gf2Square(even);
+    if (remaining % 2 === 1) crc = gf2Times(odd, crc);
+    remaining = Math.floor(remaining / 2);
+    if (remaining === 0) break;
+  }
+  return crc ^ crcB;
+}

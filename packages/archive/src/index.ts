@@ -4,7 +4,7 @@
 /** Structural BSON check used by `validateBson`, for callers holding raw documents. */
 export { type BsonProblem, findBsonProblem } from './bson-check';
 /** Incremental and one-shot CRC-64/XZ, the checksum stored in each namespace's EOF block. */
-export { Crc64, crc64 } from './crc64';
+export { Crc64, combineCrc64, crc64 } from './crc64';
 /** Thrown for any violation of the archive format, with the namespace and byte offset. */
 export { ArchiveFormatError } from './errors';
 /** Format constants and namespace helpers. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { BSON } from 'bson';
-import { Crc64, crc64 } from '../src/crc64';
+import { Crc64, combineCrc64, crc64 } from '../src/crc64';
 import { fixture, GOOD_ARCHIVES, splitBlocks } from './helpers';
 
 /** Bit-at-a-time CRC-64/XZ straight from the definition, to check the table-driven one. */
@@ -72,5 +72,18 @@ describe('crc64', () => {
       }
     }
     expect(checked).toBe(8);
+  });
+});
+
+describe('combineCrc64', () => {
+  it('gives the CRC of the concatenation from the CRCs of the pieces', () => {
+    const a = Buffer.from('the first part of a namespace, ');
+    const b = Buffer.alloc(70_001, 7);
+    const c = Buffer.from('and a third piece');
+    const whole = crc64(Buffer.concat([a, b, c]));
+    const combined = combineCrc64(combineCrc64(crc64(a), crc64(b), b.length), crc64(c), c.length);
+    expect(combined).toBe(whole);
+    expect(combineCrc64(crc64(a), crc64(Buffer.alloc(0)), 0)).toBe(crc64(a));
+    expect(combineCrc64(crc64(Buffer.alloc(0)), crc64(c), c.length)).toBe(crc64(c));
   });
 });

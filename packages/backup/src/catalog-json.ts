@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CatalogEntry } from './catalog';
-import { manifestSchema } from './manifest';
+import { archiveEncoding, manifestSchema } from './manifest';
 import { VERIFY_MODES } from './verification';
 
 /**
@@ -48,6 +48,8 @@ export const backupJsonSchema = z
     documents: z.number().int().nonnegative().optional(),
     compression: z.enum(['zstd', 'gzip', 'none']).optional(),
     encrypted: z.boolean().optional(),
+    /** How many parts a multi-part backup has; absent for a backup written in one piece. */
+    parts: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -85,8 +87,9 @@ export function backupJson(entry: CatalogEntry): BackupJson {
       ? {
           namespaces: manifest.totals.namespaces,
           documents: manifest.totals.documents,
-          compression: manifest.archive.compression,
-          encrypted: manifest.archive.recipients.length > 0,
+          compression: archiveEncoding(manifest).compression,
+          encrypted: archiveEncoding(manifest).recipients.length > 0,
+          ...(manifest.parts ? { parts: manifest.parts.archives.length } : {}),
         }
       : {}),
   };

@@ -3,7 +3,7 @@ import { text } from 'node:stream/consumers';
 import { UserError } from '@shipkit/runtime';
 import { ObjectNotFoundError, type Storage } from '@shipkit/storage';
 import { backupIdTime, isBackupId, MANIFEST_NAME } from './layout';
-import { type Manifest, parseManifest } from './manifest';
+import { type Manifest, parseManifest, storedArchives } from './manifest';
 import {
   isVerificationName,
   judgeRecord,
@@ -182,12 +182,16 @@ async function judgeFolder(storage: Storage, folder: Folder): Promise<CatalogEnt
     if (manifest.backupId !== id) {
       damage.push(`manifest.json names backup ${manifest.backupId}, not its folder ${id}`);
     }
-    const archive = byName.get(manifest.archive.key);
-    if (!archive) damage.push(`the archive ${manifest.archive.key} named by manifest.json is missing`);
-    else if (archive.size !== manifest.archive.size) {
-      damage.push(
-        `the archive ${manifest.archive.key} is ${archive.size} bytes, manifest.json says ${manifest.archive.size}`,
-      );
+    for (const expected of storedArchives(manifest)) {
+      const what = expected.part === undefined ? 'the archive' : `part ${expected.part}'s archive`;
+      const archive = byName.get(expected.key);
+      if (!archive) damage.push(`${what} ${expected.key} named by manifest.json is missing`);
+      else if (archive.size !== expected.size) {
+        damage.push(`${what} ${expected.key} is ${archive.size} bytes, manifest.json says ${expected.size}`);
+      }
+    }
+    for (const part of manifest.parts?.archives ?? []) {
+      damage.push(...(await judgePartRecord(storage, byName.get(part.record), part)));
     }
     const records = [...byName].filter(([name]) => isVerificationName(name));
     for (const [name, object] of records) {
@@ -212,6 +216,23 @@ async function judgeFolder(storage: Storage, folder: Folder): Promise<CatalogEnt
   entry.complete = true;
   entry.verified = entry.state === 'verified';
   return entry;
+}
+
+/** A part record must still be the one finalize checked: its SHA-256 is in the manifest. */
+async function judgePartRecord(
+  storage: Storage,
+  object: CatalogEntry['objects'][number] | undefined,
+  part: NonNullable<Manifest['parts']>['archives'][number],
+): Promise<string[]> {
+  const missing = `part ${part.part}'s record ${part.record} named by manifest.json is missing`;
+  if (!object) return [missing];
+  const recordText = await readSmall(storage, object.key, object.size, MAX_RECORD_BYTES);
+  if (recordText === undefined) return [missing];
+  if (recordText instanceof Error) return [recordText.message];
+  if (createHash('sha256').update(recordText).digest('hex') !== part.recordSha256) {
+    return [`part ${part.part}'s record ${part.record} changed after manifest.json was written`];
+  }
+  return [];
 }
 
 function strongest(summaries: VerificationSummary[]): VerificationSummary | undefined {

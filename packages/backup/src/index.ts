@@ -38,15 +38,27 @@ export {
   type Compression,
   isBackupId,
   MANIFEST_NAME,
+  MAX_PARTS,
   newBackupId,
+  PLAN_NAME,
+  partArchiveName,
+  partRecordName,
 } from './layout';
 export {
+  archiveDigest,
+  archiveEncoding,
   MANIFEST_FORMAT_VERSION,
+  MULTI_PART_FORMAT_VERSION,
   type Manifest,
   manifestJsonSchema,
   manifestSchema,
   type NamespaceEntry,
   parseManifest,
+  partsDigest,
+  type SinglePartManifest,
+  type StoredArchive,
+  storedArchives,
+  sumParts,
 } from './manifest';
 export {
   BACKUP_OPTIONS,

@@ -9,6 +9,29 @@ import { randomBytes } from 'node:crypto';
  */
 export const MANIFEST_NAME = 'manifest.json';
 
+/**
+ * A backup written in parts (see parts.ts) also holds, before its manifest:
+ *   <backup-id>/plan.json                               what each part reads, written first
+ *   <backup-id>/part-001.mongodump[.gz|.zst][.age]     each part's self-contained archive
+ *   <backup-id>/part-001.json                           each part's record, written after its archive
+ */
+export const PLAN_NAME = 'plan.json';
+
+/** A GitHub Actions matrix runs at most 256 jobs. */
+export const MAX_PARTS = 256;
+
+function partStem(part: number): string {
+  return `part-${String(part).padStart(3, '0')}`;
+}
+
+export function partArchiveName(part: number, compression: Compression, encrypted: boolean): string {
+  return `${partStem(part)}${archiveName(compression, encrypted).slice('archive'.length)}`;
+}
+
+export function partRecordName(part: number): string {
+  return `${partStem(part)}.json`;
+}
+
 export type Compression = 'zstd' | 'gzip' | 'none';
 
 const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;

@@ -25,7 +25,7 @@ import {
   encryptStream,
 } from './codec';
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
-import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema } from './manifest';
+import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema, type SinglePartManifest } from './manifest';
 import { type PruneResult, prune } from './prune';
 import { TOOL } from './tool';
 
@@ -71,7 +71,7 @@ export interface BackupResult {
   backupUrl: string;
   manifestUrl: string;
   archiveUrl: string;
-  manifest: Manifest;
+  manifest: SinglePartManifest;
   durationMs: number;
   prune?: PruneResult;
 }
@@ -238,7 +238,7 @@ async function backUp(
           bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
         },
         namespaces: dumped.namespaces,
-      } satisfies Manifest);
+      } satisfies Manifest) as SinglePartManifest;
       // The commit marker: only now does the backup exist. Never sent once the run has stopped.
       deadline.throwIfStopped();
       commit = 'manifest-sent';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupIdSchema, hex64, type Manifest } from './manifest';
+import { archiveDigest, backupIdSchema, hex64, type Manifest } from './manifest';
 
 /**
  * Verification records: written into a backup's folder by a passing verification, one object per mode
@@ -132,7 +132,7 @@ export function judgeRecord(
   if (verificationName(record.mode, record.scope) !== name) {
     return { damage: `${name} holds the record of a ${record.scope} ${record.mode} verification` };
   }
-  if (record.archiveSha256 !== manifest.archive.sha256) {
+  if (record.archiveSha256 !== archiveDigest(manifest)) {
     return { damage: `${name} was made for another archive (SHA-256 ${record.archiveSha256.slice(0, 16)}…)` };
   }
   if (record.manifestSha256 !== manifestSha256) {

@@ -46,14 +46,14 @@ describe('runBackup to S3', () => {
     try {
       const manifest = await readManifest(storage, result.backupId);
       expect(manifestSchema.parse(manifest)).toEqual(result.manifest);
-      expect(manifest.archive.size).toBeGreaterThan(5 * 2 ** 20);
+      expect(manifest.archive!.size).toBeGreaterThan(5 * 2 ** 20);
       const orders = manifest.namespaces.find((ns) => ns.collection === 'orders');
       expect(orders?.count).toBe(4000);
       expect(manifest.totals.documents).toBe(2000 + 40 + 4000 + 1 + 12);
       expect(orders?.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['_id_', 'customer_recent']));
 
       // The stored archive reads back with every CRC and count as the manifest says.
-      const reader = new ArchiveReader(await storage.get(`${result.backupId}/${manifest.archive.key}`));
+      const reader = new ArchiveReader(await storage.get(`${result.backupId}/${manifest.archive!.key}`));
       const counts = new Map<string, number>();
       for await (const event of reader) {
         if (event.type === 'documents') {

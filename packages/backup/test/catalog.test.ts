@@ -189,7 +189,7 @@ describe('damaged backups: listed with the reason, never fatal', () => {
   it('a manifest whose archive key leaves the folder, or names a database ../../x', async () => {
     const escaping = await fakeBackup(storage, hoursAgo(2), {
       edit: (m) => {
-        m.archive.key = '../other/archive.mongodump.zst';
+        (m.archive as NonNullable<typeof m.archive>).key = '../other/archive.mongodump.zst';
       },
     });
     const traversal = await fakeBackup(storage, hoursAgo(1), {

@@ -59,3 +59,10 @@ export function contentHashOf(documents: Iterable<Uint8Array>): string {
   for (const document of documents) hash.add(document);
   return hash.hex();
 }
+
+/** The content hash of the union of disjoint sets of documents, from their hashes (hex). */
+export function sumContentHashes(hashes: Iterable<string>): string {
+  let sum = 0n;
+  for (const hex of hashes) sum = (sum + BigInt(`0x${hex}`)) % 2n ** 256n;
+  return sum.toString(16).padStart(64, '0');
+}

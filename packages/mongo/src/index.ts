@@ -1,5 +1,5 @@
 // Content hashing, and the restore engine (archive events in; collections, documents, indexes and views out).
-export { ContentHash, contentHashOf } from './content-hash';
+export { ContentHash, contentHashOf, sumContentHashes } from './content-hash';
 export * from './dump';
 export {
   assertFiltersMatch,

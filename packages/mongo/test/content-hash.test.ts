@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { BSON } from 'mongodb';
-import { ContentHash, contentHashOf } from '../src/content-hash';
+import { ContentHash, contentHashOf, sumContentHashes } from '../src/content-hash';
 
 const docs = [{ _id: 1, name: 'lamp' }, { _id: 2, name: 'desk', price: 120.5 }, { _id: 3 }].map((d) =>
   BSON.serialize(d),
@@ -51,5 +51,15 @@ describe('ContentHash', () => {
     expect(contentHashOf(Array.from({ length: 5000 }, (_, i) => Buffer.from(String(i))))).toMatch(
       /^[0-9a-f]{64}$/,
     );
+  });
+});
+
+describe('sumContentHashes', () => {
+  it('adds the hashes of disjoint sets into the hash of their union', () => {
+    const docs = [1, 2, 3, 4, 5].map((n) => Buffer.from(`document ${n}`));
+    expect(sumContentHashes([contentHashOf(docs.slice(0, 2)), contentHashOf(docs.slice(2))])).toBe(
+      contentHashOf(docs),
+    );
+    expect(sumContentHashes([])).toBe('0'.repeat(64));
   });
 });

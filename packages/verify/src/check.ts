@@ -13,6 +13,7 @@ import {
 import {
   IDENTITY_OPTION,
   MANIFEST_NAME,
+  type Manifest,
   TOOL,
   VERIFICATION_FORMAT_VERSION,
   type VerificationRecord,
@@ -149,10 +150,16 @@ export interface StagedSwap {
   abandon(plan: RestorePlan | undefined, error: unknown): Promise<unknown>;
 }
 
+/** The one archive a check reads: a multi-part backup is refused before any check (see source.ts). */
+function archiveOf(manifest: Manifest): NonNullable<Manifest['archive']> {
+  if (!manifest.archive) throw new Error(`backup ${manifest.backupId} is in parts: a check reads one archive`);
+  return manifest.archive;
+}
+
 /** The identity that decrypts `source`, chosen among those given before anything is downloaded. */
 export async function identityFor(source: BackupSource, access: ArchiveAccess): Promise<string | undefined> {
   const subject = source.backupId ? `backup ${source.backupId}` : source.url;
-  const recipients = source.manifest?.archive.recipients ?? [];
+  const recipients = source.manifest ? archiveOf(source.manifest).recipients : [];
   return chooseIdentity(access.identity, recipients, access.identityOption ?? IDENTITY_OPTION, subject);
 }
 
@@ -251,7 +258,7 @@ export async function runCheck(
     // a whole archive swapped in from another backup must still fail on its SHA-256.
     const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
     digest = await opened.digest(drain);
-    const storedChanged = checkSha && digest.complete && digest.sha256 !== manifest?.archive.sha256;
+    const storedChanged = checkSha && digest.complete && digest.sha256 !== (manifest && archiveOf(manifest).sha256);
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a
     // wrong identity, a target that cannot take the data, cancellation) stops it.
     const finding = failure instanceof ArchiveStageError || failure instanceof RestoreFailedError;
@@ -277,13 +284,13 @@ export async function runCheck(
   if (failure !== undefined) problems.push(errorMessage(failure));
   if (manifest && tally.header) {
     const compression = compressionOf(opened.layers);
-    if (compression !== manifest.archive.compression) {
+    if (compression !== archiveOf(manifest).compression) {
       problems.push(
-        `the stored archive is compressed with ${compression}, but the manifest says ${manifest.archive.compression}`,
+        `the stored archive is compressed with ${compression}, but the manifest says ${archiveOf(manifest).compression}`,
       );
     }
     const encrypted = opened.layers.includes('age');
-    if (encrypted !== manifest.archive.recipients.length > 0) {
+    if (encrypted !== archiveOf(manifest).recipients.length > 0) {
       problems.push(
         `the stored archive is ${encrypted ? '' : 'not '}encrypted, but the manifest says otherwise`,
       );
@@ -415,7 +422,7 @@ function shaVerdict(
   notChecked: string[],
   skipped: boolean,
 ): VerificationReport['archive']['sha256'] {
-  const expected = source.manifest?.archive.sha256;
+  const expected = source.manifest && archiveOf(source.manifest).sha256;
   if (!source.manifest) {
     notChecked.push('SHA-256 and size of the stored object: there is no manifest holding them.');
     return { actual: digest.sha256, state: 'not-checked' };
@@ -428,7 +435,7 @@ function shaVerdict(
     notChecked.push('SHA-256 of the stored object: it could not be read to its end.');
     return { ...(expected ? { expected } : {}), state: 'not-checked' };
   }
-  const { size, sha256 } = source.manifest.archive;
+  const { size, sha256 } = archiveOf(source.manifest);
   if (digest.sha256 === sha256) return { expected: sha256, actual: digest.sha256, state: 'passed' };
   const sizeNote =
     digest.bytes === size
@@ -487,7 +494,7 @@ async function recordVerification(
     result: 'passed',
     verifiedAt: report.finishedAt,
     tool: { ...TOOL },
-    archiveSha256: manifest.archive.sha256,
+    archiveSha256: archiveOf(manifest).sha256,
     manifestSha256,
     namespaces,
     notRestorable,

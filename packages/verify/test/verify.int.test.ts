@@ -231,7 +231,7 @@ describe('tampering and damage', () => {
     expect(report.archive.sha256.state).toBe('failed');
     expect(report.problems[0]).toBe(
       `the stored archive ${source.url} does not match its manifest: SHA-256 ${report.archive.sha256.actual}, ` +
-        `expected ${built.manifest.archive.sha256} (same size, ${bytes.length} bytes); it was changed or damaged after the backup was written`,
+        `expected ${built.manifest.archive!.sha256} (same size, ${bytes.length} bytes); it was changed or damaged after the backup was written`,
     );
     // What the flip breaks next depends on where it lands: zstd's checksum, or a namespace CRC first.
     expect(report.problems[1]).toMatch(

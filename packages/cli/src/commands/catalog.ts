@@ -11,6 +11,8 @@ import {
   type Values,
 } from '@shipkit/runtime';
 import {
+  archiveDigest,
+  archiveEncoding,
   backupJson,
   type CatalogEntry,
   DESTINATION,
@@ -116,7 +118,7 @@ failed or is still running). --json prints docs/schema/backup-list.schema.json.`
               manifest?.totals.namespaces ?? '',
               manifest ? formatCount(manifest.totals.documents) : '',
               manifest
-                ? `${manifest.archive.compression}${manifest.archive.recipients.length > 0 ? '+age' : ''}`
+                ? `${archiveEncoding(manifest).compression}${archiveEncoding(manifest).recipients.length > 0 ? '+age' : ''}`
                 : '',
             ];
           }),
@@ -213,12 +215,21 @@ export const inspect = command({
         context.stdout(`${lines.join('\n')}\n`);
         return EXIT.ok;
       }
-      const a = manifest.archive;
+      const a = archiveEncoding(manifest);
+      const encoding = `${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`;
       lines.push(
         `taken       ${manifest.startedAt} → ${manifest.finishedAt} by ${manifest.tool.name} ${manifest.tool.version}`,
         `source      MongoDB ${manifest.source.serverVersion} (${manifest.source.topology}${manifest.source.flavor ? `, ${manifest.source.flavor}` : ''}); databases ${manifest.source.databases.join(', ')}`,
-        `archive     ${a.key}: ${formatBytes(a.size)}, ${a.compression}${a.recipients.length ? `, age to ${a.recipients.length} recipient(s)` : ''}`,
-        `sha256      ${a.sha256}`,
+        ...(manifest.parts
+          ? [
+              `archive     ${manifest.parts.archives.length} parts: ${formatBytes(a.size)}, ${encoding}; planned ${manifest.parts.plannedAt}`,
+              ...manifest.parts.archives.map(
+                (p) =>
+                  `  part ${String(p.part).padStart(3)}  ${p.key}: ${formatBytes(p.size)}, read ${p.startedAt} → ${p.finishedAt}, sha256 ${p.sha256}`,
+              ),
+            ]
+          : [`archive     ${manifest.archive?.key}: ${formatBytes(a.size)}, ${encoding}`]),
+        `sha256      ${archiveDigest(manifest)}${manifest.parts ? " (of the parts' digests)" : ''}`,
         '',
       );
       context.stdout(`${lines.join('\n')}\n`);

@@ -34,11 +34,24 @@ export interface DumpOptions extends FilterSpec {
   /** Whether an include filter that matches nothing fails the dump (default) or is only a warning. */
   requireIncludeMatch?: boolean;
   signal?: AbortSignal;
+  /**
+   * Dump exactly these namespaces and `_id` ranges (one part of a split backup, chosen by
+   * `planSplit`) instead of reading the catalogue and choosing ranges here: the prelude then holds the
+   * metadata the plan recorded, so every part describes a namespace the same way.
+   */
+  assigned?: AssignedNamespace[];
   /** Called once before the first document with the estimated totals, for a progress ETA. */
   onPlan?: (plan: DumpPlan) => void;
   /** Called after each batch is accepted by the archive writer. */
   onProgress?: (bytes: number, documents: number) => void;
   logger?: Logger;
+}
+
+/** A namespace of one part: its catalogue entry as planned, and the `_id` range filters this part reads. */
+export interface AssignedNamespace {
+  entry: CatalogEntry;
+  /** Find filters; `[{}]` is the whole collection. Views have none to read. */
+  filters: Document[];
 }
 
 export interface DumpPlan {
@@ -171,12 +184,22 @@ async function runDump(
     !options.readMethod || options.readMethod === 'auto'
       ? chooseReadMethod(client, server)
       : options.readMethod;
-  const catalog = await readCatalog(client, filter, logger);
-  checkFilters(filter, catalog, options.requireIncludeMatch ?? true, logger);
+  const assigned = options.assigned;
+  let entries: CatalogEntry[];
+  let databases: string[];
+  if (assigned) {
+    entries = assigned.map((a) => a.entry);
+    databases = [...new Set(entries.map((e) => e.db))].sort();
+  } else {
+    const catalog = await readCatalog(client, filter, logger);
+    checkFilters(filter, catalog, options.requireIncludeMatch ?? true, logger);
+    entries = catalog.entries;
+    databases = catalog.selectedDatabases;
+  }
   signal.throwIfAborted();
 
   const states: NamespaceState[] = [];
-  for (const entry of catalog.entries) {
+  for (const entry of entries) {
     if (!entry.dataCollection) continue;
     const size = await collectionSize(client, entry.db, entry.dataCollection);
     states.push({
@@ -191,12 +214,12 @@ async function runDump(
     });
   }
   const plan: DumpPlan = {
-    namespaces: catalog.entries.length,
+    namespaces: entries.length,
     documents: states.reduce((sum, s) => sum + s.size.count, 0),
     bytes: states.reduce((sum, s) => sum + (s.size.bytes ?? 0), 0),
   };
   logger.info(
-    `dumping ${plan.namespaces} namespaces from ${catalog.selectedDatabases.length} databases ` +
+    `dumping ${plan.namespaces} namespaces from ${databases.length} databases ` +
       `(about ${plan.documents} documents; reads: ${readMethod}, ${parallelism} at once)`,
   );
 
@@ -204,7 +227,9 @@ async function runDump(
   states.sort((a, b) => (b.size.bytes ?? 0) - (a.size.bytes ?? 0) || b.size.count - a.size.count);
   const tasks: ReadTask[] = [];
   for (const state of states) {
-    const filters = await rangeFiltersFor(client, state, { splitThresholdBytes, maxRanges, signal }, logger);
+    const filters =
+      assigned?.find((a) => a.entry === state.entry)?.filters ??
+      (await rangeFiltersFor(client, state, { splitThresholdBytes, maxRanges, signal }, logger));
     state.remaining = filters.length;
     state.rangeCounts = filters.map(() => 0);
     filters.forEach((rangeFilter, rangeIndex) => {
@@ -219,10 +244,10 @@ async function runDump(
       server_version: server.serverVersion,
       tool_version: options.toolVersion ?? DEFAULTS.toolVersion,
     },
-    namespaces: catalog.entries.map(preludeEntry),
+    namespaces: entries.map(preludeEntry),
   });
   // Views have no data: their empty segment and EOF go first.
-  for (const entry of catalog.entries) {
+  for (const entry of entries) {
     if (!entry.dataCollection) await writer.endNamespace({ db: entry.db, collection: entry.collection });
   }
 
@@ -236,11 +261,12 @@ async function runDump(
   );
   const archive = await writer.finish();
 
-  for (const state of states) await warnOnCoverageGap(client, state, logger);
+  // A part reads only some ranges of a split collection: its count is not the collection's.
+  if (!assigned) for (const state of states) await warnOnCoverageGap(client, state, logger);
   return {
     server,
-    databases: catalog.selectedDatabases,
-    namespaces: catalog.entries.map((entry) => namespaceDump(entry, states, archive)),
+    databases,
+    namespaces: entries.map((entry) => namespaceDump(entry, states, archive)),
     reads: states.map((state) => ({
       namespace: `${state.entry.db}.${state.entry.collection}`,
       dataCollection: state.entry.dataCollection,
@@ -400,7 +426,7 @@ async function warnOnCoverageGap(client: MongoClient, state: NamespaceState, log
 }
 
 /** Document count and data size (uncompressed BSON bytes) from `$collStats`, else the estimated count. */
-async function collectionSize(client: MongoClient, db: string, collection: string): Promise<CollectionSize> {
+export async function collectionSize(client: MongoClient, db: string, collection: string): Promise<CollectionSize> {
   const coll = client.db(db).collection(collection);
   try {
     // One document per shard on a sharded cluster.

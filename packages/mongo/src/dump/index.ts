@@ -1,6 +1,7 @@
 // The dump engine: raw documents of the selected namespaces into a mongodump archive writer.
 export { type Catalog, type CatalogEntry, canonicalEjson, readCatalog, uuidHex } from './catalog';
 export {
+  type AssignedNamespace,
   type DumpOptions,
   type DumpPlan,
   type DumpResult,
@@ -18,3 +19,14 @@ export {
   rangeFilters,
 } from './ranges';
 export { chooseReadMethod, type RawReadOptions, type ReadMethod, readRawBatches } from './read';
+export {
+  assignedNamespaces,
+  balance,
+  MAX_PARTS,
+  type SplitNamespace,
+  type SplitPart,
+  type SplitUnit,
+  planSplit,
+  type SplitOptions,
+  type SplitPlan,
+} from './split';
