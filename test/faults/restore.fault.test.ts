@@ -272,7 +272,8 @@ fault(
     const copy = await copyOfBackup('bare');
     const plain = join(dir.path, `${uniqueName('cut')}.archive`);
     const stored = await readFile(copy.archive);
-    const archive = manifest.archive!.compression === 'gzip' ? gunzipSync(stored) : zstdDecompressSync(stored);
+    const archive =
+      manifest.archive!.compression === 'gzip' ? gunzipSync(stored) : zstdDecompressSync(stored);
     await writeFile(plain, archive.subarray(0, Math.floor(archive.length * 0.8)));
     const fresh = uniqueName('fresh');
     dropAfter.push(fresh);

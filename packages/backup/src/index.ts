@@ -65,7 +65,16 @@ export {
   backupOptions,
   DECRYPT_IDENTITY,
   DESTINATION,
+  FINALIZE_OPTIONS,
+  finalizeOptions,
+  PART,
+  PART_OPTIONS,
+  PARTS,
+  PLAN_OPTIONS,
+  PLANNED_BACKUP,
   parseSse,
+  partOptions,
+  planOptions,
   SOURCE_URI,
 } from './options';
 export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
@@ -84,3 +93,20 @@ export {
   verificationName,
   verificationRecordSchema,
 } from './verification';
+export {
+  type BackupPlan,
+  type FinalizeOptions,
+  type FinalizeResult,
+  type PartOptions,
+  type PartRecord,
+  type PartResult,
+  type PartsDeps,
+  type PlanOptions,
+  type PlanResult,
+  partRecordSchema,
+  planSchema,
+  readPlan,
+  runFinalize,
+  runPart,
+  runPlan,
+} from './parts';

@@ -13,6 +13,8 @@ import { CONNECT_TIMEOUT, EXCLUDE, INCLUDE } from '@shipkit/mongo';
 import { type KEEP_ROWS, RETENTION, retentionPolicy } from '@shipkit/retention';
 import { S3_ROWS, type S3StorageOptions, s3Options } from '@shipkit/storage';
 import { COMPRESSIONS, DEFAULT_COMPRESSION } from './codec';
+import { MAX_PARTS } from './layout';
+import type { FinalizeOptions, PartOptions, PlanOptions } from './parts';
 import type { BackupOptions } from './pipeline';
 
 /** The source server of a backup. */
@@ -141,5 +143,128 @@ export function backupOptions(
       ...(storageClass ? { storageClass } : {}),
       ...values.sse,
     },
+  };
+}
+
+/** How many parts a backup is split into (`shipkit backup plan`, the reusable workflow's matrix). */
+export const PARTS = integerRow({
+  description:
+    'Split the backup into this many parts, each written by its own job (a matrix of at most 256; see "Backups in parts"). 1 is one archive, as without parts.',
+  default: '1',
+  min: 1,
+  max: MAX_PARTS,
+});
+
+/** The backup a part or a finalize belongs to: the id `plan` printed. */
+export const PLANNED_BACKUP = textRow({
+  description:
+    'The id of the planned backup, as `shipkit backup plan` printed it, e.g. 2026-11-25T030000Z-1a2b3c.',
+  required: true,
+  placeholder: '<backup-id>',
+});
+
+/** Which part to write: 1 to the plan's number of parts. */
+export const PART = integerRow({
+  description:
+    'The part to write, 1 to the number of parts of the plan. A part may be re-run: it replaces only its own objects.',
+  required: true,
+  min: 1,
+  max: MAX_PARTS,
+});
+
+/** `shipkit backup plan`: the catalogue read once, the split written to <backup-id>/plan.json. */
+export const PLAN_OPTIONS = {
+  'mongodb-uri': BACKUP_OPTIONS['mongodb-uri'],
+  destination: BACKUP_OPTIONS.destination,
+  parts: { ...PARTS, default: '2' },
+  include: BACKUP_OPTIONS.include,
+  exclude: BACKUP_OPTIONS.exclude,
+  compression: BACKUP_OPTIONS.compression,
+  'compression-level': BACKUP_OPTIONS['compression-level'],
+  'encrypt-recipients': BACKUP_OPTIONS['encrypt-recipients'],
+  ...S3_ROWS,
+  timeout: timeoutRow('10m'),
+  'connect-timeout': CONNECT_TIMEOUT,
+};
+
+/** `shipkit backup part`: one part of a planned backup; what to read and how to store it come from the plan. */
+export const PART_OPTIONS = {
+  'mongodb-uri': BACKUP_OPTIONS['mongodb-uri'],
+  destination: BACKUP_OPTIONS.destination,
+  backup: PLANNED_BACKUP,
+  part: PART,
+  parallelism: BACKUP_OPTIONS.parallelism,
+  ...S3_ROWS,
+  'storage-class': BACKUP_OPTIONS['storage-class'],
+  sse: BACKUP_OPTIONS.sse,
+  timeout: timeoutRow('6h', BACKUP_OPTIONS.timeout.description),
+  'connect-timeout': CONNECT_TIMEOUT,
+};
+
+/** `shipkit backup finalize`: every part checked, then the manifest written last. */
+export const FINALIZE_OPTIONS = {
+  destination: BACKUP_OPTIONS.destination,
+  backup: PLANNED_BACKUP,
+  ...S3_ROWS,
+  timeout: timeoutRow('1h'),
+};
+
+function storageOf(
+  values: Values<typeof S3_ROWS> & Partial<Values<Pick<typeof BACKUP_OPTIONS, 'storage-class' | 'sse'>>>,
+  env: Readonly<Record<string, string | undefined>>,
+): S3Settings {
+  const storageClass = values['storage-class'];
+  return { ...s3Options(values, env), ...(storageClass ? { storageClass } : {}), ...values.sse };
+}
+
+type S3Settings = Omit<S3StorageOptions, 'logger'>;
+
+export function planOptions(
+  values: Values<typeof PLAN_OPTIONS>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PlanOptions {
+  const level = values['compression-level'];
+  const connectTimeoutMs = values['connect-timeout'];
+  return {
+    uri: values['mongodb-uri'],
+    destination: values.destination,
+    parts: values.parts,
+    include: values.include,
+    exclude: values.exclude,
+    compression: values.compression,
+    ...(level === undefined ? {} : { compressionLevel: level }),
+    recipients: values['encrypt-recipients'],
+    storage: storageOf(values, env),
+    timeoutMs: values.timeout,
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
+}
+
+export function partOptions(
+  values: Values<typeof PART_OPTIONS>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PartOptions {
+  const connectTimeoutMs = values['connect-timeout'];
+  return {
+    uri: values['mongodb-uri'],
+    destination: values.destination,
+    backupId: values.backup,
+    part: values.part,
+    parallelism: values.parallelism,
+    storage: storageOf(values, env),
+    timeoutMs: values.timeout,
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+  };
+}
+
+export function finalizeOptions(
+  values: Values<typeof FINALIZE_OPTIONS>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): FinalizeOptions {
+  return {
+    destination: values.destination,
+    backupId: values.backup,
+    storage: storageOf(values, env),
+    timeoutMs: values.timeout,
   };
 }

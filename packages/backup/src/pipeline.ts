@@ -279,7 +279,7 @@ async function backUp(
  * run so the others stop too, then reports the failure that caused the rest: the disk that filled
  * up, not the "operation was aborted" of the stream it cut short.
  */
-async function allStages<const T extends readonly Promise<unknown>[]>(
+export async function allStages<const T extends readonly Promise<unknown>[]>(
   deadline: Deadline,
   stages: T,
 ): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
@@ -311,7 +311,7 @@ function isConsequence(error: unknown): boolean {
 }
 
 /** A timeout or a cancellation says whether the backup was committed: it was not, or it may have been. */
-function stoppedBeforeCommit(reason: Error | undefined, manifestSent: boolean): Error {
+export function stoppedBeforeCommit(reason: Error | undefined, manifestSent: boolean): Error {
   if (!(reason instanceof DeadlineExceededError || reason instanceof CancelledError)) {
     return reason ?? new Error('the backup was stopped');
   }
@@ -324,7 +324,7 @@ function stoppedBeforeCommit(reason: Error | undefined, manifestSent: boolean): 
 }
 
 /** The uncompressed size of every database the user can see; 0 when the server will not say. */
-async function sourceDataSize(client: MongoClient): Promise<number> {
+export async function sourceDataSize(client: MongoClient): Promise<number> {
   try {
     const { databases } = await client
       .db('admin')

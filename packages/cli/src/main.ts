@@ -109,7 +109,10 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     stdout(programHelp());
     return name === undefined ? EXIT.refused : EXIT.ok;
   }
-  const entry = commands.find((c) => c.name === name);
+  const [word, ...afterWord] = rest;
+  const subcommand = word ? commands.find((c) => c.name === `${name} ${word}`) : undefined;
+  const args = subcommand ? afterWord : rest;
+  const entry = subcommand ?? commands.find((c) => c.name === name);
   if (!entry) {
     const near = closest(
       name,
@@ -125,7 +128,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const env = io.env ?? process.env;
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseCommandLine(command, rest, env, redactor);
+    parsed = parseCommandLine(command, args, env, redactor);
   } catch (error) {
     vocabulary = cliVocabulary({ ...command.options });
     return fail(error);

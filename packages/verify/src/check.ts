@@ -152,7 +152,8 @@ export interface StagedSwap {
 
 /** The one archive a check reads: a multi-part backup is refused before any check (see source.ts). */
 function archiveOf(manifest: Manifest): NonNullable<Manifest['archive']> {
-  if (!manifest.archive) throw new Error(`backup ${manifest.backupId} is in parts: a check reads one archive`);
+  if (!manifest.archive)
+    throw new Error(`backup ${manifest.backupId} is in parts: a check reads one archive`);
   return manifest.archive;
 }
 
@@ -258,7 +259,8 @@ export async function runCheck(
     // a whole archive swapped in from another backup must still fail on its SHA-256.
     const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
     digest = await opened.digest(drain);
-    const storedChanged = checkSha && digest.complete && digest.sha256 !== (manifest && archiveOf(manifest).sha256);
+    const storedChanged =
+      checkSha && digest.complete && digest.sha256 !== (manifest && archiveOf(manifest).sha256);
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a
     // wrong identity, a target that cannot take the data, cancellation) stops it.
     const finding = failure instanceof ArchiveStageError || failure instanceof RestoreFailedError;

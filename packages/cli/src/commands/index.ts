@@ -7,12 +7,30 @@ export interface CommandEntry {
   load(): Promise<Command>;
 }
 
-/** Every subcommand, in the order `--help` lists them. */
+/**
+ * Every subcommand, in the order `--help` lists them. A name of two words (`backup plan`) is a
+ * subcommand of the first: `shipkit backup plan …` runs it, `shipkit backup …` runs `backup`.
+ */
 export const commands: readonly CommandEntry[] = [
   {
     name: 'backup',
     summary: 'back up MongoDB to s3:// or file:// with a manifest, then apply retention',
     load: async () => (await import('./backup')).backup,
+  },
+  {
+    name: 'backup plan',
+    summary: 'split a backup into parts: read the catalogue once, balance the parts, write plan.json',
+    load: async () => (await import('./backup-parts')).backupPlan,
+  },
+  {
+    name: 'backup part',
+    summary: 'write one part of a planned backup as a self-contained archive and its record',
+    load: async () => (await import('./backup-parts')).backupPart,
+  },
+  {
+    name: 'backup finalize',
+    summary: 'check every part of a planned backup and write its manifest last',
+    load: async () => (await import('./backup-parts')).backupFinalize,
   },
   {
     name: 'list',

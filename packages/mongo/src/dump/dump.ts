@@ -426,7 +426,11 @@ async function warnOnCoverageGap(client: MongoClient, state: NamespaceState, log
 }
 
 /** Document count and data size (uncompressed BSON bytes) from `$collStats`, else the estimated count. */
-export async function collectionSize(client: MongoClient, db: string, collection: string): Promise<CollectionSize> {
+export async function collectionSize(
+  client: MongoClient,
+  db: string,
+  collection: string,
+): Promise<CollectionSize> {
   const coll = client.db(db).collection(collection);
   try {
     // One document per shard on a sharded cluster.

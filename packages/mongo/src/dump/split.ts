@@ -31,11 +31,11 @@ export interface SplitNamespace {
   collection: string;
   type: NamespaceType;
   /** Where documents are read from; absent for views. */
-  dataCollection?: string;
+  dataCollection?: string | undefined;
   capped: boolean;
   options: Record<string, unknown>;
   indexes: Record<string, unknown>[];
-  uuid?: string;
+  uuid?: string | undefined;
   estimatedCount: number;
   estimatedBytes: number;
 }
