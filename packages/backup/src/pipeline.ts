@@ -175,9 +175,10 @@ async function backUp(
         log: (line) => logger.info(line),
         intervalMs: options.progressIntervalMs ?? 10_000,
       });
+      // The dump logs its plan; the progress ETA counts bytes only when the server's sizes are BSON sizes.
       const onPlan = (plan: DumpPlan) => {
-        logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
-        progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
+        const bytes = plan.bytes > 0 && !plan.roughBytes ? { bytes: plan.bytes } : {};
+        progress.setTotals({ documents: plan.documents, ...bytes });
       };
       const dump = dumpDatabase(
         {
