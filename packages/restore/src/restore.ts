@@ -18,7 +18,7 @@ import {
   type BackupSource,
   type CheckDeps,
   identityFor,
-  openStoredArchive,
+  openBackupArchive,
   runCheck,
   type StagedSwap,
   type VerificationReport,
@@ -75,7 +75,7 @@ export async function planBackupRestore(
 ): Promise<RestorePlan> {
   const mapper = new NamespaceMapper(options);
   const identity = await identityFor(source, options);
-  const opened = await openStoredArchive(source.storage, source.archiveKey, {
+  const opened = await openBackupArchive(source, {
     ...(identity ? { identity } : {}),
     identityOption: options.identityOption ?? IDENTITY_OPTION,
   });

@@ -11,6 +11,8 @@ import {
   UserError,
 } from '@shipkit/runtime';
 import {
+  archiveDigest,
+  archiveEncoding,
   IDENTITY_OPTION,
   MANIFEST_NAME,
   type Manifest,
@@ -37,7 +39,8 @@ import { chooseIdentity } from './identity';
 import { type RestoredNamespace, readBack } from './read-back';
 import type { VerificationReport, VerifyMode } from './report';
 import type { BackupSource } from './source';
-import { ArchiveStageError, compressionOf, openStoredArchive, type StoredDigest } from './stored-archive';
+import { ArchiveStageError, compressionOf, type StoredDigest } from './stored-archive';
+import { openBackupArchive } from './stored-parts';
 import { ArchiveTally, type TallyOptions } from './tally';
 
 /** Receives progress as archive bytes and documents are read (a `ProgressReporter` fits). */
@@ -150,11 +153,14 @@ export interface StagedSwap {
   abandon(plan: RestorePlan | undefined, error: unknown): Promise<unknown>;
 }
 
-/** The one archive a check reads: a multi-part backup is refused before any check (see source.ts). */
-function archiveOf(manifest: Manifest): NonNullable<Manifest['archive']> {
-  if (!manifest.archive)
-    throw new Error(`backup ${manifest.backupId} is in parts: a check reads one archive`);
-  return manifest.archive;
+/** What the manifest says of the stored archive: the one object, or every part (their digest and total size). */
+function archiveOf(manifest: Manifest): {
+  size: number;
+  sha256: string;
+  compression: string;
+  recipients: string[];
+} {
+  return { ...archiveEncoding(manifest), sha256: archiveDigest(manifest) };
 }
 
 /** The identity that decrypts `source`, chosen among those given before anything is downloaded. */
@@ -187,7 +193,7 @@ export async function runCheck(
   const { manifest } = source;
   const parallelism = options.parallelism ?? DEFAULT_PARALLELISM;
   const identity = await identityFor(source, options);
-  const opened = await openStoredArchive(source.storage, source.archiveKey, {
+  const opened = await openBackupArchive(source, {
     ...(identity ? { identity } : {}),
     identityOption: options.identityOption ?? IDENTITY_OPTION,
   }).catch(async (error: unknown) => {
@@ -445,8 +451,11 @@ function shaVerdict(
       : `${digest.bytes} bytes, the manifest says ${size}`;
   // First: every later problem follows from it.
   problems.unshift(
-    `the stored archive ${source.url} does not match its manifest: SHA-256 ${digest.sha256}, expected ${sha256} ` +
-      `(${sizeNote}); it was changed or damaged after the backup was written`,
+    digest.changed
+      ? `the stored parts of ${source.url} do not match the manifest: ${digest.changed.join(', ')} ` +
+          `changed or damaged after the backup was written (${sizeNote})`
+      : `the stored archive ${source.url} does not match its manifest: SHA-256 ${digest.sha256}, expected ${sha256} ` +
+          `(${sizeNote}); it was changed or damaged after the backup was written`,
   );
   return { expected: sha256, actual: digest.sha256, state: 'failed' };
 }

@@ -63,4 +63,5 @@ export {
   type OpenedArchive,
   openStoredArchive,
 } from './stored-archive';
+export { openBackupArchive } from './stored-parts';
 export { type ArchiveNamespaceTally, ArchiveTally } from './tally';

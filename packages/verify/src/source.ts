@@ -59,14 +59,8 @@ async function locateInPrefix(storage: Storage, ref: string): Promise<BackupSour
       `Backup ${entry.id} at ${storage.describe('')} is damaged and cannot be read: ${entry.damage.join('; ')}.`,
     );
   }
-  if (!manifest.archive) {
-    throw new UserError(
-      `Backup ${entry.id} at ${storage.describe('')} is a multi-part backup (${manifest.parts?.archives.length} parts): ` +
-        'shipkit verify and restore read backups written in one piece only for now. Restore its parts one ' +
-        'after another with the stock mongorestore (docs/RECOVERY.md, "A backup in parts").',
-    );
-  }
-  const archiveKey = `${entry.id}/${manifest.archive.key}`;
+  // A backup in parts is read part after part (see stored-parts.ts): its folder names it.
+  const archiveKey = `${entry.id}/${manifest.archive?.key ?? ''}`;
   return {
     storage,
     archiveKey,

@@ -64,6 +64,8 @@ export interface StoredDigest {
   bytes: number;
   /** The whole object was read. */
   complete: boolean;
+  /** For a backup in parts (whose digest is that of the parts' digests): the parts that do not match. */
+  changed?: string[];
 }
 
 /** Starts the download; a missing object is a `UserError`, anything else is found while reading. */

@@ -1,0 +1,126 @@
+// Our verify and restore read a backup in parts like any other: part after part as one archive, a
+// namespace split over parts staged into one collection and swapped once, after every part's proof.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { findBackup, partArchiveName, runFinalize, runPart, runPlan } from '@shipkit/backup';
+import { MemoryLogger } from '@shipkit/runtime';
+import { locateBackup, verifyBackup } from '@shipkit/verify';
+import { MongoClient } from 'mongodb';
+import { seedSmallShop } from '../../backup/test/support';
+import { testEnv, uniqueName } from '../../../test/support/env';
+import { fileStorage, rawDocuments } from '../../verify/test/support';
+import { restoreBackup } from '../src';
+
+jest.setTimeout(180_000);
+
+let client: MongoClient;
+let shop: string;
+let dir: string;
+const dropAfter: string[] = [];
+
+beforeAll(async () => {
+  client = await new MongoClient(testEnv().mongodbUri).connect();
+  shop = await seedSmallShop(client);
+  dropAfter.push(shop);
+  await client
+    .db(shop)
+    .collection<{ _id: number }>('events')
+    .insertMany(
+      Array.from({ length: 4000 }, (_, i) => ({ _id: i, payload: randomBytes(300).toString('base64') })),
+    );
+  dir = await mkdtemp(join(tmpdir(), 'restore-parts-'));
+});
+
+afterAll(async () => {
+  for (const db of dropAfter) await client.db(db).dropDatabase();
+  await client.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A backup of the shop in three parts, written in the order 3, 1, 2, in a folder of its own. */
+async function backupInParts() {
+  const folder = await mkdtemp(join(dir, 'backups-'));
+  const storage = fileStorage(folder);
+  const deps = { logger: new MemoryLogger(), storage };
+  const base = { uri: testEnv().mongodbUri, destination: `file://${folder}` };
+  const { backupId } = await runPlan({ ...base, parts: 3, include: [shop] }, deps);
+  for (const part of [3, 1, 2]) await runPart({ ...base, backupId, part }, deps);
+  const { manifest } = await runFinalize({ destination: base.destination, backupId }, deps);
+  const source = await locateBackup({ source: `file://${folder}`, backup: 'latest' }, () => storage);
+  return { folder, storage, backupId, manifest, source };
+}
+
+async function expectSameData(target: string): Promise<void> {
+  for (const collection of ['products', 'customers', 'orders', 'emptyish', 'events']) {
+    expect(await rawDocuments(client, target, collection)).toEqual(
+      await rawDocuments(client, shop, collection),
+    );
+  }
+}
+
+describe('a backup in parts', () => {
+  it('passes integrity and full verification, and the catalogue then counts it verified', async () => {
+    const { storage, backupId, manifest, source } = await backupInParts();
+    expect(
+      manifest.parts?.archives.filter((p) => p.namespaces.some((ns) => ns.collection === 'events')).length,
+    ).toBeGreaterThan(1);
+    const integrity = await verifyBackup(source, { mode: 'integrity' });
+    expect(integrity.problems).toEqual([]);
+    expect(integrity.result).toBe('passed');
+    expect(integrity.archive.sha256.state).toBe('passed');
+    const full = await verifyBackup(source, { mode: 'full' }, { scratch: client });
+    expect(full.problems).toEqual([]);
+    expect(full.result).toBe('passed');
+    expect((await findBackup(storage, backupId))?.state).toBe('verified');
+  });
+
+  it('restores byte for byte, the split collection staged whole and swapped once', async () => {
+    const { source } = await backupInParts();
+    const target = uniqueName('partsrestore');
+    dropAfter.push(target);
+    // The target already holds an older events collection: --drop replaces it only once all parts are proven.
+    await client
+      .db(target)
+      .collection('events')
+      .insertOne({ _id: 'old' } as never);
+    const report = await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: target }], drop: true, record: false },
+      client,
+    );
+    expect(report.problems).toEqual([]);
+    expect(report.result).toBe('passed');
+    await expectSameData(target);
+  });
+
+  it('a part changed after the backup fails verification, naming the part, and a restore leaves the target alone', async () => {
+    const { folder, backupId, source } = await backupInParts();
+    const file = join(folder, backupId, partArchiveName(2, 'zstd', false));
+    const bytes = await readFile(file);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 0x01;
+    await writeFile(file, bytes);
+    const report = await verifyBackup(source, { mode: 'integrity', record: false });
+    expect(report.result).toBe('failed');
+    expect(report.problems[0]).toMatch(
+      new RegExp(
+        `do not match the manifest: part 2 \\(${partArchiveName(2, 'zstd', false).replace(/\./g, '\\.')}\\) changed or damaged`,
+      ),
+    );
+    const target = uniqueName('partsuntouched');
+    dropAfter.push(target);
+    await client
+      .db(target)
+      .collection('events')
+      .insertOne({ _id: 'keep' } as never);
+    await restoreBackup(
+      source,
+      { renames: [{ from: shop, to: target }], drop: true, record: false },
+      client,
+    ).catch(() => undefined);
+    expect(await client.db(target).collection('events').find().toArray()).toEqual([{ _id: 'keep' }]);
+  });
+});
