@@ -432,6 +432,9 @@ export interface JobRecord {
   outputs: Record<string, string>;
   /** For a job that calls a reusable workflow: that workflow's run. */
   called?: WorkflowResult;
+  /** For a matrix job: how many legs it ran, and the most that ran at once. */
+  legs?: number;
+  peakParallel?: number;
   steps: StepRecord[];
 }
 
@@ -577,6 +580,68 @@ function localAction(uses: string): string | undefined {
   return /^\.\/(?:[\w.-]+\/)?actions\/([a-z0-9-]+)\/?$/.exec(uses)?.[1];
 }
 
+/**
+ * The combinations of a job's `strategy.matrix` (one empty one without a matrix): a map of lists, or an
+ * expression (`${{ fromJSON(needs.plan.outputs.matrix) }}`) giving one, crossed like GitHub does, then
+ * `include` entries added as combinations of their own and `exclude` entries removed.
+ */
+export function matrixLegs(strategy: Yaml, ctx: ExpressionContext): Record<string, Value>[] {
+  if (!strategy?.matrix) return [{}];
+  const evaluate = (value: unknown): Value =>
+    typeof value === 'string'
+      ? evaluateTemplate(value, ctx)
+      : Array.isArray(value)
+        ? value.map(evaluate)
+        : (value as Value);
+  const matrix = evaluate(strategy.matrix);
+  if (matrix === null || typeof matrix !== 'object' || Array.isArray(matrix)) {
+    throw new Error(`strategy.matrix must be a map of lists, got ${JSON.stringify(matrix)}`);
+  }
+  let legs: Record<string, Value>[] = [{}];
+  for (const [key, raw] of Object.entries(matrix)) {
+    if (key === 'include' || key === 'exclude') continue;
+    const values = evaluate(raw);
+    if (!Array.isArray(values))
+      throw new Error(`strategy.matrix.${key} must be a list, got ${JSON.stringify(values)}`);
+    legs = legs.flatMap((leg) => values.map((value) => ({ ...leg, [key]: value })));
+  }
+  const matches = (leg: Record<string, Value>, entry: Value) =>
+    entry !== null &&
+    typeof entry === 'object' &&
+    !Array.isArray(entry) &&
+    Object.entries(entry).every(([k, v]) => JSON.stringify(leg[k]) === JSON.stringify(v));
+  const exclude = evaluate(matrix.exclude ?? []);
+  if (Array.isArray(exclude)) legs = legs.filter((leg) => !exclude.some((entry) => matches(leg, entry)));
+  const include = evaluate(matrix.include ?? []);
+  if (Array.isArray(include)) {
+    for (const entry of include)
+      if (entry && typeof entry === 'object' && !Array.isArray(entry)) legs.push(entry);
+  }
+  if (Object.keys(matrix).length > 0 && legs.length === 0)
+    throw new Error('strategy.matrix gives no combination');
+  if (legs.length > 256)
+    throw new Error(`strategy.matrix gives ${legs.length} combinations; GitHub runs at most 256`);
+  return legs;
+}
+
+/** Runs `work` over the items with at most `limit` at once; results in item order. */
+async function runPool<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export async function runWorkflow(options: WorkflowRunOptions): Promise<WorkflowResult> {
   const root = options.root ?? defaultRoot;
   const log = options.log ?? (() => {});
@@ -691,164 +756,211 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         log(`job ${jobId}: ${record.result}`);
         continue;
       }
-      log(`job ${jobId}: running`);
-      const jobContext: Record<string, Value> = {
-        status: 'success',
-        services: Object.fromEntries(
-          Object.keys(job.services ?? {}).map((id) => [id, { id: '', network: '', ports: {} }]),
-        ),
-        container: { id: '', network: '' },
-        workflow_repository: 'local/mongo-shipkit',
-        workflow_sha: head,
-        workflow_ref: `local/mongo-shipkit/${options.workflow}@${head}`,
-        workflow_file_path: options.workflow,
-      };
-      const steps: Record<string, Value> = {};
-      const fileEnv: Record<string, string> = {};
-      const pathAdditions: string[] = [];
-      const timeoutMinutes = Number(
-        evaluateTemplate(job['timeout-minutes'] ?? 360, { contexts: contexts({ job: jobContext }) }),
+      // A matrix job runs once per combination (its legs), at most max-parallel at once, each on a fresh
+      // workspace; it fails when a leg fails, and its outputs are those the legs set, the last one winning.
+      const legs = matrixLegs(job.strategy, { contexts: contexts({}) });
+      const maxParallel = Number(
+        evaluateTemplate(job.strategy?.['max-parallel'] ?? legs.length, { contexts: contexts({}) }),
       );
-      const deadline = Date.now() + timeoutMinutes * 60_000;
-      let failed = false;
-      const jobEnv = evaluateMap(job.env, { contexts: contexts({ job: jobContext, steps }) });
-      const temp = join(workspace, '_temp');
-      await mkdir(temp, { recursive: true });
-
-      for (const [index, step] of (job.steps ?? []).entries()) {
-        const stepKey = step.id ?? `step-${index}`;
-        const name = stepName(step, { contexts: contexts({ job: jobContext, steps }) });
-        const envContext = { ...workflowEnv, ...jobEnv, ...fileEnv } as Record<string, Value>;
-        const ctx = (): ExpressionContext => ({
-          contexts: contexts({ job: jobContext, steps, env: envContext }),
-          status: { success: !failed, failure: failed, cancelled: false },
+      record.legs = legs.length;
+      let peak = 0;
+      let running = 0;
+      const runLeg = async (matrix: Record<string, Value>, legIndex: number) => {
+        const legName =
+          legs.length > 1 || job.strategy?.matrix
+            ? `${jobId} (${Object.values(matrix).map(toText).join(', ')})`
+            : jobId;
+        const legWorkspace = legs.length > 1 ? join(base, `${jobId}-${legIndex + 1}`) : workspace;
+        await mkdir(legWorkspace, { recursive: true });
+        const legGithub = { ...github, workspace: legWorkspace };
+        const legContexts: Record<string, Value> = {
+          github: legGithub,
+          matrix: matrix as Value,
+          strategy: { 'job-index': legIndex, 'job-total': legs.length, 'max-parallel': maxParallel },
+        };
+        log(`job ${legName}: running`);
+        const jobContext: Record<string, Value> = {
+          status: 'success',
+          services: Object.fromEntries(
+            Object.keys(job.services ?? {}).map((id) => [id, { id: '', network: '', ports: {} }]),
+          ),
+          container: { id: '', network: '' },
+          workflow_repository: 'local/mongo-shipkit',
+          workflow_sha: head,
+          workflow_ref: `local/mongo-shipkit/${options.workflow}@${head}`,
+          workflow_file_path: options.workflow,
+        };
+        const steps: Record<string, Value> = {};
+        const fileEnv: Record<string, string> = {};
+        const pathAdditions: string[] = [];
+        const timeoutMinutes = Number(
+          evaluateTemplate(job['timeout-minutes'] ?? 360, {
+            contexts: contexts({ ...legContexts, job: jobContext }),
+          }),
+        );
+        const deadline = Date.now() + timeoutMinutes * 60_000;
+        let failed = false;
+        const jobEnv = evaluateMap(job.env, {
+          contexts: contexts({ ...legContexts, job: jobContext, steps }),
         });
-        const stepRecord: StepRecord = {
-          job: jobId,
-          ...(step.id ? { id: step.id } : {}),
-          name,
-          kind: step.uses ? 'action' : 'run',
-          outcome: 'skipped',
-          conclusion: 'skipped',
-          outputs: {},
-          with: {},
-          env: {},
-          stdout: '',
-          stderr: '',
-          summary: '',
-        };
-        record.steps.push(stepRecord);
-        allSteps.push(stepRecord);
-        if (!evaluateCondition(step.if, ctx())) {
-          steps[stepKey] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-          log(`  ${name}: skipped`);
-          continue;
-        }
-        const stepEnv = evaluateMap(step.env, ctx());
-        Object.assign(envContext, stepEnv);
-        const env: Record<string, string> = {
-          ...baseEnv,
-          ...textRecord(workflowEnv as Value),
-          ...jobEnv,
-          ...fileEnv,
-          ...stepEnv,
-          ...(pathAdditions.length ? { PATH: [...pathAdditions, baseEnv.PATH].join(':') } : {}),
-        };
-        stepRecord.env = stepEnv;
-        const remaining = Math.max(deadline - Date.now(), 1);
-        let outcome: Outcome;
-        try {
-          if (step.run !== undefined) {
-            const shell = step.shell ?? job.defaults?.run?.shell ?? doc.defaults?.run?.shell ?? 'bash';
-            if (shell !== 'bash') throw new Error(`shell ${shell} is not supported by this driver`);
-            const directory =
-              step['working-directory'] ??
-              job.defaults?.run?.['working-directory'] ??
-              doc.defaults?.run?.['working-directory'];
-            const cwd = directory ? join(workspace, toText(evaluateTemplate(directory, ctx()))) : workspace;
-            const script = toText(evaluateTemplate(step.run, ctx()));
-            if (
-              directory &&
-              /(^|\/)\.shipkit$/.test(toText(evaluateTemplate(directory, ctx()))) &&
-              /^\s*npm (ci|install)\b/.test(script)
-            ) {
-              stepRecord.kind = 'simulated';
-              stepRecord.note = 'mongo-shipkit is this checkout, already installed';
-              outcome = 'success';
-            } else {
-              const result = await runScript(script, cwd, env, workspace, remaining);
-              Object.assign(stepRecord, {
-                stdout: result.stdout,
-                stderr: result.stderr,
-                summary: result.summary,
-                outputs: result.outputs,
-              });
-              Object.assign(fileEnv, result.env);
-              pathAdditions.unshift(...result.path);
-              outcome = result.exitCode === 0 ? 'success' : 'failure';
-            }
-          } else {
-            const uses = String(step.uses);
-            const withValues = evaluateMap(step.with, ctx());
-            Object.assign(withValues, options.stepInputs?.[`${jobId}.${step.id}`] ?? {});
-            stepRecord.with = withValues;
-            const id = localAction(uses);
-            const owner = uses.split('@')[0] ?? uses;
-            if (id) {
-              const result = await runLocalAction(root, id, withValues, env, github, remaining);
-              Object.assign(stepRecord, {
-                stdout: result.stdout,
-                stderr: result.stderr,
-                summary: result.summary,
-                outputs: result.outputs,
-              });
-              outcome = result.exitCode === 0 ? 'success' : 'failure';
-            } else if (owner === 'actions/checkout') {
-              stepRecord.kind = 'simulated';
-              if (withValues.path) {
-                await mkdir(dirname(join(workspace, withValues.path)), { recursive: true });
-                await symlink(root, join(workspace, withValues.path));
-                stepRecord.note = `${withValues.path} links to ${root}`;
-              } else {
-                stepRecord.note = 'the caller repository is not needed';
-              }
-              outcome = 'success';
-            } else if (owner === 'actions/setup-node') {
-              stepRecord.kind = 'simulated';
-              stepRecord.note = `Node.js ${process.versions.node} of this process`;
-              outcome = 'success';
-            } else if (options.stubs?.[owner]) {
-              stepRecord.kind = 'stub';
-              const result = await (options.stubs[owner] as Stub)({
-                job: jobId,
-                step,
-                with: withValues,
-                env: stepEnv,
-              });
-              stepRecord.outputs = result.outputs ?? {};
-              outcome = result.outcome ?? 'success';
-            } else {
-              stepRecord.kind = 'stub';
-              stepRecord.note = `${uses} cannot run here (no stub given)`;
-              outcome = 'failure';
-            }
+        const temp = join(legWorkspace, '_temp');
+        await mkdir(temp, { recursive: true });
+
+        for (const [index, step] of (job.steps ?? []).entries()) {
+          const stepKey = step.id ?? `step-${index}`;
+          const name = stepName(step, { contexts: contexts({ ...legContexts, job: jobContext, steps }) });
+          const envContext = { ...workflowEnv, ...jobEnv, ...fileEnv } as Record<string, Value>;
+          const ctx = (): ExpressionContext => ({
+            contexts: contexts({ ...legContexts, job: jobContext, steps, env: envContext }),
+            status: { success: !failed, failure: failed, cancelled: false },
+          });
+          const stepRecord: StepRecord = {
+            job: legName,
+            ...(step.id ? { id: step.id } : {}),
+            name,
+            kind: step.uses ? 'action' : 'run',
+            outcome: 'skipped',
+            conclusion: 'skipped',
+            outputs: {},
+            with: {},
+            env: {},
+            stdout: '',
+            stderr: '',
+            summary: '',
+          };
+          record.steps.push(stepRecord);
+          allSteps.push(stepRecord);
+          if (!evaluateCondition(step.if, ctx())) {
+            steps[stepKey] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+            log(`  ${name}: skipped`);
+            continue;
           }
-        } catch (error) {
-          stepRecord.stderr += `\n${error instanceof Error ? error.message : String(error)}`;
-          outcome = 'failure';
+          const stepEnv = evaluateMap(step.env, ctx());
+          Object.assign(envContext, stepEnv);
+          const env: Record<string, string> = {
+            ...baseEnv,
+            ...textRecord(workflowEnv as Value),
+            ...jobEnv,
+            ...fileEnv,
+            ...stepEnv,
+            ...(pathAdditions.length ? { PATH: [...pathAdditions, baseEnv.PATH].join(':') } : {}),
+          };
+          stepRecord.env = stepEnv;
+          const remaining = Math.max(deadline - Date.now(), 1);
+          let outcome: Outcome;
+          try {
+            if (step.run !== undefined) {
+              const shell = step.shell ?? job.defaults?.run?.shell ?? doc.defaults?.run?.shell ?? 'bash';
+              if (shell !== 'bash') throw new Error(`shell ${shell} is not supported by this driver`);
+              const directory =
+                step['working-directory'] ??
+                job.defaults?.run?.['working-directory'] ??
+                doc.defaults?.run?.['working-directory'];
+              const cwd = directory
+                ? join(legWorkspace, toText(evaluateTemplate(directory, ctx())))
+                : legWorkspace;
+              const script = toText(evaluateTemplate(step.run, ctx()));
+              if (
+                directory &&
+                /(^|\/)\.shipkit$/.test(toText(evaluateTemplate(directory, ctx()))) &&
+                /^\s*npm (ci|install)\b/.test(script)
+              ) {
+                stepRecord.kind = 'simulated';
+                stepRecord.note = 'mongo-shipkit is this checkout, already installed';
+                outcome = 'success';
+              } else {
+                const result = await runScript(script, cwd, env, legWorkspace, remaining);
+                Object.assign(stepRecord, {
+                  stdout: result.stdout,
+                  stderr: result.stderr,
+                  summary: result.summary,
+                  outputs: result.outputs,
+                });
+                Object.assign(fileEnv, result.env);
+                pathAdditions.unshift(...result.path);
+                outcome = result.exitCode === 0 ? 'success' : 'failure';
+              }
+            } else {
+              const uses = String(step.uses);
+              const withValues = evaluateMap(step.with, ctx());
+              Object.assign(withValues, options.stepInputs?.[`${jobId}.${step.id}`] ?? {});
+              stepRecord.with = withValues;
+              const id = localAction(uses);
+              const owner = uses.split('@')[0] ?? uses;
+              if (id) {
+                const result = await runLocalAction(root, id, withValues, env, legGithub, remaining);
+                Object.assign(stepRecord, {
+                  stdout: result.stdout,
+                  stderr: result.stderr,
+                  summary: result.summary,
+                  outputs: result.outputs,
+                });
+                outcome = result.exitCode === 0 ? 'success' : 'failure';
+              } else if (owner === 'actions/checkout') {
+                stepRecord.kind = 'simulated';
+                if (withValues.path) {
+                  await mkdir(dirname(join(legWorkspace, withValues.path)), { recursive: true });
+                  await symlink(root, join(legWorkspace, withValues.path));
+                  stepRecord.note = `${withValues.path} links to ${root}`;
+                } else {
+                  stepRecord.note = 'the caller repository is not needed';
+                }
+                outcome = 'success';
+              } else if (owner === 'actions/setup-node') {
+                stepRecord.kind = 'simulated';
+                stepRecord.note = `Node.js ${process.versions.node} of this process`;
+                outcome = 'success';
+              } else if (options.stubs?.[owner]) {
+                stepRecord.kind = 'stub';
+                const result = await (options.stubs[owner] as Stub)({
+                  job: jobId,
+                  step,
+                  with: withValues,
+                  env: stepEnv,
+                });
+                stepRecord.outputs = result.outputs ?? {};
+                outcome = result.outcome ?? 'success';
+              } else {
+                stepRecord.kind = 'stub';
+                stepRecord.note = `${uses} cannot run here (no stub given)`;
+                outcome = 'failure';
+              }
+            }
+          } catch (error) {
+            stepRecord.stderr += `\n${error instanceof Error ? error.message : String(error)}`;
+            outcome = 'failure';
+          }
+          const continueOnError = step['continue-on-error'] === true || step['continue-on-error'] === 'true';
+          stepRecord.outcome = outcome;
+          stepRecord.conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
+          steps[stepKey] = { outputs: stepRecord.outputs, outcome, conclusion: stepRecord.conclusion };
+          if (stepRecord.conclusion === 'failure') {
+            failed = true;
+            jobContext.status = 'failure';
+          }
+          log(`  ${name}: ${outcome}${stepRecord.note ? ` (${stepRecord.note})` : ''}`);
         }
-        const continueOnError = step['continue-on-error'] === true || step['continue-on-error'] === 'true';
-        stepRecord.outcome = outcome;
-        stepRecord.conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
-        steps[stepKey] = { outputs: stepRecord.outputs, outcome, conclusion: stepRecord.conclusion };
-        if (stepRecord.conclusion === 'failure') {
-          failed = true;
-          jobContext.status = 'failure';
+        log(`job ${legName}: ${failed ? 'failure' : 'success'}`);
+        return {
+          failed,
+          outputs: evaluateMap(job.outputs, {
+            contexts: contexts({ ...legContexts, job: jobContext, steps }),
+          }),
+        };
+      };
+      const results = await runPool(legs, Math.max(1, maxParallel), async (matrix, legIndex) => {
+        running++;
+        peak = Math.max(peak, running);
+        try {
+          return await runLeg(matrix, legIndex);
+        } finally {
+          running--;
         }
-        log(`  ${name}: ${outcome}${stepRecord.note ? ` (${stepRecord.note})` : ''}`);
-      }
+      });
+      record.peakParallel = peak;
+      const failed = results.some((r) => r.failed);
+      record.outputs = Object.assign({}, ...results.map((r) => r.outputs));
       record.result = failed ? 'failure' : 'success';
-      record.outputs = evaluateMap(job.outputs, { contexts: contexts({ job: jobContext, steps }) });
       log(`job ${jobId}: ${record.result}`);
     }
   } finally {

@@ -64,12 +64,17 @@ describe('mongo-backup.yml, run job by job', () => {
     return [...new Set(ids)].sort();
   }
 
-  async function run(mongodbUri: string, reports: StubContext[]): Promise<WorkflowResult> {
+  async function run(
+    mongodbUri: string,
+    reports: StubContext[],
+    extra: Record<string, string | number> = {},
+  ): Promise<WorkflowResult> {
     return runWorkflow({
       root,
       workflow: '.github/workflows/mongo-backup.yml',
       inputs: {
         destination,
+        ...extra,
         include: database,
         'encrypt-recipients': recipient,
         retention: 'last=1',
@@ -124,7 +129,15 @@ describe('mongo-backup.yml, run job by job', () => {
       .filter((s) => s.outcome === 'failure')
       .map((s) => `${s.job} / ${s.name}:\n${s.stdout}\n${s.stderr}`);
     expect({ results, failures }).toEqual({
-      results: { backup: 'success', verify: 'success', prune: 'success', report: 'success' },
+      results: {
+        backup: 'success',
+        plan: 'skipped',
+        part: 'skipped',
+        finalize: 'skipped',
+        verify: 'success',
+        prune: 'success',
+        report: 'success',
+      },
       failures: [],
     });
     const backupId = first.outputs['backup-id'] ?? '';
@@ -146,7 +159,7 @@ describe('mongo-backup.yml, run job by job', () => {
       'skipped',
     );
     expect(reports.map((r) => r.env.RESULTS?.trim())).toEqual([
-      'backup=success verify=success retention=success',
+      'backup=success plan=skipped parts=skipped finalize=skipped verify=success retention=success',
     ]);
     expect(reports[0]?.env.ISSUE_TITLE).toBe('Nightly backup failed');
     expect(await backupsInStorage()).toEqual([backupId]);
@@ -187,13 +200,66 @@ describe('mongo-backup.yml, run job by job', () => {
       'mongodb://shipkit:not-the-password@127.0.0.1:1/?serverSelectionTimeoutMS=1500&connectTimeoutMS=1500';
     const result = await run(broken, reports);
     const results = Object.fromEntries(Object.entries(result.jobs).map(([id, job]) => [id, job.result]));
-    expect(results).toEqual({ backup: 'failure', verify: 'skipped', prune: 'skipped', report: 'success' });
+    expect(results).toEqual({
+      backup: 'failure',
+      plan: 'skipped',
+      part: 'skipped',
+      finalize: 'skipped',
+      verify: 'skipped',
+      prune: 'skipped',
+      report: 'success',
+    });
     expect(result.outputs.verified).toBe('');
     expect(reports.map((r) => r.env.RESULTS?.trim())).toEqual([
-      'backup=failure verify=skipped retention=skipped',
+      'backup=failure plan=skipped parts=skipped finalize=skipped verify=skipped retention=skipped',
     ]);
     expect(reports[0]?.env.BACKUP_ID).toBe('');
     expect(await backupsInStorage()).toEqual(before);
     expectNoSecrets(result, ['not-the-password']);
   }, 120_000);
+
+  test('with parts: plan → a matrix of part jobs → finalize → verify → prune', async () => {
+    requireBundles();
+    const reports: StubContext[] = [];
+    const before = await backupsInStorage();
+    const result = await run(env.mongodbUri, reports, { parts: 3, 'max-parallel': 2 });
+    const results = Object.fromEntries(Object.entries(result.jobs).map(([id, job]) => [id, job.result]));
+    const failures = result.steps
+      .filter((s) => s.outcome === 'failure')
+      .map((s) => `${s.job} / ${s.name}:\n${s.stdout}\n${s.stderr}`);
+    expect({ results, failures }).toEqual({
+      results: {
+        backup: 'skipped',
+        plan: 'success',
+        part: 'success',
+        finalize: 'success',
+        verify: 'success',
+        prune: 'success',
+        report: 'success',
+      },
+      failures: [],
+    });
+    // One leg per part, never more than max-parallel at once; no part needed its second attempt.
+    expect(result.jobs.part?.legs).toBe(3);
+    expect(result.jobs.part?.peakParallel).toBe(2);
+    expect(result.steps.filter((s) => s.name === 'Write the part' && s.outcome === 'success')).toHaveLength(
+      3,
+    );
+    expect(
+      result.steps.filter((s) => s.name === 'Write the part (second attempt)').map((s) => s.outcome),
+    ).toEqual(['skipped', 'skipped', 'skipped']);
+    const backupId = result.outputs['backup-id'] ?? '';
+    expect(backupId).toMatch(/^\d{4}-\d\d-\d\dT\d{6}Z-/);
+    expect(result.outputs).toMatchObject({ verified: 'true', documents: '2150', collections: '2' });
+    expect(result.outputs['manifest-url']).toBe(`${destination}/${backupId}/manifest.json`);
+    expect(result.jobs.verify?.steps.find((s) => s.id === 'verify')?.with.backup).toBe(backupId);
+    // Retention (last=1) kept the new backup in parts and removed the older ones.
+    expect(before.length).toBeGreaterThanOrEqual(0);
+    expect(await backupsInStorage()).toEqual([backupId]);
+    expect(reports.map((r) => r.env.RESULTS?.trim())).toEqual([
+      'backup=skipped plan=success parts=success finalize=success verify=success retention=success',
+    ]);
+    const password = decodeURIComponent(new URL(env.mongodbUri).password);
+    expectNoSecrets(result, [password, identity, env.s3.secretAccessKey]);
+  }, 300_000);
 });

@@ -10,6 +10,7 @@ import {
   evaluate,
   evaluateCondition,
   evaluateTemplate,
+  matrixLegs,
   runWorkflow,
   type StubContext,
 } from '../../scripts/workflows-e2e';
@@ -254,6 +255,88 @@ jobs:
           SAID: \${{ needs.call.outputs.said }}
         run: echo "$SAID"
 `;
+
+describe('strategy.matrix', () => {
+  const plan: ExpressionContext = {
+    contexts: { needs: { plan: { result: 'success', outputs: { matrix: '[1,2,3]' } } } },
+  };
+
+  test('one leg per value of a list a job output gives through fromJSON', () => {
+    expect(matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, plan)).toEqual([
+      { part: 1 },
+      { part: 2 },
+      { part: 3 },
+    ]);
+  });
+
+  test('crosses several lists, drops exclude entries and adds include entries', () => {
+    const legs = matrixLegs(
+      { matrix: { os: ['a', 'b'], n: [1, 2], exclude: [{ os: 'b', n: 2 }], include: [{ os: 'c', n: 9 }] } },
+      plan,
+    );
+    expect(legs).toEqual([
+      { os: 'a', n: 1 },
+      { os: 'a', n: 2 },
+      { os: 'b', n: 1 },
+      { os: 'c', n: 9 },
+    ]);
+    expect(matrixLegs(undefined, plan)).toEqual([{}]);
+  });
+
+  test('refuses what GitHub refuses: no list, or more than 256 legs', () => {
+    expect(() => matrixLegs({ matrix: { part: 'x' } }, plan)).toThrow('strategy.matrix.part must be a list');
+    const many = {
+      contexts: { needs: { plan: { outputs: { matrix: JSON.stringify([...Array(257).keys()]) } } } },
+    };
+    expect(() =>
+      matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, many),
+    ).toThrow('GitHub runs at most 256');
+  });
+
+  test('runs the legs at most max-parallel at once, each with its matrix, a failed leg failing the job', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'workflows-matrix-'));
+    try {
+      await writeFile(
+        join(root, 'matrix.yml'),
+        [
+          'on: workflow_dispatch',
+          'jobs:',
+          '  plan:',
+          '    runs-on: ubuntu-latest',
+          '    outputs:',
+          '      matrix: ${{ steps.p.outputs.matrix }}',
+          '    steps:',
+          '      - id: p',
+          '        run: echo \'matrix=[1,2,3,4]\' >>"$GITHUB_OUTPUT"',
+          '  leg:',
+          '    needs: plan',
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      max-parallel: 2',
+          '      matrix:',
+          '        part: ${{ fromJSON(needs.plan.outputs.matrix) }}',
+          '    steps:',
+          '      - id: first',
+          '        continue-on-error: true',
+          '        env:',
+          '          PART: ${{ matrix.part }}',
+          '        run: sleep 0.3; test "$PART" != 3',
+          '      - name: Retry',
+          "        if: steps.first.outcome == 'failure'",
+          '        run: echo "retry of ${{ matrix.part }} (${{ strategy.job-index }} of ${{ strategy.job-total }})"',
+          '      - run: test "${{ matrix.part }}" != 4',
+        ].join('\n'),
+      );
+      const result = await runWorkflow({ workflow: 'matrix.yml', root });
+      expect(result.jobs.leg).toMatchObject({ result: 'failure', legs: 4, peakParallel: 2 });
+      const retries = result.steps.filter((s) => s.name === 'Retry');
+      expect(retries.map((s) => s.outcome)).toEqual(['skipped', 'skipped', 'success', 'skipped']);
+      expect(retries.find((s) => s.outcome === 'success')?.stdout).toBe('retry of 3 (2 of 4)\n');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('runWorkflow', () => {
   let root: string;
