@@ -384,12 +384,18 @@ describe('reusable workflows', () => {
           problems.push(`${file.path}: secrets.${name} is not declared under workflow_call.secrets`);
       }
       for (const [name, output] of Object.entries<Yaml>(call.outputs ?? {})) {
-        const ref = /^\$\{\{\s*jobs\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(String(output?.value ?? ''));
-        const job = ref ? file.doc.jobs?.[ref[1] ?? ''] : undefined;
-        if (!ref || !job) {
-          problems.push(`${file.path}: output ${name} does not name a job output (${output?.value})`);
-        } else if (!((ref[2] ?? '') in (job.outputs ?? {}))) {
-          problems.push(`${file.path}: output ${name}: job ${ref[1]} has no output ${ref[2]}`);
+        // One job output, or alternatives (`jobs.a.outputs.x || jobs.b.outputs.x`: whichever job ran).
+        const body = /^\$\{\{(.*)\}\}$/.exec(String(output?.value ?? ''))?.[1] ?? '';
+        const refs = body
+          .split('||')
+          .map((alternative) => /^\s*jobs\.([\w-]+)\.outputs\.([\w-]+)\s*$/.exec(alternative));
+        for (const ref of refs) {
+          const job = ref ? file.doc.jobs?.[ref[1] ?? ''] : undefined;
+          if (!ref || !job) {
+            problems.push(`${file.path}: output ${name} does not name a job output (${output?.value})`);
+          } else if (!((ref[2] ?? '') in (job.outputs ?? {}))) {
+            problems.push(`${file.path}: output ${name}: job ${ref[1]} has no output ${ref[2]}`);
+          }
         }
       }
     }
