@@ -37,7 +37,9 @@ describe('compression', () => {
       "Option 'compression-level' for gzip must be from 1 to 9, got 12.",
     );
     expect(() => checkCompressionLevel('zstd', 0)).toThrow('from 1 to 22');
-    expect(() => checkCompressionLevel('none', 3)).toThrow("Option 'compression-level' cannot be used with 'compression' 'none'.");
+    expect(() => checkCompressionLevel('none', 3)).toThrow(
+      "Option 'compression-level' cannot be used with 'compression' 'none'.",
+    );
     expect(() => checkCompressionLevel('zstd', 19)).not.toThrow();
   });
 });
@@ -59,9 +61,7 @@ describe('age encryption', () => {
     );
     const stranger = await generateIdentity();
     const attempt = decryptStream(Readable.from([sealed]), stranger).then((s) => buffer(s));
-    await expect(attempt).rejects.toThrow(
-      "Option 'decrypt-identity' cannot decrypt this backup",
-    );
+    await expect(attempt).rejects.toThrow("Option 'decrypt-identity' cannot decrypt this backup");
     await expect(decryptStream(Readable.from([sealed]), 'not-a-key')).rejects.toThrow(
       /must be an age identity/,
     );

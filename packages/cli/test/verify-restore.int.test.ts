@@ -180,9 +180,7 @@ describe('shipkit verify', () => {
       AGE_IDENTITY: await generateIdentity(),
     });
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(
-      /error: AGE_IDENTITY \(public key age1\w+\) cannot decrypt backup/,
-    );
+    expect(out.stderr).toMatch(/error: AGE_IDENTITY \(public key age1\w+\) cannot decrypt backup/);
   });
 });
 

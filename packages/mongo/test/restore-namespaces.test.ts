@@ -91,6 +91,8 @@ describe('pairRenames', () => {
   });
 
   it('refuses unpaired lists', () => {
-    expect(() => pairRenames(['shop.*'], [])).toThrow("Option 'ns-from' and 'ns-to' must be given in pairs: got 1 and 0.");
+    expect(() => pairRenames(['shop.*'], [])).toThrow(
+      "Option 'ns-from' and 'ns-to' must be given in pairs: got 1 and 0.",
+    );
   });
 });

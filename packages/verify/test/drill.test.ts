@@ -61,7 +61,9 @@ describe('planDrill', () => {
     ).toThrow(new UserError('No complete backup at s3://b/shop: there is nothing to drill.'));
     expect(() =>
       planDrill(retained, { kind: 'id', id: '2026-11-27T031700Z-cccccc' }, Math.random, 'x'),
-    ).toThrow("Option 'older' names 2026-11-27T031700Z-cccccc, the newest backup, which the drill restores anyway: name an older one.");
+    ).toThrow(
+      "Option 'older' names 2026-11-27T031700Z-cccccc, the newest backup, which the drill restores anyway: name an older one.",
+    );
     expect(() =>
       planDrill(retained, { kind: 'id', id: '2026-11-28T031700Z-dddddd' }, Math.random, 'x'),
     ).toThrow(/is not a complete backup at x; complete backups: 2026-11-27T031700Z-cccccc, /);
