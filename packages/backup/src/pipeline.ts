@@ -136,6 +136,7 @@ async function backUp(
     const client = await connect(options.uri, {
       ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
       deadline,
+      logger,
     });
     try {
       if (!deps.storage && options.storage?.partSize === undefined && storage.location.kind === 's3') {

@@ -1,84 +1,12 @@
-// The workflow driver of scripts/workflows-e2e.ts: expressions as the runner evaluates them, and a
-// synthetic workflow (run: steps, a local action through the runner protocol, job needs and conditions,
-// the mongo-shipkit checkout and install replaced, stubs) in a temporary repository.
+// Jobs as the runner runs them: a synthetic workflow (run: steps, a local action through the runner
+// protocol, job needs and conditions, the mongo-shipkit checkout and install replaced, stubs) in a
+// temporary repository.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import {
-  type ExpressionContext,
-  evaluate,
-  evaluateCondition,
-  evaluateTemplate,
-  matrixLegs,
-  runWorkflow,
-  type StubContext,
-} from '../../scripts/workflows-e2e';
-
-const ctx: ExpressionContext = {
-  contexts: {
-    inputs: { 'aws-role-arn': '', verify: true, parallelism: 4, name: 'Shop' },
-    needs: { backup: { result: 'success', outputs: { 'backup-id': '2026-11-25T031700Z-1a2b3c' } } },
-    job: { services: { mongo: { ports: { '27017': '49153' } } } },
-    list: ['a', 'B'],
-  },
-};
-
-describe('expressions', () => {
-  test.each([
-    ["inputs.aws-role-arn != ''", false],
-    ["inputs.aws-role-arn == ''", true],
-    ['inputs.verify', true],
-    ['!inputs.verify', false],
-    ["inputs.name == 'shop'", true], // strings compare without case
-    ['inputs.parallelism == 4', true],
-    ["inputs.parallelism == '4'", true],
-    ['inputs.missing', null],
-    ["inputs.aws-role-arn || 'us-east-1'", 'us-east-1'],
-    ["inputs.name && 'yes'", 'yes'],
-    ["needs.backup.result == 'success' && (needs.verify.result == 'success' || !inputs.verify)", false],
-    ["job.services.mongo.ports['27017']", '49153'],
-    ["format('{0}m', 90)", '90m'],
-    ["format('{{{0}}}', 'x')", '{x}'],
-    ["contains(list, 'b')", true],
-    ["startsWith('refs/tags/v1', 'refs/tags/')", true],
-    ["join(list, '+')", 'a+B'],
-    ['fromJSON(\'{"a": [1, 2]}\').a[1]', 2],
-    ['1 < 2 && 3 >= 3', true],
-    ["'it''s'", "it's"],
-    ['null == 0', true],
-    ['-1 < 0', true],
-  ])('%s → %j', (expression, expected) => {
-    expect(evaluate(expression, ctx)).toEqual(expected);
-  });
-
-  /** `${{ inner }}`, spelled so that it is not taken for a template literal placeholder. */
-  const x = (inner: string) => `\${{ ${inner} }}`;
-
-  test('templates keep the type of a whole expression and make text of the rest', () => {
-    expect(evaluateTemplate(x('inputs.verify'), ctx)).toBe(true);
-    expect(evaluateTemplate(`mongodb://127.0.0.1:${x("job.services.mongo.ports['27017']")}/`, ctx)).toBe(
-      'mongodb://127.0.0.1:49153/',
-    );
-    expect(evaluateTemplate(`${x('inputs.parallelism')}-${x('inputs.verify')}`, ctx)).toBe('4-true');
-    expect(evaluateTemplate('plain', ctx)).toBe('plain');
-  });
-
-  test('conditions imply success() unless they name a status function', () => {
-    const failed = { ...ctx, status: { success: false, failure: true, cancelled: false } };
-    expect(evaluateCondition('inputs.verify', ctx)).toBe(true);
-    expect(evaluateCondition('inputs.verify', failed)).toBe(false);
-    expect(evaluateCondition(x('!cancelled() && inputs.verify'), failed)).toBe(true);
-    expect(evaluateCondition('failure()', failed)).toBe(true);
-    expect(evaluateCondition(undefined, failed)).toBe(false);
-  });
-
-  test('unknown contexts and functions are errors, not silent nulls', () => {
-    expect(() => evaluate('secretz.TOKEN', ctx)).toThrow(/unknown context 'secretz'/);
-    expect(() => evaluate("hashFiles('**/package-lock.json')", ctx)).toThrow(/not supported/);
-    expect(() => evaluate("inputs.name == 'x", ctx)).toThrow(/unterminated string/);
-  });
-});
+import type { ExpressionContext } from './expressions';
+import { matrixLegs, runWorkflow, type StubContext } from './jobs';
 
 const ACTION = `name: Echo
 description: Says hello.
@@ -256,88 +184,6 @@ jobs:
         run: echo "$SAID"
 `;
 
-describe('strategy.matrix', () => {
-  const plan: ExpressionContext = {
-    contexts: { needs: { plan: { result: 'success', outputs: { matrix: '[1,2,3]' } } } },
-  };
-
-  test('one leg per value of a list a job output gives through fromJSON', () => {
-    expect(matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, plan)).toEqual([
-      { part: 1 },
-      { part: 2 },
-      { part: 3 },
-    ]);
-  });
-
-  test('crosses several lists, drops exclude entries and adds include entries', () => {
-    const legs = matrixLegs(
-      { matrix: { os: ['a', 'b'], n: [1, 2], exclude: [{ os: 'b', n: 2 }], include: [{ os: 'c', n: 9 }] } },
-      plan,
-    );
-    expect(legs).toEqual([
-      { os: 'a', n: 1 },
-      { os: 'a', n: 2 },
-      { os: 'b', n: 1 },
-      { os: 'c', n: 9 },
-    ]);
-    expect(matrixLegs(undefined, plan)).toEqual([{}]);
-  });
-
-  test('refuses what GitHub refuses: no list, or more than 256 legs', () => {
-    expect(() => matrixLegs({ matrix: { part: 'x' } }, plan)).toThrow('strategy.matrix.part must be a list');
-    const many = {
-      contexts: { needs: { plan: { outputs: { matrix: JSON.stringify([...Array(257).keys()]) } } } },
-    };
-    expect(() =>
-      matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, many),
-    ).toThrow('GitHub runs at most 256');
-  });
-
-  test('runs the legs at most max-parallel at once, each with its matrix, a failed leg failing the job', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'workflows-matrix-'));
-    try {
-      await writeFile(
-        join(root, 'matrix.yml'),
-        [
-          'on: workflow_dispatch',
-          'jobs:',
-          '  plan:',
-          '    runs-on: ubuntu-latest',
-          '    outputs:',
-          '      matrix: ${{ steps.p.outputs.matrix }}',
-          '    steps:',
-          '      - id: p',
-          '        run: echo \'matrix=[1,2,3,4]\' >>"$GITHUB_OUTPUT"',
-          '  leg:',
-          '    needs: plan',
-          '    runs-on: ubuntu-latest',
-          '    strategy:',
-          '      max-parallel: 2',
-          '      matrix:',
-          '        part: ${{ fromJSON(needs.plan.outputs.matrix) }}',
-          '    steps:',
-          '      - id: first',
-          '        continue-on-error: true',
-          '        env:',
-          '          PART: ${{ matrix.part }}',
-          '        run: sleep 0.3; test "$PART" != 3',
-          '      - name: Retry',
-          "        if: steps.first.outcome == 'failure'",
-          '        run: echo "retry of ${{ matrix.part }} (${{ strategy.job-index }} of ${{ strategy.job-total }})"',
-          '      - run: test "${{ matrix.part }}" != 4',
-        ].join('\n'),
-      );
-      const result = await runWorkflow({ workflow: 'matrix.yml', root });
-      expect(result.jobs.leg).toMatchObject({ result: 'failure', legs: 4, peakParallel: 2 });
-      const retries = result.steps.filter((s) => s.name === 'Retry');
-      expect(retries.map((s) => s.outcome)).toEqual(['skipped', 'skipped', 'success', 'skipped']);
-      expect(retries.find((s) => s.outcome === 'success')?.stdout).toBe('retry of 3 (2 of 4)\n');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
-  });
-});
-
 describe('runWorkflow', () => {
   let root: string;
 
@@ -433,5 +279,87 @@ describe('runWorkflow', () => {
       runWorkflow({ workflow: 'workflow.yml', root, inputs: { name: 'x', nope: 1 } }),
     ).rejects.toThrow(/no input 'nope'/);
     await expect(runWorkflow({ workflow: 'workflow.yml', root })).rejects.toThrow(/needs the input 'name'/);
+  });
+});
+
+describe('strategy.matrix', () => {
+  const plan: ExpressionContext = {
+    contexts: { needs: { plan: { result: 'success', outputs: { matrix: '[1,2,3]' } } } },
+  };
+
+  test('one leg per value of a list a job output gives through fromJSON', () => {
+    expect(matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, plan)).toEqual([
+      { part: 1 },
+      { part: 2 },
+      { part: 3 },
+    ]);
+  });
+
+  test('crosses several lists, drops exclude entries and adds include entries', () => {
+    const legs = matrixLegs(
+      { matrix: { os: ['a', 'b'], n: [1, 2], exclude: [{ os: 'b', n: 2 }], include: [{ os: 'c', n: 9 }] } },
+      plan,
+    );
+    expect(legs).toEqual([
+      { os: 'a', n: 1 },
+      { os: 'a', n: 2 },
+      { os: 'b', n: 1 },
+      { os: 'c', n: 9 },
+    ]);
+    expect(matrixLegs(undefined, plan)).toEqual([{}]);
+  });
+
+  test('refuses what GitHub refuses: no list, or more than 256 legs', () => {
+    expect(() => matrixLegs({ matrix: { part: 'x' } }, plan)).toThrow('strategy.matrix.part must be a list');
+    const many = {
+      contexts: { needs: { plan: { outputs: { matrix: JSON.stringify([...Array(257).keys()]) } } } },
+    };
+    expect(() =>
+      matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, many),
+    ).toThrow('GitHub runs at most 256');
+  });
+
+  test('runs the legs at most max-parallel at once, each with its matrix, a failed leg failing the job', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'workflows-matrix-'));
+    try {
+      await writeFile(
+        join(root, 'matrix.yml'),
+        [
+          'on: workflow_dispatch',
+          'jobs:',
+          '  plan:',
+          '    runs-on: ubuntu-latest',
+          '    outputs:',
+          '      matrix: ${{ steps.p.outputs.matrix }}',
+          '    steps:',
+          '      - id: p',
+          '        run: echo \'matrix=[1,2,3,4]\' >>"$GITHUB_OUTPUT"',
+          '  leg:',
+          '    needs: plan',
+          '    runs-on: ubuntu-latest',
+          '    strategy:',
+          '      max-parallel: 2',
+          '      matrix:',
+          '        part: ${{ fromJSON(needs.plan.outputs.matrix) }}',
+          '    steps:',
+          '      - id: first',
+          '        continue-on-error: true',
+          '        env:',
+          '          PART: ${{ matrix.part }}',
+          '        run: sleep 0.3; test "$PART" != 3',
+          '      - name: Retry',
+          "        if: steps.first.outcome == 'failure'",
+          '        run: echo "retry of ${{ matrix.part }} (${{ strategy.job-index }} of ${{ strategy.job-total }})"',
+          '      - run: test "${{ matrix.part }}" != 4',
+        ].join('\n'),
+      );
+      const result = await runWorkflow({ workflow: 'matrix.yml', root });
+      expect(result.jobs.leg).toMatchObject({ result: 'failure', legs: 4, peakParallel: 2 });
+      const retries = result.steps.filter((s) => s.name === 'Retry');
+      expect(retries.map((s) => s.outcome)).toEqual(['skipped', 'skipped', 'success', 'skipped']);
+      expect(retries.find((s) => s.outcome === 'success')?.stdout).toBe('retry of 3 (2 of 4)\n');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
