@@ -148,6 +148,20 @@ describe('a backup in parts', () => {
     for (const part of stored) expect(part.startedAt >= plan.plannedAt).toBe(true);
   });
 
+  it('stores no credential: not in the plan, the part records, the archives or the manifest', async () => {
+    const password = decodeURIComponent(new URL(testEnv().mongodbUri).password);
+    const host = new URL(testEnv().mongodbUri).host;
+    expect(password.length).toBeGreaterThan(3);
+    for await (const object of storage.list(`${backupId}/`)) {
+      const text = (await buffer(await storage.get(object.key))).toString('latin1');
+      expect({ key: object.key, password: text.includes(password), host: text.includes(host) }).toEqual({
+        key: object.key,
+        password: false,
+        host: false,
+      });
+    }
+  });
+
   it('counts as a complete backup in the catalogue', async () => {
     const [entry] = await listBackups(storage);
     expect(entry?.id).toBe(backupId);
