@@ -282,13 +282,16 @@ describe('runWorkflow', () => {
   });
 });
 
+/** A workflow expression, `${{ … }}`, as text. */
+const expr = (body: string) => `$${'{'}{ ${body} }}`;
+
 describe('strategy.matrix', () => {
   const plan: ExpressionContext = {
     contexts: { needs: { plan: { result: 'success', outputs: { matrix: '[1,2,3]' } } } },
   };
 
   test('one leg per value of a list a job output gives through fromJSON', () => {
-    expect(matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, plan)).toEqual([
+    expect(matrixLegs({ matrix: { part: `${expr('fromJSON(needs.plan.outputs.matrix)')}` } }, plan)).toEqual([
       { part: 1 },
       { part: 2 },
       { part: 3 },
@@ -315,7 +318,7 @@ describe('strategy.matrix', () => {
       contexts: { needs: { plan: { outputs: { matrix: JSON.stringify([...Array(257).keys()]) } } } },
     };
     expect(() =>
-      matrixLegs({ matrix: { part: '${{ fromJSON(needs.plan.outputs.matrix) }}' } }, many),
+      matrixLegs({ matrix: { part: `${expr('fromJSON(needs.plan.outputs.matrix)')}` } }, many),
     ).toThrow('GitHub runs at most 256');
   });
 
@@ -330,7 +333,7 @@ describe('strategy.matrix', () => {
           '  plan:',
           '    runs-on: ubuntu-latest',
           '    outputs:',
-          '      matrix: ${{ steps.p.outputs.matrix }}',
+          `      matrix: ${expr('steps.p.outputs.matrix')}`,
           '    steps:',
           '      - id: p',
           '        run: echo \'matrix=[1,2,3,4]\' >>"$GITHUB_OUTPUT"',
@@ -340,17 +343,17 @@ describe('strategy.matrix', () => {
           '    strategy:',
           '      max-parallel: 2',
           '      matrix:',
-          '        part: ${{ fromJSON(needs.plan.outputs.matrix) }}',
+          `        part: ${expr('fromJSON(needs.plan.outputs.matrix)')}`,
           '    steps:',
           '      - id: first',
           '        continue-on-error: true',
           '        env:',
-          '          PART: ${{ matrix.part }}',
+          `          PART: ${expr('matrix.part')}`,
           '        run: sleep 0.3; test "$PART" != 3',
           '      - name: Retry',
           "        if: steps.first.outcome == 'failure'",
-          '        run: echo "retry of ${{ matrix.part }} (${{ strategy.job-index }} of ${{ strategy.job-total }})"',
-          '      - run: test "${{ matrix.part }}" != 4',
+          `        run: echo "retry of ${expr('matrix.part')} (${expr('strategy.job-index')} of ${expr('strategy.job-total')})"`,
+          `      - run: test "${expr('matrix.part')}" != 4`,
         ].join('\n'),
       );
       const result = await runWorkflow({ workflow: 'matrix.yml', root });
