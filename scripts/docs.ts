@@ -207,15 +207,20 @@ export interface DocsResult {
 export interface DocsOptions {
   root?: string;
   check?: boolean;
-  /** The action tables action.yml inputs come from, by action folder; actions without one are left as they are. */
+  /**
+   * The action tables action.yml inputs come from, by action folder (default: this repository's, for its
+   * own root); actions without one are left as they are.
+   */
   tables?: Readonly<Record<string, Table>>;
-  /** Whether to write docs/cli.md (the project's CLI: off for a project that has none). */
+  /** Whether to write docs/cli.md from the shipkit CLI (default: for this repository's own root). */
   cli?: boolean;
 }
 
 export async function generateDocs(options: DocsOptions = {}): Promise<DocsResult> {
   const root = options.root ?? defaultRoot;
-  const tables = options.tables ?? ACTION_TABLES;
+  // The tables and the CLI are this repository's: another root (a test's project) has neither unless given.
+  const own = resolve(root) === defaultRoot;
+  const tables = options.tables ?? (own ? ACTION_TABLES : {});
   const outOfDate: string[] = [];
   const update = async (relative: string, wanted: string, existing: string | undefined) => {
     if (wanted === existing) return;
@@ -234,7 +239,7 @@ export async function generateDocs(options: DocsOptions = {}): Promise<DocsResul
       existing,
     );
   }
-  if (options.cli ?? true) {
+  if (options.cli ?? own) {
     const page = join(root, 'docs', 'cli.md');
     const existing = existsSync(page) ? await readFile(page, 'utf8') : undefined;
     const wanted = replaceBlock(existing, CLI_BEGIN, await renderCliReference(), 'The shipkit CLI');

@@ -49,7 +49,7 @@ describe('mongo-backup action', () => {
     expect(Number(outputs['duration-seconds'])).toBeGreaterThanOrEqual(0);
     expect(result.summary).toContain('| namespace | type | documents | bytes | indexes | content hash |');
     expect(result.summary).toContain(`| ${source}.orders | collection | 400 |`);
-    expect(result.stdout).toMatch(/backup: .* docs, .*\/s.* — done/);
+    expect(result.stdout).toMatch(/backup: .* docs( of \d+ \([\d.]+%\))?, .*\/s.* — done/);
 
     const manifestText = await readFile(fileURLToPath(outputs['manifest-url'] as string), 'utf8');
     const forms = [...secretForms(uri), password, encodeURIComponent(password)];

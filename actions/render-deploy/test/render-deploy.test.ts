@@ -286,7 +286,7 @@ describe('render-deploy action (bundled)', () => {
     const result = await deploy({ 'api-key': wrongKey });
     expect(result.exitCode).toBe(1);
     expect(errors(result)[0]).toContain('Render rejected the API key (HTTP 401) when trying to read service');
-    expect(errors(result)[0]).toContain("Check input 'api-key'");
+    expect(errors(result)[0]).toContain("Check 'api-key': it must be a current Render API key");
     expect(shown(result.everything)).not.toContain(wrongKey);
     expect(maskedByRunner(result)).toContain(wrongKey);
     expect(render.deploys(serviceId)).toHaveLength(0);

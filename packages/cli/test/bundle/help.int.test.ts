@@ -28,10 +28,12 @@ describe('shipkit help, from the bundle', () => {
     expect(none.stdout).toBe(programHelp());
     const unknown = await runShipkit(['bakcup']);
     expectExit(unknown, 2);
-    expect(unknown.stderr).toMatch(/^error: unknown command 'bakcup'\. Commands: backup, /);
+    expect(unknown.stderr).toMatch(
+      /^error: unknown command 'bakcup' — did you mean 'backup'\? Commands: backup, /,
+    );
     const option = await runShipkit(['list', '--att', 'file:///tmp']);
     expectExit(option, 2);
-    expect(option.stderr).toMatch(/--att.*see `shipkit list --help`/);
+    expect(option.stderr).toMatch(/has no option --att — did you mean --at\? See `shipkit list --help`/);
     for (const run of [none, unknown, option]) expect(run.everything).not.toMatch(/\n\s+at /);
   });
 });
