@@ -1,0 +1,31 @@
+export {
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type Delivery,
+  type DeliveryOptions,
+  deliver,
+} from './deliver';
+export { type AnomalyFigure, EVENTS, type EventName, isAlarm, type NotifyEvent } from './events';
+export { NOTIFY_ROWS, type NotifyConfig, notifyConfig } from './options';
+export { describeDelivery, Notifier, type NotifierDeps } from './notifier';
+export {
+  facts,
+  type HeartbeatSignal,
+  heartbeatRequest,
+  NOTIFICATION_VERSION,
+  notificationRequest,
+  type OutgoingRequest,
+  SIGNATURE_HEADER,
+  signature,
+  slackBody,
+  teamsBody,
+  webhookBody,
+} from './payloads';
+export {
+  type HeartbeatTarget,
+  type NotifyTarget,
+  parseHeartbeat,
+  parseTarget,
+  type TargetFormat,
+} from './targets';

@@ -1,0 +1,72 @@
+import { type Delivery, type DeliveryOptions, deliver } from './deliver';
+import { isAlarm, type NotifyEvent } from './events';
+import type { NotifyConfig } from './options';
+import { heartbeatRequest, notificationRequest, type OutgoingRequest } from './payloads';
+
+export interface NotifierDeps {
+  tool: { name: string; version: string };
+  now?: () => Date;
+  /** Removes any secret from a body before it is sent (belt and braces: events hold none). */
+  redact?: (text: string) => string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Tells the receivers a run's outcome: the heartbeat when the run starts, then the event to every
+ * notification URL and the heartbeat's success or fail when it ends. Never throws; each request's
+ * outcome is returned so the edge can warn about the ones not delivered.
+ */
+export class Notifier {
+  constructor(
+    private readonly config: NotifyConfig,
+    private readonly deps: NotifierDeps,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.targets.length > 0 || this.config.heartbeat !== undefined;
+  }
+
+  async start(): Promise<Delivery[]> {
+    const { heartbeat } = this.config;
+    if (!heartbeat) return [];
+    return [await this.send(heartbeatRequest(heartbeat, 'start'), 'heartbeat start')];
+  }
+
+  async finish(event: NotifyEvent): Promise<Delivery[]> {
+    const redact = this.deps.redact ?? ((text: string) => text);
+    const now = this.deps.now?.() ?? new Date();
+    const clean: NotifyEvent = JSON.parse(redact(JSON.stringify(event)));
+    const requests: [OutgoingRequest, string][] = this.config.targets.map((target) => [
+      notificationRequest(target, clean, {
+        ...(this.config.secret ? { secret: this.config.secret } : {}),
+        tool: this.deps.tool,
+        now,
+      }),
+      clean.event,
+    ]);
+    const { heartbeat } = this.config;
+    if (heartbeat) {
+      const signal = isAlarm(clean.event) ? 'fail' : 'success';
+      const text = [clean.summary, clean.failure].filter(Boolean).join('\n');
+      requests.push([heartbeatRequest(heartbeat, signal, text), `heartbeat ${signal}`]);
+    }
+    return Promise.all(requests.map(([request, what]) => this.send(request, what)));
+  }
+
+  private send(request: OutgoingRequest, what: string): Promise<Delivery> {
+    const options: DeliveryOptions = {
+      requestTimeoutMs: this.config.requestTimeoutMs,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+    };
+    return deliver(request, what, options);
+  }
+}
+
+/** "slack (hooks.slack.com): backup.failed not delivered: answered HTTP 500 (after 3 tries)" */
+export function describeDelivery(delivery: Delivery): string {
+  return delivery.delivered
+    ? `${delivery.label}: ${delivery.what} delivered`
+    : `${delivery.label}: ${delivery.what} not delivered: ${delivery.error ?? 'failed'}`;
+}
