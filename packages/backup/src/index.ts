@@ -1,4 +1,16 @@
 export {
+  ANOMALY_ACK_NAME,
+  type Anomaly,
+  type AnomalyAck,
+  anomalyAckSchema,
+  anomalySchema,
+  DEFAULT_ANOMALY_DROP_PERCENT,
+  describeAnomaly,
+  findAnomaly,
+  isSameSource,
+} from './anomaly';
+export { type AckResult, acknowledgeAnomaly, type GuardOptions, guardAgainstCollapse } from './guard';
+export {
   type BackupState,
   type CatalogEntry,
   type CatalogOptions,

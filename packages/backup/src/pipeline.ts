@@ -27,6 +27,8 @@ import {
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
 import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema } from './manifest';
 import { type PruneResult, prune } from './prune';
+import { type Anomaly, DEFAULT_ANOMALY_DROP_PERCENT } from './anomaly';
+import { guardAgainstCollapse } from './guard';
 import { TOOL } from './tool';
 
 export interface BackupOptions {
@@ -44,6 +46,10 @@ export interface BackupOptions {
   recipients?: string[];
   parallelism?: number;
   retention?: RetentionPolicy;
+  /** The anomaly guard's threshold in percent (default 50); 0 turns it off. */
+  anomalyDropPercent?: number;
+  /** The collapse the guard finds is intended: recorded as acknowledged, not reported as an anomaly. */
+  acceptAnomaly?: boolean;
   /**
    * Bound on the whole run, the network included: every request is aborted when it passes, and the
    * run ends shortly after whatever the servers do. The default is no bound.
@@ -74,6 +80,8 @@ export interface BackupResult {
   manifest: Manifest;
   durationMs: number;
   prune?: PruneResult;
+  /** The collapse this backup recorded (also in its manifest); `acceptedAt` set when it was accepted. */
+  anomaly?: Anomaly;
 }
 
 /**
@@ -205,7 +213,7 @@ async function backUp(
         `archive stored: ${formatBytes(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`,
       );
       const finished = now();
-      const manifest = manifestSchema.parse({
+      const built = manifestSchema.parse({
         formatVersion: MANIFEST_FORMAT_VERSION,
         backupId,
         startedAt: started.toISOString(),
@@ -239,6 +247,13 @@ async function backUp(
         },
         namespaces: dumped.namespaces,
       } satisfies Manifest);
+      const anomaly = await guardAgainstCollapse(store, built, {
+        dropPercent: options.anomalyDropPercent ?? DEFAULT_ANOMALY_DROP_PERCENT,
+        accept: options.acceptAnomaly ?? false,
+        now: finished,
+        logger,
+      });
+      const manifest: Manifest = anomaly ? { ...built, anomaly } : built;
       // The commit marker: only now does the backup exist. Never sent once the run has stopped.
       deadline.throwIfStopped();
       commit = 'manifest-sent';
@@ -256,6 +271,7 @@ async function backUp(
         archiveUrl: store.describe(keys.archive),
         manifest,
         durationMs: now().getTime() - started.getTime(),
+        ...(anomaly ? { anomaly } : {}),
       };
       if (options.retention) {
         result.prune = await prune(store, { policy: options.retention, now: now(), logger });

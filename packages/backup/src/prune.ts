@@ -44,6 +44,7 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
       time: e.time,
       complete: e.complete,
       verified: e.verified,
+      openAnomaly: e.openAnomaly,
       ...(e.state === 'damaged' ? { damaged: e.damage.join('; ') } : {}),
     })),
     options.policy,

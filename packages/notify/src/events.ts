@@ -13,6 +13,7 @@ export const EVENTS = [
   'freshness.ok',
   'freshness.stale',
 ] as const;
+// freshness.ok only reaches the heartbeat: a daily "all is well" is no news for a channel.
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -29,3 +29,13 @@ export {
   parseTarget,
   type TargetFormat,
 } from './targets';
+export {
+  type BackupFacts,
+  backupEvent,
+  type CheckFacts,
+  checkEvent,
+  failedEvent,
+  type FreshnessFacts,
+  freshnessEvent,
+  publicLocation,
+} from './outcomes';

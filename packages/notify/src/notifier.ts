@@ -37,7 +37,9 @@ export class Notifier {
     const redact = this.deps.redact ?? ((text: string) => text);
     const now = this.deps.now?.() ?? new Date();
     const clean: NotifyEvent = JSON.parse(redact(JSON.stringify(event)));
-    const requests: [OutgoingRequest, string][] = this.config.targets.map((target) => [
+    // A fresh backup every day is no news for a channel: only the heartbeat hears of it.
+    const targets = clean.event === 'freshness.ok' ? [] : this.config.targets;
+    const requests: [OutgoingRequest, string][] = targets.map((target) => [
       notificationRequest(target, clean, {
         ...(this.config.secret ? { secret: this.config.secret } : {}),
         tool: this.deps.tool,
