@@ -13009,7 +13009,7 @@ const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7287)
 const { Request, fromInnerRequest } = __nccwpck_require__(9683)
 const { kState } = __nccwpck_require__(3175)
 const { fetching } = __nccwpck_require__(4202)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8823)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1204)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -14040,7 +14040,7 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { URLSerializer } = __nccwpck_require__(192)
-const { isValidHeaderName } = __nccwpck_require__(8823)
+const { isValidHeaderName } = __nccwpck_require__(1204)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15567,7 +15567,7 @@ const { createFastMessageEvent } = __nccwpck_require__(6760)
 const { isNetworkError } = __nccwpck_require__(7287)
 const { delay } = __nccwpck_require__(3943)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
-const { environmentSettingsObject } = __nccwpck_require__(8823)
+const { environmentSettingsObject } = __nccwpck_require__(1204)
 const { getGlobalDispatcher } = __nccwpck_require__(1481)
 
 let experimentalWarned = false
@@ -16101,7 +16101,7 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { FormData } = __nccwpck_require__(3818)
 const { kState } = __nccwpck_require__(3175)
 const { webidl } = __nccwpck_require__(4625)
@@ -17696,7 +17696,7 @@ module.exports = { FileLike, isFileLike }
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9500)
-const { utf8DecodeBytes } = __nccwpck_require__(8823)
+const { utf8DecodeBytes } = __nccwpck_require__(1204)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(192)
 const { isFileLike } = __nccwpck_require__(3486)
 const { makeEntry } = __nccwpck_require__(3818)
@@ -18176,7 +18176,7 @@ module.exports = {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(8823)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1204)
 const { kState } = __nccwpck_require__(3175)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
 const { FileLike, isFileLike } = __nccwpck_require__(3486)
@@ -18490,7 +18490,7 @@ const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { webidl } = __nccwpck_require__(4625)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
@@ -19222,7 +19222,7 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { kState, kDispatcher } = __nccwpck_require__(3175)
 const assert = __nccwpck_require__(4589)
 const { safelyExtractBody, extractBody } = __nccwpck_require__(1448)
@@ -21464,7 +21464,7 @@ const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -22511,7 +22511,7 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const {
   redirectStatusSet,
   nullBodyStatus
@@ -23125,7 +23125,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8823:
+/***/ 1204:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26633,7 +26633,7 @@ const { CloseEvent } = __nccwpck_require__(6760)
 const { makeRequest } = __nccwpck_require__(9683)
 const { fetching } = __nccwpck_require__(4202)
 const { Headers, getHeadersList } = __nccwpck_require__(3408)
-const { getDecodeSplit } = __nccwpck_require__(8823)
+const { getDecodeSplit } = __nccwpck_require__(1204)
 const { WebsocketFrameSend } = __nccwpck_require__(9676)
 
 /** @type {import('crypto')} */
@@ -28616,7 +28616,7 @@ module.exports = {
 
 const { webidl } = __nccwpck_require__(4625)
 const { URLSerializer } = __nccwpck_require__(192)
-const { environmentSettingsObject } = __nccwpck_require__(8823)
+const { environmentSettingsObject } = __nccwpck_require__(1204)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(7119)
 const {
   kWebSocketURL,
@@ -29215,18 +29215,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8315);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8291);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4299);
 
 
-await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8315:
+/***/ 4299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29234,8 +29234,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: readInputs
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -29245,314 +29243,24 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
 var lib_core = __nccwpck_require__(3597);
-// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
-var deadline = __nccwpck_require__(623);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(3808);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
-
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ../../packages/action-kit/src/memory.ts
-
-
-const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
-/**
- * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
- * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
- *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
- *   live). The keeper holds them at their start size; measured, this costs no time.
- * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
- *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
- *   on these small heaps.
- * Create it before the job allocates in earnest.
- */
-class MemoryKeeper {
-    everyBytes;
-    #sinceLast = 0;
-    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
-        this.everyBytes = everyBytes;
-        holdYoungGeneration();
-    }
-    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
-    add(bytes) {
-        this.#sinceLast += bytes;
-        if (this.#sinceLast < this.everyBytes)
-            return;
-        this.#sinceLast = 0;
-        fullCollection()?.();
-    }
-}
-/**
- * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
- * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
- * each time V8 grows them, so it can still be set from here.
- */
-function holdYoungGeneration() {
-    setFlagsFromString('--semi-space-growth-factor=1');
-}
-let collect;
-/** V8's `gc()`, or null where it cannot be had. */
-function fullCollection() {
-    if (collect === undefined) {
-        try {
-            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
-            setFlagsFromString('--expose-gc');
-            collect = runInNewContext('gc');
-        }
-        catch {
-            collect = null;
-        }
-    }
-    return collect;
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
-var src_process = __nccwpck_require__(9234);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
-/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
-function escapeCell(cell) {
-    if (cell === undefined)
-        return '';
-    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function details(summaryText, body) {
-    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Joins sections with blank lines, dropping empty ones. */
-function sections(...parts) {
-    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts + 1 modules
-var action = __nccwpck_require__(1204);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts
+var src = __nccwpck_require__(8291);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 19 modules
+var runtime_src = __nccwpck_require__(5221);
 ;// CONCATENATED MODULE: ../../packages/policy/src/glob.ts
+
 /**
- * Branch patterns as GitHub writes them in branch protection: `*` stays within one path segment,
+ * Branch patterns as GitHub writes them in branch protection: the suite's glob syntax (see
+ * `globSource` in @shipkit/runtime) with `/` as the separator — `*` stays within one path segment,
  * `**` crosses `/`, `?` is one character; everything else is literal.
  */
+const BRANCH = { separator: '/' };
 // Characters git refuses in branch names (git check-ref-format): a pattern containing one can never
 // match, so it is almost certainly a regular expression or a typo.
 const FORBIDDEN_IN_BRANCH = /[\s~^:\\[]/;
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i += 1;
-        }
-        else if (char === '*') {
-            source += '[^/]*';
-        }
-        else if (char === '?') {
-            source += '[^/]';
-        }
-        else {
-            source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        }
-    }
-    return new RegExp(`^${source}$`);
-}
-const compiled = new Map();
+/** Whether a branch matches a pattern: `*` stays within one path segment, `**` crosses `/`. */
 function matchesGlob(name, pattern) {
-    let regExp = compiled.get(pattern);
-    if (!regExp) {
-        regExp = globToRegExp(pattern);
-        compiled.set(pattern, regExp);
-    }
-    return regExp.test(name);
+    return (0,runtime_src/* matchesGlob */.kt)(name, pattern, BRANCH);
 }
 /** The first pattern that matches the name, for saying *what* matched. */
 function firstMatch(name, patterns) {
@@ -39843,7 +39551,7 @@ async function checkEvent(options) {
         return evaluate({ event }, options.policy, options);
     }
     if (!options.github) {
-        throw new errors/* UserError */.y(`Input 'github-token' is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`);
+        throw new runtime_src/* OptionError */.eR('github-token', `is empty, but checking a push to ${event.branch} needs it to look up the pull request that was merged.`);
     }
     // An allowed actor needs no pull request, so there is nothing worth waiting for.
     const allowedActor = event.actors.some((actor) => firstMatch(actor, options.policy.protected.allowedActors));
@@ -39879,8 +39587,8 @@ function renderComment(evaluation) {
     const rows = evaluation.violations.map((v) => [
         v.severity === 'fail' ? '❌ fail' : '⚠️ warn',
         v.rule,
-        escapeHtml(v.message) + (v.note ? ` _(${escapeHtml(v.note)})_` : ''),
-        escapeHtml(v.fix),
+        (0,runtime_src/* escapeHtml */.ZD)(v.message) + (v.note ? ` _(${(0,runtime_src/* escapeHtml */.ZD)(v.note)})_` : ''),
+        (0,runtime_src/* escapeHtml */.ZD)(v.fix),
     ]);
     const override = evaluation.override
         ? `Failures were turned into warnings by the \`${evaluation.override.label}\` label` +
@@ -39889,8 +39597,8 @@ function renderComment(evaluation) {
     return [
         COMMENT_MARKER,
         `### ${headline}`,
-        `Checked ${escapeHtml(evaluation.subject)}.`,
-        table(['', 'Rule', 'Problem', 'How to fix'], rows),
+        `Checked ${(0,runtime_src/* escapeHtml */.ZD)(evaluation.subject)}.`,
+        (0,runtime_src/* table */.tp)(['', 'Rule', 'Problem', 'How to fix'], rows),
         override,
         '<sub>This comment is updated on every change and removed once the pull request complies.</sub>',
     ]
@@ -39935,7 +39643,7 @@ var dist = __nccwpck_require__(3483);
 
 const DEFAULT_CONFIG_PATH = '.github/branch-policy.yml';
 /** A config file the action cannot use: every problem, each with its key and line. */
-class PolicyConfigError extends errors/* UserError */.y {
+class PolicyConfigError extends runtime_src/* UserError */.yo {
     file;
     problems;
     name = 'PolicyConfigError';
@@ -40192,36 +39900,36 @@ const STATUS_LABEL = {
 function renderSummary(evaluation, policy, policySource) {
     const violations = evaluation.violations.length > 0
         ? [
-            heading('Violations', 4),
-            table(['Severity', 'Rule', 'Problem', 'What matched', 'How to fix'], evaluation.violations.map((v) => [
+            (0,runtime_src/* heading */.R_)('Violations', 4),
+            (0,runtime_src/* table */.tp)(['Severity', 'Rule', 'Problem', 'What matched', 'How to fix'], evaluation.violations.map((v) => [
                 STATUS_LABEL[v.severity] + (v.note ? ` (${v.note})` : ''),
                 v.rule,
-                escapeHtml(v.message),
-                escapeHtml(v.matched),
-                escapeHtml(v.fix),
+                (0,runtime_src/* escapeHtml */.ZD)(v.message),
+                (0,runtime_src/* escapeHtml */.ZD)(v.matched),
+                (0,runtime_src/* escapeHtml */.ZD)(v.fix),
             ])),
         ].join('\n\n')
         : undefined;
     const override = evaluation.override
         ? [
-            heading('Override', 4),
+            (0,runtime_src/* heading */.R_)('Override', 4),
             `The \`${evaluation.override.label}\` label on #${evaluation.override.pullNumber} turned ` +
                 `${evaluation.override.overridden} ${evaluation.override.overridden === 1 ? 'failure' : 'failures'} into warnings` +
                 `${evaluation.override.appliedBy ? `; applied by @${evaluation.override.appliedBy}` : ''}.`,
         ].join('\n\n')
         : undefined;
-    const flows = table(['From', 'To'], policy.flows.map((flow) => [flow.from.join(', '), flow.to.join(', ')]));
-    const settings = table(['Rule', 'Setting', 'Value'], describePolicy(policy)
+    const flows = (0,runtime_src/* table */.tp)(['From', 'To'], policy.flows.map((flow) => [flow.from.join(', '), flow.to.join(', ')]));
+    const settings = (0,runtime_src/* table */.tp)(['Rule', 'Setting', 'Value'], describePolicy(policy)
         .filter((row) => row.rule !== 'flows')
-        .map((row) => [row.rule, row.setting, escapeHtml(row.value)]));
-    return sections(heading(`${VERDICT_ICON[evaluation.verdict]} Branch policy: ${evaluation.verdict}`), `Checked ${escapeHtml(evaluation.subject)} against ${escapeHtml(policySource)}.`, evaluation.notice && `> ${escapeHtml(evaluation.notice)}`, evaluation.exemption && `Exempt: ${escapeHtml(evaluation.exemption)}.`, heading('Rules', 4), table(['Rule', 'Result', 'What matched'], evaluation.checks.map((check) => [check.rule, STATUS_LABEL[check.status], escapeHtml(check.detail)])), violations, override, details('Effective policy', `${flows}\n\n${settings}`));
+        .map((row) => [row.rule, row.setting, (0,runtime_src/* escapeHtml */.ZD)(row.value)]));
+    return (0,runtime_src/* sections */.V0)((0,runtime_src/* heading */.R_)(`${VERDICT_ICON[evaluation.verdict]} Branch policy: ${evaluation.verdict}`), `Checked ${(0,runtime_src/* escapeHtml */.ZD)(evaluation.subject)} against ${(0,runtime_src/* escapeHtml */.ZD)(policySource)}.`, evaluation.notice && `> ${(0,runtime_src/* escapeHtml */.ZD)(evaluation.notice)}`, evaluation.exemption && `Exempt: ${(0,runtime_src/* escapeHtml */.ZD)(evaluation.exemption)}.`, (0,runtime_src/* heading */.R_)('Rules', 4), (0,runtime_src/* table */.tp)(['Rule', 'Result', 'What matched'], evaluation.checks.map((check) => [check.rule, STATUS_LABEL[check.status], (0,runtime_src/* escapeHtml */.ZD)(check.detail)])), violations, override, (0,runtime_src/* details */.zH)('Effective policy', `${flows}\n\n${settings}`));
 }
 /** The job summary when the policy file itself is invalid: every problem with its line. */
 function renderConfigProblems(error) {
-    return sections(heading('❌ Branch policy: the policy file is invalid'), `Nothing was checked: fix ${escapeHtml(error.file)} first.`, table(['Line', 'Key', 'Problem'], error.problems.map((p) => [
+    return (0,runtime_src/* sections */.V0)((0,runtime_src/* heading */.R_)('❌ Branch policy: the policy file is invalid'), `Nothing was checked: fix ${(0,runtime_src/* escapeHtml */.ZD)(error.file)} first.`, (0,runtime_src/* table */.tp)(['Line', 'Key', 'Problem'], error.problems.map((p) => [
         `${p.line}:${p.column}`,
         p.key ? `\`${p.key}\`` : '(file)',
-        escapeHtml(p.message),
+        (0,runtime_src/* escapeHtml */.ZD)(p.message),
     ])));
 }
 
@@ -45284,6 +44992,39 @@ function gitHubClient({ token, apiUrl, owner, repo }) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** Every input of the branch-policy action: action.yml is generated from it. */
+const BRANCH_POLICY_INPUTS = {
+    'config-path': (0,runtime_src/* textRow */.yL)({
+        description: 'Policy file, relative to the workspace. When the file does not exist, the default policy applies.',
+        default: DEFAULT_CONFIG_PATH,
+    }),
+    'github-token': (0,runtime_src/* textRow */.yL)({
+        description: 'Token for looking up the pull request behind a push and for the pull request comment.',
+        default: runtime_src/* JOB_TOKEN */.IK,
+        secret: true,
+    }),
+    comment: (0,runtime_src/* booleanRow */.HP)({
+        description: 'Keep one comment on a non-compliant pull request, updated in place and removed once it complies.',
+        default: 'true',
+    }),
+    'fail-on-warn': (0,runtime_src/* booleanRow */.HP)({
+        description: 'Fail the check on warnings too (except failures the override label turned into warnings).',
+        default: 'false',
+    }),
+};
+function branchPolicyInputs(values) {
+    const token = values['github-token'];
+    return {
+        configPath: values['config-path'],
+        ...(token ? { token } : {}),
+        comment: values.comment,
+        failOnWarn: values['fail-on-warn'],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -45293,20 +45034,10 @@ function gitHubClient({ token, apiUrl, owner, repo }) {
 
 
 
-function readInputs(inputs = new Inputs()) {
-    const token = inputs.string('github-token');
-    return {
-        configPath: inputs.string('config-path') ?? DEFAULT_CONFIG_PATH,
-        ...(token ? { token } : {}),
-        comment: inputs.boolean('comment', true),
-        failOnWarn: inputs.boolean('fail-on-warn', false),
-    };
-}
+
 async function main() {
-    const rawInputs = new Inputs();
-    // Masked before anything else is parsed, so no later failure can print it.
-    (0,action/* maskSecret */.$l)(rawInputs.string('github-token'));
-    const inputs = readInputs(rawInputs);
+    // The token is masked as it is read, before anything else can print it.
+    const inputs = branchPolicyInputs((0,src/* readInputs */.Ko)(BRANCH_POLICY_INPUTS));
     const env = process.env;
     const { policy, source } = await loadPolicy(env.GITHUB_WORKSPACE || process.cwd(), inputs.configPath);
     const github = inputs.token
@@ -45318,26 +45049,26 @@ async function main() {
         policy,
         failOnWarn: inputs.failOnWarn,
         ...(github ? { github } : {}),
-        logger: action/* actionLogger */.v0,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        logger: src/* actionLogger */.v0,
+        sleep: (ms) => (0,runtime_src/* sleep */.yy)(ms),
     });
     if (evaluation.notice)
         lib_core/* notice */.lm(evaluation.notice);
     for (const violation of evaluation.violations) {
         const annotate = violation.severity === 'fail' ? lib_core/* error */.z3 : lib_core/* warning */.$e;
         const note = violation.note ? ` (${violation.note})` : '';
-        annotate(action/* secrets */.O3.redact(`${violation.message}${note} Fix: ${violation.fix}`), {
+        annotate(src/* secrets */.O3.redact(`${violation.message}${note} Fix: ${violation.fix}`), {
             title: `Branch policy: ${violation.rule}`,
         });
     }
-    (0,action/* setOutputs */.n0)({ verdict: evaluation.verdict, violations: JSON.stringify(evaluation.violations) });
+    (0,src/* setOutputs */.n0)({ verdict: evaluation.verdict, violations: JSON.stringify(evaluation.violations) });
     if (evaluation.pullNumber !== undefined)
         await updateComment(evaluation, inputs, github);
-    await (0,action/* writeSummary */.Sy)(renderSummary(evaluation, policy, source));
+    await (0,src/* writeSummary */.Sy)(renderSummary(evaluation, policy, source));
     if (evaluation.verdict === 'fail') {
         const rules = [...new Set(evaluation.violations.filter((v) => v.severity === 'fail').map((v) => v.rule))];
         const count = evaluation.violations.filter((v) => v.severity === 'fail').length;
-        throw new errors/* UserError */.y(`Branch policy failed: ${count} ${count === 1 ? 'violation' : 'violations'} (${rules.join(', ')}) in ${evaluation.subject}.`);
+        throw new runtime_src/* UserError */.yo(`Branch policy failed: ${count} ${count === 1 ? 'violation' : 'violations'} (${rules.join(', ')}) in ${evaluation.subject}.`);
     }
 }
 async function loadPolicy(workspace, configPath) {
@@ -45348,13 +45079,13 @@ async function loadPolicy(workspace, configPath) {
     }
     catch (thrown) {
         if (thrown.code !== 'ENOENT') {
-            throw new errors/* UserError */.y(`Input 'config-path': cannot read ${configPath}: ${(0,errors/* errorMessage */.g)(thrown)}`);
+            throw new runtime_src/* OptionError */.eR('config-path', `names ${configPath}, which cannot be read: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`);
         }
         // A forgotten checkout looks like a missing file; say so rather than silently judging by the defaults.
         const noCheckout = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git'))
             ? ''
             : '; the workspace has no checkout: run actions/checkout first';
-        action/* actionLogger */.v0.info(`No ${configPath}${noCheckout}. Using the default policy.`);
+        src/* actionLogger */.v0.info(`No ${configPath}${noCheckout}. Using the default policy.`);
         return { policy: defaultPolicy(), source: `the default policy (no ${configPath}${noCheckout})` };
     }
     try {
@@ -45362,7 +45093,7 @@ async function loadPolicy(workspace, configPath) {
     }
     catch (thrown) {
         if (thrown instanceof PolicyConfigError) {
-            await (0,action/* writeSummary */.Sy)(renderConfigProblems(thrown));
+            await (0,src/* writeSummary */.Sy)(renderConfigProblems(thrown));
             for (const problem of thrown.problems) {
                 lib_core/* error */.z3(`${problem.key ? `${problem.key}: ` : ''}${problem.message}`, {
                     title: 'Branch policy config',
@@ -45379,22 +45110,22 @@ async function updateComment(evaluation, inputs, github) {
     if (!inputs.comment || evaluation.pullNumber === undefined)
         return;
     if (!github) {
-        action/* actionLogger */.v0.info("Not commenting: input 'github-token' is empty.");
+        src/* actionLogger */.v0.info("Not commenting: the input 'github-token' is empty.");
         return;
     }
     try {
-        await syncStickyComment({ github, pullNumber: evaluation.pullNumber, evaluation, logger: action/* actionLogger */.v0 });
+        await syncStickyComment({ github, pullNumber: evaluation.pullNumber, evaluation, logger: src/* actionLogger */.v0 });
     }
     catch (thrown) {
         // Forks' pull_request runs get a read-only token; the verdict still stands without the comment.
-        action/* actionLogger */.v0.warn(`Could not update the pull request comment: ${(0,errors/* errorMessage */.g)(thrown)}. ` +
+        src/* actionLogger */.v0.warn(`Could not update the pull request comment: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}. ` +
             'The token needs pull-requests: write (read-only for pull requests from forks on pull_request events).');
     }
 }
 async function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
-        throw new errors/* UserError */.y('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
+        throw new runtime_src/* UserError */.yo('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
     return JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
 }
 function apiUrl() {
@@ -45403,172 +45134,70 @@ function apiUrl() {
 function repository() {
     const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo)
-        throw new errors/* UserError */.y('GITHUB_REPOSITORY is not set: run this action in a GitHub Actions workflow.');
+        throw new runtime_src/* UserError */.yo('GITHUB_REPOSITORY is not set: run this action in a GitHub Actions workflow.');
     return { owner, repo };
 }
 
 
 /***/ }),
 
-/***/ 1204:
+/***/ 8291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  v0: () => (/* binding */ actionLogger),
-  $l: () => (/* binding */ maskSecret),
-  eF: () => (/* binding */ run),
-  O3: () => (/* binding */ secrets),
-  n0: () => (/* binding */ setOutputs),
-  Sy: () => (/* binding */ writeSummary)
-});
-
-// UNUSED EXPORTS: failureMessage
-
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(3597);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(3808);
-// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
-var src_process = __nccwpck_require__(9234);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
-/**
- * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
- * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
- */
-const MIN_SECRET_LENGTH = 3; // masking 1–2 characters would blank out ordinary log text
-/** Userinfo of a `scheme://user:pass@hosts/...` URI; works for multi-host MongoDB URIs that `URL` rejects. */
-function uriCredentials(uri) {
-    const schemeEnd = uri.indexOf('://');
-    if (schemeEnd < 0)
-        return undefined;
-    const rest = uri.slice(schemeEnd + 3);
-    const authorityEnd = rest.search(/[/?#]/);
-    const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
-    const at = authority.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const rawUserInfo = authority.slice(0, at);
-    const colon = rawUserInfo.indexOf(':');
-    const rawUser = colon < 0 ? rawUserInfo : rawUserInfo.slice(0, colon);
-    const rawPassword = colon < 0 ? '' : rawUserInfo.slice(colon + 1);
-    return { username: safeDecode(rawUser), password: safeDecode(rawPassword), rawUserInfo };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Every spelling of a secret worth masking; for URIs also the password and user:password forms. */
-function secretForms(secret) {
-    const forms = new Set([secret, secret.trim()]);
-    const credentials = uriCredentials(secret);
-    if (credentials) {
-        const { username, password, rawUserInfo } = credentials;
-        forms.add(rawUserInfo);
-        if (password) {
-            const rawPassword = rawUserInfo.slice(rawUserInfo.indexOf(':') + 1);
-            forms.add(password);
-            forms.add(rawPassword);
-            forms.add(encodeURIComponent(password));
-            forms.add(`${username}:${password}`);
-        }
-        // Query parameters can carry secrets too (e.g. a deploy hook's `key=`).
-    }
-    for (const value of queryValues(secret))
-        forms.add(value);
-    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-const SECRET_QUERY_KEYS = /^(key|token|password|secret|sig|signature|x-amz-signature|x-amz-credential)$/i;
-function queryValues(text) {
-    const query = text.indexOf('?');
-    if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-        return [];
-    const values = [];
-    for (const pair of text.slice(query + 1).split('&')) {
-        const [key = '', value = ''] = pair.split('=');
-        if (SECRET_QUERY_KEYS.test(key) && value)
-            values.push(value, safeDecode(value));
-    }
-    return values;
-}
-/** A URI safe to show: the password replaced by `****`, and secret query values too. */
-function displayUri(uri) {
-    let shown = uri;
-    const credentials = uriCredentials(uri);
-    if (credentials?.password) {
-        const user = credentials.rawUserInfo.slice(0, credentials.rawUserInfo.indexOf(':'));
-        shown = shown.replace(`${credentials.rawUserInfo}@`, `${user}:****@`);
-    }
-    return shown.replace(/([?&])(key|token|password|secret|sig|signature)=[^&#]*/gi, '$1$2=****');
-}
-/**
- * Collects secrets and removes them from any text. The action registers each form with the runner
- * (`core.setSecret`) too; the CLI, which has no runner to mask for it, relies on `redact` alone.
- */
-class Redactor {
-    onSecret;
-    forms = [];
-    constructor(onSecret = () => { }) {
-        this.onSecret = onSecret;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of secretForms(secret)) {
-            if (!this.forms.includes(form)) {
-                this.forms.push(form);
-                this.onSecret(form);
-            }
-        }
-        // Longest first, so a URI is replaced whole before its password is.
-        this.forms.sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let out = text;
-        for (const form of this.forms)
-            out = out.split(form).join('***');
-        return out;
-    }
-    get size() {
-        return this.forms.length;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/action.ts
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   O3: () => (/* binding */ secrets),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   v0: () => (/* binding */ actionLogger)
+/* harmony export */ });
+/* unused harmony exports maskSecret, actionVocabulary, inputEnvName, failureMessage */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3597);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5221);
 
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
-const secrets = new Redactor((form) => core/* setSecret */.Pq(form));
+const secrets = new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
 function maskSecret(value) {
     secrets.add(value);
 }
+/** An action names options by their inputs: `Input 'compression-level' must be…`. */
+const actionVocabulary = {
+    subject: (key) => `Input '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * Reads every input of an action's table from the runner into one typed object. Secrets are
+ * masked before anything parses them; an input left empty takes the table's default (which
+ * action.yml declares too, being generated from it).
+ */
+function readInputs(table, env = process.env) {
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseTable */ .M$)(table, { read: (key) => env[inputEnvName(key)], secret: maskSecret });
+}
 const actionLogger = {
-    info: (message) => core/* info */.pq(secrets.redact(message)),
-    warn: (message) => core/* warning */.$e(secrets.redact(message)),
-    error: (message) => core/* error */.z3(secrets.redact(message)),
-    debug: (message) => core/* debug */.Yz(secrets.redact(message)),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(secrets.redact(message)),
+    warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(secrets.redact(message)),
+    error: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(secrets.redact(message)),
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(secrets.redact(message)),
 };
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, secrets.redact(String(value)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, secrets.redact(String(value)));
 }
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core/* summary */.z.addRaw(secrets.redact(markdown), true).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(secrets.redact(markdown), true).write();
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = (0,errors/* errorMessage */.g)(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof errors/* UserError */.y) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .messageIn */ .v6)(thrown, actionVocabulary, _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
@@ -45582,33 +45211,80 @@ function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
  * server that stopped answering is still open.
  */
 async function run(main, options = {}) {
-    await (0,src_process/* runProcess */.R3)(async (signal) => {
+    await (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(async (signal) => {
         try {
             await main(signal);
             return 0;
         }
         catch (thrown) {
-            core/* setFailed */.C1(failureMessage(thrown));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(thrown));
             return 1;
         }
-    }, { note: (line) => core/* info */.pq(line), ...options });
+    }, { note: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line), ...options });
 }
 
 
 /***/ }),
 
-/***/ 623:
+/***/ 5221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cc: () => (/* binding */ CancelledError)
-/* harmony export */ });
-/* unused harmony exports DeadlineExceededError, STOP_GRACE_MS, CLEANUP_TIMEOUT_MS, Deadline, abortableSleep */
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3808);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IK: () => (/* reexport */ JOB_TOKEN),
+  eR: () => (/* reexport */ OptionError),
+  pO: () => (/* reexport */ Redactor),
+  yo: () => (/* reexport */ errors_UserError),
+  HP: () => (/* reexport */ booleanRow),
+  zH: () => (/* reexport */ details),
+  gJ: () => (/* reexport */ errorMessage),
+  ZD: () => (/* reexport */ escapeHtml),
+  R_: () => (/* reexport */ heading),
+  kt: () => (/* reexport */ matchesGlob),
+  v6: () => (/* reexport */ messageIn),
+  M$: () => (/* reexport */ parseTable),
+  R3: () => (/* reexport */ runProcess),
+  V0: () => (/* reexport */ sections),
+  yy: () => (/* reexport */ sleep),
+  tp: () => (/* reexport */ table),
+  yL: () => (/* reexport */ textRow)
+});
+
+// UNUSED EXPORTS: CLEANUP_TIMEOUT_MS, CancelledError, DEFAULT_PARALLELISM, DURATION_FORMS, Deadline, DeadlineExceededError, EXIT, EXIT_GRACE_MS, InvalidValue, MemoryKeeper, MemoryLogger, PARALLELISM, ProgressReporter, SIGNAL_GRACE_MS, STOP_GRACE_MS, TABLE_VOCABULARY, cancelledExit, closest, customRow, displayUri, durationRow, editDistance, enumRow, exitCodeOf, fillGlob, flagOf, formatBytes, formatCount, formatDuration, globSource, globToRegExp, globWildcards, integerRow, isExpression, isGlob, listRow, mentions, outcomeOf, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, parseValue, ref, renderDescription, renderText, say, secretForms, silentLogger, sizeRow, streamLogger, timeoutRow, uriCredentials
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/runtime/src/errors.ts
+/**
+ * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
+ * as is, without a stack trace, so it must name the input and say what is accepted.
+ */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** The message of any thrown value: Errors, strings, objects, null alike. */
+function errorMessage(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message || thrown.name;
+    if (typeof thrown === 'string')
+        return thrown;
+    if (thrown === null || thrown === undefined)
+        return `unknown error (${String(thrown)} was thrown)`;
+    try {
+        return JSON.stringify(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/deadline.ts
+
 
 
 /** The run was stopped from outside: SIGINT/SIGTERM to the CLI, or a cancelled workflow job. */
-class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class deadline_CancelledError extends errors_UserError {
     signal;
     name = 'CancelledError';
     constructor(message, 
@@ -45752,8 +45428,8 @@ class Deadline {
     }
     #cancelled() {
         const reason = this.#parent?.reason;
-        const signal = reason instanceof CancelledError ? reason.signal : undefined;
-        return new CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
+        const signal = reason instanceof deadline_CancelledError ? reason.signal : undefined;
+        return new deadline_CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
     }
     #timedOut() {
         const within = `The ${this.#run} did not finish within its timeout (${formatDuration(this.timeoutMs ?? 0)})`;
@@ -45767,67 +45443,529 @@ class Deadline {
             `${others > 0 ? ` (and ${others} other request${others === 1 ? '' : 's'})` : ''}.`);
     }
 }
-/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
-function abortableSleep(signal) {
-    return (ms) => new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+/**
+ * Waits `ms` (timers/promises), ending early when `signal` fires: it then rejects with the signal's
+ * reason (the run's CancelledError or DeadlineExceededError), not with a bare AbortError.
+ */
+async function sleep(ms, signal) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : {});
+    }
+    catch (error) {
+        throw signal?.aborted ? signal.reason : error;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/exit.ts
+
+
+/**
+ * The exit codes of every command, the same everywhere (docs/cli.md lists them):
+ *   0    ok: the command did what was asked, its check passed;
+ *   1    failed: the command ran and its check or its job failed (a verification found a mismatch,
+ *        backups are stale, a deploy did not go live, a drill missed a target, a policy violation),
+ *        or an unexpected error;
+ *   2    refused: nothing was done as asked — bad usage (an unknown option, a bad value, a missing
+ *        one) or something to fix first (a server that cannot be reached or stops answering within
+ *        the timeout, a damaged backup, a target that holds data, a restore not confirmed);
+ *   3    anomaly: reserved for a backup whose data collapsed compared with the previous one;
+ *   128+n cancelled by signal n: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
+ */
+const EXIT = { ok: 0, failed: 1, refused: 2, anomaly: 3 };
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/** The exit code of a run stopped by `signal` (SIGINT when it is not known). */
+function cancelledExit(signal = 'SIGINT') {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+/** The exit code of a command that threw. */
+function exitCodeOf(thrown) {
+    if (thrown instanceof CancelledError)
+        return cancelledExit(thrown.signal);
+    return thrown instanceof UserError ? EXIT.refused : EXIT.failed;
+}
+/** What an exit code says, in a word (for `--json`). */
+function outcomeOf(code) {
+    if (code >= 128)
+        return 'cancelled';
+    const found = Object.keys(EXIT).find((key) => EXIT[key] === code);
+    return found ?? 'failed';
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
+function tokens(pattern, options) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            out.push({ kind: 'anyDeep' });
+            i += 1;
+        }
+        else if (char === '*')
+            out.push({ kind: 'any' });
+        else if (char === '?' && !options.literalQuestionMark)
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'text', text: char });
+    }
+    return out;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
+function globSource(pattern, options = {}) {
+    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
+    const source = (token) => {
+        if (token.kind === 'text')
+            return escapeRegExp(token.text);
+        if (token.kind === 'any')
+            return `(${notSeparator}*)`;
+        if (token.kind === 'anyDeep')
+            return '(.*)';
+        return `(${notSeparator})`;
+    };
+    return tokens(pattern, options).map(source).join('');
+}
+const cache = new Map();
+/** The whole-string matcher of a pattern (compiled once per pattern and options). */
+function globToRegExp(pattern, options = {}) {
+    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+function matchesGlob(text, pattern, options = {}) {
+    return globToRegExp(pattern, options).test(text);
+}
+/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
+function isGlob(pattern, options = {}) {
+    return tokens(pattern, options).some((token) => token.kind !== 'text');
+}
+/** How many wildcards a pattern has: what a rename's two sides must agree on. */
+function globWildcards(pattern, options = {}) {
+    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
+}
+/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
+function fillGlob(pattern, captures, options = {}) {
+    let next = 0;
+    return tokens(pattern, options)
+        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/text.ts
+/**
+ * Messages and descriptions name options by their table key; each edge says them in its own words
+ * (an action by its input names, the CLI by its flags and environment variables).
+ */
+/** `ref('api-key')`: an option named inside a message. */
+function ref(key) {
+    return { option: key };
+}
+/**
+ * Builds option text from a template: interpolated `ref(key)`s become references, anything else
+ * (values the user gave included) stays plain text.
+ *
+ *   say`needs ${ref('api-key')}: without it the deploy cannot be followed.`
+ */
+function say(strings, ...values) {
+    const parts = [];
+    strings.forEach((text, index) => {
+        if (text !== '')
+            parts.push(text);
+        if (index >= values.length)
+            return;
+        const value = values[index];
+        parts.push(isRef(value) ? value : String(value));
+    });
+    return parts;
+}
+function isRef(value) {
+    return typeof value === 'object' && value !== null && typeof value.option === 'string';
+}
+/** Option text as one string, each reference named by `name`. */
+function renderText(text, name) {
+    return text.map((part) => (typeof part === 'string' ? part : name(part.option))).join('');
+}
+const MENTION = /\{([a-z][a-z0-9-]*)\}/g;
+/**
+ * A description as an edge shows it: each `{key}` (descriptions are written by us, never hold user
+ * input) becomes `name(key)`.
+ */
+function renderDescription(description, name) {
+    return description.replace(MENTION, (_, key) => name(key));
+}
+/** The options a description mentions, for checking that each exists in its table. */
+function mentions(description) {
+    return [...description.matchAll(MENTION)].map((match) => match[1]);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/errors.ts
+
+
+/** Names options by their table key, until an edge says them in its own words. */
+const TABLE_VOCABULARY = {
+    subject: (key) => `Option '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+/**
+ * A user error about options, said by their table keys: core code throws it without knowing
+ * whether an action input or a CLI flag gave the value, and the edge that read the value renders
+ * the message in its own vocabulary (`render`).
+ *
+ *   new OptionError('parallelism', "must be a whole number from 1 to 64, got 'x'.")
+ *   OptionError.saying(say`… Restore under other names (${ref('ns-from')}/${ref('ns-to')}) …`)
+ */
+class OptionError extends errors_UserError {
+    name = 'OptionError';
+    /** The option the error is about, when it is about one; its message then starts with it. */
+    key;
+    text;
+    /** `key` undefined: an error whose text names options without being about one of them. */
+    constructor(key, detail, options) {
+        const text = typeof detail === 'string' ? [detail] : detail;
+        super(render(key, text, TABLE_VOCABULARY), options);
+        this.key = key;
+        this.text = text;
+    }
+    /** An error whose text names options without being about one of them. */
+    static saying(text, options) {
+        return new OptionError(undefined, text, options);
+    }
+    /** The message in an edge's words. */
+    render(vocabulary) {
+        return render(this.key, this.text, vocabulary);
+    }
+}
+function render(key, text, vocabulary) {
+    const body = renderText(text, vocabulary.reference);
+    return key === undefined ? body : `${vocabulary.subject(key)} ${body}`;
+}
+/**
+ * Thrown by a row's parser: what is wrong with the value, without naming the option (the table
+ * that called the parser knows which one it is, and turns it into an `OptionError`).
+ */
+class errors_InvalidValue extends Error {
+    detail;
+    name = 'InvalidValue';
+    constructor(detail) {
+        super(renderText(typeof detail === 'string' ? [detail] : detail, TABLE_VOCABULARY.reference));
+        this.detail = detail;
+    }
+}
+/** Any thrown value's message; an `OptionError` said in `vocabulary`. */
+function messageIn(thrown, vocabulary, fallback) {
+    return thrown instanceof OptionError ? thrown.render(vocabulary) : fallback(thrown);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/values.ts
+
+/**
+ * Parsers of option values: each takes the trimmed, non-empty text an action input, a flag or an
+ * environment variable gave, and returns the typed value or throws `InvalidValue` saying what is
+ * accepted. They never name the option: the table that calls them does.
+ */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors_InvalidValue(`must be a boolean (true or false), got '${raw}'.`);
+}
+function values_parseEnum(raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new InvalidValue(`must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function values_parseDuration(raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new InvalidValue(`must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new InvalidValue(`must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function values_parseSize(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new InvalidValue(`must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new InvalidValue(`must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function values_parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors_InvalidValue(`must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/row.ts
+
+function textRow(spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse: (raw) => raw, empty: undefined };
+}
+/** A boolean: `true`/`false` in an action; on the command line a switch when it defaults to false. */
+function booleanRow(spec) {
+    return {
+        placeholder: 'true|false',
+        switch: spec.default === 'false',
+        ...spec,
+        type: 'boolean',
+        parse: parseBoolean,
+        empty: undefined,
+    };
+}
+function integerRow(spec) {
+    return {
+        placeholder: '<n>',
+        ...spec,
+        type: 'integer',
+        parse: (raw) => parseInteger(raw, spec),
+        empty: undefined,
+    };
+}
+/** A duration in milliseconds, written '90s', '30m', '2h', '1h30m'. */
+function row_durationRow(spec) {
+    return { placeholder: '<duration>', ...spec, type: 'duration', parse: parseDuration, empty: undefined };
+}
+/** A size in bytes, written '64MiB', '5MB' or in bytes. */
+function sizeRow(spec) {
+    return { placeholder: '<size>', ...spec, type: 'size', parse: parseSize, empty: undefined };
+}
+function enumRow(values, spec) {
+    return {
+        placeholder: values.join('|'),
+        ...spec,
+        type: 'enum',
+        parse: (raw) => parseEnum(raw, values),
+        empty: undefined,
+    };
+}
+/** Items separated by commas or newlines; on the command line, the flag given once per item. */
+function listRow(spec) {
+    return { placeholder: '<item>', multiple: true, ...spec, type: 'list', parse: parseList, empty: [] };
+}
+/** A row whose text needs its own parser (retention rules, server-side encryption…). */
+function customRow(parse, spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse, empty: undefined };
+}
+/** The CLI flag of a row, or undefined when it is read from the environment only. */
+function flagOf(key, row) {
+    return row.flag === false ? undefined : (row.flag ?? key);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/rows.ts
+
+/**
+ * Rows that several tables share, in their most general words; a table may override the
+ * description (`{ ...PARALLELISM, description: '…' }`), never the parsing.
+ */
+/** How much work runs at once: reads of a backup, insert batches of a restore. */
+const PARALLELISM = integerRow({
+    description: 'How many reads or writes run at once.',
+    default: '4',
+    min: 1,
+    max: 64,
+});
+/** The parallelism a core function uses when its caller gives none: the row's default. */
+const DEFAULT_PARALLELISM = PARALLELISM.parse(PARALLELISM.default);
+/** The bound on a whole run, the network included; each command has its own default. */
+function timeoutRow(defaultText, description) {
+    return durationRow({
+        description: description ??
+            'Fail if the run takes longer, e.g. 90m or 2h. Requests still waiting are then aborted, and the run ends within seconds, naming what did not answer.',
+        default: defaultText,
     });
 }
+/** The default of a token input: the job's own token, which the runner substitutes. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, evaluated by the runner
+const JOB_TOKEN = '${{ github.token }}';
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/table.ts
 
-/***/ }),
-
-/***/ 3808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
 /**
- * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
- * as is, without a stack trace, so it must name the input and say what is accepted.
+ * Parses a whole source into one typed object, once, at the edge. A missing required option or a
+ * bad value is an `OptionError` naming the option by its key.
  */
-class UserError extends Error {
-    name = 'UserError';
+function parseTable(table, source) {
+    const values = {};
+    for (const [key, row] of Object.entries(table)) {
+        const raw = (source.read(key, row) ?? '').trim();
+        if (row.secret && raw !== '')
+            source.secret?.(raw);
+        values[key] = parseValue(key, row, raw);
+    }
+    return values;
 }
-/** The message of any thrown value: Errors, strings, objects, null alike. */
-function errorMessage(thrown) {
-    if (thrown instanceof Error)
-        return thrown.message || thrown.name;
-    if (typeof thrown === 'string')
-        return thrown;
-    if (thrown === null || thrown === undefined)
-        return `unknown error (${String(thrown)} was thrown)`;
+/** One option's value from its raw text ('' when not given). */
+function parseValue(key, row, raw) {
+    if (raw === '') {
+        if (row.required)
+            throw new OptionError(key, 'is required but was not given.');
+        return row.default && !isExpression(row.default) ? convert(key, row, row.default) : row.empty;
+    }
+    return convert(key, row, raw);
+}
+/**
+ * A default such as `${{ github.token }}` is for the runner to evaluate (it passes the result as
+ * the input); anywhere else the option counts as not given.
+ */
+function isExpression(text) {
+    return text.trim().startsWith('${{');
+}
+function convert(key, row, raw) {
     try {
-        return JSON.stringify(thrown);
+        return row.parse(raw);
     }
-    catch {
-        return String(thrown);
+    catch (error) {
+        if (error instanceof errors_InvalidValue)
+            throw new OptionError(key, error.detail, { cause: error });
+        throw error;
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/index.ts
 
-/***/ }),
 
-/***/ 9234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess)
-/* harmony export */ });
-/* unused harmony exports SIGNAL_GRACE_MS, EXIT_GRACE_MS */
-/* harmony import */ var _deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
+ * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
+ *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
+ *   live). The keeper holds them at their start size; measured, this costs no time.
+ * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
+ *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
+ *   on these small heaps.
+ * Create it before the job allocates in earnest.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+        holdYoungGeneration();
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+/**
+ * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
+ * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
+ * each time V8 grows them, so it can still be set from here.
+ */
+function holdYoungGeneration() {
+    setFlagsFromString('--semi-space-growth-factor=1');
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            setFlagsFromString('--expose-gc');
+            collect = runInNewContext('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
 
 /** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
 const SIGNAL_GRACE_MS = 10_000;
@@ -45843,7 +45981,6 @@ const EXIT_GRACE_MS = 500;
  */
 const ECHO_MS = 500;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 /**
  * Runs a process's work — a CLI command, an action's main — with SIGINT, SIGTERM and SIGHUP turned into
  * the AbortSignal it is given, and makes sure the process ends:
@@ -45862,17 +45999,17 @@ async function runProcess(work, options = {}) {
         if (!first) {
             first = { signal, at: now };
             note(`${signal} received: stopping (send it again to exit at once).`);
-            controller.abort(new _deadline__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled by ${signal}.`, signal));
+            controller.abort(new deadline_CancelledError(`Cancelled by ${signal}.`, signal));
             setTimeout(() => {
                 note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
-                process.exit(128 + SIGNAL_NUMBERS[signal]);
+                process.exit(cancelledExit(signal));
             }, SIGNAL_GRACE_MS).unref();
             return;
         }
         if (now - first.at < ECHO_MS)
             return;
         note(`${signal} received again: exiting now.`);
-        process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+        process.exit(cancelledExit(first.signal));
     };
     for (const signal of SIGNALS)
         process.on(signal, onSignal);
@@ -45885,7 +46022,7 @@ async function runProcess(work, options = {}) {
             process.off(signal, onSignal);
     }
     if (first && code !== 0)
-        code = 128 + SIGNAL_NUMBERS[first.signal];
+        code = cancelledExit(first.signal);
     process.exitCode = code;
     if (options.exit !== false) {
         const exitCode = code;
@@ -45893,6 +46030,154 @@ async function runProcess(work, options = {}) {
     }
     return code;
 }
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/secrets.ts
+/**
+ * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
+ * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
+ */
+const MIN_SECRET_LENGTH = 3; // masking 1–2 characters would blank out ordinary log text
+/** Userinfo of a `scheme://user:pass@hosts/...` URI; works for multi-host MongoDB URIs that `URL` rejects. */
+function uriCredentials(uri) {
+    const schemeEnd = uri.indexOf('://');
+    if (schemeEnd < 0)
+        return undefined;
+    const rest = uri.slice(schemeEnd + 3);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const rawUserInfo = authority.slice(0, at);
+    const colon = rawUserInfo.indexOf(':');
+    const rawUser = colon < 0 ? rawUserInfo : rawUserInfo.slice(0, colon);
+    const rawPassword = colon < 0 ? '' : rawUserInfo.slice(colon + 1);
+    return { username: safeDecode(rawUser), password: safeDecode(rawPassword), rawUserInfo };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Every spelling of a secret worth masking; for URIs also the password and user:password forms. */
+function secretForms(secret) {
+    const forms = new Set([secret, secret.trim()]);
+    const credentials = uriCredentials(secret);
+    if (credentials) {
+        const { username, password, rawUserInfo } = credentials;
+        forms.add(rawUserInfo);
+        if (password) {
+            const rawPassword = rawUserInfo.slice(rawUserInfo.indexOf(':') + 1);
+            forms.add(password);
+            forms.add(rawPassword);
+            forms.add(encodeURIComponent(password));
+            forms.add(`${username}:${password}`);
+        }
+        // Query parameters can carry secrets too (e.g. a deploy hook's `key=`).
+    }
+    for (const value of queryValues(secret))
+        forms.add(value);
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+const SECRET_QUERY_KEYS = /^(key|token|password|secret|sig|signature|x-amz-signature|x-amz-credential)$/i;
+function queryValues(text) {
+    const query = text.indexOf('?');
+    if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        return [];
+    const values = [];
+    for (const pair of text.slice(query + 1).split('&')) {
+        const [key = '', value = ''] = pair.split('=');
+        if (SECRET_QUERY_KEYS.test(key) && value)
+            values.push(value, safeDecode(value));
+    }
+    return values;
+}
+/** A URI safe to show: the password replaced by `****`, and secret query values too. */
+function displayUri(uri) {
+    let shown = uri;
+    const credentials = uriCredentials(uri);
+    if (credentials?.password) {
+        const user = credentials.rawUserInfo.slice(0, credentials.rawUserInfo.indexOf(':'));
+        shown = shown.replace(`${credentials.rawUserInfo}@`, `${user}:****@`);
+    }
+    return shown.replace(/([?&])(key|token|password|secret|sig|signature)=[^&#]*/gi, '$1$2=****');
+}
+/**
+ * Collects secrets and removes them from any text. The action registers each form with the runner
+ * (`core.setSecret`) too; the CLI, which has no runner to mask for it, relies on `redact` alone.
+ */
+class Redactor {
+    onSecret;
+    forms = [];
+    constructor(onSecret = () => { }) {
+        this.onSecret = onSecret;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (!this.forms.includes(form)) {
+                this.forms.push(form);
+                this.onSecret(form);
+            }
+        }
+        // Longest first, so a URI is replaced whole before its password is.
+        this.forms.sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const form of this.forms)
+            out = out.split(form).join('***');
+        return out;
+    }
+    get size() {
+        return this.forms.length;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/summary.ts
+/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
+function escapeCell(cell) {
+    if (cell === undefined)
+        return '';
+    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
+function table(headers, rows, align = []) {
+    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function details(summaryText, body) {
+    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Joins sections with blank lines, dropping empty ones. */
+function sections(...parts) {
+    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ }),

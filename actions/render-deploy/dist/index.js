@@ -28374,18 +28374,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5645);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1134);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8291);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1378);
 
 
-await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1134:
+/***/ 1378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28396,309 +28396,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
-var deadline = __nccwpck_require__(623);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(3808);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/format.ts
-const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
-function formatBytes(bytes) {
-    let value = bytes;
-    let unit = 0;
-    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
-}
-function formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-/** 75_000 → "1m15s"; under a minute with one decimal. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms))
-        return '?';
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    return hours > 0
-        ? `${hours}h${String(minutes).padStart(2, '0')}m`
-        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
-
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ../../packages/action-kit/src/memory.ts
-
-
-const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
-/**
- * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
- * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
- *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
- *   live). The keeper holds them at their start size; measured, this costs no time.
- * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
- *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
- *   on these small heaps.
- * Create it before the job allocates in earnest.
- */
-class MemoryKeeper {
-    everyBytes;
-    #sinceLast = 0;
-    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
-        this.everyBytes = everyBytes;
-        holdYoungGeneration();
-    }
-    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
-    add(bytes) {
-        this.#sinceLast += bytes;
-        if (this.#sinceLast < this.everyBytes)
-            return;
-        this.#sinceLast = 0;
-        fullCollection()?.();
-    }
-}
-/**
- * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
- * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
- * each time V8 grows them, so it can still be set from here.
- */
-function holdYoungGeneration() {
-    setFlagsFromString('--semi-space-growth-factor=1');
-}
-let collect;
-/** V8's `gc()`, or null where it cannot be had. */
-function fullCollection() {
-    if (collect === undefined) {
-        try {
-            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
-            setFlagsFromString('--expose-gc');
-            collect = runInNewContext('gc');
-        }
-        catch {
-            collect = null;
-        }
-    }
-    return collect;
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
-var src_process = __nccwpck_require__(9234);
-// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
-var secrets = __nccwpck_require__(1006);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
-/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
-function escapeCell(cell) {
-    if (cell === undefined)
-        return '';
-    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
-function table(headers, rows, align = []) {
-    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function details(summaryText, body) {
-    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Joins sections with blank lines, dropping empty ones. */
-function sections(...parts) {
-    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts
-var action = __nccwpck_require__(5645);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts
+var src = __nccwpck_require__(8291);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 20 modules
+var runtime_src = __nccwpck_require__(8706);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -38238,10 +37939,10 @@ function preprocess(fn, schema) {
 
 const realHttpDeps = () => ({
     fetch: globalThis.fetch,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => (0,runtime_src/* sleep */.yy)(ms),
     now: Date.now,
     random: Math.random,
-    logger: silentLogger,
+    logger: runtime_src/* silentLogger */.qq,
 });
 const DEFAULT_RETRY = {
     attempts: 6,
@@ -38267,13 +37968,16 @@ function parseRetryAfter(header, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class RenderApiError extends errors/* UserError */.y {
+/**
+ * An error from Render's API that the user can act on; `status` is the HTTP status when there was
+ * one. It may name the option at fault (`option`) and others (`ref`), in the words of the edge.
+ */
+class RenderApiError extends runtime_src/* OptionError */.eR {
     status;
     code;
     name = 'RenderApiError';
-    constructor(message, status, code) {
-        super(message);
+    constructor(message, status, code, option) {
+        super(option, message);
         this.status = status;
         this.code = code;
     }
@@ -38377,7 +38081,7 @@ function networkReason(thrown) {
     if (error.name === 'TimeoutError')
         return 'no response in time';
     const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,errors/* errorMessage */.g)(thrown);
+    return typeof reason === 'string' && reason ? reason : (0,runtime_src/* errorMessage */.gJ)(thrown);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
@@ -38572,11 +38276,10 @@ class RenderClient {
         const { status } = response;
         const { message, code } = renderMessage(response.text);
         const said = message ? `: ${message}` : '';
-        const keySource = this.options.keySource ?? 'the API key';
         const text = (() => {
             switch (status) {
                 case 401:
-                    return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+                    return (0,runtime_src/* say */.cv) `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${(0,runtime_src/* ref */.KR)('api-key')}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
                 case 403:
                     return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
                 case 404:
@@ -38639,7 +38342,7 @@ async function startDeployOnce(request) {
                 found = await findStartedDeploy(reconcile, sentAt, deps);
             }
             catch (listing) {
-                throw new RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,errors/* errorMessage */.g)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
+                throw new RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,runtime_src/* errorMessage */.gJ)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
             }
             if (found) {
                 deps.logger.info(`${thrown.message} It started deploy ${found.id}: following that one.`);
@@ -38753,10 +38456,6 @@ const DEPLOY_MODES = ['build_and_deploy', 'deploy_only'];
 
 
 
-const DEFAULT_TIMEOUT_MS = 30 * 60_000;
-/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
-const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
 /** After a 202 the official CLI looks for the queued deploy for up to a minute, once a second. */
 const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
 const QUEUED_LOOKUP_INTERVAL_MS = 1_000;
@@ -38814,7 +38513,7 @@ class DeployFlow {
             deploy = await this.trigger();
         }
         catch (thrown) {
-            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,errors/* errorMessage */.g)(thrown)}`);
+            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`);
             throw thrown;
         }
         const base = {
@@ -38857,7 +38556,7 @@ class DeployFlow {
         const problem = `Render service ${service.id} has Auto-Deploy on (${trigger}): Render deploys its branch ${when} by itself, without the gates in front of this deploy (the fresh verified backup, the branch policy).`;
         const fix = "Turn it off in the service's Settings → Build & Deploy → Auto-Deploy: Off (or `autoDeployTrigger: off` in render.yaml)";
         if (!this.options.allowAutoDeploy) {
-            throw new errors/* UserError */.y(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
+            throw new runtime_src/* UserError */.yo(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
         }
         this.deps.logger.warn(`${problem} Deploying anyway (allow-auto-deploy). ${fix}.`);
     }
@@ -38869,7 +38568,7 @@ class DeployFlow {
         catch (thrown) {
             verdict = {
                 outcome: 'failure',
-                reason: `Lost track of deploy ${triggered.id}: ${(0,errors/* errorMessage */.g)(thrown)}`,
+                reason: `Lost track of deploy ${triggered.id}: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`,
                 deploy: triggered,
                 timedOut: false,
                 rollbackWorthy: false,
@@ -38968,7 +38667,7 @@ class DeployFlow {
         return { deploy, timedOut: false, seenLive };
     }
     async timedOut(render, serviceId, deploy) {
-        const limit = formatDuration(this.options.timeoutMs);
+        const limit = (0,runtime_src/* formatDuration */.a3)(this.options.timeoutMs);
         const reason = `Deploy ${deploy.id} did not finish within ${limit} (last status: ${deploy.status ?? 'unknown'}).`;
         if (!this.options.cancelOnTimeout) {
             return {
@@ -38990,7 +38689,7 @@ class DeployFlow {
         }
         catch (thrown) {
             // It may have moved on (e.g. gone live) since the last poll.
-            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,errors/* errorMessage */.g)(thrown)}`, deploy };
+            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`, deploy };
         }
         this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
         return {
@@ -39026,7 +38725,7 @@ class DeployFlow {
                 : ` The rollback to deploy ${target.id} did not go live (${waited.timedOut ? 'timed out' : waited.deploy.status}).`;
         }
         catch (thrown) {
-            result.reason += ` The rollback failed: ${(0,errors/* errorMessage */.g)(thrown)}`;
+            result.reason += ` The rollback failed: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`;
         }
     }
     /**
@@ -39089,16 +38788,16 @@ class DeployFlow {
             if (found)
                 return found;
             if (now() >= givesUpAt) {
-                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${formatDuration(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
+                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${(0,runtime_src/* formatDuration */.a3)(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
             }
             await sleep(interval);
         }
     }
     async checkHealth(url, timeoutMs) {
         const { now, sleep, fetch } = this.deps;
-        const shown = (0,secrets/* displayUri */.XX)(url);
+        const shown = (0,runtime_src/* displayUri */.XX)(url);
         const deadline = now() + timeoutMs;
-        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${formatDuration(timeoutMs)}).`);
+        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${(0,runtime_src/* formatDuration */.a3)(timeoutMs)}).`);
         let last = 'no answer';
         for (let attempt = 1;; attempt++) {
             try {
@@ -39119,7 +38818,7 @@ class DeployFlow {
             if (remaining <= 0) {
                 return {
                     passed: false,
-                    detail: `${shown} gave no HTTP 200 within ${formatDuration(timeoutMs)} (last: ${last})`,
+                    detail: `${shown} gave no HTTP 200 within ${(0,runtime_src/* formatDuration */.a3)(timeoutMs)} (last: ${last})`,
                 };
             }
             await sleep(Math.min(this.options.pollIntervalMs, remaining));
@@ -39140,7 +38839,7 @@ class DeployFlow {
     }
     log(message, at = this.deps.now()) {
         this.lastLogAt = at;
-        this.deps.logger.info(`${new Date(at).toISOString()} [+${formatDuration(at - this.startedAt)}] ${message}`);
+        this.deps.logger.info(`${new Date(at).toISOString()} [+${(0,runtime_src/* formatDuration */.a3)(at - this.startedAt)}] ${message}`);
     }
     async startDeploymentRecord(canWait) {
         const { deployments } = this.deps;
@@ -39155,7 +38854,7 @@ class DeployFlow {
             this.deployments = deployments;
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
+            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`);
         }
     }
     async recordDeployment(state, description, deployId) {
@@ -39171,7 +38870,7 @@ class DeployFlow {
             });
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
+            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,runtime_src/* errorMessage */.gJ)(thrown)}`);
         }
     }
     result(partial) {
@@ -39272,20 +38971,25 @@ function githubMessage(text) {
 ;// CONCATENATED MODULE: ../../packages/render/src/hook.ts
 
 
-/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
-function parseHookUrl(hookUrl, hookSource = 'the deploy hook URL') {
+
+/**
+ * A deploy hook URL (the option `deploy-hook-url`), checked; the message never repeats the URL,
+ * which holds a secret key.
+ */
+function parseHookUrl(hookUrl) {
     let url;
     try {
         url = new URL(hookUrl);
     }
     catch {
-        throw new RenderApiError(`${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`);
+        throw new RenderApiError("is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).", undefined, undefined, HOOK_OPTION);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+        throw new RenderApiError(`must be an https:// URL, got a ${url.protocol} URL.`, undefined, undefined, HOOK_OPTION);
     }
     return url;
 }
+const HOOK_OPTION = 'deploy-hook-url';
 /** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
 function serviceIdFromHookUrl(hookUrl) {
     try {
@@ -39300,8 +39004,7 @@ function serviceIdFromHookUrl(hookUrl) {
  * not a documented contract, so the id is returned only when present.
  */
 async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
-    const hookSource = options.hookSource ?? 'the deploy hook URL';
-    const url = parseHookUrl(hookUrl, hookSource);
+    const url = parseHookUrl(hookUrl);
     if (options.imageUrl)
         url.searchParams.set('imgURL', options.imageUrl);
     const http = { ...realHttpDeps(), ...deps };
@@ -39313,7 +39016,7 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         deps: http,
         send: async (policy) => {
             const response = await sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
-            return hookAnswer(response, hookSource);
+            return hookAnswer(response);
         },
         adopt: (deploy) => ({ deployId: deploy.id }),
         ...(reconcileWith
@@ -39327,14 +39030,14 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         unreconcilableHint: '; with an API key and the service id the deploy it started is looked up instead',
     });
 }
-function hookAnswer(response, hookSource) {
+function hookAnswer(response) {
     if (response.status >= 200 && response.status < 300) {
         return deployIdOf(response.text);
     }
     const { message } = renderMessage(response.text);
     const said = message ? `: ${message}` : '';
     if (response.status === 404 || response.status === 401 || response.status === 403) {
-        throw new RenderApiError(`Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
+        throw new RenderApiError((0,runtime_src/* say */.cv) `Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${(0,runtime_src/* ref */.KR)(HOOK_OPTION)}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
     }
     throw new RenderApiError(`Render could not trigger the deploy hook (HTTP ${response.status} after ${response.attempts} attempts)${said}.`, response.status);
 }
@@ -39347,9 +39050,6 @@ function deployIdOf(text) {
         return {};
     }
 }
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 ;// CONCATENATED MODULE: ../../packages/render/src/options.ts
 
@@ -39358,95 +39058,174 @@ function capitalize(text) {
 
 
 /**
- * Input names shared by the action (action.yml) and the CLI (`--<name>`), and the fallbacks used when
- * an input is absent; action.yml declares the same defaults.
+ * The options of a Render deploy, shared by the render-deploy action and `shipkit deploy`; the
+ * action adds the GitHub deployment and the post step's cancellation (`DEPLOY_ACTION_ROWS`).
  */
-const DEPLOY_INPUT_DEFAULTS = {
-    'clear-cache': false,
-    wait: true,
-    timeout: DEFAULT_TIMEOUT_MS,
-    'cancel-on-timeout': false,
-    'poll-interval': DEFAULT_POLL_INTERVAL_MS,
-    'superseded-outcome': 'auto',
-    'rollback-on-failure': false,
-    'allow-auto-deploy': false,
-    'cancel-on-workflow-cancel': false,
-    'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
-    'github-deployment': false,
-    environment: 'production',
-    'api-base-url': RENDER_API_URL,
+const DEPLOY_ROWS = {
+    'service-id': (0,runtime_src/* textRow */.yL)({
+        description: "The Render service id (srv-…, under the service's Settings). Optional with {deploy-hook-url}, which contains it.",
+        flag: 'service',
+        placeholder: '<srv-id>',
+    }),
+    'api-key': (0,runtime_src/* textRow */.yL)({
+        description: 'A Render API key (rnd_…), from a secret. Needed to wait for the deploy, and for every option that reads or changes it.',
+        secret: true,
+        flag: false,
+        env: 'RENDER_API_KEY',
+    }),
+    'deploy-hook-url': (0,runtime_src/* textRow */.yL)({
+        description: "The service's deploy hook URL, from a secret. Triggers through the hook instead of the API; with {api-key} too, the deploy is still followed.",
+        secret: true,
+        flag: false,
+        env: 'RENDER_DEPLOY_HOOK_URL',
+    }),
+    commit: (0,runtime_src/* textRow */.yL)({
+        description: "Commit SHA to deploy (API trigger only). Default: the latest commit of the service's branch.",
+        placeholder: '<sha>',
+    }),
+    'image-url': (0,runtime_src/* textRow */.yL)({
+        description: "Image to deploy for an image-backed service (e.g. ghcr.io/acme/shop:1.2.3); must match the service's image repository.",
+        placeholder: '<image>',
+    }),
+    'clear-cache': (0,runtime_src/* booleanRow */.HP)({
+        description: 'Clear the build cache before building (API trigger only).',
+        default: 'false',
+    }),
+    'deploy-mode': (0,runtime_src/* enumRow */.QR)(DEPLOY_MODES, {
+        description: "build_and_deploy, or deploy_only to redeploy the last build (then {commit}, {image-url} and {clear-cache} are not allowed). Default: Render's.",
+    }),
+    wait: (0,runtime_src/* booleanRow */.HP)({
+        description: 'Wait for the deploy to finish and fail unless it goes live. Needs {api-key}.',
+        default: 'true',
+    }),
+    timeout: (0,runtime_src/* durationRow */.re)({
+        description: 'How long to wait for the deploy, e.g. 30m or 1h. Then the deploy counts as failed.',
+        default: '30m',
+    }),
+    'cancel-on-timeout': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the timeout is reached, cancel the deploy on Render too (otherwise it keeps going).',
+        default: 'false',
+    }),
+    'poll-interval': (0,runtime_src/* durationRow */.re)({
+        description: 'How often to check the deploy once it has started (twice that while it is created or queued), e.g. 5s.',
+        default: '5s',
+    }),
+    'superseded-outcome': (0,runtime_src/* enumRow */.QR)(SUPERSEDED_OUTCOMES, {
+        description: 'What a deploy superseded by a newer one (deactivated) counts as. auto = failure unless it was seen live; success; failure.',
+        default: 'auto',
+    }),
+    'rollback-on-failure': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the deploy fails (build, pre-deploy, update or health check) and no earlier deploy is still live, roll back to the deploy it replaced and wait for it. The deploy still counts as failed.',
+        default: 'false',
+    }),
+    'allow-auto-deploy': (0,runtime_src/* booleanRow */.HP)({
+        description: "Deploy even when the service's Auto-Deploy is on. By default such a service is refused before deploying: Render would ship every push by itself, around the deploy gates. Turn Auto-Deploy off instead.",
+        default: 'false',
+    }),
+    'health-check-url': (0,runtime_src/* textRow */.yL)({
+        description: 'After the deploy is live, request this URL until it answers HTTP 200; fail (and roll back, if asked) otherwise.',
+        placeholder: '<url>',
+    }),
+    'health-check-timeout': (0,runtime_src/* durationRow */.re)({
+        description: 'How long the health check may take.',
+        default: '2m',
+    }),
+    'api-base-url': (0,runtime_src/* textRow */.yL)({
+        description: 'Render API base URL.',
+        default: RENDER_API_URL,
+        flag: 'api-url',
+        placeholder: '<url>',
+    }),
 };
+/** What only the action does: a GitHub deployment, and cancelling when the workflow is cancelled. */
+const DEPLOY_ACTION_ROWS = {
+    'cancel-on-workflow-cancel': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the workflow is cancelled while the deploy is in flight, cancel the deploy on Render (in the post step).',
+        default: 'false',
+    }),
+    'github-deployment': (0,runtime_src/* booleanRow */.HP)({
+        description: 'Record a GitHub deployment with in_progress/success/failure statuses (needs permissions deployments: write). Leave off in a job with `environment:`, which already records one.',
+        default: 'false',
+    }),
+    'github-token': (0,runtime_src/* textRow */.yL)({
+        description: 'Token for the GitHub deployment.',
+        default: runtime_src/* JOB_TOKEN */.IK,
+        secret: true,
+    }),
+    environment: (0,runtime_src/* textRow */.yL)({
+        description: 'Environment name of the GitHub deployment.',
+        default: 'production',
+    }),
+};
+const DEFAULTS = Object.fromEntries(['timeout', 'poll-interval', 'health-check-timeout'].map((key) => [
+    key,
+    DEPLOY_ROWS[key].parse(DEPLOY_ROWS[key].default),
+]));
+const DEFAULT_TIMEOUT_MS = DEFAULTS.timeout;
+/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
+const DEFAULT_POLL_INTERVAL_MS = DEFAULTS['poll-interval'];
+const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = DEFAULTS['health-check-timeout'];
 const SERVICE_ID = /^(srv|crn)-[a-z0-9]+$/;
 const HTTP_URL = /^https?:\/\/[^/]/;
-/** Reads and checks every deploy input once; contradictions are errors that name the inputs involved. */
-function deployInputsFromInputs(inputs, settings = {}) {
-    const label = settings.label ?? ((name) => name);
-    const q = (name) => `'${label(name)}'`;
-    const defaults = { ...DEPLOY_INPUT_DEFAULTS, ...settings.defaults };
-    const apiKey = inputs.string('api-key');
-    const hookUrl = inputs.string('deploy-hook-url');
+/** Checks the deploy options together; contradictions are errors that name the options involved. */
+function deployOptions(values) {
+    const apiKey = values['api-key'];
+    const hookUrl = values['deploy-hook-url'];
     if (!apiKey && !hookUrl) {
-        throw new errors/* UserError */.y(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+        throw runtime_src/* OptionError */.eR.saying((0,runtime_src/* say */.cv) `Give ${(0,runtime_src/* ref */.KR)('api-key')} (with ${(0,runtime_src/* ref */.KR)('service-id')}) to deploy through the Render API, or ${(0,runtime_src/* ref */.KR)('deploy-hook-url')}.`);
     }
     if (hookUrl)
-        parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
-    const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
+        parseHookUrl(hookUrl);
+    const serviceId = values['service-id'] ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
     if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
-        throw new errors/* UserError */.y(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+        throw new runtime_src/* OptionError */.eR('service-id', `must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
     }
     if (apiKey && !serviceId) {
-        throw new errors/* UserError */.y(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+        throw new runtime_src/* OptionError */.eR('service-id', (0,runtime_src/* say */.cv) `is required with ${(0,runtime_src/* ref */.KR)('api-key')} (unless ${(0,runtime_src/* ref */.KR)('deploy-hook-url')} names the service).`);
     }
-    const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
-    const wait = inputs.boolean('wait', defaults.wait);
-    const rollbackOnFailure = inputs.boolean('rollback-on-failure', defaults['rollback-on-failure']);
-    const cancelOnTimeout = inputs.boolean('cancel-on-timeout', defaults['cancel-on-timeout']);
-    const cancelOnWorkflowCancel = inputs.boolean('cancel-on-workflow-cancel', defaults['cancel-on-workflow-cancel']);
-    const healthCheckUrl = inputs.string('health-check-url');
-    const githubDeployment = inputs.boolean('github-deployment', defaults['github-deployment']);
-    const followingOptions = {
-        'rollback-on-failure': rollbackOnFailure,
-        'cancel-on-timeout': cancelOnTimeout,
+    const trigger = deployTrigger(values, hookUrl);
+    const { wait } = values;
+    const cancelOnWorkflowCancel = values['cancel-on-workflow-cancel'] ?? false;
+    const healthCheckUrl = values['health-check-url'];
+    const githubDeployment = values['github-deployment'] ?? false;
+    const following = {
+        'rollback-on-failure': values['rollback-on-failure'],
+        'cancel-on-timeout': values['cancel-on-timeout'],
         'cancel-on-workflow-cancel': cancelOnWorkflowCancel,
         'health-check-url': Boolean(healthCheckUrl),
         'github-deployment': githubDeployment,
     };
-    for (const [name, asked] of Object.entries(followingOptions)) {
+    for (const [key, asked] of Object.entries(following)) {
         if (asked && !apiKey) {
-            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+            throw new runtime_src/* OptionError */.eR(key, (0,runtime_src/* say */.cv) `needs ${(0,runtime_src/* ref */.KR)('api-key')}: without it the deploy cannot be followed.`);
         }
         if (asked && !wait)
-            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('wait')} to be true.`);
+            throw new runtime_src/* OptionError */.eR(key, (0,runtime_src/* say */.cv) `needs ${(0,runtime_src/* ref */.KR)('wait')}.`);
     }
     if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
-        throw new errors/* UserError */.y(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+        throw new runtime_src/* OptionError */.eR('health-check-url', `must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
     }
-    const githubToken = inputs.string('github-token');
+    const githubToken = values['github-token'];
     if (githubDeployment && !githubToken) {
-        throw new errors/* UserError */.y(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+        throw new runtime_src/* OptionError */.eR('github-deployment', (0,runtime_src/* say */.cv) `needs ${(0,runtime_src/* ref */.KR)('github-token')} (the job's github.token by default).`);
     }
-    const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
+    const apiBaseUrl = values['api-base-url'];
     if (!HTTP_URL.test(apiBaseUrl)) {
-        throw new errors/* UserError */.y(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+        throw new runtime_src/* OptionError */.eR('api-base-url', `must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
     }
-    const commit = inputs.string('commit');
+    const { commit } = values;
     const flow = {
         ...(serviceId ? { serviceId } : {}),
         trigger,
         wait,
-        timeoutMs: inputs.duration('timeout', defaults.timeout),
-        pollIntervalMs: inputs.duration('poll-interval', defaults['poll-interval']),
-        supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
-        cancelOnTimeout,
-        rollbackOnFailure,
-        allowAutoDeploy: inputs.boolean('allow-auto-deploy', defaults['allow-auto-deploy']),
+        timeoutMs: values.timeout,
+        pollIntervalMs: values['poll-interval'],
+        supersededOutcome: values['superseded-outcome'],
+        cancelOnTimeout: values['cancel-on-timeout'],
+        rollbackOnFailure: values['rollback-on-failure'],
+        allowAutoDeploy: values['allow-auto-deploy'],
         ...(healthCheckUrl
-            ? {
-                healthCheck: {
-                    url: healthCheckUrl,
-                    timeoutMs: inputs.duration('health-check-timeout', defaults['health-check-timeout']),
-                },
-            }
+            ? { healthCheck: { url: healthCheckUrl, timeoutMs: values['health-check-timeout'] } }
             : {}),
     };
     return {
@@ -39455,25 +39234,18 @@ function deployInputsFromInputs(inputs, settings = {}) {
         apiBaseUrl,
         cancelOnWorkflowCancel,
         ...(githubDeployment && githubToken
-            ? {
-                githubDeployment: {
-                    token: githubToken,
-                    environment: inputs.string('environment') ?? defaults.environment,
-                },
-            }
+            ? { githubDeployment: { token: githubToken, environment: values.environment ?? 'production' } }
             : {}),
         ...(commit ? { commit } : {}),
     };
 }
-function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
-    const commit = inputs.string('commit');
-    const imageUrl = inputs.string('image-url');
-    const clearCache = inputs.boolean('clear-cache', clearCacheDefault);
-    const deployMode = inputs.string('deploy-mode')
-        ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
-        : undefined;
+function deployTrigger(values, hookUrl) {
+    const { commit } = values;
+    const imageUrl = values['image-url'];
+    const clearCache = values['clear-cache'];
+    const deployMode = values['deploy-mode'];
     if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
-        throw new errors/* UserError */.y(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+        throw new runtime_src/* OptionError */.eR('deploy-mode', (0,runtime_src/* say */.cv) `deploy_only redeploys the last build; remove ${(0,runtime_src/* ref */.KR)('commit')}, ${(0,runtime_src/* ref */.KR)('image-url')} and ${(0,runtime_src/* ref */.KR)('clear-cache')}.`);
     }
     if (!hookUrl) {
         return {
@@ -39484,9 +39256,16 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
             ...(deployMode ? { deployMode } : {}),
         };
     }
-    const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
-    if (apiOnly.length > 0) {
-        throw new errors/* UserError */.y(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+    const apiOnly = ['commit', 'clear-cache', 'deploy-mode'].filter((key) => Boolean(values[key]));
+    const [first, ...others] = apiOnly;
+    if (first) {
+        const alongside = others.length > 0
+            ? ['(with ', ...others.flatMap((key, i) => [...(i > 0 ? [', '] : []), (0,runtime_src/* ref */.KR)(key)]), ') ']
+            : [];
+        throw new runtime_src/* OptionError */.eR(first, [
+            ...alongside,
+            ...(0,runtime_src/* say */.cv) `needs the API trigger, but ${(0,runtime_src/* ref */.KR)('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${(0,runtime_src/* ref */.KR)('image-url')}). Remove ${(0,runtime_src/* ref */.KR)('deploy-hook-url')} to deploy through the API.`,
+        ]);
     }
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
@@ -39507,7 +39286,7 @@ function deploySummary(result) {
         ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
         ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
         ['Result', result.reason],
-        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
+        ['Duration', result.outcome === 'triggered' ? undefined : (0,runtime_src/* formatDuration */.a3)(result.durationMs)],
         ['URL', result.service?.url],
         [
             'Health check',
@@ -39527,12 +39306,12 @@ function deploySummary(result) {
             .toISOString()
             .replace('T', ' ')
             .replace(/\.\d+Z$/, 'Z'),
-        `+${formatDuration(entry.at - result.startedAt)}`,
+        `+${(0,runtime_src/* formatDuration */.a3)(entry.at - result.startedAt)}`,
         `\`${entry.deployId}\``,
         entry.status,
         entry.note,
     ]);
-    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
+    return (0,runtime_src/* sections */.V0)((0,runtime_src/* heading */.R_)(title), (0,runtime_src/* table */.tp)(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && (0,runtime_src/* heading */.R_)('Status timeline', 4), timeline.length > 0 && (0,runtime_src/* table */.tp)(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
 }
 
 ;// CONCATENATED MODULE: ../../packages/render/src/index.ts
@@ -39545,6 +39324,21 @@ function deploySummary(result) {
 
 
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+const { 'health-check-url': healthCheckUrl, 'health-check-timeout': healthCheckTimeout, 'api-base-url': apiBaseUrl, ...deploy } = DEPLOY_ROWS;
+/** Every input of the render-deploy action: action.yml is generated from it. */
+const RENDER_DEPLOY_INPUTS = {
+    ...deploy,
+    'cancel-on-workflow-cancel': DEPLOY_ACTION_ROWS['cancel-on-workflow-cancel'],
+    'health-check-url': healthCheckUrl,
+    'health-check-timeout': healthCheckTimeout,
+    'github-deployment': DEPLOY_ACTION_ROWS['github-deployment'],
+    'github-token': DEPLOY_ACTION_ROWS['github-token'],
+    environment: DEPLOY_ACTION_ROWS.environment,
+    'api-base-url': apiBaseUrl,
+};
+
 ;// CONCATENATED MODULE: ./src/state.ts
 /** State names shared by the main step and the post step, which finds the deploy through them. */
 const state_STATE = { serviceId: 'render-service-id', deployId: 'render-deploy-id' };
@@ -39555,16 +39349,14 @@ const state_STATE = { serviceId: 'render-service-id', deployId: 'render-deploy-i
 
 
 
+
 async function main() {
-    // Masked before anything else runs, so no message can carry them.
-    (0,action/* maskSecret */.$l)(readInput('api-key'));
-    (0,action/* maskSecret */.$l)(readInput('deploy-hook-url'));
-    (0,action/* maskSecret */.$l)(readInput('github-token'));
-    const inputs = deployInputsFromInputs(new Inputs());
+    // The secrets (api-key, deploy-hook-url, github-token) are masked as they are read.
+    const inputs = deployOptions((0,src/* readInputs */.Ko)(RENDER_DEPLOY_INPUTS));
     const env = process.env;
-    const http = { ...realHttpDeps(), logger: action/* actionLogger */.v0 };
+    const http = { ...realHttpDeps(), logger: src/* actionLogger */.v0 };
     const render = inputs.apiKey
-        ? new RenderClient({ apiKey: inputs.apiKey, baseUrl: inputs.apiBaseUrl, keySource: "input 'api-key'" }, http)
+        ? new RenderClient({ apiKey: inputs.apiKey, baseUrl: inputs.apiBaseUrl }, http)
         : undefined;
     const deployments = inputs.githubDeployment
         ? new GitHubDeployments({
@@ -39582,7 +39374,6 @@ async function main() {
         ...(render ? { render } : {}),
         ...(deployments ? { deployments } : {}),
         triggerHook: (hookUrl, imageUrl) => triggerDeployHook(hookUrl, {
-            hookSource: "input 'deploy-hook-url'",
             ...(imageUrl ? { imageUrl } : {}),
             ...(render && inputs.flow.serviceId
                 ? { reconcileWith: { api: render, serviceId: inputs.flow.serviceId } }
@@ -39591,7 +39382,7 @@ async function main() {
         fetch: http.fetch,
         now: http.now,
         sleep: http.sleep,
-        logger: action/* actionLogger */.v0,
+        logger: src/* actionLogger */.v0,
         onDeployId: (serviceId, deployId) => {
             if (!inputs.cancelOnWorkflowCancel)
                 return;
@@ -39602,46 +39393,58 @@ async function main() {
     // The post step cancels only a deploy this step was still following when the workflow was cancelled.
     if (inputs.cancelOnWorkflowCancel)
         lib_core/* saveState */.LZ(state_STATE.deployId, '');
-    (0,action/* setOutputs */.n0)({
+    (0,src/* setOutputs */.n0)({
         'deploy-id': result.deployId ?? '',
         status: result.status ?? '',
         'service-url': result.service?.url ?? '',
         'duration-seconds': Math.round(result.durationMs / 1000),
         'rolled-back': result.rolledBack,
     });
-    await (0,action/* writeSummary */.Sy)(deploySummary(result));
+    await (0,src/* writeSummary */.Sy)(deploySummary(result));
     if (result.outcome === 'failure')
-        throw new errors/* UserError */.y(result.reason);
-    action/* actionLogger */.v0.info(result.reason);
+        throw new runtime_src/* UserError */.yo(result.reason);
+    src/* actionLogger */.v0.info(result.reason);
 }
 
 
 /***/ }),
 
-/***/ 5645:
+/***/ 8291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   eF: () => (/* binding */ run),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
 /* harmony export */   v0: () => (/* binding */ actionLogger)
 /* harmony export */ });
-/* unused harmony exports secrets, failureMessage */
+/* unused harmony exports secrets, maskSecret, actionVocabulary, inputEnvName, failureMessage */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5926);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3808);
-/* harmony import */ var _process__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9234);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1006);
-
-
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8706);
 
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
-const secrets = new _secrets__WEBPACK_IMPORTED_MODULE_2__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
+const secrets = new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
 function maskSecret(value) {
     secrets.add(value);
+}
+/** An action names options by their inputs: `Input 'compression-level' must be…`. */
+const actionVocabulary = {
+    subject: (key) => `Input '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * Reads every input of an action's table from the runner into one typed object. Secrets are
+ * masked before anything parses them; an input left empty takes the table's default (which
+ * action.yml declares too, being generated from it).
+ */
+function readInputs(table, env = process.env) {
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseTable */ .M$)(table, { read: (key) => env[inputEnvName(key)], secret: maskSecret });
 }
 const actionLogger = {
     info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(secrets.redact(message)),
@@ -39660,8 +39463,8 @@ async function writeSummary(markdown) {
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof _errors__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .messageIn */ .v6)(thrown, actionVocabulary, _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
@@ -39675,7 +39478,7 @@ function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
  * server that stopped answering is still open.
  */
 async function run(main, options = {}) {
-    await (0,_process__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(async (signal) => {
+    await (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(async (signal) => {
         try {
             await main(signal);
             return 0;
@@ -39690,18 +39493,69 @@ async function run(main, options = {}) {
 
 /***/ }),
 
-/***/ 623:
+/***/ 8706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cc: () => (/* binding */ CancelledError)
-/* harmony export */ });
-/* unused harmony exports DeadlineExceededError, STOP_GRACE_MS, CLEANUP_TIMEOUT_MS, Deadline, abortableSleep */
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3808);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IK: () => (/* reexport */ JOB_TOKEN),
+  eR: () => (/* reexport */ OptionError),
+  pO: () => (/* reexport */ Redactor),
+  yo: () => (/* reexport */ errors_UserError),
+  HP: () => (/* reexport */ booleanRow),
+  XX: () => (/* reexport */ displayUri),
+  re: () => (/* reexport */ row_durationRow),
+  QR: () => (/* reexport */ enumRow),
+  gJ: () => (/* reexport */ errorMessage),
+  a3: () => (/* reexport */ format_formatDuration),
+  R_: () => (/* reexport */ heading),
+  v6: () => (/* reexport */ messageIn),
+  M$: () => (/* reexport */ parseTable),
+  KR: () => (/* reexport */ ref),
+  R3: () => (/* reexport */ runProcess),
+  cv: () => (/* reexport */ say),
+  V0: () => (/* reexport */ sections),
+  qq: () => (/* reexport */ silentLogger),
+  yy: () => (/* reexport */ sleep),
+  tp: () => (/* reexport */ table),
+  yL: () => (/* reexport */ textRow)
+});
+
+// UNUSED EXPORTS: CLEANUP_TIMEOUT_MS, CancelledError, DEFAULT_PARALLELISM, DURATION_FORMS, Deadline, DeadlineExceededError, EXIT, EXIT_GRACE_MS, InvalidValue, MemoryKeeper, MemoryLogger, PARALLELISM, ProgressReporter, SIGNAL_GRACE_MS, STOP_GRACE_MS, TABLE_VOCABULARY, cancelledExit, closest, customRow, details, editDistance, escapeHtml, exitCodeOf, fillGlob, flagOf, formatBytes, formatCount, globSource, globToRegExp, globWildcards, integerRow, isExpression, isGlob, listRow, matchesGlob, mentions, outcomeOf, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, parseValue, renderDescription, renderText, secretForms, sizeRow, streamLogger, timeoutRow, uriCredentials
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/runtime/src/errors.ts
+/**
+ * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
+ * as is, without a stack trace, so it must name the input and say what is accepted.
+ */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** The message of any thrown value: Errors, strings, objects, null alike. */
+function errorMessage(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message || thrown.name;
+    if (typeof thrown === 'string')
+        return thrown;
+    if (thrown === null || thrown === undefined)
+        return `unknown error (${String(thrown)} was thrown)`;
+    try {
+        return JSON.stringify(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/deadline.ts
+
 
 
 /** The run was stopped from outside: SIGINT/SIGTERM to the CLI, or a cancelled workflow job. */
-class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class deadline_CancelledError extends errors_UserError {
     signal;
     name = 'CancelledError';
     constructor(message, 
@@ -39845,8 +39699,8 @@ class Deadline {
     }
     #cancelled() {
         const reason = this.#parent?.reason;
-        const signal = reason instanceof CancelledError ? reason.signal : undefined;
-        return new CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
+        const signal = reason instanceof deadline_CancelledError ? reason.signal : undefined;
+        return new deadline_CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
     }
     #timedOut() {
         const within = `The ${this.#run} did not finish within its timeout (${formatDuration(this.timeoutMs ?? 0)})`;
@@ -39860,67 +39714,558 @@ class Deadline {
             `${others > 0 ? ` (and ${others} other request${others === 1 ? '' : 's'})` : ''}.`);
     }
 }
-/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
-function abortableSleep(signal) {
-    return (ms) => new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+/**
+ * Waits `ms` (timers/promises), ending early when `signal` fires: it then rejects with the signal's
+ * reason (the run's CancelledError or DeadlineExceededError), not with a bare AbortError.
+ */
+async function sleep(ms, signal) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : {});
+    }
+    catch (error) {
+        throw signal?.aborted ? signal.reason : error;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/exit.ts
+
+
+/**
+ * The exit codes of every command, the same everywhere (docs/cli.md lists them):
+ *   0    ok: the command did what was asked, its check passed;
+ *   1    failed: the command ran and its check or its job failed (a verification found a mismatch,
+ *        backups are stale, a deploy did not go live, a drill missed a target, a policy violation),
+ *        or an unexpected error;
+ *   2    refused: nothing was done as asked — bad usage (an unknown option, a bad value, a missing
+ *        one) or something to fix first (a server that cannot be reached or stops answering within
+ *        the timeout, a damaged backup, a target that holds data, a restore not confirmed);
+ *   3    anomaly: reserved for a backup whose data collapsed compared with the previous one;
+ *   128+n cancelled by signal n: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
+ */
+const EXIT = { ok: 0, failed: 1, refused: 2, anomaly: 3 };
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/** The exit code of a run stopped by `signal` (SIGINT when it is not known). */
+function cancelledExit(signal = 'SIGINT') {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+/** The exit code of a command that threw. */
+function exitCodeOf(thrown) {
+    if (thrown instanceof CancelledError)
+        return cancelledExit(thrown.signal);
+    return thrown instanceof UserError ? EXIT.refused : EXIT.failed;
+}
+/** What an exit code says, in a word (for `--json`). */
+function outcomeOf(code) {
+    if (code >= 128)
+        return 'cancelled';
+    const found = Object.keys(EXIT).find((key) => EXIT[key] === code);
+    return found ?? 'failed';
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/format.ts
+const BYTE_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB']));
+function formatBytes(bytes) {
+    let value = bytes;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${value} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${BYTE_UNITS[unit]}`;
+}
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/** 75_000 → "1m15s"; under a minute with one decimal. */
+function format_formatDuration(ms) {
+    if (!Number.isFinite(ms))
+        return '?';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    return hours > 0
+        ? `${hours}h${String(minutes).padStart(2, '0')}m`
+        : `${minutes}m${String(seconds).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
+function tokens(pattern, options) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            out.push({ kind: 'anyDeep' });
+            i += 1;
+        }
+        else if (char === '*')
+            out.push({ kind: 'any' });
+        else if (char === '?' && !options.literalQuestionMark)
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'text', text: char });
+    }
+    return out;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
+function globSource(pattern, options = {}) {
+    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
+    const source = (token) => {
+        if (token.kind === 'text')
+            return escapeRegExp(token.text);
+        if (token.kind === 'any')
+            return `(${notSeparator}*)`;
+        if (token.kind === 'anyDeep')
+            return '(.*)';
+        return `(${notSeparator})`;
+    };
+    return tokens(pattern, options).map(source).join('');
+}
+const cache = new Map();
+/** The whole-string matcher of a pattern (compiled once per pattern and options). */
+function globToRegExp(pattern, options = {}) {
+    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+function matchesGlob(text, pattern, options = {}) {
+    return globToRegExp(pattern, options).test(text);
+}
+/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
+function isGlob(pattern, options = {}) {
+    return tokens(pattern, options).some((token) => token.kind !== 'text');
+}
+/** How many wildcards a pattern has: what a rename's two sides must agree on. */
+function globWildcards(pattern, options = {}) {
+    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
+}
+/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
+function fillGlob(pattern, captures, options = {}) {
+    let next = 0;
+    return tokens(pattern, options)
+        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/text.ts
+/**
+ * Messages and descriptions name options by their table key; each edge says them in its own words
+ * (an action by its input names, the CLI by its flags and environment variables).
+ */
+/** `ref('api-key')`: an option named inside a message. */
+function ref(key) {
+    return { option: key };
+}
+/**
+ * Builds option text from a template: interpolated `ref(key)`s become references, anything else
+ * (values the user gave included) stays plain text.
+ *
+ *   say`needs ${ref('api-key')}: without it the deploy cannot be followed.`
+ */
+function say(strings, ...values) {
+    const parts = [];
+    strings.forEach((text, index) => {
+        if (text !== '')
+            parts.push(text);
+        if (index >= values.length)
+            return;
+        const value = values[index];
+        parts.push(isRef(value) ? value : String(value));
+    });
+    return parts;
+}
+function isRef(value) {
+    return typeof value === 'object' && value !== null && typeof value.option === 'string';
+}
+/** Option text as one string, each reference named by `name`. */
+function renderText(text, name) {
+    return text.map((part) => (typeof part === 'string' ? part : name(part.option))).join('');
+}
+const MENTION = /\{([a-z][a-z0-9-]*)\}/g;
+/**
+ * A description as an edge shows it: each `{key}` (descriptions are written by us, never hold user
+ * input) becomes `name(key)`.
+ */
+function renderDescription(description, name) {
+    return description.replace(MENTION, (_, key) => name(key));
+}
+/** The options a description mentions, for checking that each exists in its table. */
+function mentions(description) {
+    return [...description.matchAll(MENTION)].map((match) => match[1]);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/errors.ts
+
+
+/** Names options by their table key, until an edge says them in its own words. */
+const TABLE_VOCABULARY = {
+    subject: (key) => `Option '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+/**
+ * A user error about options, said by their table keys: core code throws it without knowing
+ * whether an action input or a CLI flag gave the value, and the edge that read the value renders
+ * the message in its own vocabulary (`render`).
+ *
+ *   new OptionError('parallelism', "must be a whole number from 1 to 64, got 'x'.")
+ *   OptionError.saying(say`… Restore under other names (${ref('ns-from')}/${ref('ns-to')}) …`)
+ */
+class OptionError extends errors_UserError {
+    name = 'OptionError';
+    /** The option the error is about, when it is about one; its message then starts with it. */
+    key;
+    text;
+    /** `key` undefined: an error whose text names options without being about one of them. */
+    constructor(key, detail, options) {
+        const text = typeof detail === 'string' ? [detail] : detail;
+        super(render(key, text, TABLE_VOCABULARY), options);
+        this.key = key;
+        this.text = text;
+    }
+    /** An error whose text names options without being about one of them. */
+    static saying(text, options) {
+        return new OptionError(undefined, text, options);
+    }
+    /** The message in an edge's words. */
+    render(vocabulary) {
+        return render(this.key, this.text, vocabulary);
+    }
+}
+function render(key, text, vocabulary) {
+    const body = renderText(text, vocabulary.reference);
+    return key === undefined ? body : `${vocabulary.subject(key)} ${body}`;
+}
+/**
+ * Thrown by a row's parser: what is wrong with the value, without naming the option (the table
+ * that called the parser knows which one it is, and turns it into an `OptionError`).
+ */
+class errors_InvalidValue extends Error {
+    detail;
+    name = 'InvalidValue';
+    constructor(detail) {
+        super(renderText(typeof detail === 'string' ? [detail] : detail, TABLE_VOCABULARY.reference));
+        this.detail = detail;
+    }
+}
+/** Any thrown value's message; an `OptionError` said in `vocabulary`. */
+function messageIn(thrown, vocabulary, fallback) {
+    return thrown instanceof OptionError ? thrown.render(vocabulary) : fallback(thrown);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/values.ts
+
+/**
+ * Parsers of option values: each takes the trimmed, non-empty text an action input, a flag or an
+ * environment variable gave, and returns the typed value or throws `InvalidValue` saying what is
+ * accepted. They never name the option: the table that calls them does.
+ */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors_InvalidValue(`must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new errors_InvalidValue(`must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new errors_InvalidValue(`must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new errors_InvalidValue(`must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function values_parseSize(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new InvalidValue(`must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new InvalidValue(`must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function values_parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors_InvalidValue(`must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/row.ts
+
+function textRow(spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse: (raw) => raw, empty: undefined };
+}
+/** A boolean: `true`/`false` in an action; on the command line a switch when it defaults to false. */
+function booleanRow(spec) {
+    return {
+        placeholder: 'true|false',
+        switch: spec.default === 'false',
+        ...spec,
+        type: 'boolean',
+        parse: parseBoolean,
+        empty: undefined,
+    };
+}
+function integerRow(spec) {
+    return {
+        placeholder: '<n>',
+        ...spec,
+        type: 'integer',
+        parse: (raw) => parseInteger(raw, spec),
+        empty: undefined,
+    };
+}
+/** A duration in milliseconds, written '90s', '30m', '2h', '1h30m'. */
+function row_durationRow(spec) {
+    return { placeholder: '<duration>', ...spec, type: 'duration', parse: parseDuration, empty: undefined };
+}
+/** A size in bytes, written '64MiB', '5MB' or in bytes. */
+function sizeRow(spec) {
+    return { placeholder: '<size>', ...spec, type: 'size', parse: parseSize, empty: undefined };
+}
+function enumRow(values, spec) {
+    return {
+        placeholder: values.join('|'),
+        ...spec,
+        type: 'enum',
+        parse: (raw) => parseEnum(raw, values),
+        empty: undefined,
+    };
+}
+/** Items separated by commas or newlines; on the command line, the flag given once per item. */
+function listRow(spec) {
+    return { placeholder: '<item>', multiple: true, ...spec, type: 'list', parse: parseList, empty: [] };
+}
+/** A row whose text needs its own parser (retention rules, server-side encryption…). */
+function customRow(parse, spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse, empty: undefined };
+}
+/** The CLI flag of a row, or undefined when it is read from the environment only. */
+function flagOf(key, row) {
+    return row.flag === false ? undefined : (row.flag ?? key);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/rows.ts
+
+/**
+ * Rows that several tables share, in their most general words; a table may override the
+ * description (`{ ...PARALLELISM, description: '…' }`), never the parsing.
+ */
+/** How much work runs at once: reads of a backup, insert batches of a restore. */
+const PARALLELISM = integerRow({
+    description: 'How many reads or writes run at once.',
+    default: '4',
+    min: 1,
+    max: 64,
+});
+/** The parallelism a core function uses when its caller gives none: the row's default. */
+const DEFAULT_PARALLELISM = PARALLELISM.parse(PARALLELISM.default);
+/** The bound on a whole run, the network included; each command has its own default. */
+function timeoutRow(defaultText, description) {
+    return durationRow({
+        description: description ??
+            'Fail if the run takes longer, e.g. 90m or 2h. Requests still waiting are then aborted, and the run ends within seconds, naming what did not answer.',
+        default: defaultText,
     });
 }
+/** The default of a token input: the job's own token, which the runner substitutes. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, evaluated by the runner
+const JOB_TOKEN = '${{ github.token }}';
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/table.ts
 
-/***/ }),
-
-/***/ 3808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
 /**
- * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
- * as is, without a stack trace, so it must name the input and say what is accepted.
+ * Parses a whole source into one typed object, once, at the edge. A missing required option or a
+ * bad value is an `OptionError` naming the option by its key.
  */
-class UserError extends Error {
-    name = 'UserError';
+function parseTable(table, source) {
+    const values = {};
+    for (const [key, row] of Object.entries(table)) {
+        const raw = (source.read(key, row) ?? '').trim();
+        if (row.secret && raw !== '')
+            source.secret?.(raw);
+        values[key] = parseValue(key, row, raw);
+    }
+    return values;
 }
-/** The message of any thrown value: Errors, strings, objects, null alike. */
-function errorMessage(thrown) {
-    if (thrown instanceof Error)
-        return thrown.message || thrown.name;
-    if (typeof thrown === 'string')
-        return thrown;
-    if (thrown === null || thrown === undefined)
-        return `unknown error (${String(thrown)} was thrown)`;
+/** One option's value from its raw text ('' when not given). */
+function parseValue(key, row, raw) {
+    if (raw === '') {
+        if (row.required)
+            throw new OptionError(key, 'is required but was not given.');
+        return row.default && !isExpression(row.default) ? convert(key, row, row.default) : row.empty;
+    }
+    return convert(key, row, raw);
+}
+/**
+ * A default such as `${{ github.token }}` is for the runner to evaluate (it passes the result as
+ * the input); anywhere else the option counts as not given.
+ */
+function isExpression(text) {
+    return text.trim().startsWith('${{');
+}
+function convert(key, row, raw) {
     try {
-        return JSON.stringify(thrown);
+        return row.parse(raw);
     }
-    catch {
-        return String(thrown);
+    catch (error) {
+        if (error instanceof errors_InvalidValue)
+            throw new OptionError(key, error.detail, { cause: error });
+        throw error;
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/index.ts
 
-/***/ }),
 
-/***/ 9234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess)
-/* harmony export */ });
-/* unused harmony exports SIGNAL_GRACE_MS, EXIT_GRACE_MS */
-/* harmony import */ var _deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
+ * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
+ *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
+ *   live). The keeper holds them at their start size; measured, this costs no time.
+ * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
+ *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
+ *   on these small heaps.
+ * Create it before the job allocates in earnest.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+        holdYoungGeneration();
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+/**
+ * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
+ * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
+ * each time V8 grows them, so it can still be set from here.
+ */
+function holdYoungGeneration() {
+    setFlagsFromString('--semi-space-growth-factor=1');
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            setFlagsFromString('--expose-gc');
+            collect = runInNewContext('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
 
 /** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
 const SIGNAL_GRACE_MS = 10_000;
@@ -39936,7 +40281,6 @@ const EXIT_GRACE_MS = 500;
  */
 const ECHO_MS = 500;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 /**
  * Runs a process's work — a CLI command, an action's main — with SIGINT, SIGTERM and SIGHUP turned into
  * the AbortSignal it is given, and makes sure the process ends:
@@ -39955,17 +40299,17 @@ async function runProcess(work, options = {}) {
         if (!first) {
             first = { signal, at: now };
             note(`${signal} received: stopping (send it again to exit at once).`);
-            controller.abort(new _deadline__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled by ${signal}.`, signal));
+            controller.abort(new deadline_CancelledError(`Cancelled by ${signal}.`, signal));
             setTimeout(() => {
                 note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
-                process.exit(128 + SIGNAL_NUMBERS[signal]);
+                process.exit(cancelledExit(signal));
             }, SIGNAL_GRACE_MS).unref();
             return;
         }
         if (now - first.at < ECHO_MS)
             return;
         note(`${signal} received again: exiting now.`);
-        process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+        process.exit(cancelledExit(first.signal));
     };
     for (const signal of SIGNALS)
         process.on(signal, onSignal);
@@ -39978,7 +40322,7 @@ async function runProcess(work, options = {}) {
             process.off(signal, onSignal);
     }
     if (first && code !== 0)
-        code = 128 + SIGNAL_NUMBERS[first.signal];
+        code = cancelledExit(first.signal);
     process.exitCode = code;
     if (options.exit !== false) {
         const exitCode = code;
@@ -39987,17 +40331,7 @@ async function runProcess(work, options = {}) {
     return code;
 }
 
-
-/***/ }),
-
-/***/ 1006:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XX: () => (/* binding */ displayUri),
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony exports uriCredentials, secretForms */
+;// CONCATENATED MODULE: ../../packages/runtime/src/secrets.ts
 /**
  * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
  * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
@@ -40103,6 +40437,47 @@ class Redactor {
         return this.forms.length;
     }
 }
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/summary.ts
+/** Markdown pieces for job summaries (GITHUB_STEP_SUMMARY), built as plain strings so they are testable. */
+function escapeCell(cell) {
+    if (cell === undefined)
+        return '';
+    return String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A GitHub-flavoured markdown table; `align` per column, 'r' for numbers. */
+function table(headers, rows, align = []) {
+    const rule = headers.map((_, i) => ({ l: '---', r: '---:', c: ':---:' })[align[i] ?? 'l']);
+    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    return [line(headers), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function details(summaryText, body) {
+    return `<details><summary>${escapeHtml(summaryText)}</summary>\n\n${body}\n\n</details>`;
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Joins sections with blank lines, dropping empty ones. */
+function sections(...parts) {
+    return `${parts.filter((p) => Boolean(p)).join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ }),

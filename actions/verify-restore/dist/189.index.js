@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8299);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 7 modules
-var src = __webpack_require__(478);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 20 modules
+var src = __webpack_require__(9805);
 // EXTERNAL MODULE: ../../packages/storage/src/errors.ts
 var errors = __webpack_require__(1400);
 // EXTERNAL MODULE: ../../packages/storage/src/keys.ts
@@ -179,7 +179,7 @@ function explainS3Error(error, context) {
     }
     if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
         return new src/* UserError */.yo(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
-            'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.');
+            'or assume a role first (in a workflow, e.g. aws-actions/configure-aws-credentials with OIDC).');
     }
     const refused = context.write ? refusedWrite(facts) : undefined;
     if (context.write && refused) {
@@ -193,11 +193,10 @@ function explainS3Error(error, context) {
     if (facts.code === 'PermanentRedirect' ||
         facts.code === 'AuthorizationHeaderMalformed' ||
         facts.status === 301) {
-        return new src/* UserError */.yo(`Bucket "${context.bucket}" is in another region than the one configured (${where}); set the region input ` +
-            '(or AWS_REGION) to the bucket region.');
+        return src/* OptionError */.eR.saying((0,src/* say */.cv) `Bucket "${context.bucket}" is in another region than the one configured (${where}); set ${(0,src/* ref */.KR)('s3-region')} (or AWS_REGION) to the bucket region.`);
     }
     if (/region is missing/i.test(facts.message)) {
-        return new src/* UserError */.yo(`No AWS region is set for ${where}: set the region input or AWS_REGION.`);
+        return src/* OptionError */.eR.saying((0,src/* say */.cv) `No AWS region is set for ${where}: set ${(0,src/* ref */.KR)('s3-region')} or AWS_REGION.`);
     }
     if (UNREACHABLE_CODES.has(facts.code)) {
         const attempts = facts.attempts

@@ -149,7 +149,7 @@ describe('verify-restore action (bundled)', () => {
     expect(result.outputs.verified).toBe('false');
     expect(result.annotations).toContainEqual({
       level: 'error',
-      message: `Input 'confirm' must be exactly '${drill}' (the databases this restore writes) to run it; got '${shop}'. Nothing was written; the plan is in the job summary.`,
+      message: `Input 'confirm' must be exactly '${drill}' (the databases this restore writes) to run it; got '${shop}'. Nothing was written. The plan is in the job summary.`,
     });
     expect(result.summary).toContain('Restore not confirmed: nothing was written');
     expect(result.summary).toContain(`| ${shop}.orders | ${drill}.orders | collection | absent | create |`);

@@ -55,7 +55,7 @@ export function checkCompressionLevel(compression: Compression, level: number | 
     throw new OptionError(
       'compression-level',
       compression === 'none'
-        ? say`cannot be used with ${ref('compression')} none.`
+        ? say`cannot be used with ${ref('compression')} 'none'.`
         : `for ${compression} must be from ${range[0]} to ${range[1]}, got ${level}.`,
     );
   }

@@ -144,6 +144,7 @@ async function backUp(
     const client = await connect(options.uri, {
       ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
       deadline,
+      logger,
     });
     try {
       if (!deps.storage && options.storage?.partSize === undefined && storage.location.kind === 's3') {
@@ -183,9 +184,10 @@ async function backUp(
         log: (line) => logger.info(line),
         intervalMs: options.progressIntervalMs ?? 10_000,
       });
+      // The dump logs its plan; the progress ETA counts bytes only when the server's sizes are BSON sizes.
       const onPlan = (plan: DumpPlan) => {
-        logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
-        progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
+        const bytes = plan.bytes > 0 && !plan.roughBytes ? { bytes: plan.bytes } : {};
+        progress.setTotals({ documents: plan.documents, ...bytes });
       };
       const dump = dumpDatabase(
         {

@@ -34,10 +34,12 @@ describe('compression', () => {
 
   it('refuses levels outside each algorithm’s range, naming the input', () => {
     expect(() => checkCompressionLevel('gzip', 12)).toThrow(
-      "Input 'compression-level' for gzip must be from 1 to 9, got 12.",
+      "Option 'compression-level' for gzip must be from 1 to 9, got 12.",
     );
     expect(() => checkCompressionLevel('zstd', 0)).toThrow('from 1 to 22');
-    expect(() => checkCompressionLevel('none', 3)).toThrow("cannot be used with compression 'none'");
+    expect(() => checkCompressionLevel('none', 3)).toThrow(
+      "Option 'compression-level' cannot be used with 'compression' 'none'.",
+    );
     expect(() => checkCompressionLevel('zstd', 19)).not.toThrow();
   });
 });
@@ -59,9 +61,7 @@ describe('age encryption', () => {
     );
     const stranger = await generateIdentity();
     const attempt = decryptStream(Readable.from([sealed]), stranger).then((s) => buffer(s));
-    await expect(attempt).rejects.toThrow(
-      "The age identity given as 'decrypt-identity' cannot decrypt this backup",
-    );
+    await expect(attempt).rejects.toThrow("Option 'decrypt-identity' cannot decrypt this backup");
     await expect(decryptStream(Readable.from([sealed]), 'not-a-key')).rejects.toThrow(
       /must be an age identity/,
     );
@@ -82,7 +82,7 @@ describe('age encryption', () => {
 
   it('refuses malformed recipients, naming the input', () => {
     expect(() => checkRecipients(['age1notakey'])).toThrow(
-      /Input 'encrypt-recipients' has an invalid recipient: 'age1notakey'/,
+      /Option 'encrypt-recipients' has an invalid recipient: 'age1notakey'/,
     );
   });
 });

@@ -2,6 +2,20 @@ export const id = 396;
 export const ids = [396];
 export const modules = {
 
+/***/ 483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ command)
+/* harmony export */ });
+/** Declares a command, keeping its table's types for `run`. */
+function command(spec) {
+    return spec;
+}
+
+
+/***/ }),
+
 /***/ 2396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,15 +27,15 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
-var src = __webpack_require__(6458);
+// EXTERNAL MODULE: ../runtime/src/index.ts + 20 modules
+var src = __webpack_require__(663);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(7821);
 ;// CONCATENATED MODULE: ../render/src/http.ts
 
 const http_realHttpDeps = () => ({
     fetch: globalThis.fetch,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => (0,src/* sleep */.yy)(ms),
     now: Date.now,
     random: Math.random,
     logger: src/* silentLogger */.qq,
@@ -50,13 +64,16 @@ function parseRetryAfter(header, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class RenderApiError extends src/* UserError */.yo {
+/**
+ * An error from Render's API that the user can act on; `status` is the HTTP status when there was
+ * one. It may name the option at fault (`option`) and others (`ref`), in the words of the edge.
+ */
+class RenderApiError extends src/* OptionError */.eR {
     status;
     code;
     name = 'RenderApiError';
-    constructor(message, status, code) {
-        super(message);
+    constructor(message, status, code, option) {
+        super(option, message);
         this.status = status;
         this.code = code;
     }
@@ -355,11 +372,10 @@ class RenderClient {
         const { status } = response;
         const { message, code } = renderMessage(response.text);
         const said = message ? `: ${message}` : '';
-        const keySource = this.options.keySource ?? 'the API key';
         const text = (() => {
             switch (status) {
                 case 401:
-                    return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+                    return (0,src/* say */.cv) `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${(0,src/* ref */.KR)('api-key')}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
                 case 403:
                     return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
                 case 404:
@@ -536,10 +552,6 @@ const DEPLOY_MODES = ['build_and_deploy', 'deploy_only'];
 
 
 
-const DEFAULT_TIMEOUT_MS = 30 * 60_000;
-/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
-const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
 /** After a 202 the official CLI looks for the queued deploy for up to a minute, once a second. */
 const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
 const QUEUED_LOOKUP_INTERVAL_MS = 1_000;
@@ -1055,20 +1067,25 @@ function githubMessage(text) {
 ;// CONCATENATED MODULE: ../render/src/hook.ts
 
 
-/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
-function parseHookUrl(hookUrl, hookSource = 'the deploy hook URL') {
+
+/**
+ * A deploy hook URL (the option `deploy-hook-url`), checked; the message never repeats the URL,
+ * which holds a secret key.
+ */
+function parseHookUrl(hookUrl) {
     let url;
     try {
         url = new URL(hookUrl);
     }
     catch {
-        throw new RenderApiError(`${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`);
+        throw new RenderApiError("is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).", undefined, undefined, HOOK_OPTION);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+        throw new RenderApiError(`must be an https:// URL, got a ${url.protocol} URL.`, undefined, undefined, HOOK_OPTION);
     }
     return url;
 }
+const HOOK_OPTION = 'deploy-hook-url';
 /** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
 function serviceIdFromHookUrl(hookUrl) {
     try {
@@ -1083,8 +1100,7 @@ function serviceIdFromHookUrl(hookUrl) {
  * not a documented contract, so the id is returned only when present.
  */
 async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
-    const hookSource = options.hookSource ?? 'the deploy hook URL';
-    const url = parseHookUrl(hookUrl, hookSource);
+    const url = parseHookUrl(hookUrl);
     if (options.imageUrl)
         url.searchParams.set('imgURL', options.imageUrl);
     const http = { ...http_realHttpDeps(), ...deps };
@@ -1096,7 +1112,7 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         deps: http,
         send: async (policy) => {
             const response = await http_sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
-            return hookAnswer(response, hookSource);
+            return hookAnswer(response);
         },
         adopt: (deploy) => ({ deployId: deploy.id }),
         ...(reconcileWith
@@ -1110,14 +1126,14 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         unreconcilableHint: '; with an API key and the service id the deploy it started is looked up instead',
     });
 }
-function hookAnswer(response, hookSource) {
+function hookAnswer(response) {
     if (response.status >= 200 && response.status < 300) {
         return deployIdOf(response.text);
     }
     const { message } = renderMessage(response.text);
     const said = message ? `: ${message}` : '';
     if (response.status === 404 || response.status === 401 || response.status === 403) {
-        throw new RenderApiError(`Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
+        throw new RenderApiError((0,src/* say */.cv) `Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${(0,src/* ref */.KR)(HOOK_OPTION)}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
     }
     throw new RenderApiError(`Render could not trigger the deploy hook (HTTP ${response.status} after ${response.attempts} attempts)${said}.`, response.status);
 }
@@ -1130,9 +1146,6 @@ function deployIdOf(text) {
         return {};
     }
 }
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 ;// CONCATENATED MODULE: ../render/src/options.ts
 
@@ -1141,95 +1154,174 @@ function capitalize(text) {
 
 
 /**
- * Input names shared by the action (action.yml) and the CLI (`--<name>`), and the fallbacks used when
- * an input is absent; action.yml declares the same defaults.
+ * The options of a Render deploy, shared by the render-deploy action and `shipkit deploy`; the
+ * action adds the GitHub deployment and the post step's cancellation (`DEPLOY_ACTION_ROWS`).
  */
-const DEPLOY_INPUT_DEFAULTS = {
-    'clear-cache': false,
-    wait: true,
-    timeout: DEFAULT_TIMEOUT_MS,
-    'cancel-on-timeout': false,
-    'poll-interval': DEFAULT_POLL_INTERVAL_MS,
-    'superseded-outcome': 'auto',
-    'rollback-on-failure': false,
-    'allow-auto-deploy': false,
-    'cancel-on-workflow-cancel': false,
-    'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
-    'github-deployment': false,
-    environment: 'production',
-    'api-base-url': RENDER_API_URL,
+const DEPLOY_ROWS = {
+    'service-id': (0,src/* textRow */.yL)({
+        description: "The Render service id (srv-…, under the service's Settings). Optional with {deploy-hook-url}, which contains it.",
+        flag: 'service',
+        placeholder: '<srv-id>',
+    }),
+    'api-key': (0,src/* textRow */.yL)({
+        description: 'A Render API key (rnd_…), from a secret. Needed to wait for the deploy, and for every option that reads or changes it.',
+        secret: true,
+        flag: false,
+        env: 'RENDER_API_KEY',
+    }),
+    'deploy-hook-url': (0,src/* textRow */.yL)({
+        description: "The service's deploy hook URL, from a secret. Triggers through the hook instead of the API; with {api-key} too, the deploy is still followed.",
+        secret: true,
+        flag: false,
+        env: 'RENDER_DEPLOY_HOOK_URL',
+    }),
+    commit: (0,src/* textRow */.yL)({
+        description: "Commit SHA to deploy (API trigger only). Default: the latest commit of the service's branch.",
+        placeholder: '<sha>',
+    }),
+    'image-url': (0,src/* textRow */.yL)({
+        description: "Image to deploy for an image-backed service (e.g. ghcr.io/acme/shop:1.2.3); must match the service's image repository.",
+        placeholder: '<image>',
+    }),
+    'clear-cache': (0,src/* booleanRow */.HP)({
+        description: 'Clear the build cache before building (API trigger only).',
+        default: 'false',
+    }),
+    'deploy-mode': (0,src/* enumRow */.QR)(DEPLOY_MODES, {
+        description: "build_and_deploy, or deploy_only to redeploy the last build (then {commit}, {image-url} and {clear-cache} are not allowed). Default: Render's.",
+    }),
+    wait: (0,src/* booleanRow */.HP)({
+        description: 'Wait for the deploy to finish and fail unless it goes live. Needs {api-key}.',
+        default: 'true',
+    }),
+    timeout: (0,src/* durationRow */.re)({
+        description: 'How long to wait for the deploy, e.g. 30m or 1h. Then the deploy counts as failed.',
+        default: '30m',
+    }),
+    'cancel-on-timeout': (0,src/* booleanRow */.HP)({
+        description: 'When the timeout is reached, cancel the deploy on Render too (otherwise it keeps going).',
+        default: 'false',
+    }),
+    'poll-interval': (0,src/* durationRow */.re)({
+        description: 'How often to check the deploy once it has started (twice that while it is created or queued), e.g. 5s.',
+        default: '5s',
+    }),
+    'superseded-outcome': (0,src/* enumRow */.QR)(SUPERSEDED_OUTCOMES, {
+        description: 'What a deploy superseded by a newer one (deactivated) counts as. auto = failure unless it was seen live; success; failure.',
+        default: 'auto',
+    }),
+    'rollback-on-failure': (0,src/* booleanRow */.HP)({
+        description: 'When the deploy fails (build, pre-deploy, update or health check) and no earlier deploy is still live, roll back to the deploy it replaced and wait for it. The deploy still counts as failed.',
+        default: 'false',
+    }),
+    'allow-auto-deploy': (0,src/* booleanRow */.HP)({
+        description: "Deploy even when the service's Auto-Deploy is on. By default such a service is refused before deploying: Render would ship every push by itself, around the deploy gates. Turn Auto-Deploy off instead.",
+        default: 'false',
+    }),
+    'health-check-url': (0,src/* textRow */.yL)({
+        description: 'After the deploy is live, request this URL until it answers HTTP 200; fail (and roll back, if asked) otherwise.',
+        placeholder: '<url>',
+    }),
+    'health-check-timeout': (0,src/* durationRow */.re)({
+        description: 'How long the health check may take.',
+        default: '2m',
+    }),
+    'api-base-url': (0,src/* textRow */.yL)({
+        description: 'Render API base URL.',
+        default: RENDER_API_URL,
+        flag: 'api-url',
+        placeholder: '<url>',
+    }),
 };
+/** What only the action does: a GitHub deployment, and cancelling when the workflow is cancelled. */
+const DEPLOY_ACTION_ROWS = {
+    'cancel-on-workflow-cancel': (0,src/* booleanRow */.HP)({
+        description: 'When the workflow is cancelled while the deploy is in flight, cancel the deploy on Render (in the post step).',
+        default: 'false',
+    }),
+    'github-deployment': (0,src/* booleanRow */.HP)({
+        description: 'Record a GitHub deployment with in_progress/success/failure statuses (needs permissions deployments: write). Leave off in a job with `environment:`, which already records one.',
+        default: 'false',
+    }),
+    'github-token': (0,src/* textRow */.yL)({
+        description: 'Token for the GitHub deployment.',
+        default: src/* JOB_TOKEN */.IK,
+        secret: true,
+    }),
+    environment: (0,src/* textRow */.yL)({
+        description: 'Environment name of the GitHub deployment.',
+        default: 'production',
+    }),
+};
+const DEFAULTS = Object.fromEntries(['timeout', 'poll-interval', 'health-check-timeout'].map((key) => [
+    key,
+    DEPLOY_ROWS[key].parse(DEPLOY_ROWS[key].default),
+]));
+const DEFAULT_TIMEOUT_MS = DEFAULTS.timeout;
+/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
+const DEFAULT_POLL_INTERVAL_MS = DEFAULTS['poll-interval'];
+const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = DEFAULTS['health-check-timeout'];
 const SERVICE_ID = /^(srv|crn)-[a-z0-9]+$/;
 const HTTP_URL = /^https?:\/\/[^/]/;
-/** Reads and checks every deploy input once; contradictions are errors that name the inputs involved. */
-function deployInputsFromInputs(inputs, settings = {}) {
-    const label = settings.label ?? ((name) => name);
-    const q = (name) => `'${label(name)}'`;
-    const defaults = { ...DEPLOY_INPUT_DEFAULTS, ...settings.defaults };
-    const apiKey = inputs.string('api-key');
-    const hookUrl = inputs.string('deploy-hook-url');
+/** Checks the deploy options together; contradictions are errors that name the options involved. */
+function deployOptions(values) {
+    const apiKey = values['api-key'];
+    const hookUrl = values['deploy-hook-url'];
     if (!apiKey && !hookUrl) {
-        throw new src/* UserError */.yo(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+        throw src/* OptionError */.eR.saying((0,src/* say */.cv) `Give ${(0,src/* ref */.KR)('api-key')} (with ${(0,src/* ref */.KR)('service-id')}) to deploy through the Render API, or ${(0,src/* ref */.KR)('deploy-hook-url')}.`);
     }
     if (hookUrl)
-        parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
-    const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
+        parseHookUrl(hookUrl);
+    const serviceId = values['service-id'] ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
     if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+        throw new src/* OptionError */.eR('service-id', `must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
     }
     if (apiKey && !serviceId) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+        throw new src/* OptionError */.eR('service-id', (0,src/* say */.cv) `is required with ${(0,src/* ref */.KR)('api-key')} (unless ${(0,src/* ref */.KR)('deploy-hook-url')} names the service).`);
     }
-    const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
-    const wait = inputs.boolean('wait', defaults.wait);
-    const rollbackOnFailure = inputs.boolean('rollback-on-failure', defaults['rollback-on-failure']);
-    const cancelOnTimeout = inputs.boolean('cancel-on-timeout', defaults['cancel-on-timeout']);
-    const cancelOnWorkflowCancel = inputs.boolean('cancel-on-workflow-cancel', defaults['cancel-on-workflow-cancel']);
-    const healthCheckUrl = inputs.string('health-check-url');
-    const githubDeployment = inputs.boolean('github-deployment', defaults['github-deployment']);
-    const followingOptions = {
-        'rollback-on-failure': rollbackOnFailure,
-        'cancel-on-timeout': cancelOnTimeout,
+    const trigger = deployTrigger(values, hookUrl);
+    const { wait } = values;
+    const cancelOnWorkflowCancel = values['cancel-on-workflow-cancel'] ?? false;
+    const healthCheckUrl = values['health-check-url'];
+    const githubDeployment = values['github-deployment'] ?? false;
+    const following = {
+        'rollback-on-failure': values['rollback-on-failure'],
+        'cancel-on-timeout': values['cancel-on-timeout'],
         'cancel-on-workflow-cancel': cancelOnWorkflowCancel,
         'health-check-url': Boolean(healthCheckUrl),
         'github-deployment': githubDeployment,
     };
-    for (const [name, asked] of Object.entries(followingOptions)) {
+    for (const [key, asked] of Object.entries(following)) {
         if (asked && !apiKey) {
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+            throw new src/* OptionError */.eR(key, (0,src/* say */.cv) `needs ${(0,src/* ref */.KR)('api-key')}: without it the deploy cannot be followed.`);
         }
         if (asked && !wait)
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('wait')} to be true.`);
+            throw new src/* OptionError */.eR(key, (0,src/* say */.cv) `needs ${(0,src/* ref */.KR)('wait')}.`);
     }
     if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+        throw new src/* OptionError */.eR('health-check-url', `must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
     }
-    const githubToken = inputs.string('github-token');
+    const githubToken = values['github-token'];
     if (githubDeployment && !githubToken) {
-        throw new src/* UserError */.yo(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+        throw new src/* OptionError */.eR('github-deployment', (0,src/* say */.cv) `needs ${(0,src/* ref */.KR)('github-token')} (the job's github.token by default).`);
     }
-    const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
+    const apiBaseUrl = values['api-base-url'];
     if (!HTTP_URL.test(apiBaseUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+        throw new src/* OptionError */.eR('api-base-url', `must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
     }
-    const commit = inputs.string('commit');
+    const { commit } = values;
     const flow = {
         ...(serviceId ? { serviceId } : {}),
         trigger,
         wait,
-        timeoutMs: inputs.duration('timeout', defaults.timeout),
-        pollIntervalMs: inputs.duration('poll-interval', defaults['poll-interval']),
-        supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
-        cancelOnTimeout,
-        rollbackOnFailure,
-        allowAutoDeploy: inputs.boolean('allow-auto-deploy', defaults['allow-auto-deploy']),
+        timeoutMs: values.timeout,
+        pollIntervalMs: values['poll-interval'],
+        supersededOutcome: values['superseded-outcome'],
+        cancelOnTimeout: values['cancel-on-timeout'],
+        rollbackOnFailure: values['rollback-on-failure'],
+        allowAutoDeploy: values['allow-auto-deploy'],
         ...(healthCheckUrl
-            ? {
-                healthCheck: {
-                    url: healthCheckUrl,
-                    timeoutMs: inputs.duration('health-check-timeout', defaults['health-check-timeout']),
-                },
-            }
+            ? { healthCheck: { url: healthCheckUrl, timeoutMs: values['health-check-timeout'] } }
             : {}),
     };
     return {
@@ -1238,25 +1330,18 @@ function deployInputsFromInputs(inputs, settings = {}) {
         apiBaseUrl,
         cancelOnWorkflowCancel,
         ...(githubDeployment && githubToken
-            ? {
-                githubDeployment: {
-                    token: githubToken,
-                    environment: inputs.string('environment') ?? defaults.environment,
-                },
-            }
+            ? { githubDeployment: { token: githubToken, environment: values.environment ?? 'production' } }
             : {}),
         ...(commit ? { commit } : {}),
     };
 }
-function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
-    const commit = inputs.string('commit');
-    const imageUrl = inputs.string('image-url');
-    const clearCache = inputs.boolean('clear-cache', clearCacheDefault);
-    const deployMode = inputs.string('deploy-mode')
-        ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
-        : undefined;
+function deployTrigger(values, hookUrl) {
+    const { commit } = values;
+    const imageUrl = values['image-url'];
+    const clearCache = values['clear-cache'];
+    const deployMode = values['deploy-mode'];
     if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
-        throw new src/* UserError */.yo(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+        throw new src/* OptionError */.eR('deploy-mode', (0,src/* say */.cv) `deploy_only redeploys the last build; remove ${(0,src/* ref */.KR)('commit')}, ${(0,src/* ref */.KR)('image-url')} and ${(0,src/* ref */.KR)('clear-cache')}.`);
     }
     if (!hookUrl) {
         return {
@@ -1267,9 +1352,16 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
             ...(deployMode ? { deployMode } : {}),
         };
     }
-    const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
-    if (apiOnly.length > 0) {
-        throw new src/* UserError */.yo(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+    const apiOnly = ['commit', 'clear-cache', 'deploy-mode'].filter((key) => Boolean(values[key]));
+    const [first, ...others] = apiOnly;
+    if (first) {
+        const alongside = others.length > 0
+            ? ['(with ', ...others.flatMap((key, i) => [...(i > 0 ? [', '] : []), (0,src/* ref */.KR)(key)]), ') ']
+            : [];
+        throw new src/* OptionError */.eR(first, [
+            ...alongside,
+            ...(0,src/* say */.cv) `needs the API trigger, but ${(0,src/* ref */.KR)('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${(0,src/* ref */.KR)('image-url')}). Remove ${(0,src/* ref */.KR)('deploy-hook-url')} to deploy through the API.`,
+        ]);
     }
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
@@ -1328,87 +1420,19 @@ function deploySummary(result) {
 
 
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/command.ts
+var command = __webpack_require__(483);
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
 
 
 
-/** The CLI's names for the shared deploy inputs; secrets come only from the environment, never argv. */
-const OPTION_INPUTS = {
-    aliases: { service: 'service-id', 'api-url': 'api-base-url' },
-    envFallbacks: { 'api-key': 'RENDER_API_KEY', 'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL' },
-};
-const LABELS = {
-    'service-id': '--service',
-    'api-base-url': '--api-url',
-    'api-key': 'RENDER_API_KEY',
-    'deploy-hook-url': 'RENDER_DEPLOY_HOOK_URL',
-};
-const deploy = {
+const deploy = (0,command/* command */.G)({
     name: 'deploy',
     usage: '--service <srv-id> [--commit <sha>] [--wait] [--timeout <duration>] [--rollback-on-failure] [options]',
     options: {
-        service: { type: 'string', value: '<srv-id>', description: 'Render service id (Settings → Service ID)' },
-        commit: {
-            type: 'string',
-            value: '<sha>',
-            description: 'commit to deploy (default: latest on the branch)',
-        },
-        'image-url': {
-            type: 'string',
-            value: '<image>',
-            description: 'image to deploy, for image-backed services',
-        },
-        'clear-cache': { type: 'boolean', description: 'clear the build cache first' },
-        'deploy-mode': {
-            type: 'string',
-            value: 'build_and_deploy|deploy_only',
-            description: 'deploy_only redeploys the last build',
-        },
-        wait: { type: 'boolean', description: 'wait until the deploy finishes; exit 1 unless it goes live' },
-        timeout: {
-            type: 'string',
-            value: '<duration>',
-            description: 'with --wait: give up after this long (default 30m)',
-        },
-        'cancel-on-timeout': {
-            type: 'boolean',
-            description: 'cancel the deploy on Render when the timeout is reached',
-        },
-        'poll-interval': {
-            type: 'string',
-            value: '<duration>',
-            description: 'check every (default 5s; doubled while queued)',
-        },
-        'superseded-outcome': {
-            type: 'string',
-            value: 'auto|success|failure',
-            description: 'what a deploy superseded by a newer one counts as (default auto)',
-        },
-        'rollback-on-failure': {
-            type: 'boolean',
-            description: 'if this deploy fails after replacing the live one, roll back to it',
-        },
-        'allow-auto-deploy': {
-            type: 'boolean',
-            description: "deploy even when the service's Auto-Deploy is on (refused by default)",
-        },
-        'health-check-url': {
-            type: 'string',
-            value: '<url>',
-            description: 'once live, wait for HTTP 200 from this URL',
-        },
-        'health-check-timeout': {
-            type: 'string',
-            value: '<duration>',
-            description: 'how long the health check may take (default 2m)',
-        },
-        'api-url': {
-            type: 'string',
-            value: '<url>',
-            description: 'Render API base URL (default https://api.render.com/v1)',
-        },
+        ...DEPLOY_ROWS,
+        // A terminal does not wait unless asked.
+        wait: { ...DEPLOY_ROWS.wait, default: 'false', switch: true },
     },
     details: `
 The API key is read from RENDER_API_KEY (or deploy through a hook with RENDER_DEPLOY_HOOK_URL), so it
@@ -1418,27 +1442,20 @@ timed out, 2 bad usage or a request Render refused.
 Examples:
   RENDER_API_KEY=rnd_… shipkit deploy --service srv-d0abc123 --commit "$(git rev-parse HEAD)" --wait
   shipkit deploy --service srv-d0abc123 --wait --timeout 20m --rollback-on-failure --json`,
-    async run(args, context) {
-        const inputs = (0,src_inputs/* optionInputs */.t)(args, context.env, OPTION_INPUTS);
-        context.redactor.add(inputs.string('api-key'));
-        context.redactor.add(inputs.string('deploy-hook-url'));
-        const parsed = deployInputsFromInputs(inputs, {
-            label: (name) => LABELS[name] ?? `--${name}`,
-            defaults: { wait: false },
-        });
+    async run({ options }, context) {
+        const parsed = deployOptions(options);
         const http = {
             ...http_realHttpDeps(),
             logger: context.logger,
-            sleep: (0,src/* abortableSleep */.Mf)(context.signal),
+            sleep: (ms) => (0,src/* sleep */.yy)(ms, context.signal),
             signal: context.signal,
         };
         const render = parsed.apiKey
-            ? new RenderClient({ apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl, keySource: 'RENDER_API_KEY' }, http)
+            ? new RenderClient({ apiKey: parsed.apiKey, baseUrl: parsed.apiBaseUrl }, http)
             : undefined;
         const result = await deployToRender(parsed.flow, {
             ...(render ? { render } : {}),
             triggerHook: (hookUrl, imageUrl) => triggerDeployHook(hookUrl, {
-                hookSource: 'RENDER_DEPLOY_HOOK_URL',
                 ...(imageUrl ? { imageUrl } : {}),
                 ...(render && parsed.flow.serviceId
                     ? { reconcileWith: { api: render, serviceId: parsed.flow.serviceId } }
@@ -1450,9 +1467,9 @@ Examples:
             logger: context.logger,
         });
         context.stdout(context.json ? `${JSON.stringify(jsonResult(result), null, 2)}\n` : textResult(result));
-        return result.outcome === 'failure' ? 1 : 0;
+        return result.outcome === 'failure' ? src/* EXIT */.dc.failed : src/* EXIT */.dc.ok;
     },
-};
+});
 function jsonResult(result) {
     return {
         outcome: result.outcome,
@@ -1476,44 +1493,6 @@ function textResult(result) {
     if (result.service?.url && result.outcome === 'success')
         lines.push(`url: ${result.service.url}`);
     return `${lines.join('\n')}\n`;
-}
-
-
-/***/ }),
-
-/***/ 1601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ optionInputs)
-/* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6458);
-
-/**
- * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:
- * option values are laid out as `INPUT_*` entries, with environment variables as fallbacks, and
- * errors name the option (and its variable).
- */
-function optionInputs(args, env, spec = {}) {
-    const aliases = spec.aliases ?? {};
-    const fallbacks = spec.envFallbacks ?? {};
-    const source = {};
-    for (const [input, variable] of Object.entries(fallbacks)) {
-        const value = env[variable];
-        if (value)
-            source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = value;
-    }
-    for (const [option, value] of Object.entries(args.options)) {
-        if (value === undefined || option === 'json' || option === 'help' || option === 'verbose')
-            continue;
-        const input = aliases[option] ?? option;
-        source[(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .inputEnvName */ .d_)(input)] = Array.isArray(value) ? value.map(String).join('\n') : String(value);
-    }
-    const optionOf = Object.fromEntries(Object.entries(aliases).map(([option, input]) => [input, option]));
-    return new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(source, (input) => {
-        const option = `--${optionOf[input] ?? input}`;
-        return fallbacks[input] ? `${option} (or ${fallbacks[input]})` : option;
-    });
 }
 
 

@@ -1775,7 +1775,7 @@ var Schema = __webpack_require__(1148);
 var stringifyDocument = __webpack_require__(8577);
 var anchors = __webpack_require__(7048);
 var applyReviver = __webpack_require__(7817);
-var createNode = __webpack_require__(7616);
+var createNode = __webpack_require__(5235);
 var directives = __webpack_require__(9082);
 
 class Document {
@@ -2252,7 +2252,7 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 7616:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2819,7 +2819,7 @@ exports.Alias = Alias;
 
 
 
-var createNode = __webpack_require__(7616);
+var createNode = __webpack_require__(5235);
 var identity = __webpack_require__(1891);
 var Node = __webpack_require__(5605);
 
@@ -3024,7 +3024,7 @@ exports.NodeBase = NodeBase;
 
 
 
-var createNode = __webpack_require__(7616);
+var createNode = __webpack_require__(5235);
 var stringifyPair = __webpack_require__(9392);
 var addPairToJSMap = __webpack_require__(1308);
 var identity = __webpack_require__(1891);
@@ -3258,7 +3258,7 @@ exports.findPair = findPair;
 
 
 
-var createNode = __webpack_require__(7616);
+var createNode = __webpack_require__(5235);
 var stringifyCollection = __webpack_require__(3008);
 var Collection = __webpack_require__(1633);
 var identity = __webpack_require__(1891);

@@ -2,6 +2,20 @@ export const id = 503;
 export const ids = [503];
 export const modules = {
 
+/***/ 483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ command)
+/* harmony export */ });
+/** Declares a command, keeping its table's types for `run`. */
+function command(spec) {
+    return spec;
+}
+
+
+/***/ }),
+
 /***/ 3503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,10 +29,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6458);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(663);
 /* harmony import */ var _shipkit_policy__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8954);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(483);
-/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(483);
+/* harmony import */ var _options__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3076);
+/* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9071);
+
 
 
 
@@ -27,30 +43,29 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const SUBCOMMANDS = ['check', 'explain'];
-const policy = {
+const POLICY_OPTIONS = {
+    from: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .textRow */ .yL)({ description: 'check: the head (source) branch.', placeholder: '<branch>' }),
+    to: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .textRow */ .yL)({ description: 'check: the base (target) branch.', placeholder: '<branch>' }),
+    title: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .textRow */ .yL)({
+        description: 'check: the pull request title (checked when the policy has titles).',
+        placeholder: '<title>',
+    }),
+    draft: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .booleanRow */ .HP)({ description: 'check: judge it as a draft pull request.', default: 'false' }),
+    label: {
+        ...(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .listRow */ .f0)({ description: 'check: a label on the pull request.', placeholder: '<label>' }),
+        // A label may hold a comma: each --label is one label.
+        parse: (raw) => raw.split('\n').filter((label) => label.trim() !== ''),
+    },
+    config: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .textRow */ .yL)({
+        description: `Policy file. Default: ${_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_PATH */ .Bi} when it exists, else the default policy.`,
+        placeholder: '<file>',
+    }),
+};
+const policy = (0,_command__WEBPACK_IMPORTED_MODULE_6__/* .command */ .G)({
     name: 'policy',
     usage: 'check --from <branch> --to <branch> [--title "…"] [options]   or   policy explain [options]',
-    options: {
-        from: { type: 'string', value: '<branch>', description: 'check: the head (source) branch' },
-        to: { type: 'string', value: '<branch>', description: 'check: the base (target) branch' },
-        title: {
-            type: 'string',
-            value: '<title>',
-            description: 'check: the pull request title (checked when the policy has titles)',
-        },
-        draft: { type: 'boolean', description: 'check: judge it as a draft pull request' },
-        label: {
-            type: 'string',
-            value: '<label>',
-            multiple: true,
-            description: 'check: a label on the pull request',
-        },
-        config: {
-            type: 'string',
-            value: '<file>',
-            description: `policy file (default: ${_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_PATH */ .Bi} when it exists, else the default policy)`,
-        },
-    },
+    positionals: 'check | explain',
+    options: POLICY_OPTIONS,
     details: `
 Examples:
   shipkit policy check --from feature/login --to main
@@ -58,41 +73,41 @@ Examples:
   shipkit policy explain --config .github/branch-policy.yml --json
 
 check exits 0 on pass or warn, 1 on fail.`,
-    async run(args, context) {
-        const subcommand = parseSubcommand(args);
-        const { policy: effective, source } = await loadPolicy(args, context);
+    async run({ options, positionals }, context) {
+        const subcommand = parseSubcommand(positionals);
+        const { policy: effective, source } = await loadPolicy(options, context);
         return subcommand === 'check'
-            ? check(args, context, effective, source)
+            ? check(options, context, effective, source)
             : explain(context, effective, source);
     },
-};
-function parseSubcommand(args) {
-    const [name, ...extra] = args.positionals;
+});
+function parseSubcommand(positionals) {
+    const [name, ...extra] = positionals;
     const found = SUBCOMMANDS.find((s) => s === name);
     if (!found) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`policy needs a subcommand: ${SUBCOMMANDS.join(' or ')}${name ? `, got '${name}'` : ''}.`);
+        throw new _options__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`policy needs a subcommand: ${SUBCOMMANDS.join(' or ')}${name ? `, got '${name}'` : ''}.`);
     }
     if (extra.length > 0)
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`policy ${found} takes no further arguments, got '${extra.join(' ')}'.`);
+        throw new _options__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`policy ${found} takes no further arguments, got '${extra.join(' ')}'.`);
     return found;
 }
-async function loadPolicy(args, context) {
-    const explicit = (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .stringOption */ .Pp)(args, 'config');
+async function loadPolicy(options, context) {
+    const explicit = options.config;
     const path = explicit ?? _shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_PATH */ .Bi;
     const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(context.cwd, path);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
         if (explicit)
-            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--config: ${explicit} does not exist.`);
+            throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .OptionError */ .eR('config', `names ${explicit}, which does not exist.`);
         return { policy: (0,_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .defaultPolicy */ .G4)(), source: 'the default policy' };
     }
     return { policy: (0,_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .parsePolicyConfig */ ._A)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8'), path), source: path };
 }
-function check(args, context, effective, source) {
-    const from = (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .stringOption */ .Pp)(args, 'from');
-    const to = (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .stringOption */ .Pp)(args, 'to');
-    if (!from || !to)
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('policy check needs --from <branch> and --to <branch>.');
-    const title = (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .stringOption */ .Pp)(args, 'title');
+function check(options, context, effective, source) {
+    const { from, to, title } = options;
+    if (!from)
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .OptionError */ .eR('from', 'is required by policy check: the head (source) branch.');
+    if (!to)
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .OptionError */ .eR('to', 'is required by policy check: the base (target) branch.');
     if (effective.titles && title === undefined) {
         context.logger.warn(`${source} checks titles; pass --title to check one.`);
     }
@@ -102,17 +117,17 @@ function check(args, context, effective, source) {
         action: 'opened',
         number: 0,
         title: title ?? '',
-        draft: (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .booleanOption */ .Ic)(args, 'draft'),
+        draft: options.draft,
         head: from,
         base: to,
-        labels: (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .listOption */ .y8)(args, 'label'),
+        labels: options.label,
         author: '',
     };
     const evaluation = (0,_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .evaluate */ ._3)({ event }, title === undefined ? withoutTitles(effective) : effective);
     if (title === undefined && effective.titles) {
         evaluation.checks = evaluation.checks.map((c) => c.rule === 'titles' ? { ...c, detail: 'no --title given' } : c);
     }
-    const exitCode = evaluation.verdict === 'fail' ? 1 : 0;
+    const exitCode = evaluation.verdict === 'fail' ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.failed : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
     if (context.json) {
         const { verdict, checks, violations, exemption, override } = evaluation;
         const result = {
@@ -128,7 +143,7 @@ function check(args, context, effective, source) {
         return exitCode;
     }
     const lines = [`${from} → ${to}: ${evaluation.verdict} (${source})`, ''];
-    lines.push((0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['rule', 'result', 'what matched'], evaluation.checks.map((c) => [c.rule, c.status, c.detail])));
+    lines.push((0,_text__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .e)(['rule', 'result', 'what matched'], evaluation.checks.map((c) => [c.rule, c.status, c.detail])));
     for (const v of evaluation.violations) {
         lines.push(`${v.severity}  ${v.rule}: ${v.message}${v.note ? ` (${v.note})` : ''}`, `      matched: ${v.matched}`, `      fix: ${v.fix}`);
     }
@@ -143,11 +158,11 @@ function withoutTitles(effective) {
 function explain(context, effective, source) {
     if (context.json) {
         context.stdout(`${JSON.stringify({ source, policy: effective, settings: (0,_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .describePolicy */ .wy)(effective) }, null, 2)}\n`);
-        return 0;
+        return _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
     }
     const rows = (0,_shipkit_policy__WEBPACK_IMPORTED_MODULE_4__/* .describePolicy */ .wy)(effective).map((row) => [row.rule, row.setting, row.value]);
-    context.stdout(`Branch policy from ${source}\n\n${(0,_text__WEBPACK_IMPORTED_MODULE_6__/* .textTable */ .e)(['rule', 'setting', 'value'], rows)}`);
-    return 0;
+    context.stdout(`Branch policy from ${source}\n\n${(0,_text__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .e)(['rule', 'setting', 'value'], rows)}`);
+    return _shipkit_runtime__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
 }
 
 

@@ -6,23 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ booleanOption),
-/* harmony export */   Pp: () => (/* binding */ stringOption),
-/* harmony export */   y8: () => (/* binding */ listOption)
+/* harmony export */   G: () => (/* binding */ command)
 /* harmony export */ });
-/** A string option's value, or undefined. */
-function stringOption(args, name) {
-    const value = args.options[name];
-    return typeof value === 'string' ? value : undefined;
-}
-function booleanOption(args, name) {
-    return args.options[name] === true;
-}
-function listOption(args, name) {
-    const value = args.options[name];
-    if (Array.isArray(value))
-        return value.filter((v) => typeof v === 'string');
-    return typeof value === 'string' ? [value] : [];
+/** Declares a command, keeping its table's types for `run`. */
+function command(spec) {
+    return spec;
 }
 
 
@@ -39,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6458);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(663);
 /* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(518);
 /* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(483);
 
@@ -79,41 +67,25 @@ function fileProblems(text, template) {
     return { values: parsed.values, problems, warnings };
 }
 function closestName(name) {
-    const distance = (a, b) => {
-        let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-        for (let i = 1; i <= a.length; i++) {
-            const current = [i];
-            for (let j = 1; j <= b.length; j++) {
-                current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.length];
-    };
-    const best = _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK.map((candidate) => ({
-        candidate,
-        d: distance(name.toUpperCase(), candidate),
-    })).sort((a, b) => a.d - b.d)[0];
-    return best && best.d <= 3 ? best.candidate : undefined;
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .kp)(name.toUpperCase(), _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK);
 }
 function line(symbol, problem) {
     const expected = problem.expected ? ` — expected ${problem.expected}` : '';
     return `  ${symbol} ${problem.variable}: ${problem.message}${expected}\n`;
 }
-const envCheckCommand = {
+const envCheckCommand = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .command */ .G)({
     name: 'env-check',
     usage: '[--file <path>] [--target all|github|render] [--template]',
     options: {
-        file: { type: 'string', value: '<path>', description: 'a .env file to check (default: the environment)' },
-        target: {
-            type: 'string',
-            value: '<all|github|render>',
-            description: 'which variables: all (default), those the GitHub workflows read, or the Render service',
-        },
-        template: {
-            type: 'boolean',
-            description: 'the file is a template such as .env.example: every variable listed, example values allowed',
-        },
+        file: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .textRow */ .yL)({ description: 'A .env file to check. Default: the environment.', placeholder: '<path>' }),
+        target: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .enumRow */ .QR)(_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW, {
+            description: 'Which variables: all, those the GitHub workflows read, or the Render service’s.',
+            default: 'all',
+        }),
+        template: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .booleanRow */ .HP)({
+            description: 'The file is a template such as .env.example: every variable listed, example values allowed.',
+            default: 'false',
+        }),
     },
     details: `
 Reports every problem at once, each with the variable's name and what is expected, and exits 1 when
@@ -123,13 +95,8 @@ Examples:
   shipkit env-check --file .env
   shipkit env-check --target github            # in a workflow step, with the secrets in env:
   shipkit env-check --file .env.example --template`,
-    async run(args, context) {
-        const targetText = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'target') ?? 'all';
-        const target = _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.find((t) => t === targetText);
-        if (!target)
-            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--target must be one of ${_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.join(', ')}, got '${targetText}'.`);
-        const template = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .booleanOption */ .Ic)(args, 'template');
-        const file = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'file');
+    async run({ options }, context) {
+        const { target, template, file } = options;
         let values;
         const extraProblems = [];
         const extraWarnings = [];
@@ -139,7 +106,7 @@ Examples:
                 text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.cwd, file), 'utf8');
             }
             catch {
-                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--file ${file} cannot be read: give the path of a .env file.`);
+                throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .OptionError */ .eR('file', `names ${file}, which cannot be read: give the path of a .env file.`);
             }
             const fromFile = fileProblems(text, template);
             values = fromFile.values;
@@ -155,7 +122,7 @@ Examples:
         }
         else {
             if (template)
-                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('--template needs --file: the environment is not a template.');
+                throw _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .OptionError */ .eR.saying((0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .say */ .cv) `${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('template')} needs ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}: the environment is not a template.`);
             values = context.env;
             for (const spec of _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut)
                 if (spec.secret)
@@ -173,7 +140,7 @@ Examples:
         };
         if (context.json) {
             context.stdout(`${JSON.stringify(report, null, 2)}\n`);
-            return report.ok ? 0 : 1;
+            return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed;
         }
         const where = file ?? 'the environment';
         const scope = target === 'all' ? '' : ` (${target} variables)`;
@@ -191,9 +158,9 @@ Examples:
             for (const warning of report.warnings)
                 context.stdout(line('!', warning));
         }
-        return report.ok ? 0 : 1;
+        return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed;
     },
-};
+});
 
 
 /***/ })

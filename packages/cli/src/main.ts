@@ -3,6 +3,7 @@ import {
   EXIT,
   errorMessage,
   exitCodeOf,
+  formatDuration,
   messageIn,
   OptionError,
   outcomeOf,
@@ -151,9 +152,18 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     signal: io.signal ?? new AbortController().signal,
     random: io.random ?? Math.random,
   };
+  context.logger.debug(
+    `${PROGRAM} ${SUITE_PACKAGE.version} ${command.name}: options given ${parsed.given.join(', ') || 'none'}; the others take their defaults`,
+  );
+  const startedAt = Date.now();
+  let code: number;
   try {
-    return await command.run({ options: parsed.options, positionals: parsed.positionals }, context);
+    code = await command.run({ options: parsed.options, positionals: parsed.positionals }, context);
   } catch (error) {
-    return fail(error);
+    code = fail(error);
   }
+  context.logger.debug(
+    `${command.name} ended (${outcomeOf(code)}, exit code ${code}) after ${formatDuration(Date.now() - startedAt)}`,
+  );
+  return code;
 }

@@ -74,6 +74,8 @@ export interface ParsedCommandLine<Tb extends Table> {
   common: Values<typeof COMMON_OPTIONS>;
   positionals: string[];
   vocabulary: Vocabulary;
+  /** The options given, each by the flag or the variable that gave it (for `--verbose`). */
+  given: string[];
 }
 
 /**
@@ -117,10 +119,11 @@ export function parseCommandLine<Tb extends Table>(
   const vocabulary = cliVocabulary(table, origins);
   const common = parseTable(COMMON_OPTIONS, { read });
   if (common.help) {
-    return { options: {} as Values<Tb>, common, positionals: parsed.positionals, vocabulary };
+    return { options: {} as Values<Tb>, common, positionals: parsed.positionals, vocabulary, given: [] };
   }
   const options = parseTable(command.options, { read, secret });
-  return { options, common, positionals: parsed.positionals, vocabulary };
+  const given = [...origins.keys()].filter((key) => key in command.options).map(vocabulary.reference);
+  return { options, common, positionals: parsed.positionals, vocabulary, given };
 }
 
 function parseFlags(

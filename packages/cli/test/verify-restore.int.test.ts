@@ -180,9 +180,7 @@ describe('shipkit verify', () => {
       AGE_IDENTITY: await generateIdentity(),
     });
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(
-      /error: The age identity given as 'AGE_IDENTITY' \(public key age1\w+\) cannot decrypt backup/,
-    );
+    expect(out.stderr).toMatch(/error: AGE_IDENTITY \(public key age1\w+\) cannot decrypt backup/);
   });
 });
 
@@ -259,7 +257,7 @@ describe('shipkit restore', () => {
 
     const refused = await shipkit(['restore', '--from', backups, '--latest'], env);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('error: Refusing to restore into existing namespaces without drop: ');
+    expect(refused.stderr).toContain('error: Refusing to restore into existing namespaces without --drop: ');
     expect(refused.stderr).toContain(`${shop}.orders (holds ~300 documents)`);
     expect(refused.stderr).toContain(`${shop}.customers (holds ~20 documents)`);
     expect(refused.stderr).toContain('Nothing was written.');

@@ -3,6 +3,7 @@ import {
   type Activity,
   CLEANUP_TIMEOUT_MS,
   type Deadline,
+  type Logger,
   formatDuration,
   Redactor,
   UserError,
@@ -85,6 +86,8 @@ export interface ConnectOptions {
    * timed-out run names.
    */
   deadline?: Deadline;
+  /** Told at debug level where the client connected and how long it took (never the URI). */
+  logger?: Logger;
 }
 
 /** Where a URI points, without credentials: enough to say what could not be reached. */
@@ -127,9 +130,13 @@ export async function connect(uri: string, options: ConnectOptions = {}): Promis
       timeoutMs + 1000,
       () => new ConnectTimeoutError(),
     );
+    const startedAt = Date.now();
     await (deadline
       ? deadline.waitFor(`the MongoDB server ${target.hosts.join(', ')}`, connected)
       : connected);
+    options.logger?.debug(
+      `connected to ${target.hosts.join(', ')} in ${Date.now() - startedAt} ms (server selection timeout ${timeoutMs} ms)`,
+    );
     return client;
   } catch (error) {
     await disconnect(client);

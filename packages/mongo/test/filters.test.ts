@@ -37,7 +37,7 @@ describe('parseNamespacePattern', () => {
     const attempt = () => parseNamespacePattern(text, 'exclude');
     expect(attempt).toThrow(UserError);
     expect(attempt).toThrow(why);
-    expect(attempt).toThrow(/exclude filter/);
+    expect(attempt).toThrow(/^Option 'exclude' has /);
   });
 });
 
@@ -129,7 +129,7 @@ describe('unmatchedFilterError', () => {
     const error = unmatchedFilterError(parseNamespacePattern('shop.orderz', 'include'), existing);
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe(
-      "include filter 'shop.orderz' matches nothing on the server. Collections there: shop.events, shop.orders.",
+      "Option 'include' has 'shop.orderz', which matches nothing on the server. Collections there: shop.events, shop.orders.",
     );
   });
 
@@ -140,7 +140,7 @@ describe('unmatchedFilterError', () => {
       'web',
     ]);
     expect(error.message).toBe(
-      "include filter 'shpo' matches nothing on the server. Databases: crm, shop, web.",
+      "Option 'include' has 'shpo', which matches nothing on the server. Databases: crm, shop, web.",
     );
   });
 

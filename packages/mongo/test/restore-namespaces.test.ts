@@ -67,17 +67,17 @@ describe('NamespaceMapper', () => {
 
   it('refuses malformed patterns, naming the input', () => {
     expect(() => new NamespaceMapper({ include: ['.orders'] })).toThrow(
-      /Input 'include' must be a database or namespace pattern/,
+      /Option 'include' must be a database or namespace pattern/,
     );
     expect(() => new NamespaceMapper({ renames: [{ from: 'shop.*', to: 'drill.orders' }] })).toThrow(
-      "Inputs 'ns-from' ('shop.*') and 'ns-to' ('drill.orders') must have the same number of '*' wildcards.",
+      "Option 'ns-from' ('shop.*') and 'ns-to' ('drill.orders') must have the same number of '*' wildcards.",
     );
   });
 
   it('refuses a rename that gives an invalid database name', () => {
     const mapper = new NamespaceMapper({ renames: [{ from: 'shop.*', to: 'a/b.*' }] });
     expect(() => mapper.target(ns('shop.orders'))).toThrow(
-      "Renaming shop.orders gives 'a/b.orders', which is not a valid target namespace.",
+      "Option 'ns-to' renames shop.orders to 'a/b.orders', which is not a valid target namespace.",
     );
   });
 });
@@ -91,6 +91,8 @@ describe('pairRenames', () => {
   });
 
   it('refuses unpaired lists', () => {
-    expect(() => pairRenames(['shop.*'], [])).toThrow("got 1 'ns-from' and 0 'ns-to'");
+    expect(() => pairRenames(['shop.*'], [])).toThrow(
+      "Option 'ns-from' and 'ns-to' must be given in pairs: got 1 and 0.",
+    );
   });
 });

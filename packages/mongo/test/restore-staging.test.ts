@@ -90,13 +90,13 @@ describe('refusalError', () => {
       ),
     );
     expect(refused?.message).toBe(
-      'Refusing to restore into existing namespaces without drop: shop.orders (holds ~12 documents). ' +
+      "Refusing to restore into existing namespaces without 'drop': shop.orders (holds ~12 documents). " +
         'Refusing to replace shop.metrics (holds ~3 documents): a time-series collection cannot be renamed ' +
         '(MongoDB before 8.3), so a restored one cannot be swapped in after the check, and replacing it would ' +
         'destroy it first. An earlier restore was interrupted while swapping and left previous data in ' +
         'shop._shipkit_restore_0badf00d_old_users (what shop.users held). Nothing was written. ' +
-        'Restore under other names (ns-from/ns-to), or set drop to replace them. Restore time-series ' +
-        'collections under other names (ns-from/ns-to), or drop the existing one yourself once `shipkit verify` ' +
+        "Restore under other names ('ns-from'/'ns-to'), or give 'drop' to replace them. Restore time-series " +
+        "collections under other names ('ns-from'/'ns-to'), or drop the existing one yourself once `shipkit verify` " +
         'passed on this backup. Check each one, rename it back to its name or drop it, then run the restore again.',
     );
   });

@@ -249,8 +249,8 @@ describe('restoreArchive', () => {
     const renames = [{ from: `${source}.*`, to: `${target}.*` }];
 
     await expect(restore(archive, { renames })).rejects.toThrow(
-      `Refusing to restore into existing namespaces without drop: ${target}.orders (holds ~2 documents). ` +
-        'Nothing was written. Restore under other names (ns-from/ns-to), or set drop to replace them.',
+      `Refusing to restore into existing namespaces without 'drop': ${target}.orders (holds ~2 documents). ` +
+        "Nothing was written. Restore under other names ('ns-from'/'ns-to'), or give 'drop' to replace them.",
     );
     expect(await client.db(target).collection('orders').countDocuments()).toBe(2);
     expect(await client.db(target).collection('customers').countDocuments()).toBe(0);

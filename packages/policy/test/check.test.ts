@@ -106,7 +106,7 @@ describe('checkEvent', () => {
         sleep: async () => {},
       }),
     ).rejects.toThrow(
-      "Input 'github-token' is empty, but checking a push to main needs it to look up the pull request that was merged.",
+      "Option 'github-token' is empty, but checking a push to main needs it to look up the pull request that was merged.",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { UserError } from '@shipkit/runtime';
+import { InvalidValue } from '@shipkit/runtime';
 import { describeRetention, parseRetention } from '../src/index';
 
 describe('parseRetention', () => {
@@ -16,11 +16,11 @@ describe('parseRetention', () => {
 
   test.each([
     ['daily=7,fortnightly=2', /"fortnightly=2".*unknown rule "fortnightly"/],
-    ['daily', /"daily" is not of the form <rule>=<count>/],
+    ['daily', /part "daily" that is not of the form <rule>=<count>/],
     ['daily=seven', /"daily=seven".*not a whole number/],
     ['daily=-1', /"daily=-1".*not a whole number/],
-    ['daily=0', /"daily=0" must keep between 1 and/],
-    ['daily=7,keep-daily=3', /"keep-daily=3" repeats the rule "daily"/],
+    ['daily=0', /part "daily=0" that must keep between 1 and/],
+    ['daily=7,keep-daily=3', /part "keep-daily=3" that repeats the rule "daily"/],
   ])('%j is refused with a message naming the part and the accepted rules', (spec, message) => {
     const thrown = (() => {
       try {
@@ -30,7 +30,8 @@ describe('parseRetention', () => {
       }
       return undefined;
     })();
-    expect(thrown).toBeInstanceOf(UserError);
+    // A row's parser: the table that calls it names the option (`--retention`, `Input 'retention'`).
+    expect(thrown).toBeInstanceOf(InvalidValue);
     expect((thrown as Error).message).toMatch(message);
     if (!/repeats/.test(String(message))) {
       expect((thrown as Error).message).toContain('last, hourly, daily, weekly, monthly, yearly');

@@ -16,6 +16,7 @@ export interface OpenStorageOptions {
 /** The storage for `s3://bucket/prefix` or `file:///absolute/path` (a URL, or one already parsed). */
 export function openStorage(where: string | StorageLocation, options: OpenStorageOptions = {}): Storage {
   const location = typeof where === 'string' ? parseStorageUrl(where) : where;
+  options.logger?.debug(`storage: ${describeOpening(location, options.s3)}`);
   if (location.kind === 'file') {
     return new FileStorage(location, options.deadline ? { deadline: options.deadline } : {});
   }
@@ -24,4 +25,16 @@ export function openStorage(where: string | StorageLocation, options: OpenStorag
     ...(options.logger && { logger: options.logger }),
     ...(options.deadline && { deadline: options.deadline }),
   });
+}
+
+/** Where the storage is and how it is reached, for debug logs: never a credential. */
+function describeOpening(location: StorageLocation, s3: OpenStorageOptions['s3']): string {
+  if (location.kind === 'file') return `folder ${location.root}`;
+  const settings = [
+    `endpoint ${s3?.endpoint ?? 'AWS'}`,
+    `region ${s3?.region ?? 'from the environment'}`,
+    ...(s3?.forcePathStyle === undefined ? [] : [`path-style ${s3.forcePathStyle}`]),
+    ...(s3?.requestChecksumCalculation ? [`checksums ${s3.requestChecksumCalculation}`] : []),
+  ];
+  return `bucket ${location.bucket}, prefix '${location.prefix}' (${settings.join(', ')})`;
 }

@@ -87,6 +87,7 @@ export async function onBackup<T>(
       connect(uri, {
         appName: 'shipkit-verify',
         deadline,
+        logger: deps.logger,
         ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
       }));
   const run = async (): Promise<T> => {

@@ -61,14 +61,16 @@ describe('planDrill', () => {
     ).toThrow(new UserError('No complete backup at s3://b/shop: there is nothing to drill.'));
     expect(() =>
       planDrill(retained, { kind: 'id', id: '2026-11-27T031700Z-cccccc' }, Math.random, 'x'),
-    ).toThrow(/--older 2026-11-27T031700Z-cccccc is the newest backup/);
+    ).toThrow(
+      "Option 'older' names 2026-11-27T031700Z-cccccc, the newest backup, which the drill restores anyway: name an older one.",
+    );
     expect(() =>
       planDrill(retained, { kind: 'id', id: '2026-11-28T031700Z-dddddd' }, Math.random, 'x'),
     ).toThrow(/is not a complete backup at x; complete backups: 2026-11-27T031700Z-cccccc, /);
     expect(parseOlderChoice(undefined)).toEqual({ kind: 'random' });
     expect(parseOlderChoice('none')).toEqual({ kind: 'none' });
     expect(() => parseOlderChoice('yesterday')).toThrow(
-      "--older must be random, none or a backup id such as 2026-11-25T031700Z-1a2b3c; got 'yesterday'.",
+      "must be random, none or a backup id such as 2026-11-25T031700Z-1a2b3c; got 'yesterday'.",
     );
   });
 });

@@ -25,7 +25,7 @@ describe('identities', () => {
 
   it('refuses text without an identity, naming the input', async () => {
     await expect(chooseIdentity('not a key', [], 'decrypt-identity', 'backup X')).rejects.toThrow(
-      "Input 'decrypt-identity' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen), or the text of an identity file.",
+      "Option 'decrypt-identity' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen), or the text of an identity file.",
     );
   });
 });

@@ -12168,7 +12168,7 @@ const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7287)
 const { Request, fromInnerRequest } = __nccwpck_require__(9683)
 const { kState } = __nccwpck_require__(3175)
 const { fetching } = __nccwpck_require__(4202)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8823)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1204)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13199,7 +13199,7 @@ module.exports = {
 
 const assert = __nccwpck_require__(4589)
 const { URLSerializer } = __nccwpck_require__(192)
-const { isValidHeaderName } = __nccwpck_require__(8823)
+const { isValidHeaderName } = __nccwpck_require__(1204)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -14726,7 +14726,7 @@ const { createFastMessageEvent } = __nccwpck_require__(6760)
 const { isNetworkError } = __nccwpck_require__(7287)
 const { delay } = __nccwpck_require__(3943)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
-const { environmentSettingsObject } = __nccwpck_require__(8823)
+const { environmentSettingsObject } = __nccwpck_require__(1204)
 const { getGlobalDispatcher } = __nccwpck_require__(1481)
 
 let experimentalWarned = false
@@ -15260,7 +15260,7 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { FormData } = __nccwpck_require__(3818)
 const { kState } = __nccwpck_require__(3175)
 const { webidl } = __nccwpck_require__(4625)
@@ -16855,7 +16855,7 @@ module.exports = { FileLike, isFileLike }
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9500)
-const { utf8DecodeBytes } = __nccwpck_require__(8823)
+const { utf8DecodeBytes } = __nccwpck_require__(1204)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(192)
 const { isFileLike } = __nccwpck_require__(3486)
 const { makeEntry } = __nccwpck_require__(3818)
@@ -17335,7 +17335,7 @@ module.exports = {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(8823)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1204)
 const { kState } = __nccwpck_require__(3175)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
 const { FileLike, isFileLike } = __nccwpck_require__(3486)
@@ -17649,7 +17649,7 @@ const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { webidl } = __nccwpck_require__(4625)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
@@ -18381,7 +18381,7 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const { kState, kDispatcher } = __nccwpck_require__(3175)
 const assert = __nccwpck_require__(4589)
 const { safelyExtractBody, extractBody } = __nccwpck_require__(1448)
@@ -20623,7 +20623,7 @@ const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -21670,7 +21670,7 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(8823)
+} = __nccwpck_require__(1204)
 const {
   redirectStatusSet,
   nullBodyStatus
@@ -22284,7 +22284,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8823:
+/***/ 1204:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25792,7 +25792,7 @@ const { CloseEvent } = __nccwpck_require__(6760)
 const { makeRequest } = __nccwpck_require__(9683)
 const { fetching } = __nccwpck_require__(4202)
 const { Headers, getHeadersList } = __nccwpck_require__(3408)
-const { getDecodeSplit } = __nccwpck_require__(8823)
+const { getDecodeSplit } = __nccwpck_require__(1204)
 const { WebsocketFrameSend } = __nccwpck_require__(9676)
 
 /** @type {import('crypto')} */
@@ -27775,7 +27775,7 @@ module.exports = {
 
 const { webidl } = __nccwpck_require__(4625)
 const { URLSerializer } = __nccwpck_require__(192)
-const { environmentSettingsObject } = __nccwpck_require__(8823)
+const { environmentSettingsObject } = __nccwpck_require__(1204)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(7119)
 const {
   kWebSocketURL,
@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 237:
+/***/ 9884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,251 +28381,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
-var deadline = __nccwpck_require__(623);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(3808);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
-
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/** The trimmed value of an input, or '' when it is not set. */
-function readInput(name, env = process.env) {
-    return (env[inputEnvName(name)] ?? '').trim();
-}
-function requiredInput(name, env = process.env) {
-    const value = readInput(name, env);
-    if (value === '')
-        throw new UserError(`Input '${name}' is required but was not given.`);
-    return value;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
-function parseBoolean(name, raw) {
-    if (TRUE.includes(raw))
-        return true;
-    if (FALSE.includes(raw))
-        return false;
-    throw new errors/* UserError */.y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
-}
-function parseEnum(name, raw, allowed) {
-    const found = allowed.find((value) => value === raw);
-    if (found === undefined) {
-        throw new errors/* UserError */.y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
-    }
-    return found;
-}
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
-/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
-function parseDuration(name, raw) {
-    const text = raw.replace(/\s+/g, '');
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
-    const consumed = parts.map((p) => p[0]).join('');
-    if (text === '' || parts.length === 0 || consumed !== text) {
-        throw new errors/* UserError */.y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
-    }
-    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
-    if (!Number.isFinite(ms) || ms <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
-    }
-    return Math.round(ms);
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40,
-};
-const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
-/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
-function parseSize(name, raw) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
-    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
-    if (!match || unit === undefined)
-        throw new errors/* UserError */.y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
-    const bytes = Math.round(Number(match[1]) * unit);
-    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
-    }
-    return bytes;
-}
-/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
-function parseList(raw) {
-    return raw
-        .split(/[,\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
-    }
-    return value;
-}
-/**
- * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
- * so `action.yml` holds the defaults.
- */
-class Inputs {
-    env;
-    display;
-    /**
-     * @param env where values come from (`INPUT_<NAME>` keys)
-     * @param display how errors name an input; the CLI shows its option (and env variable) instead
-     */
-    constructor(env = process.env, display = (name) => name) {
-        this.env = env;
-        this.display = display;
-    }
-    string(name) {
-        return readInput(name, this.env) || undefined;
-    }
-    required(name) {
-        const value = readInput(name, this.env);
-        if (value === '')
-            throw new errors/* UserError */.y(`Input '${this.display(name)}' is required but was not given.`);
-        return value;
-    }
-    boolean(name, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
-    }
-    enum(name, allowed, fallback) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
-    }
-    duration(name, fallbackMs) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
-    }
-    size(name, fallbackBytes) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
-    }
-    integer(name, fallback, range) {
-        const raw = readInput(name, this.env);
-        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
-    }
-    list(name) {
-        return parseList(readInput(name, this.env));
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/log.ts
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ../../packages/action-kit/src/memory.ts
-
-
-const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
-/**
- * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
- * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
- *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
- *   live). The keeper holds them at their start size; measured, this costs no time.
- * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
- *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
- *   on these small heaps.
- * Create it before the job allocates in earnest.
- */
-class MemoryKeeper {
-    everyBytes;
-    #sinceLast = 0;
-    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
-        this.everyBytes = everyBytes;
-        holdYoungGeneration();
-    }
-    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
-    add(bytes) {
-        this.#sinceLast += bytes;
-        if (this.#sinceLast < this.everyBytes)
-            return;
-        this.#sinceLast = 0;
-        fullCollection()?.();
-    }
-}
-/**
- * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
- * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
- * each time V8 grows them, so it can still be set from here.
- */
-function holdYoungGeneration() {
-    setFlagsFromString('--semi-space-growth-factor=1');
-}
-let collect;
-/** V8's `gc()`, or null where it cannot be had. */
-function fullCollection() {
-    if (collect === undefined) {
-        try {
-            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
-            setFlagsFromString('--expose-gc');
-            collect = runInNewContext('gc');
-        }
-        catch {
-            collect = null;
-        }
-    }
-    return collect;
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
-var src_process = __nccwpck_require__(9234);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/action.ts + 1 modules
-var action = __nccwpck_require__(1204);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts
+var src = __nccwpck_require__(8291);
+// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 18 modules
+var runtime_src = __nccwpck_require__(7945);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -38165,10 +37924,10 @@ function preprocess(fn, schema) {
 
 const http_realHttpDeps = () => ({
     fetch: globalThis.fetch,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms) => (0,runtime_src/* sleep */.yy)(ms),
     now: Date.now,
     random: Math.random,
-    logger: silentLogger,
+    logger: runtime_src/* silentLogger */.qq,
 });
 const http_DEFAULT_RETRY = {
     attempts: 6,
@@ -38194,13 +37953,16 @@ function parseRetryAfter(header, now) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-/** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class http_RenderApiError extends errors/* UserError */.y {
+/**
+ * An error from Render's API that the user can act on; `status` is the HTTP status when there was
+ * one. It may name the option at fault (`option`) and others (`ref`), in the words of the edge.
+ */
+class http_RenderApiError extends runtime_src/* OptionError */.eR {
     status;
     code;
     name = 'RenderApiError';
-    constructor(message, status, code) {
-        super(message);
+    constructor(message, status, code, option) {
+        super(option, message);
         this.status = status;
         this.code = code;
     }
@@ -38304,7 +38066,7 @@ function http_networkReason(thrown) {
     if (error.name === 'TimeoutError')
         return 'no response in time';
     const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,errors/* errorMessage */.g)(thrown);
+    return typeof reason === 'string' && reason ? reason : (0,runtime_src/* errorMessage */.gJ)(thrown);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
@@ -38499,11 +38261,10 @@ class RenderClient {
         const { status } = response;
         const { message, code } = http_renderMessage(response.text);
         const said = message ? `: ${message}` : '';
-        const keySource = this.options.keySource ?? 'the API key';
         const text = (() => {
             switch (status) {
                 case 401:
-                    return `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${keySource}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
+                    return (0,runtime_src/* say */.cv) `Render rejected the API key (HTTP 401) when trying to ${context.what}. Check ${(0,runtime_src/* ref */.KR)('api-key')}: it must be a current Render API key (they start with 'rnd_', from Account Settings → API Keys).`;
                 case 403:
                     return `Render refused access (HTTP 403) when trying to ${context.what}${said}. The API key's workspace must own service ${context.serviceId}.`;
                 case 404:
@@ -38566,7 +38327,7 @@ async function client_startDeployOnce(request) {
                 found = await findStartedDeploy(reconcile, sentAt, deps);
             }
             catch (listing) {
-                throw new http_RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,errors/* errorMessage */.g)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
+                throw new http_RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,runtime_src/* errorMessage */.gJ)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
             }
             if (found) {
                 deps.logger.info(`${thrown.message} It started deploy ${found.id}: following that one.`);
@@ -38673,17 +38434,13 @@ const CANCELLABLE_STATUSES = [
 ];
 const types_isFinished = (status) => status !== undefined && FINISHED_STATUSES.includes(status);
 const types_isCancellable = (status) => status !== undefined && CANCELLABLE_STATUSES.includes(status);
-const types_DEPLOY_MODES = (/* unused pure expression or super */ null && (['build_and_deploy', 'deploy_only']));
+const DEPLOY_MODES = ['build_and_deploy', 'deploy_only'];
 
 ;// CONCATENATED MODULE: ../../packages/render/src/deploy.ts
 
 
 
 
-const DEFAULT_TIMEOUT_MS = 30 * 60_000;
-/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
-const DEFAULT_POLL_INTERVAL_MS = 5_000;
-const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = 2 * 60_000;
 /** After a 202 the official CLI looks for the queued deploy for up to a minute, once a second. */
 const QUEUED_LOOKUP_TIMEOUT_MS = 60_000;
 const QUEUED_LOOKUP_INTERVAL_MS = 1_000;
@@ -38694,7 +38451,7 @@ const HEALTH_REQUEST_MIN_MS = 2_000;
 const HEALTH_REQUEST_MAX_MS = 10_000;
 const ROLLBACK_SEARCH_LIMIT = 200;
 const ROLLBACK_PAGE_SIZE = 20;
-const deploy_SUPERSEDED_OUTCOMES = (/* unused pure expression or super */ null && (['auto', 'success', 'failure']));
+const SUPERSEDED_OUTCOMES = ['auto', 'success', 'failure'];
 const FAILURE_REASONS = {
     build_failed: 'its build failed',
     update_failed: 'it was built but the new instances did not become healthy',
@@ -39199,20 +38956,25 @@ function githubMessage(text) {
 ;// CONCATENATED MODULE: ../../packages/render/src/hook.ts
 
 
-/** A deploy hook URL, checked; the message never repeats the URL, which holds a secret key. */
-function hook_parseHookUrl(hookUrl, hookSource = 'the deploy hook URL') {
+
+/**
+ * A deploy hook URL (the option `deploy-hook-url`), checked; the message never repeats the URL,
+ * which holds a secret key.
+ */
+function hook_parseHookUrl(hookUrl) {
     let url;
     try {
         url = new URL(hookUrl);
     }
     catch {
-        throw new RenderApiError(`${capitalize(hookSource)} is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).`);
+        throw new RenderApiError("is not a URL; copy it from the service's Settings → Deploy Hook (https://api.render.com/deploy/srv-…?key=…).", undefined, undefined, HOOK_OPTION);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new RenderApiError(`${capitalize(hookSource)} must be an https:// URL, got a ${url.protocol} URL.`);
+        throw new RenderApiError(`must be an https:// URL, got a ${url.protocol} URL.`, undefined, undefined, HOOK_OPTION);
     }
     return url;
 }
+const HOOK_OPTION = 'deploy-hook-url';
 /** The service id in a hook URL's path (`/deploy/srv-…`), so a hook plus an API key needs no `service-id`. */
 function hook_serviceIdFromHookUrl(hookUrl) {
     try {
@@ -39227,8 +38989,7 @@ function hook_serviceIdFromHookUrl(hookUrl) {
  * not a documented contract, so the id is returned only when present.
  */
 async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
-    const hookSource = options.hookSource ?? 'the deploy hook URL';
-    const url = hook_parseHookUrl(hookUrl, hookSource);
+    const url = hook_parseHookUrl(hookUrl);
     if (options.imageUrl)
         url.searchParams.set('imgURL', options.imageUrl);
     const http = { ...realHttpDeps(), ...deps };
@@ -39240,7 +39001,7 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         deps: http,
         send: async (policy) => {
             const response = await sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
-            return hookAnswer(response, hookSource);
+            return hookAnswer(response);
         },
         adopt: (deploy) => ({ deployId: deploy.id }),
         ...(reconcileWith
@@ -39254,14 +39015,14 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
         unreconcilableHint: '; with an API key and the service id the deploy it started is looked up instead',
     });
 }
-function hookAnswer(response, hookSource) {
+function hookAnswer(response) {
     if (response.status >= 200 && response.status < 300) {
         return deployIdOf(response.text);
     }
     const { message } = renderMessage(response.text);
     const said = message ? `: ${message}` : '';
     if (response.status === 404 || response.status === 401 || response.status === 403) {
-        throw new RenderApiError(`Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${hookSource}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
+        throw new RenderApiError(say `Render did not accept the deploy hook (HTTP ${response.status})${said}. Check ${ref(HOOK_OPTION)}: copy it again from the service's Settings → Deploy Hook (regenerating the hook invalidates the old URL).`, response.status);
     }
     throw new RenderApiError(`Render could not trigger the deploy hook (HTTP ${response.status} after ${response.attempts} attempts)${said}.`, response.status);
 }
@@ -39274,9 +39035,6 @@ function deployIdOf(text) {
         return {};
     }
 }
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 ;// CONCATENATED MODULE: ../../packages/render/src/options.ts
 
@@ -39285,95 +39043,174 @@ function capitalize(text) {
 
 
 /**
- * Input names shared by the action (action.yml) and the CLI (`--<name>`), and the fallbacks used when
- * an input is absent; action.yml declares the same defaults.
+ * The options of a Render deploy, shared by the render-deploy action and `shipkit deploy`; the
+ * action adds the GitHub deployment and the post step's cancellation (`DEPLOY_ACTION_ROWS`).
  */
-const DEPLOY_INPUT_DEFAULTS = {
-    'clear-cache': false,
-    wait: true,
-    timeout: DEFAULT_TIMEOUT_MS,
-    'cancel-on-timeout': false,
-    'poll-interval': DEFAULT_POLL_INTERVAL_MS,
-    'superseded-outcome': 'auto',
-    'rollback-on-failure': false,
-    'allow-auto-deploy': false,
-    'cancel-on-workflow-cancel': false,
-    'health-check-timeout': DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
-    'github-deployment': false,
-    environment: 'production',
-    'api-base-url': RENDER_API_URL,
+const DEPLOY_ROWS = {
+    'service-id': (0,runtime_src/* textRow */.yL)({
+        description: "The Render service id (srv-…, under the service's Settings). Optional with {deploy-hook-url}, which contains it.",
+        flag: 'service',
+        placeholder: '<srv-id>',
+    }),
+    'api-key': (0,runtime_src/* textRow */.yL)({
+        description: 'A Render API key (rnd_…), from a secret. Needed to wait for the deploy, and for every option that reads or changes it.',
+        secret: true,
+        flag: false,
+        env: 'RENDER_API_KEY',
+    }),
+    'deploy-hook-url': (0,runtime_src/* textRow */.yL)({
+        description: "The service's deploy hook URL, from a secret. Triggers through the hook instead of the API; with {api-key} too, the deploy is still followed.",
+        secret: true,
+        flag: false,
+        env: 'RENDER_DEPLOY_HOOK_URL',
+    }),
+    commit: (0,runtime_src/* textRow */.yL)({
+        description: "Commit SHA to deploy (API trigger only). Default: the latest commit of the service's branch.",
+        placeholder: '<sha>',
+    }),
+    'image-url': (0,runtime_src/* textRow */.yL)({
+        description: "Image to deploy for an image-backed service (e.g. ghcr.io/acme/shop:1.2.3); must match the service's image repository.",
+        placeholder: '<image>',
+    }),
+    'clear-cache': (0,runtime_src/* booleanRow */.HP)({
+        description: 'Clear the build cache before building (API trigger only).',
+        default: 'false',
+    }),
+    'deploy-mode': (0,runtime_src/* enumRow */.QR)(DEPLOY_MODES, {
+        description: "build_and_deploy, or deploy_only to redeploy the last build (then {commit}, {image-url} and {clear-cache} are not allowed). Default: Render's.",
+    }),
+    wait: (0,runtime_src/* booleanRow */.HP)({
+        description: 'Wait for the deploy to finish and fail unless it goes live. Needs {api-key}.',
+        default: 'true',
+    }),
+    timeout: (0,runtime_src/* durationRow */.re)({
+        description: 'How long to wait for the deploy, e.g. 30m or 1h. Then the deploy counts as failed.',
+        default: '30m',
+    }),
+    'cancel-on-timeout': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the timeout is reached, cancel the deploy on Render too (otherwise it keeps going).',
+        default: 'false',
+    }),
+    'poll-interval': (0,runtime_src/* durationRow */.re)({
+        description: 'How often to check the deploy once it has started (twice that while it is created or queued), e.g. 5s.',
+        default: '5s',
+    }),
+    'superseded-outcome': (0,runtime_src/* enumRow */.QR)(SUPERSEDED_OUTCOMES, {
+        description: 'What a deploy superseded by a newer one (deactivated) counts as. auto = failure unless it was seen live; success; failure.',
+        default: 'auto',
+    }),
+    'rollback-on-failure': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the deploy fails (build, pre-deploy, update or health check) and no earlier deploy is still live, roll back to the deploy it replaced and wait for it. The deploy still counts as failed.',
+        default: 'false',
+    }),
+    'allow-auto-deploy': (0,runtime_src/* booleanRow */.HP)({
+        description: "Deploy even when the service's Auto-Deploy is on. By default such a service is refused before deploying: Render would ship every push by itself, around the deploy gates. Turn Auto-Deploy off instead.",
+        default: 'false',
+    }),
+    'health-check-url': (0,runtime_src/* textRow */.yL)({
+        description: 'After the deploy is live, request this URL until it answers HTTP 200; fail (and roll back, if asked) otherwise.',
+        placeholder: '<url>',
+    }),
+    'health-check-timeout': (0,runtime_src/* durationRow */.re)({
+        description: 'How long the health check may take.',
+        default: '2m',
+    }),
+    'api-base-url': (0,runtime_src/* textRow */.yL)({
+        description: 'Render API base URL.',
+        default: RENDER_API_URL,
+        flag: 'api-url',
+        placeholder: '<url>',
+    }),
 };
+/** What only the action does: a GitHub deployment, and cancelling when the workflow is cancelled. */
+const DEPLOY_ACTION_ROWS = {
+    'cancel-on-workflow-cancel': (0,runtime_src/* booleanRow */.HP)({
+        description: 'When the workflow is cancelled while the deploy is in flight, cancel the deploy on Render (in the post step).',
+        default: 'false',
+    }),
+    'github-deployment': (0,runtime_src/* booleanRow */.HP)({
+        description: 'Record a GitHub deployment with in_progress/success/failure statuses (needs permissions deployments: write). Leave off in a job with `environment:`, which already records one.',
+        default: 'false',
+    }),
+    'github-token': (0,runtime_src/* textRow */.yL)({
+        description: 'Token for the GitHub deployment.',
+        default: runtime_src/* JOB_TOKEN */.IK,
+        secret: true,
+    }),
+    environment: (0,runtime_src/* textRow */.yL)({
+        description: 'Environment name of the GitHub deployment.',
+        default: 'production',
+    }),
+};
+const DEFAULTS = Object.fromEntries(['timeout', 'poll-interval', 'health-check-timeout'].map((key) => [
+    key,
+    DEPLOY_ROWS[key].parse(DEPLOY_ROWS[key].default),
+]));
+const DEFAULT_TIMEOUT_MS = DEFAULTS.timeout;
+/** The official CLI's cadence: every 5 s once a deploy has started, every 10 s while it is only created. */
+const DEFAULT_POLL_INTERVAL_MS = DEFAULTS['poll-interval'];
+const DEFAULT_HEALTH_CHECK_TIMEOUT_MS = DEFAULTS['health-check-timeout'];
 const SERVICE_ID = /^(srv|crn)-[a-z0-9]+$/;
 const HTTP_URL = /^https?:\/\/[^/]/;
-/** Reads and checks every deploy input once; contradictions are errors that name the inputs involved. */
-function deployInputsFromInputs(inputs, settings = {}) {
-    const label = settings.label ?? ((name) => name);
-    const q = (name) => `'${label(name)}'`;
-    const defaults = { ...DEPLOY_INPUT_DEFAULTS, ...settings.defaults };
-    const apiKey = inputs.string('api-key');
-    const hookUrl = inputs.string('deploy-hook-url');
+/** Checks the deploy options together; contradictions are errors that name the options involved. */
+function deployOptions(values) {
+    const apiKey = values['api-key'];
+    const hookUrl = values['deploy-hook-url'];
     if (!apiKey && !hookUrl) {
-        throw new UserError(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+        throw OptionError.saying(say `Give ${ref('api-key')} (with ${ref('service-id')}) to deploy through the Render API, or ${ref('deploy-hook-url')}.`);
     }
     if (hookUrl)
-        parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
-    const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
+        parseHookUrl(hookUrl);
+    const serviceId = values['service-id'] ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
     if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
-        throw new UserError(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+        throw new OptionError('service-id', `must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
     }
     if (apiKey && !serviceId) {
-        throw new UserError(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+        throw new OptionError('service-id', say `is required with ${ref('api-key')} (unless ${ref('deploy-hook-url')} names the service).`);
     }
-    const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
-    const wait = inputs.boolean('wait', defaults.wait);
-    const rollbackOnFailure = inputs.boolean('rollback-on-failure', defaults['rollback-on-failure']);
-    const cancelOnTimeout = inputs.boolean('cancel-on-timeout', defaults['cancel-on-timeout']);
-    const cancelOnWorkflowCancel = inputs.boolean('cancel-on-workflow-cancel', defaults['cancel-on-workflow-cancel']);
-    const healthCheckUrl = inputs.string('health-check-url');
-    const githubDeployment = inputs.boolean('github-deployment', defaults['github-deployment']);
-    const followingOptions = {
-        'rollback-on-failure': rollbackOnFailure,
-        'cancel-on-timeout': cancelOnTimeout,
+    const trigger = deployTrigger(values, hookUrl);
+    const { wait } = values;
+    const cancelOnWorkflowCancel = values['cancel-on-workflow-cancel'] ?? false;
+    const healthCheckUrl = values['health-check-url'];
+    const githubDeployment = values['github-deployment'] ?? false;
+    const following = {
+        'rollback-on-failure': values['rollback-on-failure'],
+        'cancel-on-timeout': values['cancel-on-timeout'],
         'cancel-on-workflow-cancel': cancelOnWorkflowCancel,
         'health-check-url': Boolean(healthCheckUrl),
         'github-deployment': githubDeployment,
     };
-    for (const [name, asked] of Object.entries(followingOptions)) {
+    for (const [key, asked] of Object.entries(following)) {
         if (asked && !apiKey) {
-            throw new UserError(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+            throw new OptionError(key, say `needs ${ref('api-key')}: without it the deploy cannot be followed.`);
         }
         if (asked && !wait)
-            throw new UserError(`Input ${q(name)} needs ${q('wait')} to be true.`);
+            throw new OptionError(key, say `needs ${ref('wait')}.`);
     }
     if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
-        throw new UserError(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+        throw new OptionError('health-check-url', `must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
     }
-    const githubToken = inputs.string('github-token');
+    const githubToken = values['github-token'];
     if (githubDeployment && !githubToken) {
-        throw new UserError(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+        throw new OptionError('github-deployment', say `needs ${ref('github-token')} (the job's github.token by default).`);
     }
-    const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
+    const apiBaseUrl = values['api-base-url'];
     if (!HTTP_URL.test(apiBaseUrl)) {
-        throw new UserError(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+        throw new OptionError('api-base-url', `must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
     }
-    const commit = inputs.string('commit');
+    const { commit } = values;
     const flow = {
         ...(serviceId ? { serviceId } : {}),
         trigger,
         wait,
-        timeoutMs: inputs.duration('timeout', defaults.timeout),
-        pollIntervalMs: inputs.duration('poll-interval', defaults['poll-interval']),
-        supersededOutcome: inputs.enum('superseded-outcome', SUPERSEDED_OUTCOMES, defaults['superseded-outcome']),
-        cancelOnTimeout,
-        rollbackOnFailure,
-        allowAutoDeploy: inputs.boolean('allow-auto-deploy', defaults['allow-auto-deploy']),
+        timeoutMs: values.timeout,
+        pollIntervalMs: values['poll-interval'],
+        supersededOutcome: values['superseded-outcome'],
+        cancelOnTimeout: values['cancel-on-timeout'],
+        rollbackOnFailure: values['rollback-on-failure'],
+        allowAutoDeploy: values['allow-auto-deploy'],
         ...(healthCheckUrl
-            ? {
-                healthCheck: {
-                    url: healthCheckUrl,
-                    timeoutMs: inputs.duration('health-check-timeout', defaults['health-check-timeout']),
-                },
-            }
+            ? { healthCheck: { url: healthCheckUrl, timeoutMs: values['health-check-timeout'] } }
             : {}),
     };
     return {
@@ -39382,25 +39219,18 @@ function deployInputsFromInputs(inputs, settings = {}) {
         apiBaseUrl,
         cancelOnWorkflowCancel,
         ...(githubDeployment && githubToken
-            ? {
-                githubDeployment: {
-                    token: githubToken,
-                    environment: inputs.string('environment') ?? defaults.environment,
-                },
-            }
+            ? { githubDeployment: { token: githubToken, environment: values.environment ?? 'production' } }
             : {}),
         ...(commit ? { commit } : {}),
     };
 }
-function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
-    const commit = inputs.string('commit');
-    const imageUrl = inputs.string('image-url');
-    const clearCache = inputs.boolean('clear-cache', clearCacheDefault);
-    const deployMode = inputs.string('deploy-mode')
-        ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
-        : undefined;
+function deployTrigger(values, hookUrl) {
+    const { commit } = values;
+    const imageUrl = values['image-url'];
+    const clearCache = values['clear-cache'];
+    const deployMode = values['deploy-mode'];
     if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
-        throw new UserError(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+        throw new OptionError('deploy-mode', say `deploy_only redeploys the last build; remove ${ref('commit')}, ${ref('image-url')} and ${ref('clear-cache')}.`);
     }
     if (!hookUrl) {
         return {
@@ -39411,9 +39241,16 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
             ...(deployMode ? { deployMode } : {}),
         };
     }
-    const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
-    if (apiOnly.length > 0) {
-        throw new UserError(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+    const apiOnly = ['commit', 'clear-cache', 'deploy-mode'].filter((key) => Boolean(values[key]));
+    const [first, ...others] = apiOnly;
+    if (first) {
+        const alongside = others.length > 0
+            ? ['(with ', ...others.flatMap((key, i) => [...(i > 0 ? [', '] : []), ref(key)]), ') ']
+            : [];
+        throw new OptionError(first, [
+            ...alongside,
+            ...say `needs the API trigger, but ${ref('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${ref('image-url')}). Remove ${ref('deploy-hook-url')} to deploy through the API.`,
+        ]);
     }
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
@@ -39472,6 +39309,21 @@ function deploySummary(result) {
 
 
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+const { 'health-check-url': healthCheckUrl, 'health-check-timeout': healthCheckTimeout, 'api-base-url': apiBaseUrl, ...deploy } = DEPLOY_ROWS;
+/** Every input of the render-deploy action: action.yml is generated from it. */
+const RENDER_DEPLOY_INPUTS = {
+    ...deploy,
+    'cancel-on-workflow-cancel': DEPLOY_ACTION_ROWS['cancel-on-workflow-cancel'],
+    'health-check-url': healthCheckUrl,
+    'health-check-timeout': healthCheckTimeout,
+    'github-deployment': DEPLOY_ACTION_ROWS['github-deployment'],
+    'github-token': DEPLOY_ACTION_ROWS['github-token'],
+    environment: DEPLOY_ACTION_ROWS.environment,
+    'api-base-url': apiBaseUrl,
+};
+
 ;// CONCATENATED MODULE: ./src/state.ts
 /** State names shared by the main step and the post step, which finds the deploy through them. */
 const state_STATE = { serviceId: 'render-service-id', deployId: 'render-deploy-id' };
@@ -39490,14 +39342,12 @@ async function cancelOnWorkflowCancel() {
     const serviceId = lib_core/* getState */.Gu(state_STATE.serviceId);
     const deployId = lib_core/* getState */.Gu(state_STATE.deployId);
     if (!serviceId || !deployId) {
-        action/* actionLogger */.v0.info('No Render deploy in flight to cancel.');
+        src/* actionLogger */.v0.info('No Render deploy in flight to cancel.');
         return;
     }
-    const apiKey = readInput('api-key');
-    (0,action/* maskSecret */.$l)(apiKey);
-    const inputs = new Inputs();
-    const client = new RenderClient({ apiKey, baseUrl: inputs.string('api-base-url') ?? RENDER_API_URL, keySource: "input 'api-key'" }, { ...http_realHttpDeps(), logger: action/* actionLogger */.v0 });
-    action/* actionLogger */.v0.info(await cancelInFlightDeploy(client, serviceId, deployId));
+    const inputs = (0,src/* readInputs */.Ko)(RENDER_DEPLOY_INPUTS);
+    const client = new RenderClient({ apiKey: inputs['api-key'] ?? '', baseUrl: inputs['api-base-url'] }, { ...http_realHttpDeps(), logger: src/* actionLogger */.v0 });
+    src/* actionLogger */.v0.info(await cancelInFlightDeploy(client, serviceId, deployId));
 }
 
 
@@ -39507,159 +39357,57 @@ async function cancelOnWorkflowCancel() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
-/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(237);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8291);
+/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9884);
 
 
-await (0,_shipkit_action_kit_action__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnWorkflowCancel */ .R);
+await (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelOnWorkflowCancel */ .R);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1204:
+/***/ 8291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  v0: () => (/* binding */ actionLogger),
-  $l: () => (/* binding */ maskSecret),
-  eF: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: failureMessage, secrets, setOutputs, writeSummary
-
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(5926);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __nccwpck_require__(3808);
-// EXTERNAL MODULE: ../../packages/action-kit/src/process.ts
-var src_process = __nccwpck_require__(9234);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/secrets.ts
-/**
- * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
- * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
- */
-const MIN_SECRET_LENGTH = 3; // masking 1–2 characters would blank out ordinary log text
-/** Userinfo of a `scheme://user:pass@hosts/...` URI; works for multi-host MongoDB URIs that `URL` rejects. */
-function uriCredentials(uri) {
-    const schemeEnd = uri.indexOf('://');
-    if (schemeEnd < 0)
-        return undefined;
-    const rest = uri.slice(schemeEnd + 3);
-    const authorityEnd = rest.search(/[/?#]/);
-    const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
-    const at = authority.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const rawUserInfo = authority.slice(0, at);
-    const colon = rawUserInfo.indexOf(':');
-    const rawUser = colon < 0 ? rawUserInfo : rawUserInfo.slice(0, colon);
-    const rawPassword = colon < 0 ? '' : rawUserInfo.slice(colon + 1);
-    return { username: safeDecode(rawUser), password: safeDecode(rawPassword), rawUserInfo };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Every spelling of a secret worth masking; for URIs also the password and user:password forms. */
-function secretForms(secret) {
-    const forms = new Set([secret, secret.trim()]);
-    const credentials = uriCredentials(secret);
-    if (credentials) {
-        const { username, password, rawUserInfo } = credentials;
-        forms.add(rawUserInfo);
-        if (password) {
-            const rawPassword = rawUserInfo.slice(rawUserInfo.indexOf(':') + 1);
-            forms.add(password);
-            forms.add(rawPassword);
-            forms.add(encodeURIComponent(password));
-            forms.add(`${username}:${password}`);
-        }
-        // Query parameters can carry secrets too (e.g. a deploy hook's `key=`).
-    }
-    for (const value of queryValues(secret))
-        forms.add(value);
-    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-const SECRET_QUERY_KEYS = /^(key|token|password|secret|sig|signature|x-amz-signature|x-amz-credential)$/i;
-function queryValues(text) {
-    const query = text.indexOf('?');
-    if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
-        return [];
-    const values = [];
-    for (const pair of text.slice(query + 1).split('&')) {
-        const [key = '', value = ''] = pair.split('=');
-        if (SECRET_QUERY_KEYS.test(key) && value)
-            values.push(value, safeDecode(value));
-    }
-    return values;
-}
-/** A URI safe to show: the password replaced by `****`, and secret query values too. */
-function displayUri(uri) {
-    let shown = uri;
-    const credentials = uriCredentials(uri);
-    if (credentials?.password) {
-        const user = credentials.rawUserInfo.slice(0, credentials.rawUserInfo.indexOf(':'));
-        shown = shown.replace(`${credentials.rawUserInfo}@`, `${user}:****@`);
-    }
-    return shown.replace(/([?&])(key|token|password|secret|sig|signature)=[^&#]*/gi, '$1$2=****');
-}
-/**
- * Collects secrets and removes them from any text. The action registers each form with the runner
- * (`core.setSecret`) too; the CLI, which has no runner to mask for it, relies on `redact` alone.
- */
-class Redactor {
-    onSecret;
-    forms = [];
-    constructor(onSecret = () => { }) {
-        this.onSecret = onSecret;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of secretForms(secret)) {
-            if (!this.forms.includes(form)) {
-                this.forms.push(form);
-                this.onSecret(form);
-            }
-        }
-        // Longest first, so a URI is replaced whole before its password is.
-        this.forms.sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let out = text;
-        for (const form of this.forms)
-            out = out.split(form).join('***');
-        return out;
-    }
-    get size() {
-        return this.forms.length;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/action.ts
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   v0: () => (/* binding */ actionLogger)
+/* harmony export */ });
+/* unused harmony exports secrets, maskSecret, actionVocabulary, inputEnvName, setOutputs, writeSummary, failureMessage */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5926);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7945);
 
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
-const secrets = new Redactor((form) => lib_core/* setSecret */.Pq(form));
+const secrets = new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO((form) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form));
 /** Registers every spelling of a secret (URI, password, percent-encoded password, user:password). */
 function maskSecret(value) {
     secrets.add(value);
 }
+/** An action names options by their inputs: `Input 'compression-level' must be…`. */
+const actionVocabulary = {
+    subject: (key) => `Input '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * Reads every input of an action's table from the runner into one typed object. Secrets are
+ * masked before anything parses them; an input left empty takes the table's default (which
+ * action.yml declares too, being generated from it).
+ */
+function readInputs(table, env = process.env) {
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseTable */ .M$)(table, { read: (key) => env[inputEnvName(key)], secret: maskSecret });
+}
 const actionLogger = {
-    info: (message) => lib_core/* info */.pq(secrets.redact(message)),
-    warn: (message) => lib_core/* warning */.$e(secrets.redact(message)),
-    error: (message) => lib_core/* error */.z3(secrets.redact(message)),
-    debug: (message) => lib_core/* debug */.Yz(secrets.redact(message)),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(secrets.redact(message)),
+    warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(secrets.redact(message)),
+    error: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(secrets.redact(message)),
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(secrets.redact(message)),
 };
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
@@ -39672,8 +39420,8 @@ async function writeSummary(markdown) {
 }
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */
 function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
-    const message = (0,errors/* errorMessage */.g)(thrown);
-    const stack = debug && thrown instanceof Error && !(thrown instanceof errors/* UserError */.y) ? `\n${thrown.stack ?? ''}` : '';
+    const message = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .messageIn */ .v6)(thrown, actionVocabulary, _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ);
+    const stack = debug && thrown instanceof Error && !(thrown instanceof _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo) ? `\n${thrown.stack ?? ''}` : '';
     return secrets.redact(`${message}${stack}`);
 }
 /**
@@ -39687,33 +39435,79 @@ function failureMessage(thrown, debug = process.env.RUNNER_DEBUG === '1') {
  * server that stopped answering is still open.
  */
 async function run(main, options = {}) {
-    await (0,src_process/* runProcess */.R3)(async (signal) => {
+    await (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(async (signal) => {
         try {
             await main(signal);
             return 0;
         }
         catch (thrown) {
-            lib_core/* setFailed */.C1(failureMessage(thrown));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failureMessage(thrown));
             return 1;
         }
-    }, { note: (line) => lib_core/* info */.pq(line), ...options });
+    }, { note: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line), ...options });
 }
 
 
 /***/ }),
 
-/***/ 623:
+/***/ 7945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cc: () => (/* binding */ CancelledError)
-/* harmony export */ });
-/* unused harmony exports DeadlineExceededError, STOP_GRACE_MS, CLEANUP_TIMEOUT_MS, Deadline, abortableSleep */
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3808);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IK: () => (/* reexport */ JOB_TOKEN),
+  eR: () => (/* reexport */ OptionError),
+  pO: () => (/* reexport */ Redactor),
+  yo: () => (/* reexport */ errors_UserError),
+  HP: () => (/* reexport */ booleanRow),
+  re: () => (/* reexport */ row_durationRow),
+  QR: () => (/* reexport */ enumRow),
+  gJ: () => (/* reexport */ errorMessage),
+  v6: () => (/* reexport */ messageIn),
+  M$: () => (/* reexport */ parseTable),
+  KR: () => (/* reexport */ ref),
+  R3: () => (/* reexport */ runProcess),
+  cv: () => (/* reexport */ say),
+  qq: () => (/* reexport */ silentLogger),
+  yy: () => (/* reexport */ sleep),
+  yL: () => (/* reexport */ textRow)
+});
+
+// UNUSED EXPORTS: CLEANUP_TIMEOUT_MS, CancelledError, DEFAULT_PARALLELISM, DURATION_FORMS, Deadline, DeadlineExceededError, EXIT, EXIT_GRACE_MS, InvalidValue, MemoryKeeper, MemoryLogger, PARALLELISM, ProgressReporter, SIGNAL_GRACE_MS, STOP_GRACE_MS, TABLE_VOCABULARY, cancelledExit, closest, customRow, details, displayUri, editDistance, escapeHtml, exitCodeOf, fillGlob, flagOf, formatBytes, formatCount, formatDuration, globSource, globToRegExp, globWildcards, heading, integerRow, isExpression, isGlob, listRow, matchesGlob, mentions, outcomeOf, parseBoolean, parseDuration, parseEnum, parseInteger, parseList, parseSize, parseValue, renderDescription, renderText, secretForms, sections, sizeRow, streamLogger, table, timeoutRow, uriCredentials
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/runtime/src/errors.ts
+/**
+ * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
+ * as is, without a stack trace, so it must name the input and say what is accepted.
+ */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** The message of any thrown value: Errors, strings, objects, null alike. */
+function errorMessage(thrown) {
+    if (thrown instanceof Error)
+        return thrown.message || thrown.name;
+    if (typeof thrown === 'string')
+        return thrown;
+    if (thrown === null || thrown === undefined)
+        return `unknown error (${String(thrown)} was thrown)`;
+    try {
+        return JSON.stringify(thrown);
+    }
+    catch {
+        return String(thrown);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/deadline.ts
+
 
 
 /** The run was stopped from outside: SIGINT/SIGTERM to the CLI, or a cancelled workflow job. */
-class CancelledError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class deadline_CancelledError extends errors_UserError {
     signal;
     name = 'CancelledError';
     constructor(message, 
@@ -39857,8 +39651,8 @@ class Deadline {
     }
     #cancelled() {
         const reason = this.#parent?.reason;
-        const signal = reason instanceof CancelledError ? reason.signal : undefined;
-        return new CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
+        const signal = reason instanceof deadline_CancelledError ? reason.signal : undefined;
+        return new deadline_CancelledError(`The ${this.#run} was cancelled${signal ? ` (${signal})` : ''}.`, signal);
     }
     #timedOut() {
         const within = `The ${this.#run} did not finish within its timeout (${formatDuration(this.timeoutMs ?? 0)})`;
@@ -39872,67 +39666,529 @@ class Deadline {
             `${others > 0 ? ` (and ${others} other request${others === 1 ? '' : 's'})` : ''}.`);
     }
 }
-/** A sleep that ends early, rejecting with the signal's reason, when the signal fires. */
-function abortableSleep(signal) {
-    return (ms) => new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
+/**
+ * Waits `ms` (timers/promises), ending early when `signal` fires: it then rejects with the signal's
+ * reason (the run's CancelledError or DeadlineExceededError), not with a bare AbortError.
+ */
+async function sleep(ms, signal) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : {});
+    }
+    catch (error) {
+        throw signal?.aborted ? signal.reason : error;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/exit.ts
+
+
+/**
+ * The exit codes of every command, the same everywhere (docs/cli.md lists them):
+ *   0    ok: the command did what was asked, its check passed;
+ *   1    failed: the command ran and its check or its job failed (a verification found a mismatch,
+ *        backups are stale, a deploy did not go live, a drill missed a target, a policy violation),
+ *        or an unexpected error;
+ *   2    refused: nothing was done as asked — bad usage (an unknown option, a bad value, a missing
+ *        one) or something to fix first (a server that cannot be reached or stops answering within
+ *        the timeout, a damaged backup, a target that holds data, a restore not confirmed);
+ *   3    anomaly: reserved for a backup whose data collapsed compared with the previous one;
+ *   128+n cancelled by signal n: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
+ */
+const EXIT = { ok: 0, failed: 1, refused: 2, anomaly: 3 };
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/** The exit code of a run stopped by `signal` (SIGINT when it is not known). */
+function cancelledExit(signal = 'SIGINT') {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+/** The exit code of a command that threw. */
+function exitCodeOf(thrown) {
+    if (thrown instanceof CancelledError)
+        return cancelledExit(thrown.signal);
+    return thrown instanceof UserError ? EXIT.refused : EXIT.failed;
+}
+/** What an exit code says, in a word (for `--json`). */
+function outcomeOf(code) {
+    if (code >= 128)
+        return 'cancelled';
+    const found = Object.keys(EXIT).find((key) => EXIT[key] === code);
+    return found ?? 'failed';
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
+function tokens(pattern, options) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            out.push({ kind: 'anyDeep' });
+            i += 1;
+        }
+        else if (char === '*')
+            out.push({ kind: 'any' });
+        else if (char === '?' && !options.literalQuestionMark)
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'text', text: char });
+    }
+    return out;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
+function globSource(pattern, options = {}) {
+    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
+    const source = (token) => {
+        if (token.kind === 'text')
+            return escapeRegExp(token.text);
+        if (token.kind === 'any')
+            return `(${notSeparator}*)`;
+        if (token.kind === 'anyDeep')
+            return '(.*)';
+        return `(${notSeparator})`;
+    };
+    return tokens(pattern, options).map(source).join('');
+}
+const cache = new Map();
+/** The whole-string matcher of a pattern (compiled once per pattern and options). */
+function globToRegExp(pattern, options = {}) {
+    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+function matchesGlob(text, pattern, options = {}) {
+    return globToRegExp(pattern, options).test(text);
+}
+/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
+function isGlob(pattern, options = {}) {
+    return tokens(pattern, options).some((token) => token.kind !== 'text');
+}
+/** How many wildcards a pattern has: what a rename's two sides must agree on. */
+function globWildcards(pattern, options = {}) {
+    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
+}
+/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
+function fillGlob(pattern, captures, options = {}) {
+    let next = 0;
+    return tokens(pattern, options)
+        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/text.ts
+/**
+ * Messages and descriptions name options by their table key; each edge says them in its own words
+ * (an action by its input names, the CLI by its flags and environment variables).
+ */
+/** `ref('api-key')`: an option named inside a message. */
+function ref(key) {
+    return { option: key };
+}
+/**
+ * Builds option text from a template: interpolated `ref(key)`s become references, anything else
+ * (values the user gave included) stays plain text.
+ *
+ *   say`needs ${ref('api-key')}: without it the deploy cannot be followed.`
+ */
+function say(strings, ...values) {
+    const parts = [];
+    strings.forEach((text, index) => {
+        if (text !== '')
+            parts.push(text);
+        if (index >= values.length)
+            return;
+        const value = values[index];
+        parts.push(isRef(value) ? value : String(value));
+    });
+    return parts;
+}
+function isRef(value) {
+    return typeof value === 'object' && value !== null && typeof value.option === 'string';
+}
+/** Option text as one string, each reference named by `name`. */
+function renderText(text, name) {
+    return text.map((part) => (typeof part === 'string' ? part : name(part.option))).join('');
+}
+const MENTION = /\{([a-z][a-z0-9-]*)\}/g;
+/**
+ * A description as an edge shows it: each `{key}` (descriptions are written by us, never hold user
+ * input) becomes `name(key)`.
+ */
+function renderDescription(description, name) {
+    return description.replace(MENTION, (_, key) => name(key));
+}
+/** The options a description mentions, for checking that each exists in its table. */
+function mentions(description) {
+    return [...description.matchAll(MENTION)].map((match) => match[1]);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/errors.ts
+
+
+/** Names options by their table key, until an edge says them in its own words. */
+const TABLE_VOCABULARY = {
+    subject: (key) => `Option '${key}'`,
+    reference: (key) => `'${key}'`,
+};
+/**
+ * A user error about options, said by their table keys: core code throws it without knowing
+ * whether an action input or a CLI flag gave the value, and the edge that read the value renders
+ * the message in its own vocabulary (`render`).
+ *
+ *   new OptionError('parallelism', "must be a whole number from 1 to 64, got 'x'.")
+ *   OptionError.saying(say`… Restore under other names (${ref('ns-from')}/${ref('ns-to')}) …`)
+ */
+class OptionError extends errors_UserError {
+    name = 'OptionError';
+    /** The option the error is about, when it is about one; its message then starts with it. */
+    key;
+    text;
+    /** `key` undefined: an error whose text names options without being about one of them. */
+    constructor(key, detail, options) {
+        const text = typeof detail === 'string' ? [detail] : detail;
+        super(render(key, text, TABLE_VOCABULARY), options);
+        this.key = key;
+        this.text = text;
+    }
+    /** An error whose text names options without being about one of them. */
+    static saying(text, options) {
+        return new OptionError(undefined, text, options);
+    }
+    /** The message in an edge's words. */
+    render(vocabulary) {
+        return render(this.key, this.text, vocabulary);
+    }
+}
+function render(key, text, vocabulary) {
+    const body = renderText(text, vocabulary.reference);
+    return key === undefined ? body : `${vocabulary.subject(key)} ${body}`;
+}
+/**
+ * Thrown by a row's parser: what is wrong with the value, without naming the option (the table
+ * that called the parser knows which one it is, and turns it into an `OptionError`).
+ */
+class errors_InvalidValue extends Error {
+    detail;
+    name = 'InvalidValue';
+    constructor(detail) {
+        super(renderText(typeof detail === 'string' ? [detail] : detail, TABLE_VOCABULARY.reference));
+        this.detail = detail;
+    }
+}
+/** Any thrown value's message; an `OptionError` said in `vocabulary`. */
+function messageIn(thrown, vocabulary, fallback) {
+    return thrown instanceof OptionError ? thrown.render(vocabulary) : fallback(thrown);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/values.ts
+
+/**
+ * Parsers of option values: each takes the trimmed, non-empty text an action input, a flag or an
+ * environment variable gave, and returns the typed value or throws `InvalidValue` saying what is
+ * accepted. They never name the option: the table that calls them does.
+ */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new errors_InvalidValue(`must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new errors_InvalidValue(`must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new errors_InvalidValue(`must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new errors_InvalidValue(`must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function values_parseSize(raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new InvalidValue(`must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new InvalidValue(`must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function values_parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors_InvalidValue(`must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/row.ts
+
+function textRow(spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse: (raw) => raw, empty: undefined };
+}
+/** A boolean: `true`/`false` in an action; on the command line a switch when it defaults to false. */
+function booleanRow(spec) {
+    return {
+        placeholder: 'true|false',
+        switch: spec.default === 'false',
+        ...spec,
+        type: 'boolean',
+        parse: parseBoolean,
+        empty: undefined,
+    };
+}
+function integerRow(spec) {
+    return {
+        placeholder: '<n>',
+        ...spec,
+        type: 'integer',
+        parse: (raw) => parseInteger(raw, spec),
+        empty: undefined,
+    };
+}
+/** A duration in milliseconds, written '90s', '30m', '2h', '1h30m'. */
+function row_durationRow(spec) {
+    return { placeholder: '<duration>', ...spec, type: 'duration', parse: parseDuration, empty: undefined };
+}
+/** A size in bytes, written '64MiB', '5MB' or in bytes. */
+function sizeRow(spec) {
+    return { placeholder: '<size>', ...spec, type: 'size', parse: parseSize, empty: undefined };
+}
+function enumRow(values, spec) {
+    return {
+        placeholder: values.join('|'),
+        ...spec,
+        type: 'enum',
+        parse: (raw) => parseEnum(raw, values),
+        empty: undefined,
+    };
+}
+/** Items separated by commas or newlines; on the command line, the flag given once per item. */
+function listRow(spec) {
+    return { placeholder: '<item>', multiple: true, ...spec, type: 'list', parse: parseList, empty: [] };
+}
+/** A row whose text needs its own parser (retention rules, server-side encryption…). */
+function customRow(parse, spec) {
+    return { placeholder: '<value>', ...spec, type: 'string', parse, empty: undefined };
+}
+/** The CLI flag of a row, or undefined when it is read from the environment only. */
+function flagOf(key, row) {
+    return row.flag === false ? undefined : (row.flag ?? key);
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/rows.ts
+
+/**
+ * Rows that several tables share, in their most general words; a table may override the
+ * description (`{ ...PARALLELISM, description: '…' }`), never the parsing.
+ */
+/** How much work runs at once: reads of a backup, insert batches of a restore. */
+const PARALLELISM = integerRow({
+    description: 'How many reads or writes run at once.',
+    default: '4',
+    min: 1,
+    max: 64,
+});
+/** The parallelism a core function uses when its caller gives none: the row's default. */
+const DEFAULT_PARALLELISM = PARALLELISM.parse(PARALLELISM.default);
+/** The bound on a whole run, the network included; each command has its own default. */
+function timeoutRow(defaultText, description) {
+    return durationRow({
+        description: description ??
+            'Fail if the run takes longer, e.g. 90m or 2h. Requests still waiting are then aborted, and the run ends within seconds, naming what did not answer.',
+        default: defaultText,
     });
 }
+/** The default of a token input: the job's own token, which the runner substitutes. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, evaluated by the runner
+const JOB_TOKEN = '${{ github.token }}';
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/table.ts
 
-/***/ }),
-
-/***/ 3808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
 /**
- * An error the user can fix (bad input, unreachable server, missing bucket…). Its message is shown
- * as is, without a stack trace, so it must name the input and say what is accepted.
+ * Parses a whole source into one typed object, once, at the edge. A missing required option or a
+ * bad value is an `OptionError` naming the option by its key.
  */
-class UserError extends Error {
-    name = 'UserError';
+function parseTable(table, source) {
+    const values = {};
+    for (const [key, row] of Object.entries(table)) {
+        const raw = (source.read(key, row) ?? '').trim();
+        if (row.secret && raw !== '')
+            source.secret?.(raw);
+        values[key] = parseValue(key, row, raw);
+    }
+    return values;
 }
-/** The message of any thrown value: Errors, strings, objects, null alike. */
-function errorMessage(thrown) {
-    if (thrown instanceof Error)
-        return thrown.message || thrown.name;
-    if (typeof thrown === 'string')
-        return thrown;
-    if (thrown === null || thrown === undefined)
-        return `unknown error (${String(thrown)} was thrown)`;
+/** One option's value from its raw text ('' when not given). */
+function parseValue(key, row, raw) {
+    if (raw === '') {
+        if (row.required)
+            throw new OptionError(key, 'is required but was not given.');
+        return row.default && !isExpression(row.default) ? convert(key, row, row.default) : row.empty;
+    }
+    return convert(key, row, raw);
+}
+/**
+ * A default such as `${{ github.token }}` is for the runner to evaluate (it passes the result as
+ * the input); anywhere else the option counts as not given.
+ */
+function isExpression(text) {
+    return text.trim().startsWith('${{');
+}
+function convert(key, row, raw) {
     try {
-        return JSON.stringify(thrown);
+        return row.parse(raw);
     }
-    catch {
-        return String(thrown);
+    catch (error) {
+        if (error instanceof errors_InvalidValue)
+            throw new OptionError(key, error.detail, { cause: error });
+        throw error;
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/runtime/src/options/index.ts
 
-/***/ }),
 
-/***/ 9234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess)
-/* harmony export */ });
-/* unused harmony exports SIGNAL_GRACE_MS, EXIT_GRACE_MS */
-/* harmony import */ var _deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/log.ts
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
+ * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
+ *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
+ *   live). The keeper holds them at their start size; measured, this costs no time.
+ * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
+ *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
+ *   on these small heaps.
+ * Create it before the job allocates in earnest.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+        holdYoungGeneration();
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+/**
+ * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
+ * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
+ * each time V8 grows them, so it can still be set from here.
+ */
+function holdYoungGeneration() {
+    setFlagsFromString('--semi-space-growth-factor=1');
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            setFlagsFromString('--expose-gc');
+            collect = runInNewContext('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/process.ts
+
 
 /** How long the work may take to stop after the first SIGINT/SIGTERM before the process ends anyway. */
 const SIGNAL_GRACE_MS = 10_000;
@@ -39948,7 +40204,6 @@ const EXIT_GRACE_MS = 500;
  */
 const ECHO_MS = 500;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 /**
  * Runs a process's work — a CLI command, an action's main — with SIGINT, SIGTERM and SIGHUP turned into
  * the AbortSignal it is given, and makes sure the process ends:
@@ -39967,17 +40222,17 @@ async function runProcess(work, options = {}) {
         if (!first) {
             first = { signal, at: now };
             note(`${signal} received: stopping (send it again to exit at once).`);
-            controller.abort(new _deadline__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled by ${signal}.`, signal));
+            controller.abort(new deadline_CancelledError(`Cancelled by ${signal}.`, signal));
             setTimeout(() => {
                 note(`Still running ${SIGNAL_GRACE_MS / 1000}s after ${signal}: exiting.`);
-                process.exit(128 + SIGNAL_NUMBERS[signal]);
+                process.exit(cancelledExit(signal));
             }, SIGNAL_GRACE_MS).unref();
             return;
         }
         if (now - first.at < ECHO_MS)
             return;
         note(`${signal} received again: exiting now.`);
-        process.exit(128 + SIGNAL_NUMBERS[first.signal]);
+        process.exit(cancelledExit(first.signal));
     };
     for (const signal of SIGNALS)
         process.on(signal, onSignal);
@@ -39990,7 +40245,7 @@ async function runProcess(work, options = {}) {
             process.off(signal, onSignal);
     }
     if (first && code !== 0)
-        code = 128 + SIGNAL_NUMBERS[first.signal];
+        code = cancelledExit(first.signal);
     process.exitCode = code;
     if (options.exit !== false) {
         const exitCode = code;
@@ -39998,6 +40253,127 @@ async function runProcess(work, options = {}) {
     }
     return code;
 }
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/secrets.ts
+/**
+ * Secrets must not leak in any spelling: a MongoDB URI appears in logs whole, as its password, as the
+ * percent-encoded password and as `user:password`. `secretForms` lists every spelling worth masking.
+ */
+const MIN_SECRET_LENGTH = 3; // masking 1–2 characters would blank out ordinary log text
+/** Userinfo of a `scheme://user:pass@hosts/...` URI; works for multi-host MongoDB URIs that `URL` rejects. */
+function uriCredentials(uri) {
+    const schemeEnd = uri.indexOf('://');
+    if (schemeEnd < 0)
+        return undefined;
+    const rest = uri.slice(schemeEnd + 3);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const rawUserInfo = authority.slice(0, at);
+    const colon = rawUserInfo.indexOf(':');
+    const rawUser = colon < 0 ? rawUserInfo : rawUserInfo.slice(0, colon);
+    const rawPassword = colon < 0 ? '' : rawUserInfo.slice(colon + 1);
+    return { username: safeDecode(rawUser), password: safeDecode(rawPassword), rawUserInfo };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Every spelling of a secret worth masking; for URIs also the password and user:password forms. */
+function secretForms(secret) {
+    const forms = new Set([secret, secret.trim()]);
+    const credentials = uriCredentials(secret);
+    if (credentials) {
+        const { username, password, rawUserInfo } = credentials;
+        forms.add(rawUserInfo);
+        if (password) {
+            const rawPassword = rawUserInfo.slice(rawUserInfo.indexOf(':') + 1);
+            forms.add(password);
+            forms.add(rawPassword);
+            forms.add(encodeURIComponent(password));
+            forms.add(`${username}:${password}`);
+        }
+        // Query parameters can carry secrets too (e.g. a deploy hook's `key=`).
+    }
+    for (const value of queryValues(secret))
+        forms.add(value);
+    return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+const SECRET_QUERY_KEYS = /^(key|token|password|secret|sig|signature|x-amz-signature|x-amz-credential)$/i;
+function queryValues(text) {
+    const query = text.indexOf('?');
+    if (query < 0 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+        return [];
+    const values = [];
+    for (const pair of text.slice(query + 1).split('&')) {
+        const [key = '', value = ''] = pair.split('=');
+        if (SECRET_QUERY_KEYS.test(key) && value)
+            values.push(value, safeDecode(value));
+    }
+    return values;
+}
+/** A URI safe to show: the password replaced by `****`, and secret query values too. */
+function displayUri(uri) {
+    let shown = uri;
+    const credentials = uriCredentials(uri);
+    if (credentials?.password) {
+        const user = credentials.rawUserInfo.slice(0, credentials.rawUserInfo.indexOf(':'));
+        shown = shown.replace(`${credentials.rawUserInfo}@`, `${user}:****@`);
+    }
+    return shown.replace(/([?&])(key|token|password|secret|sig|signature)=[^&#]*/gi, '$1$2=****');
+}
+/**
+ * Collects secrets and removes them from any text. The action registers each form with the runner
+ * (`core.setSecret`) too; the CLI, which has no runner to mask for it, relies on `redact` alone.
+ */
+class Redactor {
+    onSecret;
+    forms = [];
+    constructor(onSecret = () => { }) {
+        this.onSecret = onSecret;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (!this.forms.includes(form)) {
+                this.forms.push(form);
+                this.onSecret(form);
+            }
+        }
+        // Longest first, so a URI is replaced whole before its password is.
+        this.forms.sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const form of this.forms)
+            out = out.split(form).join('***');
+        return out;
+    }
+    get size() {
+        return this.forms.length;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ }),

@@ -1,4 +1,4 @@
-import { DEFAULT_PARALLELISM, type Logger, silentLogger } from '@shipkit/runtime';
+import { DEFAULT_PARALLELISM, formatBytes, formatCount, type Logger, silentLogger } from '@shipkit/runtime';
 import type { ArchiveStats, ArchiveWriter, Namespace, NamespaceType, PreludeEntry } from '@shipkit/archive';
 import type { Document, MongoClient } from 'mongodb';
 import { ContentHash } from '../content-hash';
@@ -45,8 +45,13 @@ export interface DumpPlan {
   namespaces: number;
   /** Sum of the collections' estimated document counts. */
   documents: number;
-  /** Sum of the collections' data sizes (uncompressed BSON), when the server reports them. */
+  /** Sum of the collections' data sizes (uncompressed BSON, avgObjSize × count), when the server reports them. */
   bytes: number;
+  /**
+   * The byte figure is only rough: the server reports storage sizes rather than BSON sizes (FerretDB's
+   * SQLite pages run 2–4× the BSON), so progress should be measured in documents, which it counts exactly.
+   */
+  roughBytes: boolean;
 }
 
 /** What the manifest records per namespace (the `NamespaceEntry` of @shipkit/backup). */
@@ -194,10 +199,15 @@ async function runDump(
     namespaces: catalog.entries.length,
     documents: states.reduce((sum, s) => sum + s.size.count, 0),
     bytes: states.reduce((sum, s) => sum + (s.size.bytes ?? 0), 0),
+    roughBytes: server.flavor === 'ferretdb',
   };
+  const size =
+    plan.bytes > 0
+      ? ` and ${plan.roughBytes ? 'roughly ' : ''}${formatBytes(plan.bytes)}${plan.roughBytes ? ' (the server reports storage sizes, not BSON: progress counts documents)' : ''}`
+      : '';
   logger.info(
-    `dumping ${plan.namespaces} namespaces from ${catalog.selectedDatabases.length} databases ` +
-      `(about ${plan.documents} documents; reads: ${readMethod}, ${parallelism} at once)`,
+    `dumping ${plan.namespaces} namespaces, about ${formatCount(plan.documents)} documents${size}, ` +
+      `from ${catalog.selectedDatabases.length} databases (reads: ${readMethod}, ${parallelism} at once)`,
   );
 
   // Largest first, so a big collection does not start last and finish alone.
@@ -399,7 +409,11 @@ async function warnOnCoverageGap(client: MongoClient, state: NamespaceState, log
   }
 }
 
-/** Document count and data size (uncompressed BSON bytes) from `$collStats`, else the estimated count. */
+/**
+ * Document count and data size from `$collStats`, else the estimated count. The size is
+ * avgObjSize × count, the average BSON document the server reports, rather than `size`, which some
+ * servers give as storage used.
+ */
 async function collectionSize(client: MongoClient, db: string, collection: string): Promise<CollectionSize> {
   const coll = client.db(db).collection(collection);
   try {
@@ -409,8 +423,10 @@ async function collectionSize(client: MongoClient, db: string, collection: strin
     let bytes = 0;
     for (const shard of perShard) {
       const stats = (shard.storageStats ?? {}) as Document;
-      count += Number(stats.count ?? 0);
-      bytes += Number(stats.size ?? 0);
+      const shardCount = Number(stats.count ?? 0);
+      const average = Number(stats.avgObjSize ?? 0);
+      count += shardCount;
+      bytes += average > 0 ? Math.round(average * shardCount) : Number(stats.size ?? 0);
     }
     if (perShard.length > 0) return { count, bytes };
   } catch {

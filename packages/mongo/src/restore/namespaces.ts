@@ -71,7 +71,7 @@ export class NamespaceMapper {
       if (wildcards(from) !== wildcards(target)) {
         throw new OptionError(
           'ns-from',
-          say`'${from}' and ${ref('ns-to')} '${to}' must have the same number of '*' wildcards.`,
+          say`('${from}') and ${ref('ns-to')} ('${to}') must have the same number of '*' wildcards.`,
         );
       }
       compilePattern(target, 'ns-to');
