@@ -8,6 +8,7 @@ import {
   type RestoreRunOptions,
   TARGET_URI,
 } from '@shipkit/restore';
+import { NOTIFY_ROWS } from '@shipkit/notify';
 import { enumRow, type Values } from '@shipkit/runtime';
 import { S3_ROWS, s3Options } from '@shipkit/storage';
 import {
@@ -50,6 +51,7 @@ export const VERIFY_RESTORE_INPUTS = {
     description: CONNECT_TIMEOUT.description.replace('to MongoDB', 'to the scratch or target MongoDB'),
   },
   ...S3_ROWS,
+  ...NOTIFY_ROWS,
 };
 
 export type VerifyRestoreInputs =

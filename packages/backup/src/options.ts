@@ -112,7 +112,7 @@ export const BACKUP_OPTIONS = {
   }),
   'anomaly-drop': integerRow({
     description:
-      'The anomaly guard: a namespace that disappeared, or fewer documents than in the previous backup by more than this percent (per namespace or in all), marks the backup as an anomaly — it is kept, the run exits 3, and retention keeps the backup from before it until the anomaly is acknowledged. 0 turns the guard off.',
+      'The anomaly guard: a namespace that disappeared, or fewer documents than in the previous backup by more than this percent (per namespace or in all), marks the backup as an anomaly: it is kept, the run fails (the CLI exits 3), and retention keeps the backup from before it until the anomaly is acknowledged. 0 turns the guard off.',
     default: String(DEFAULT_ANOMALY_DROP_PERCENT),
     min: 0,
     max: 100,

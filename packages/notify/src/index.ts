@@ -8,7 +8,14 @@ export {
 } from './deliver';
 export { type AnomalyFigure, EVENTS, type EventName, isAlarm, type NotifyEvent } from './events';
 export { NOTIFY_ROWS, type NotifyConfig, notifyConfig } from './options';
-export { describeDelivery, Notifier, type NotifierDeps } from './notifier';
+export {
+  deliveriesMarkdown,
+  describeDelivery,
+  Notifier,
+  type NotifierDeps,
+  type Reported,
+  reportRun,
+} from './notifier';
 export {
   facts,
   type HeartbeatSignal,

@@ -1,3 +1,4 @@
+import { type Logger, table } from '@shipkit/runtime';
 import { type Delivery, type DeliveryOptions, deliver } from './deliver';
 import { isAlarm, type NotifyEvent } from './events';
 import type { NotifyConfig } from './options';
@@ -71,4 +72,54 @@ export function describeDelivery(delivery: Delivery): string {
   return delivery.delivered
     ? `${delivery.label}: ${delivery.what} delivered`
     : `${delivery.label}: ${delivery.what} not delivered: ${delivery.error ?? 'failed'}`;
+}
+
+/** What a reporting run ends with: its own result, and the event to send. */
+export interface Reported<T> {
+  value: T;
+  event: NotifyEvent;
+}
+
+/**
+ * Runs `work` between the heartbeat's start and the event it ends with — the `failed` event when it
+ * throws, and then the error is thrown on. Deliveries that failed are warnings on `logger`, never a
+ * failure: the run's own result or error is what the caller gets, with every delivery's outcome.
+ */
+export async function reportRun<T>(
+  notifier: Notifier,
+  logger: Logger,
+  failed: (error: unknown) => NotifyEvent,
+  work: () => Promise<Reported<T>>,
+): Promise<{ value: T; deliveries: Delivery[] }> {
+  if (!notifier.enabled) return { value: (await work()).value, deliveries: [] };
+  const deliveries = warnAbout(logger, await notifier.start());
+  let outcome: Reported<T>;
+  try {
+    outcome = await work();
+  } catch (error) {
+    warnAbout(logger, await notifier.finish(failed(error)));
+    throw error;
+  }
+  deliveries.push(...warnAbout(logger, await notifier.finish(outcome.event)));
+  return { value: outcome.value, deliveries };
+}
+
+function warnAbout(logger: Logger, deliveries: Delivery[]): Delivery[] {
+  for (const delivery of deliveries) {
+    if (delivery.delivered) logger.debug(describeDelivery(delivery));
+    else logger.warn(`notification ${describeDelivery(delivery)}`);
+  }
+  return deliveries;
+}
+
+/** The job summary's rows about notifications: one per request, delivered or not. */
+export function deliveriesMarkdown(deliveries: Delivery[]): string | undefined {
+  if (deliveries.length === 0) return undefined;
+  const rows = deliveries.map((d) => [
+    d.label,
+    d.what,
+    d.delivered ? 'delivered' : `**not delivered**: ${d.error ?? 'failed'}`,
+    d.attempts,
+  ]);
+  return `#### Notifications\n\n${table(['receiver', 'sent', 'outcome', 'tries'], rows, ['l', 'l', 'l', 'r'])}`;
 }
