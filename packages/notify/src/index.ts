@@ -46,3 +46,4 @@ export {
   freshnessEvent,
   publicLocation,
 } from './outcomes';
+export { notificationJsonSchema, notificationSchema } from './schema';

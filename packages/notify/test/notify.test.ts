@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { HookReceiver } from '../../../test/fakes/hooks';
 import {
@@ -6,11 +7,14 @@ import {
   heartbeatRequest,
   Notifier,
   type NotifyEvent,
+  notificationJsonSchema,
+  notificationSchema,
   notifyConfig,
   parseHeartbeat,
   parseTarget,
   slackBody,
   teamsBody,
+  webhookBody,
 } from '../src';
 
 const TOOL = { name: 'mongo-shipkit', version: '0.1.0' };
@@ -69,6 +73,15 @@ describe('targets', () => {
 });
 
 describe('payloads', () => {
+  test('the generic body follows docs/schema/notification.schema.json, which is up to date', () => {
+    const body = JSON.parse(webhookBody(FAILED, TOOL));
+    expect(notificationSchema.safeParse(body).success).toBe(true);
+    const published = JSON.parse(
+      readFileSync(new URL('../../../docs/schema/notification.schema.json', import.meta.url), 'utf8'),
+    );
+    expect(published).toEqual(notificationJsonSchema());
+  });
+
   test('Slack: text as the fallback, blocks with a header, the summary and mrkdwn fields', () => {
     const body = JSON.parse(slackBody(FAILED));
     expect(body.text).toContain('backup.failed');

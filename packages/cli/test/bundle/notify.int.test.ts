@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
+import { notificationSchema } from '@shipkit/notify';
 import { HookReceiver, type ReceivedRequest } from '../../../../test/fakes/hooks';
 import { testEnv, uniqueName } from '../../../../test/support/env';
 import { runShipkit, type ShipkitExit } from '../../../../test/support/shipkit-process';
@@ -117,6 +118,7 @@ describe('notifications', () => {
       tool: { name: 'mongo-shipkit' },
     });
     expect(body.summary).toContain(backupId);
+    expect(notificationSchema.safeParse(body).success).toBe(true);
 
     const slackBody = JSON.parse(hooks.to('/services/slack/')[0]?.body ?? '{}');
     expect(slackBody.text).toContain('backup.succeeded');
