@@ -1,5 +1,5 @@
 // The reusable backup workflow (.github/workflows/mongo-backup.yml), job by job and step by step through
-// scripts/workflows-e2e.ts, against the real test servers: the backup and verify-restore bundles through
+// test/workflow-runner, against the real test servers: the backup and verify-restore bundles through
 // the runner protocol, the retention job through the shipkit CLI, the credentials step through bash, and
 // outputs passed between steps and jobs as the runner passes them. Only the report job's github-script
 // (which would talk to GitHub) is a stub that records what it was given.
@@ -9,7 +9,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
-import { runWorkflow, type StubContext, type WorkflowResult } from '../../scripts/workflows-e2e';
+import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { testEnv, uniqueName } from '../support/env';
 import { repoRoot } from './support';
 

@@ -2,7 +2,7 @@
 // their action.yml, nothing secret or caller-controlled is pasted into scripts, third-party actions are
 // pinned, jobs are bounded and least-privilege, and concurrency never borrows the caller's name.
 import { describe, expect, test } from '@jest/globals';
-import { evaluateTemplate, type Value } from '../../scripts/workflows-e2e';
+import { evaluateTemplate, type Value } from '../workflow-runner/index';
 import {
   expressions,
   isReusable,

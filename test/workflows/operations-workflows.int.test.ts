@@ -1,5 +1,5 @@
 // The reusable workflows around the backups — verification, restore drill, watchdog, deploy gate,
-// disaster recovery — and the caller templates of some, run job by job through scripts/workflows-e2e.ts
+// disaster recovery — and the caller templates of some, run job by job through test/workflow-runner
 // against the real test servers, the verify-restore and render-deploy bundles (the latter against the
 // Render API fake) and the shipkit CLI. The backups they work on are written by `shipkit backup`;
 // github-script steps (GitHub issues, keep-alive) and artifact uploads are stubs that record what they
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DrillRecord } from '@shipkit/verify';
 import { MongoClient } from 'mongodb';
-import { runWorkflow, type StubContext, type WorkflowResult } from '../../scripts/workflows-e2e';
+import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { renderTemplate } from '../../workflows-templates/index';
 import { FakeRenderApi } from '../fakes/render-api';
 import { testEnv, uniqueName } from '../support/env';

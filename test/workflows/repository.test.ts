@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { evaluate } from '../../scripts/workflows-e2e';
+import { evaluate } from '../workflow-runner/index';
 import { repoRoot, steps, type WorkflowFile, workflows, type Yaml } from './support';
 
 function workflow(name: string): WorkflowFile {

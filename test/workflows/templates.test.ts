@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { SUITE_VARIABLES } from '@shipkit/config';
-import { evaluateCondition } from '../../scripts/workflows-e2e';
+import { evaluateCondition } from '../workflow-runner/index';
 import { REPO_PLACEHOLDER, readTemplate, renderTemplate, TEMPLATES } from '../../workflows-templates/index';
 import {
   jobs,

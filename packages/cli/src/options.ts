@@ -148,19 +148,28 @@ function parseFlags(
       strict: true,
     });
   } catch (error) {
-    throw usageError(command, error, [...flags.keys()]);
+    throw usageError(command, error, flags);
   }
 }
 
 /** The option parser's complaint, in our words: what was wrong, and what was probably meant. */
-function usageError(command: Command, error: unknown, flags: string[]): UsageError {
+function usageError(
+  command: Command,
+  error: unknown,
+  flags: ReadonlyMap<string, { key: string; row: AnyRow }>,
+): UsageError {
   const help = `See \`${PROGRAM} ${command.name} --help\`.`;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
   const named = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
   const given = named.replace(/^-+/, '').replace(/=.*$/, '');
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const near = closest(given, flags);
+    // An option may be tried by its action input's name too (`--mongodb-uri` for `--uri`).
+    const spellings = new Map<string, string>();
+    for (const flag of flags.keys()) spellings.set(flag, flag);
+    for (const [flag, { key }] of flags) if (!spellings.has(key)) spellings.set(key, flag);
+    const spelt = closest(given, [...spellings.keys()]);
+    const near = spelt === undefined ? undefined : spellings.get(spelt);
     return new UsageError(
       `${PROGRAM} ${command.name} has no option ${named}${near ? ` — did you mean --${near}?` : '.'} ${help}`,
     );

@@ -28,7 +28,9 @@ function shipkit(argv: string[]) {
 async function everyState() {
   const folder = await mkdtemp(join(dir, 'backups-'));
   const storage = new FileStorage({ kind: 'file', root: folder });
-  const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
+  // One clock reading, so that a time computed again later is the one recorded.
+  const now = Date.now();
+  const ago = (hours: number) => new Date(now - hours * HOUR);
   const verified = await fakeBackup(storage, ago(30));
   await fakeVerification(storage, verified, 'full', { at: ago(29) });
   await fakeVerification(storage, verified, 'restore', { namespaces: ['shop.orders'], at: ago(28) });

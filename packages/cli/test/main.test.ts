@@ -57,6 +57,8 @@ describe('mistakes on the command line', () => {
     expect(camel.code).toBe(EXIT.refused);
     expect(camel.stderr).toContain('shipkit restore has no option --nsFrom — did you mean --ns-from?');
     expect(camel.stderr).not.toMatch(/ERR_PARSE_ARGS|TypeError|\n\s+at /);
+    const inputName = await shipkit(['backup', '--mongodb-uri', 'mongodb://h/']);
+    expect(inputName.stderr).toContain('shipkit backup has no option --mongodb-uri — did you mean --uri?');
     const typo = await shipkit(['verify', '--form', 'file:///x']);
     expect(typo.stderr).toContain('did you mean --from?');
     const nothingClose = await shipkit(['list', '--colour']);
