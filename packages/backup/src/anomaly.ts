@@ -58,7 +58,8 @@ export function findAnomaly(
     const namespace = `${ns.db}.${ns.collection}`;
     const after = now.get(namespace);
     if (after === undefined) namespaces.push({ namespace, before: ns.count, after: 0, missing: true });
-    else if (droppedBeyond(ns.count, after, dropPercent)) namespaces.push({ namespace, before: ns.count, after });
+    else if (droppedBeyond(ns.count, after, dropPercent))
+      namespaces.push({ namespace, before: ns.count, after });
   }
   const before = previous.totals.documents;
   const after = current.totals.documents;
@@ -72,14 +73,17 @@ export function findAnomaly(
  * selection (include/exclude), since another selection is another source as far as counts go.
  */
 export function isSameSource(a: Pick<Manifest, 'settings'>, b: Pick<Manifest, 'settings'>): boolean {
-  const same = (x: string[], y: string[]) => x.length === y.length && [...x].sort().every((v, i) => v === [...y].sort()[i]);
+  const same = (x: string[], y: string[]) =>
+    x.length === y.length && [...x].sort().every((v, i) => v === [...y].sort()[i]);
   return same(a.settings.include, b.settings.include) && same(a.settings.exclude, b.settings.exclude);
 }
 
 /** "shop.orders 10,000 → 1,000; shop.carts gone (12)" */
 export function describeAnomaly(anomaly: Pick<Anomaly, 'namespaces' | 'total' | 'comparedWith'>): string {
   const parts = anomaly.namespaces.map((ns) =>
-    ns.missing ? `${ns.namespace} disappeared (had ${ns.before})` : `${ns.namespace} ${ns.before} → ${ns.after}`,
+    ns.missing
+      ? `${ns.namespace} disappeared (had ${ns.before})`
+      : `${ns.namespace} ${ns.before} → ${ns.after}`,
   );
   if (anomaly.total) parts.push(`all documents ${anomaly.total.before} → ${anomaly.total.after}`);
   return `${parts.join('; ')} (compared with ${anomaly.comparedWith})`;

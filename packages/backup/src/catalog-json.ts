@@ -49,7 +49,8 @@ export const backupJsonSchema = z
         'The collapse of the data since the previous backup that the manifest records: namespaces gone or shrunk beyond the threshold.',
     }),
     anomalyAcknowledgedAt: z.iso.datetime().optional().meta({
-      description: 'When the anomaly was acknowledged (accept-anomaly, or ack-anomaly); absent while it is open.',
+      description:
+        'When the anomaly was acknowledged (accept-anomaly, or ack-anomaly); absent while it is open.',
     }),
     openAnomaly: z.boolean().optional().meta({
       description: 'An anomaly nobody acknowledged yet: retention keeps the newest backup from before it.',

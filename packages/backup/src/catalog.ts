@@ -212,7 +212,8 @@ async function judgeFolder(storage: Storage, folder: Folder): Promise<CatalogEnt
   }
   if (manifest?.anomaly) {
     entry.anomaly = manifest.anomaly;
-    const acknowledged = manifest.anomaly.acceptedAt ?? (await readAck(storage, entry, byName.get(ANOMALY_ACK_NAME)));
+    const acknowledged =
+      manifest.anomaly.acceptedAt ?? (await readAck(storage, entry, byName.get(ANOMALY_ACK_NAME)));
     if (acknowledged) entry.anomalyAcknowledgedAt = acknowledged;
     entry.openAnomaly = !acknowledged;
   }

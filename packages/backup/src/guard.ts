@@ -73,10 +73,14 @@ export async function acknowledgeAnomaly(
 ): Promise<AckResult> {
   const { entry } = await resolveBackup(storage, backupId);
   if (entry.state === 'damaged') {
-    throw new UserError(`Backup ${backupId} is damaged (${entry.damage.join('; ')}); there is nothing to acknowledge.`);
+    throw new UserError(
+      `Backup ${backupId} is damaged (${entry.damage.join('; ')}); there is nothing to acknowledge.`,
+    );
   }
   if (!entry.anomaly || !entry.manifestSha256) {
-    throw new UserError(`Backup ${backupId} records no anomaly: its data did not collapse, there is nothing to acknowledge.`);
+    throw new UserError(
+      `Backup ${backupId} records no anomaly: its data did not collapse, there is nothing to acknowledge.`,
+    );
   }
   if (entry.anomalyAcknowledgedAt) {
     return { backupId, anomaly: entry.anomaly, acknowledgedAt: entry.anomalyAcknowledgedAt, already: true };

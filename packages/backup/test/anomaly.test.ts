@@ -151,7 +151,9 @@ describe('the catalogue and retention', () => {
 
   it('the guard compares with the newest complete backup of the same selection, and accepts on demand', async () => {
     const other = await fakeBackup(storage, hoursAgo(3), {
-      edit: (m) => void (m.settings.include = ['crm']),
+      edit: (m) => {
+        m.settings.include = ['crm'];
+      },
     });
     const before = await fakeBackup(storage, hoursAgo(4));
     const next = structuredClone(before.manifest);

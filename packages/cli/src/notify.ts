@@ -1,6 +1,6 @@
 import type { Values } from '@shipkit/runtime';
 import { TOOL } from '@shipkit/backup';
-import { NOTIFY_ROWS, type NotifyEvent, Notifier, notifyConfig, reportRun } from '@shipkit/notify';
+import { type NOTIFY_ROWS, type NotifyEvent, Notifier, notifyConfig, reportRun } from '@shipkit/notify';
 import type { CommandContext } from './command';
 
 /**

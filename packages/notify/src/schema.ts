@@ -18,12 +18,9 @@ export const notificationSchema = z
     at: z.iso.datetime().meta({ description: 'When the run ended.' }),
     summary: z.string().meta({ description: 'One line saying what happened.' }),
     backupId: z.string().optional(),
-    destination: z
-      .string()
-      .optional()
-      .meta({
-        description: 'Where the backups are (s3://bucket/prefix, file:///path), never with credentials.',
-      }),
+    destination: z.string().optional().meta({
+      description: 'Where the backups are (s3://bucket/prefix, file:///path), never with credentials.',
+    }),
     documents: count.optional(),
     bytes: count.optional().meta({ description: 'Bytes stored (backup) or read (verify, restore).' }),
     durationSeconds: count.optional(),

@@ -274,14 +274,14 @@ describe('planRetention over synthetic histories', () => {
       ['2026-11-26T03:00:00Z', ['last 1', 'newest complete']],
       ['2026-11-24T03:00:00Z', ['before the anomaly in 2026-11-25T03:00:00Z']],
     ]);
-    expect(plan.remove.map((removed) => removed.id)).toEqual(['2026-11-25T03:00:00Z', '2026-11-23T03:00:00Z']);
+    expect(plan.remove.map((removed) => removed.id)).toEqual([
+      '2026-11-25T03:00:00Z',
+      '2026-11-23T03:00:00Z',
+    ]);
   });
 
   test('once acknowledged, an anomaly no longer keeps anything', () => {
-    const backups = [
-      backup('2026-11-25T03:00:00Z', { openAnomaly: false }),
-      backup('2026-11-24T03:00:00Z'),
-    ];
+    const backups = [backup('2026-11-25T03:00:00Z', { openAnomaly: false }), backup('2026-11-24T03:00:00Z')];
     expect(keptIds(backups, { last: 1 })).toEqual(['2026-11-25T03:00:00Z']);
   });
 
