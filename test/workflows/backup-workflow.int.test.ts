@@ -9,8 +9,8 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';
-import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { testEnv, uniqueName } from '../support/env';
+import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { repoRoot } from './support';
 
 const BUNDLES = ['mongo-backup', 'verify-restore'];

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DrillRecord } from '@shipkit/verify';
 import { MongoClient } from 'mongodb';
-import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { renderTemplate } from '../../workflows-templates/index';
 import { FakeRenderApi } from '../fakes/render-api';
 import { testEnv, uniqueName } from '../support/env';
+import { runWorkflow, type StubContext, type WorkflowResult } from '../workflow-runner/index';
 import { repoRoot } from './support';
 
 const SERVICE = 'srv-d0workflow0test00000';

@@ -5,8 +5,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { SUITE_VARIABLES } from '@shipkit/config';
-import { evaluateCondition } from '../workflow-runner/index';
 import { REPO_PLACEHOLDER, readTemplate, renderTemplate, TEMPLATES } from '../../workflows-templates/index';
+import { evaluateCondition } from '../workflow-runner/index';
 import {
   jobs,
   repoRoot,

@@ -81,7 +81,7 @@ describe('docs/USAGE.md', () => {
     });
   });
 
-  test('says which GitHub plans have environments and reviewers, and keeps a place for the heartbeat', () => {
+  test('says which GitHub plans have environments and reviewers, and how to set up the heartbeat', () => {
     const plans = table('Feature');
     expect(plans.map(([what = '']) => what)).toEqual([
       'Environments, environment secrets, deployment branches',
@@ -91,7 +91,8 @@ describe('docs/USAGE.md', () => {
     for (const plan of ['Free', 'Pro', 'Team', 'Enterprise'])
       expect(plansSection).toMatch(new RegExp(`\\*\\*[^*]*\\b${plan}\\b[^*]*:\\*\\*`));
     expect(usage).toContain('### Alarm from outside GitHub: the heartbeat');
-    expect(usage).toContain('> **Not available yet.**');
-    expect(usage).toContain('`--heartbeat <url>`');
+    expect(usage).not.toContain('Not available yet');
+    expect(usage).toContain('`SHIPKIT_HEARTBEAT`');
+    expect(usage).toContain('--heartbeat <url>');
   });
 });

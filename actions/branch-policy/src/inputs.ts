@@ -1,5 +1,5 @@
-import { booleanRow, JOB_TOKEN, textRow, type Values } from '@shipkit/runtime';
 import { DEFAULT_CONFIG_PATH } from '@shipkit/policy';
+import { booleanRow, JOB_TOKEN, textRow, type Values } from '@shipkit/runtime';
 
 /** Every input of the branch-policy action: action.yml is generated from it. */
 export const BRANCH_POLICY_INPUTS = {

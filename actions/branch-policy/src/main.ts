@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
-import { errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
 import {
   checkEvent,
   defaultPolicy,
@@ -16,6 +15,7 @@ import {
   renderSummary,
   syncStickyComment,
 } from '@shipkit/policy';
+import { errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
 import { gitHubClient } from './github';
 import { BRANCH_POLICY_INPUTS, type BranchPolicyInputs, branchPolicyInputs } from './inputs';
 

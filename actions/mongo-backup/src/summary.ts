@@ -1,3 +1,4 @@
+import type { BackupResult } from '@shipkit/backup';
 import {
   details,
   formatBytes,
@@ -7,10 +8,9 @@ import {
   sections,
   table,
 } from '@shipkit/runtime';
-import type { BackupResult } from '@shipkit/backup';
 
-export function backupSummary(result: BackupResult): string {
-  const { manifest, prune } = result;
+export function backupSummary(result: BackupResult, notifications?: string): string {
+  const { manifest, prune, anomaly } = result;
   const totals = table(
     ['backup', 'namespaces', 'documents', 'data', 'stored', 'compression', 'encrypted', 'duration'],
     [
@@ -63,13 +63,32 @@ export function backupSummary(result: BackupResult): string {
           .map((d) => `- \`${d.id}\`: ${d.reason}`)
           .join('\n')}`
       : undefined;
+  // An anomaly is an alarm too: each namespace that collapsed, with its counts before and after.
+  const collapse = anomaly
+    ? `**${anomaly.acceptedAt ? 'Anomaly (accepted)' : 'ANOMALY'}** — the data collapsed since \`${anomaly.comparedWith}\`:\n\n${table(
+        ['namespace', 'before', 'after'],
+        [
+          ...anomaly.namespaces.map((ns) => [
+            `${ns.namespace}${ns.missing ? ' (gone)' : ''}`,
+            formatCount(ns.before),
+            formatCount(ns.after),
+          ]),
+          ...(anomaly.total
+            ? [['all namespaces', formatCount(anomaly.total.before), formatCount(anomaly.total.after)]]
+            : []),
+        ],
+        ['l', 'r', 'r'],
+      )}${anomaly.acceptedAt ? '' : '\n\nRetention keeps the backup from before it until the anomaly is acknowledged (`shipkit ack-anomaly`).'}`
+    : undefined;
   return sections(
     heading('MongoDB backup'),
+    collapse,
     totals,
     `Manifest: \`${result.manifestUrl}\` — archive SHA-256 \`${manifest.archive.sha256}\``,
     details(`${manifest.namespaces.length} namespaces`, perNamespace),
     retention && heading('Retention', 4),
     retention,
     damaged,
+    notifications,
   );
 }

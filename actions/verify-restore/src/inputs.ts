@@ -1,5 +1,6 @@
 import { DECRYPT_IDENTITY } from '@shipkit/backup';
 import { CONNECT_TIMEOUT, pairRenames, RENAME_ROWS } from '@shipkit/mongo';
+import { NOTIFY_ROWS } from '@shipkit/notify';
 import {
   CONFIRM,
   DROP,
@@ -50,6 +51,7 @@ export const VERIFY_RESTORE_INPUTS = {
     description: CONNECT_TIMEOUT.description.replace('to MongoDB', 'to the scratch or target MongoDB'),
   },
   ...S3_ROWS,
+  ...NOTIFY_ROWS,
 };
 
 export type VerifyRestoreInputs =

@@ -1,5 +1,5 @@
-import { heading, sections } from '@shipkit/runtime';
 import { planMarkdown, type RestoreOutcome } from '@shipkit/restore';
+import { heading, sections } from '@shipkit/runtime';
 import { reportMarkdown, type VerificationReport } from '@shipkit/verify';
 
 export function reportSummary(report: VerificationReport): string {

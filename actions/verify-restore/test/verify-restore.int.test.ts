@@ -2,8 +2,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/runtime';
 import { runBackup } from '@shipkit/backup';
+import { MemoryLogger } from '@shipkit/runtime';
 import { openStorage } from '@shipkit/storage';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { MongoClient } from 'mongodb';

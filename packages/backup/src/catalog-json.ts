@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anomalySchema } from './anomaly';
 import type { CatalogEntry } from './catalog';
 import { archiveEncoding, manifestSchema } from './manifest';
 import { VERIFY_MODES } from './verification';
@@ -43,6 +44,17 @@ export const backupJsonSchema = z
       description:
         'The strongest passing verification of the whole backup (full or restore over integrity; the newest of equals).',
     }),
+    anomaly: anomalySchema.optional().meta({
+      description:
+        'The collapse of the data since the previous backup that the manifest records: namespaces gone or shrunk beyond the threshold.',
+    }),
+    anomalyAcknowledgedAt: z.iso.datetime().optional().meta({
+      description:
+        'When the anomaly was acknowledged (accept-anomaly, or ack-anomaly); absent while it is open.',
+    }),
+    openAnomaly: z.boolean().optional().meta({
+      description: 'An anomaly nobody acknowledged yet: retention keeps the newest backup from before it.',
+    }),
     bytes: z.number().int().nonnegative().meta({ description: 'Bytes stored in the folder.' }),
     namespaces: z.number().int().nonnegative().optional(),
     documents: z.number().int().nonnegative().optional(),
@@ -82,6 +94,13 @@ export function backupJson(entry: CatalogEntry): BackupJson {
     verified: entry.verified,
     damage: entry.damage,
     ...(entry.verification ? { verification: entry.verification } : {}),
+    ...(entry.anomaly
+      ? {
+          anomaly: entry.anomaly,
+          ...(entry.anomalyAcknowledgedAt ? { anomalyAcknowledgedAt: entry.anomalyAcknowledgedAt } : {}),
+          openAnomaly: entry.openAnomaly,
+        }
+      : {}),
     bytes: entry.bytes,
     ...(manifest
       ? {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { UserError } from '@shipkit/runtime';
 import { ObjectNotFoundError, type Storage } from '@shipkit/storage';
+import { ANOMALY_ACK_NAME, type Anomaly, judgeAck } from './anomaly';
 import { backupIdTime, isBackupId, MANIFEST_NAME } from './layout';
 import { type Manifest, parseManifest, storedArchives } from './manifest';
 import {
@@ -39,6 +40,12 @@ export interface CatalogEntry {
   verification?: VerificationSummary;
   /** Every sound verification record in the folder, counted or not. */
   verifications: VerificationSummary[];
+  /** The collapse of the data since the previous backup that the manifest records, if any. */
+  anomaly?: Anomaly;
+  /** When the anomaly was acknowledged: accepted with the backup, or by `ack-anomaly` later. */
+  anomalyAcknowledgedAt?: string;
+  /** An anomaly nobody acknowledged yet: retention keeps the newest backup from before it. */
+  openAnomaly: boolean;
   /** Every object key of the backup's folder, with its size. */
   objects: { key: string; size: number; lastModified?: Date }[];
   /** Bytes stored in the folder. */
@@ -157,6 +164,7 @@ async function judgeFolder(storage: Storage, folder: Folder): Promise<CatalogEnt
     verified: false,
     damage: [],
     verifications: [],
+    openAnomaly: false,
     objects,
     bytes: objects.reduce((sum, o) => sum + o.size, 0),
   };
@@ -206,6 +214,13 @@ async function judgeFolder(storage: Storage, folder: Folder): Promise<CatalogEnt
       else entry.verifications.push(verdict.summary);
     }
   }
+  if (manifest?.anomaly) {
+    entry.anomaly = manifest.anomaly;
+    const acknowledged =
+      manifest.anomaly.acceptedAt ?? (await readAck(storage, entry, byName.get(ANOMALY_ACK_NAME)));
+    if (acknowledged) entry.anomalyAcknowledgedAt = acknowledged;
+    entry.openAnomaly = !acknowledged;
+  }
   if (damage.length > 0) {
     entry.state = 'damaged';
     return entry;
@@ -233,6 +248,27 @@ async function judgePartRecord(
     return [`part ${part.part}'s record ${part.record} changed after manifest.json was written`];
   }
   return [];
+}
+
+/** The time of a sound acknowledgement in the folder; a record that is not sound is damage. */
+async function readAck(
+  storage: Storage,
+  entry: CatalogEntry,
+  object: CatalogEntry['objects'][number] | undefined,
+): Promise<string | undefined> {
+  if (!object || !entry.manifestSha256) return undefined;
+  const text = await readSmall(storage, object.key, object.size, MAX_RECORD_BYTES);
+  if (text === undefined) return undefined;
+  if (text instanceof Error) {
+    entry.damage.push(text.message);
+    return undefined;
+  }
+  const verdict = judgeAck(text, entry.id, entry.manifestSha256);
+  if ('damage' in verdict) {
+    entry.damage.push(verdict.damage);
+    return undefined;
+  }
+  return verdict.acknowledgedAt;
 }
 
 function strongest(summaries: VerificationSummary[]): VerificationSummary | undefined {

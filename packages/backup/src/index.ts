@@ -1,4 +1,15 @@
 export {
+  ANOMALY_ACK_NAME,
+  type Anomaly,
+  type AnomalyAck,
+  anomalyAckSchema,
+  anomalySchema,
+  DEFAULT_ANOMALY_DROP_PERCENT,
+  describeAnomaly,
+  findAnomaly,
+  isSameSource,
+} from './anomaly';
+export {
   type BackupState,
   type CatalogEntry,
   type CatalogOptions,
@@ -20,9 +31,9 @@ export {
 export {
   COMPRESSIONS,
   checkCompressionLevel,
-  DEFAULT_COMPRESSION,
   checkRecipients,
   compressStream,
+  DEFAULT_COMPRESSION,
   decompressStream,
   decryptStream,
   type Encoding,
@@ -31,6 +42,7 @@ export {
   recipientOf,
   sniffEncoding,
 } from './codec';
+export { type AckResult, acknowledgeAnomaly, type GuardOptions, guardAgainstCollapse } from './guard';
 export {
   archiveName,
   backupIdTime,
@@ -48,8 +60,8 @@ export {
   archiveDigest,
   archiveEncoding,
   MANIFEST_FORMAT_VERSION,
-  MULTI_PART_FORMAT_VERSION,
   type Manifest,
+  MULTI_PART_FORMAT_VERSION,
   manifestJsonSchema,
   manifestSchema,
   type NamespaceEntry,
@@ -77,22 +89,6 @@ export {
   planOptions,
   SOURCE_URI,
 } from './options';
-export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
-export { type PruneOptions, type PruneResult, prune } from './prune';
-export { TOOL } from './tool';
-export {
-  isVerificationName,
-  LEGACY_VERIFICATION_NAME,
-  type LegacyVerification,
-  VERIFICATION_FORMAT_VERSION,
-  VERIFY_MODES,
-  type VerificationMode,
-  type VerificationRecord,
-  type VerificationScope,
-  type VerificationSummary,
-  verificationName,
-  verificationRecordSchema,
-} from './verification';
 export {
   type BackupPlan,
   type FinalizeOptions,
@@ -110,3 +106,19 @@ export {
   runPart,
   runPlan,
 } from './parts';
+export { type BackupDeps, type BackupOptions, type BackupResult, runBackup } from './pipeline';
+export { type PruneOptions, type PruneResult, prune } from './prune';
+export { TOOL } from './tool';
+export {
+  isVerificationName,
+  LEGACY_VERIFICATION_NAME,
+  type LegacyVerification,
+  VERIFICATION_FORMAT_VERSION,
+  VERIFY_MODES,
+  type VerificationMode,
+  type VerificationRecord,
+  type VerificationScope,
+  type VerificationSummary,
+  verificationName,
+  verificationRecordSchema,
+} from './verification';

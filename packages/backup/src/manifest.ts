@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { combineCrc64 } from '@shipkit/archive';
 import { sumContentHashes } from '@shipkit/mongo';
 import { z } from 'zod';
+import { anomalySchema } from './anomaly';
+import { backupIdSchema, hex64 } from './ids';
 import { MANIFEST_NAME, MAX_PARTS } from './layout';
 
 /**
@@ -13,11 +15,7 @@ export const MANIFEST_FORMAT_VERSION = 1;
 /** A backup written in parts (`shipkit backup plan/part/finalize`): `parts` instead of `archive`. */
 export const MULTI_PART_FORMAT_VERSION = 2;
 
-export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
-
-export const backupIdSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/, 'expected a backup id such as 2026-11-25T030000Z-1a2b3c');
+export { backupIdSchema, hex64 } from './ids';
 
 /**
  * MongoDB's own rules for names, so a manifest cannot smuggle a path (`../../x`) or an impossible
@@ -38,7 +36,7 @@ const collectionName = z
 const archiveKey = z
   .string()
   .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, "expected a file name in the backup's folder (no '/' or '..')")
-  .refine((key) => key !== MANIFEST_NAME && !key.startsWith('verification'), {
+  .refine((key) => key !== MANIFEST_NAME && !key.startsWith('verification') && !key.startsWith('anomaly'), {
     message: 'names a file the backup keeps for itself, not an archive',
   });
 
@@ -158,6 +156,11 @@ const manifestShape = z
       })
       .strict(),
     namespaces: z.array(namespaceEntrySchema),
+    /**
+     * Set when the data collapsed compared with the previous backup (see anomaly.ts). Absent from
+     * manifests written before the guard existed, and from every backup where nothing collapsed.
+     */
+    anomaly: anomalySchema.optional(),
   })
   .strict();
 

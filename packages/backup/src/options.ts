@@ -1,4 +1,7 @@
+import { CONNECT_TIMEOUT, EXCLUDE, INCLUDE } from '@shipkit/mongo';
+import { type KEEP_ROWS, RETENTION, retentionPolicy } from '@shipkit/retention';
 import {
+  booleanRow,
   customRow,
   enumRow,
   InvalidValue,
@@ -9,9 +12,8 @@ import {
   timeoutRow,
   type Values,
 } from '@shipkit/runtime';
-import { CONNECT_TIMEOUT, EXCLUDE, INCLUDE } from '@shipkit/mongo';
-import { type KEEP_ROWS, RETENTION, retentionPolicy } from '@shipkit/retention';
 import { S3_ROWS, type S3StorageOptions, s3Options } from '@shipkit/storage';
+import { DEFAULT_ANOMALY_DROP_PERCENT } from './anomaly';
 import { COMPRESSIONS, DEFAULT_COMPRESSION } from './codec';
 import { MAX_PARTS } from './layout';
 import type { FinalizeOptions, PartOptions, PlanOptions } from './parts';
@@ -110,6 +112,19 @@ export const BACKUP_OPTIONS = {
     default: '',
     placeholder: '<mode>',
   }),
+  'anomaly-drop': integerRow({
+    description:
+      'The anomaly guard: a namespace that disappeared, or fewer documents than in the previous backup by more than this percent (per namespace or in all), marks the backup as an anomaly: it is kept, the run fails (the CLI exits 3), and retention keeps the backup from before it until the anomaly is acknowledged. 0 turns the guard off.',
+    default: String(DEFAULT_ANOMALY_DROP_PERCENT),
+    min: 0,
+    max: 100,
+    placeholder: '<percent>',
+  }),
+  'accept-anomaly': booleanRow({
+    description:
+      'The collapse is intended (a planned mass deletion): the anomaly is recorded as acknowledged, the run succeeds, and retention follows its rules.',
+    default: 'false',
+  }),
   timeout: timeoutRow(
     '2h',
     'Fail if the backup takes longer, e.g. 90m or 2h. Requests still waiting are then aborted, the upload with them (no manifest is written), and the run ends within seconds, naming what did not answer.',
@@ -136,6 +151,8 @@ export function backupOptions(
     recipients: values['encrypt-recipients'],
     parallelism: values.parallelism,
     ...(retention ? { retention } : {}),
+    anomalyDropPercent: values['anomaly-drop'],
+    acceptAnomaly: values['accept-anomaly'],
     timeoutMs: values.timeout,
     ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
     storage: {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { text } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { ArchiveWriter } from '@shipkit/archive';
+import { assignedNamespaces, connect, disconnect, dumpDatabase, MAX_PARTS, planSplit } from '@shipkit/mongo';
 import {
   DEFAULT_PARALLELISM,
   Deadline,
@@ -10,8 +12,6 @@ import {
   OptionError,
   UserError,
 } from '@shipkit/runtime';
-import { ArchiveWriter } from '@shipkit/archive';
-import { assignedNamespaces, connect, disconnect, dumpDatabase, MAX_PARTS, planSplit } from '@shipkit/mongo';
 import { ObjectNotFoundError, openStorage, type S3StorageOptions, type Storage } from '@shipkit/storage';
 import { z } from 'zod';
 import {

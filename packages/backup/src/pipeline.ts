@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ArchiveWriter } from '@shipkit/archive';
+import { connect, type DumpPlan, disconnect, dumpDatabase } from '@shipkit/mongo';
+import type { RetentionPolicy } from '@shipkit/retention';
 import {
   CancelledError,
   DEFAULT_PARALLELISM,
@@ -12,11 +15,9 @@ import {
   OptionError,
   ProgressReporter,
 } from '@shipkit/runtime';
-import { ArchiveWriter } from '@shipkit/archive';
-import { connect, type DumpPlan, disconnect, dumpDatabase } from '@shipkit/mongo';
-import type { RetentionPolicy } from '@shipkit/retention';
 import { openStorage, partSizeFor, type S3StorageOptions, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
+import { type Anomaly, DEFAULT_ANOMALY_DROP_PERCENT } from './anomaly';
 import {
   checkCompressionLevel,
   checkRecipients,
@@ -24,6 +25,7 @@ import {
   DEFAULT_COMPRESSION,
   encryptStream,
 } from './codec';
+import { guardAgainstCollapse } from './guard';
 import { archiveName, backupKeys, type Compression, newBackupId } from './layout';
 import { MANIFEST_FORMAT_VERSION, type Manifest, manifestSchema, type SinglePartManifest } from './manifest';
 import { type PruneResult, prune } from './prune';
@@ -44,6 +46,10 @@ export interface BackupOptions {
   recipients?: string[];
   parallelism?: number;
   retention?: RetentionPolicy;
+  /** The anomaly guard's threshold in percent (default 50); 0 turns it off. */
+  anomalyDropPercent?: number;
+  /** The collapse the guard finds is intended: recorded as acknowledged, not reported as an anomaly. */
+  acceptAnomaly?: boolean;
   /**
    * Bound on the whole run, the network included: every request is aborted when it passes, and the
    * run ends shortly after whatever the servers do. The default is no bound.
@@ -74,6 +80,8 @@ export interface BackupResult {
   manifest: SinglePartManifest;
   durationMs: number;
   prune?: PruneResult;
+  /** The collapse this backup recorded (also in its manifest); `acceptedAt` set when it was accepted. */
+  anomaly?: Anomaly;
 }
 
 /**
@@ -207,7 +215,7 @@ async function backUp(
         `archive stored: ${formatBytes(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`,
       );
       const finished = now();
-      const manifest = manifestSchema.parse({
+      const built = manifestSchema.parse({
         formatVersion: MANIFEST_FORMAT_VERSION,
         backupId,
         startedAt: started.toISOString(),
@@ -241,6 +249,13 @@ async function backUp(
         },
         namespaces: dumped.namespaces,
       } satisfies Manifest) as SinglePartManifest;
+      const anomaly = await guardAgainstCollapse(store, built, {
+        dropPercent: options.anomalyDropPercent ?? DEFAULT_ANOMALY_DROP_PERCENT,
+        accept: options.acceptAnomaly ?? false,
+        now: finished,
+        logger,
+      });
+      const manifest: SinglePartManifest = anomaly ? { ...built, anomaly } : built;
       // The commit marker: only now does the backup exist. Never sent once the run has stopped.
       deadline.throwIfStopped();
       commit = 'manifest-sent';
@@ -258,6 +273,7 @@ async function backUp(
         archiveUrl: store.describe(keys.archive),
         manifest,
         durationMs: now().getTime() - started.getTime(),
+        ...(anomaly ? { anomaly } : {}),
       };
       if (options.retention) {
         result.prune = await prune(store, { policy: options.retention, now: now(), logger });

@@ -1,5 +1,5 @@
-import type { Logger } from '@shipkit/runtime';
 import { planRetention, planSweep, type RetentionPolicy } from '@shipkit/retention';
+import type { Logger } from '@shipkit/runtime';
 import { RetainedByLockError, type Storage } from '@shipkit/storage';
 import { listBackups } from './catalog';
 import { MANIFEST_NAME } from './layout';
@@ -44,6 +44,7 @@ export async function prune(storage: Storage, options: PruneOptions): Promise<Pr
       time: e.time,
       complete: e.complete,
       verified: e.verified,
+      openAnomaly: e.openAnomaly,
       ...(e.state === 'damaged' ? { damaged: e.damage.join('; ') } : {}),
     })),
     options.policy,

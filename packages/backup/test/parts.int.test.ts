@@ -1,7 +1,8 @@
 // A backup in parts against the real servers: plan → parts in a shuffled order → finalize, then
 // what the catalogue and the stock tools make of it, and what finalize refuses.
-import { createHash, randomBytes } from 'node:crypto';
+
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';

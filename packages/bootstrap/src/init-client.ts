@@ -1,4 +1,3 @@
-import { type Logger, UserError } from '@shipkit/runtime';
 import {
   checkInstanceConfig,
   databaseNameProblem,
@@ -7,6 +6,7 @@ import {
   setEnvValues,
   VARIABLES,
 } from '@shipkit/config';
+import { type Logger, UserError } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
 import { BRANCH_POLICY_PATH, renderBranchPolicy } from './branch-policy';
 import { renderBlueprint, renderOperationsDoc } from './documents';

@@ -1,5 +1,5 @@
-import { UserError } from '@shipkit/runtime';
 import { mongodbUriProblem } from '@shipkit/config';
+import { UserError } from '@shipkit/runtime';
 
 export interface MongoUriParts {
   scheme: 'mongodb' | 'mongodb+srv';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { MemoryLogger } from '@shipkit/runtime';
 import { parseEnv } from '@shipkit/config';
+import { MemoryLogger } from '@shipkit/runtime';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { FakeGitHubSecrets } from '../../../test/fakes/github-secrets';
 import { GitHubRepositoryClient, sealSecret } from '../src/github';

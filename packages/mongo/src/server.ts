@@ -3,8 +3,8 @@ import {
   type Activity,
   CLEANUP_TIMEOUT_MS,
   type Deadline,
-  type Logger,
   formatDuration,
+  type Logger,
   Redactor,
   UserError,
 } from '@shipkit/runtime';

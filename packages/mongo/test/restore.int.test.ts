@@ -6,8 +6,8 @@ import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Logger } from '@shipkit/runtime';
 import { ArchiveWriter, readArchive } from '@shipkit/archive';
+import type { Logger } from '@shipkit/runtime';
 import { BSON, type CollectionInfo, type Document, MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
 import {

@@ -10,8 +10,8 @@ import {
   deployToRender,
 } from '../src/deploy';
 import { GitHubDeployments } from '../src/github-deployments';
-import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../src/options';
 import { triggerDeployHook } from '../src/hook';
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../src/options';
 import { deploySummary } from '../src/summary';
 
 let render: FakeRenderApi;

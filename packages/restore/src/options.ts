@@ -1,5 +1,5 @@
-import { booleanRow, textRow } from '@shipkit/runtime';
 import { EXCLUDE, INCLUDE } from '@shipkit/mongo';
+import { booleanRow, textRow } from '@shipkit/runtime';
 
 /** The server a disaster-recovery restore writes into. */
 export const TARGET_URI = textRow({

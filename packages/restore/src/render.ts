@@ -1,6 +1,6 @@
-import { sections, table } from '@shipkit/runtime';
 import { namespaceName } from '@shipkit/archive';
 import { describeState, type RestorePlan } from '@shipkit/mongo';
+import { sections, table } from '@shipkit/runtime';
 
 /** What interrupted restores left in the target databases, and what becomes of it. */
 export function leftoversLine(plan: RestorePlan): string {

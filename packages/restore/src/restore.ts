@@ -1,4 +1,3 @@
-import { errorMessage, type Logger, OptionError, UserError } from '@shipkit/runtime';
 import { IDENTITY_OPTION } from '@shipkit/backup';
 import {
   describeOutcomes,
@@ -13,6 +12,7 @@ import {
   SwapFailedError,
   type TargetOutcome,
 } from '@shipkit/mongo';
+import { errorMessage, type Logger, OptionError, UserError } from '@shipkit/runtime';
 import {
   type ArchiveAccess,
   type BackupSource,

@@ -1,5 +1,5 @@
-import { OptionError, say } from '@shipkit/runtime';
 import type { NamespaceRename, RestorePlan } from '@shipkit/mongo';
+import { OptionError, say } from '@shipkit/runtime';
 import {
   archiveAccess,
   type BackupRunOptions,

@@ -9,8 +9,8 @@ import { findBackup, partArchiveName, runFinalize, runPart, runPlan } from '@shi
 import { MemoryLogger } from '@shipkit/runtime';
 import { locateBackup, verifyBackup } from '@shipkit/verify';
 import { MongoClient } from 'mongodb';
-import { seedSmallShop } from '../../backup/test/support';
 import { testEnv, uniqueName } from '../../../test/support/env';
+import { seedSmallShop } from '../../backup/test/support';
 import { fileStorage, rawDocuments } from '../../verify/test/support';
 import { restoreBackup } from '../src';
 

@@ -10,6 +10,11 @@ export interface BackupRecord {
   readonly pinned?: boolean;
   /** Why the backup is damaged, when it is: it never counts and the rules never remove it. */
   readonly damaged?: string;
+  /**
+   * Its data collapsed compared with the backup before it, and nobody acknowledged it yet: the newest
+   * backup from before it is kept, whatever the rules, since it may be the last that holds the data.
+   */
+  readonly openAnomaly?: boolean;
 }
 
 export interface KeptBackup {
@@ -71,7 +76,8 @@ function assertUniqueIds(backups: readonly BackupRecord[]): void {
  * so a young history is never thinned from its far end. Rules are OR-ed.
  *
  * Whatever the rules say — and whoever calls (CLI, action, workflow) — the newest complete backup and
- * the newest verified backup are kept: the good copy is never lost to a keep rule. So are pinned
+ * the newest verified backup are kept: the good copy is never lost to a keep rule. So is the newest
+ * backup from before each unacknowledged anomaly (the last one that may hold what vanished). So are pinned
  * backups, backups dated after `now` (a clock we cannot trust) and backups without a readable time.
  * Damaged backups are listed apart and never removed here.
  */
@@ -106,6 +112,10 @@ export function planRetention(
   if (newestComplete) keepFor(newestComplete, 'newest complete');
   const newestVerified = dated.find((backup) => backup.verified);
   if (newestVerified) keepFor(newestVerified, 'newest verified');
+  for (const [index, backup] of dated.entries()) {
+    const before = dated[index + 1];
+    if (backup.openAnomaly && before) keepFor(before, `before the anomaly in ${backup.id}`);
+  }
   for (const backup of complete) {
     if (backup.pinned) keepFor(backup, 'pinned');
     if (!hasValidTime(backup)) keepFor(backup, 'time unknown');

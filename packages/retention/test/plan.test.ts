@@ -262,6 +262,29 @@ describe('planRetention over synthetic histories', () => {
     expect(plan.remove.map((removed) => removed.id)).toEqual(['2026-11-23T03:00:00Z']);
   });
 
+  test('an unacknowledged anomaly keeps the newest backup from before it, whatever the rules', () => {
+    const backups = [
+      backup('2026-11-26T03:00:00Z'),
+      backup('2026-11-25T03:00:00Z', { openAnomaly: true }),
+      backup('2026-11-24T03:00:00Z'),
+      backup('2026-11-23T03:00:00Z'),
+    ];
+    const plan = planRetention(backups, { last: 1 }, NOW);
+    expect(plan.keep.map((kept) => [kept.id, kept.reasons])).toEqual([
+      ['2026-11-26T03:00:00Z', ['last 1', 'newest complete']],
+      ['2026-11-24T03:00:00Z', ['before the anomaly in 2026-11-25T03:00:00Z']],
+    ]);
+    expect(plan.remove.map((removed) => removed.id)).toEqual([
+      '2026-11-25T03:00:00Z',
+      '2026-11-23T03:00:00Z',
+    ]);
+  });
+
+  test('once acknowledged, an anomaly no longer keeps anything', () => {
+    const backups = [backup('2026-11-25T03:00:00Z', { openAnomaly: false }), backup('2026-11-24T03:00:00Z')];
+    expect(keptIds(backups, { last: 1 })).toEqual(['2026-11-25T03:00:00Z']);
+  });
+
   test('keep-last 2 over two older verified and two newer unverified backups keeps the newest verified one', () => {
     const backups = [
       backup('2026-11-25T03:00:00Z'),

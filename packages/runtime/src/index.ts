@@ -20,9 +20,9 @@ export {
   isGlob,
   matchesGlob,
 } from './glob';
-export * from './options';
 export { type Logger, MemoryLogger, silentLogger, streamLogger } from './log';
 export { MemoryKeeper } from './memory';
+export * from './options';
 export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from './process';
 export { type ProgressOptions, ProgressReporter } from './progress';
 export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';

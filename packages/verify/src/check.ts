@@ -1,16 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_PARALLELISM,
-  errorMessage,
-  type Logger,
-  MemoryKeeper,
-  OptionError,
-  ref,
-  say,
-  silentLogger,
-  UserError,
-} from '@shipkit/runtime';
-import {
   archiveDigest,
   archiveEncoding,
   IDENTITY_OPTION,
@@ -32,6 +21,17 @@ import {
   type Staging,
   type TargetOutcome,
 } from '@shipkit/mongo';
+import {
+  DEFAULT_PARALLELISM,
+  errorMessage,
+  type Logger,
+  MemoryKeeper,
+  OptionError,
+  ref,
+  say,
+  silentLogger,
+  UserError,
+} from '@shipkit/runtime';
 import { ObjectNotFoundError } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { compareNamespaces } from './compare';

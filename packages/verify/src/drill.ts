@@ -6,8 +6,9 @@
  * RTO (how long recovery takes): each restore's time from start to verified — fetch, decrypt, restore
  * into the drill server and compare with the manifest.
  */
-import { formatDuration, InvalidValue, OptionError, UserError } from '@shipkit/runtime';
+
 import { isBackupId } from '@shipkit/backup';
+import { formatDuration, InvalidValue, OptionError, UserError } from '@shipkit/runtime';
 
 /** Which older backup to restore besides the newest: one at random among those retained, a given one, or none. */
 export type OlderChoice = { kind: 'random' } | { kind: 'none' } | { kind: 'id'; id: string };

@@ -1,5 +1,5 @@
-import { formatDuration } from '@shipkit/runtime';
 import { listBackups } from '@shipkit/backup';
+import { formatDuration } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
 
 export interface FreshnessOptions {

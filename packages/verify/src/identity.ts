@@ -1,5 +1,5 @@
-import { OptionError, ref, say } from '@shipkit/runtime';
 import { recipientOf } from '@shipkit/backup';
+import { OptionError, ref, say } from '@shipkit/runtime';
 
 const IDENTITY = /AGE-SECRET-KEY-1[0-9A-Z]+/g;
 

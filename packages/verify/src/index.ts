@@ -27,15 +27,6 @@ export {
 } from './drill';
 export { checkFreshness, type FreshnessOptions, type FreshnessResult } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
-export { headline, namespaceRows, reportMarkdown } from './render';
-export {
-  type CheckState,
-  failureMessage,
-  type NamespaceReport,
-  VerificationFailedError,
-  type VerificationReport,
-  type VerifyMode,
-} from './report';
 export {
   FROM_ROWS,
   LOCATION_ROWS,
@@ -45,6 +36,15 @@ export {
   SCRATCH_URI,
   VERIFY_MODE,
 } from './options';
+export { headline, namespaceRows, reportMarkdown } from './render';
+export {
+  type CheckState,
+  failureMessage,
+  type NamespaceReport,
+  VerificationFailedError,
+  type VerificationReport,
+  type VerifyMode,
+} from './report';
 export {
   archiveAccess,
   type BackupRun,

@@ -1,5 +1,5 @@
-import { Deadline, type Logger, ProgressReporter } from '@shipkit/runtime';
 import { connect, disconnect, type NamespaceRename } from '@shipkit/mongo';
+import { Deadline, type Logger, ProgressReporter } from '@shipkit/runtime';
 import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { type ArchiveAccess, type CheckDeps, verifyBackup } from './check';

@@ -1,5 +1,5 @@
-import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import { isBackupId, listBackups, MANIFEST_NAME, type Manifest, resolveBackup } from '@shipkit/backup';
+import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
 
 /** Where the archive to verify or restore is, and what its manifest (if any) promises. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import { errorMessage, OptionError, ref, say, UserError } from '@shipkit/runtime';
 import { type ArchiveEvent, ArchiveFormatError, readArchive } from '@shipkit/archive';
 import {
   type Compression,
@@ -10,6 +9,7 @@ import {
   IDENTITY_OPTION,
   sniffEncoding,
 } from '@shipkit/backup';
+import { errorMessage, OptionError, ref, say, UserError } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
 
 /**

@@ -1,6 +1,6 @@
 import {
-  combineCrc64,
   type ArchiveEvent,
+  combineCrc64,
   type NamespaceStats,
   type PreludeNamespace,
 } from '@shipkit/archive';

@@ -1,4 +1,3 @@
-import { EXIT, formatBytes, formatCount } from '@shipkit/runtime';
 import {
   FINALIZE_OPTIONS,
   finalizeOptions,
@@ -10,6 +9,7 @@ import {
   runPart,
   runPlan,
 } from '@shipkit/backup';
+import { EXIT, formatBytes, formatCount } from '@shipkit/runtime';
 import { command } from '../command';
 
 const STEPS = `

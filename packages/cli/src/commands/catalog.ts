@@ -1,21 +1,11 @@
 import {
-  booleanRow,
-  Deadline,
-  EXIT,
-  formatBytes,
-  formatCount,
-  OptionError,
-  say,
-  timeoutRow,
-  UserError,
-  type Values,
-} from '@shipkit/runtime';
-import {
+  acknowledgeAnomaly,
   archiveDigest,
   archiveEncoding,
   backupJson,
   type CatalogEntry,
   DESTINATION,
+  describeAnomaly,
   findBackup,
   inspectJson,
   isBackupId,
@@ -25,6 +15,19 @@ import {
   type VerificationSummary,
 } from '@shipkit/backup';
 import { describeRetention, RETENTION_ROWS, RETENTION_RULES, retentionPolicy } from '@shipkit/retention';
+import {
+  booleanRow,
+  Deadline,
+  EXIT,
+  formatBytes,
+  formatCount,
+  OptionError,
+  say,
+  textRow,
+  timeoutRow,
+  UserError,
+  type Values,
+} from '@shipkit/runtime';
 import { openStorage, S3_ROWS, type Storage, s3Options } from '@shipkit/storage';
 import { FROM_ROWS, locationFrom } from '@shipkit/verify';
 import { type CommandContext, command } from '../command';
@@ -65,9 +68,21 @@ export async function onStorage<T>(
   }
 }
 
-/** The state as `list` shows it: alarms in capitals. */
+/** The state as `list` shows it: alarms in capitals; an anomaly after it. */
 function stateWord(entry: CatalogEntry): string {
-  return entry.state === 'damaged' || entry.state === 'incomplete' ? entry.state.toUpperCase() : entry.state;
+  const state =
+    entry.state === 'damaged' || entry.state === 'incomplete' ? entry.state.toUpperCase() : entry.state;
+  if (!entry.anomaly) return state;
+  return `${state}, ${entry.openAnomaly ? 'ANOMALY' : 'anomaly (acknowledged)'}`;
+}
+
+/** What `list` and `inspect` say of an anomaly. */
+function anomalyLines(entry: CatalogEntry): string {
+  if (!entry.anomaly) return '';
+  const status = entry.openAnomaly
+    ? `open: retention keeps the backup from before it until \`shipkit ack-anomaly --at <url> ${entry.id}\``
+    : `acknowledged ${entry.anomalyAcknowledgedAt}`;
+  return `${describeAnomaly(entry.anomaly)}; ${status}`;
 }
 
 /** "full, 2026-11-25T03:20:11Z" */
@@ -125,6 +140,9 @@ failed or is still running). --json prints docs/schema/backup-list.schema.json.`
           [3, 4, 5],
         ),
       );
+      for (const entry of entries.filter((e) => e.openAnomaly)) {
+        context.stdout(`\nANOMALY ${entry.id}: ${anomalyLines(entry)}\n`);
+      }
       const damaged = entries.filter((entry) => entry.state === 'damaged');
       for (const entry of damaged) context.stdout(`\nDAMAGED ${entry.id}:\n${bullets(entry.damage)}`);
       if (damaged.length > 0) {
@@ -200,6 +218,7 @@ export const inspect = command({
       if (entry.state === 'incomplete') {
         lines.push('            no manifest: the run that wrote it failed or is still running');
       }
+      if (entry.anomaly) lines.push(`anomaly     ${anomalyLines(entry)}`);
       const records = entry.verifications.map(
         (v) =>
           `            ${v === entry.verification ? '* ' : '  '}${v.name}: ${v.mode} (${v.scope}) ` +
@@ -271,7 +290,8 @@ export const prune = command({
     ...S3_ROWS,
   },
   details: `
-Whatever the rules say, the newest complete backup and the newest verified backup are kept. Damaged
+Whatever the rules say, the newest complete backup and the newest verified backup are kept, and so
+is the newest backup from before each anomaly nobody acknowledged (see \`shipkit ack-anomaly\`). Damaged
 backups (see \`shipkit list\`) are never counted by a rule and are kept and reported — an alarm, not
 debris — unless --delete-damaged is given. Incomplete folders (no manifest) older than 24 hours are
 swept. A backup is deleted manifest first.`,
@@ -325,6 +345,50 @@ swept. A backup is deleted manifest first.`,
             ],
           ),
       );
+      return EXIT.ok;
+    });
+  },
+});
+
+export const ackAnomaly = command({
+  name: 'ack-anomaly',
+  usage: '--at <url> <backup-id> [--note <text>]',
+  positionals: '<backup-id>',
+  options: {
+    at: AT,
+    note: textRow({
+      description: 'Why the collapse was intended, kept in the acknowledgement, e.g. "purged 2024 orders".',
+      placeholder: '<text>',
+    }),
+    timeout: storageTimeout('10m'),
+    ...S3_ROWS,
+  },
+  details: `
+A backup whose data collapsed (a namespace gone, or more documents gone than --anomaly-drop allows)
+is kept but marked as an anomaly, and retention keeps the newest backup from before it. When the
+deletion was intended, acknowledge it: <backup-id>/anomaly-ack.json is written next to the manifest
+(naming its SHA-256), and retention follows its rules again.
+
+Example:
+  shipkit ack-anomaly --at s3://acme-backups/shop 2026-11-25T030000Z-1a2b3c --note "purged 2024 orders"`,
+  async run({ options, positionals }, context) {
+    const [id, ...more] = positionals;
+    if (!id || more.length > 0) {
+      throw new UserError('shipkit ack-anomaly takes one backup id, e.g. 2026-11-25T030000Z-1a2b3c.');
+    }
+    if (!isBackupId(id)) throw new UserError(`'${id}' is not a backup id (e.g. 2026-11-25T030000Z-1a2b3c).`);
+    return onStorage(options.at, options, context, { run: 'acknowledgement' }, async (storage) => {
+      const result = await acknowledgeAnomaly(storage, id, {
+        now: new Date(),
+        ...(options.note ? { note: options.note } : {}),
+      });
+      if (context.json) context.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        context.stdout(
+          `${result.already ? 'already acknowledged' : 'acknowledged'} ${id} (${result.acknowledgedAt}): ` +
+            `${describeAnomaly(result.anomaly)}\nretention follows its rules again for the backups before it\n`,
+        );
+      }
       return EXIT.ok;
     });
   },

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { booleanRow, closest, EXIT, enumRow, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import {
   type CheckResult,
   type ConfigProblem,
@@ -11,6 +10,7 @@ import {
   VARIABLE_NAMES,
   VARIABLES,
 } from '@shipkit/config';
+import { booleanRow, closest, EXIT, enumRow, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import { type CommandContext, command } from '../command';
 
 interface EnvCheckReport extends CheckResult {

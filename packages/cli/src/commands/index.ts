@@ -51,6 +51,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./catalog')).prune,
   },
   {
+    name: 'ack-anomaly',
+    summary:
+      "acknowledge a backup's anomaly (an intended mass deletion), so retention stops keeping the backup from before it",
+    load: async () => (await import('./catalog')).ackAnomaly,
+  },
+  {
     name: 'verify',
     summary:
       'prove a backup is complete: integrity (no database) or full (restore into a scratch server and compare)',

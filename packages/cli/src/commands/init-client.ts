@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DECRYPT_IDENTITY } from '@shipkit/backup';
-import { booleanRow, EXIT, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import {
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,
@@ -14,6 +13,7 @@ import {
   suiteFromPackageJson,
 } from '@shipkit/bootstrap';
 import { CONNECT_TIMEOUT, connect } from '@shipkit/mongo';
+import { booleanRow, EXIT, OptionError, ref, say, textRow } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
 import { type CommandContext, command } from '../command';
 import { UsageError } from '../options';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { booleanRow, EXIT, listRow, OptionError, textRow, type Values } from '@shipkit/runtime';
 import {
   DEFAULT_CONFIG_PATH,
   defaultPolicy,
@@ -11,6 +10,7 @@ import {
   type PullRequestFacts,
   parsePolicyConfig,
 } from '@shipkit/policy';
+import { booleanRow, EXIT, listRow, OptionError, textRow, type Values } from '@shipkit/runtime';
 import { type CommandContext, command } from '../command';
 import { UsageError } from '../options';
 import { textTable } from '../text';

@@ -1,4 +1,5 @@
 import { CONNECT_TIMEOUT, pairRenames, RENAME_ROWS } from '@shipkit/mongo';
+import { failedEvent, NOTIFY_ROWS } from '@shipkit/notify';
 import {
   DROP,
   DRY_RUN,
@@ -10,26 +11,30 @@ import {
   runRestore,
   TARGET_URI,
 } from '@shipkit/restore';
-import { EXIT, formatCount } from '@shipkit/runtime';
-import { command } from '../command';
+import { EXIT, formatCount, type Values } from '@shipkit/runtime';
+import { type CommandContext, command } from '../command';
+import { reporting } from '../notify';
 import { textTable } from '../text';
-import { backupRunOptions, printReport, SOURCE_OPTIONS } from './verify';
+import { backupRunOptions, printReport, reportEvent, SOURCE_OPTIONS } from './verify';
+
+const RESTORE_OPTIONS = {
+  ...SOURCE_OPTIONS,
+  'target-mongodb-uri': { ...TARGET_URI, required: true as const },
+  'connect-timeout': CONNECT_TIMEOUT,
+  ...RENAME_ROWS,
+  include: RESTORE_INCLUDE,
+  exclude: RESTORE_EXCLUDE,
+  drop: DROP,
+  'dry-run': DRY_RUN,
+  'no-read-back': NO_READ_BACK,
+  ...NOTIFY_ROWS,
+};
 
 export const restore = command({
   name: 'restore',
   usage:
     '--from <backup-url | prefix --latest | backup-id | archive-url> --uri <target> [--ns-from <p> --ns-to <p>] [--drop] [--dry-run]',
-  options: {
-    ...SOURCE_OPTIONS,
-    'target-mongodb-uri': { ...TARGET_URI, required: true as const },
-    'connect-timeout': CONNECT_TIMEOUT,
-    ...RENAME_ROWS,
-    include: RESTORE_INCLUDE,
-    exclude: RESTORE_EXCLUDE,
-    drop: DROP,
-    'dry-run': DRY_RUN,
-    'no-read-back': NO_READ_BACK,
-  },
+  options: RESTORE_OPTIONS,
   details: `
 Collections are created with their options, documents sent in parallel unordered batches, indexes
 built after the data, views last. A target namespace that already holds documents is refused unless
@@ -47,22 +52,56 @@ verification record is written).
 
 Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
-  MONGODB_URI=… shipkit restore --from file:///backups/dump.archive --dry-run`,
+  MONGODB_URI=… shipkit restore --from file:///backups/dump.archive --dry-run
+
+--notify and --heartbeat report a restore's outcome (not a dry run's).`,
   async run({ options }, context) {
-    const readBack = !options['no-read-back'];
-    const outcome = await runRestore(
-      {
-        ...(await backupRunOptions(options, context)),
-        targetUri: options['target-mongodb-uri'],
-        renames: pairRenames(options['ns-from'], options['ns-to']),
-        include: options.include,
-        exclude: options.exclude,
-        drop: options.drop,
-        dryRun: options['dry-run'],
-        ...(readBack ? {} : { readBack }),
+    if (options['dry-run']) return restoreOrPlan(options, context);
+    const started = Date.now();
+    return reporting(
+      options,
+      context,
+      (error) =>
+        failedEvent('restore.failed', error, new Date(), {
+          destination: options.from,
+          durationMs: Date.now() - started,
+        }),
+      async () => {
+        const outcome = await runRestore(await restoreOptions(options, context), {
+          logger: context.logger,
+          signal: context.signal,
+        });
+        if (outcome.kind !== 'report') throw new Error('a restore that is not a dry run returned a plan');
+        const code = await printReport(outcome.report, options.report, context);
+        return { code, event: reportEvent('restore', outcome.report) };
       },
-      { logger: context.logger, signal: context.signal },
     );
+  },
+});
+
+type RestoreValues = Values<typeof RESTORE_OPTIONS>;
+
+async function restoreOptions(options: RestoreValues, context: CommandContext) {
+  const readBack = !options['no-read-back'];
+  return {
+    ...(await backupRunOptions(options, context)),
+    targetUri: options['target-mongodb-uri'],
+    renames: pairRenames(options['ns-from'], options['ns-to']),
+    include: options.include,
+    exclude: options.exclude,
+    drop: options.drop,
+    dryRun: options['dry-run'],
+    ...(readBack ? {} : { readBack }),
+  };
+}
+
+/** A dry run prints the plan; nothing is notified. */
+async function restoreOrPlan(options: RestoreValues, context: CommandContext): Promise<number> {
+  {
+    const outcome = await runRestore(await restoreOptions(options, context), {
+      logger: context.logger,
+      signal: context.signal,
+    });
     if (outcome.kind === 'report') return printReport(outcome.report, options.report, context);
 
     const { plan } = outcome;
@@ -90,5 +129,5 @@ Examples:
         'already hold data (use --drop to replace them, or --ns-from/--ns-to to restore elsewhere)',
     );
     return EXIT.failed;
-  },
-});
+  }
+}

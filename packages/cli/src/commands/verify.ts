@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DECRYPT_IDENTITY, IDENTITY_OPTION } from '@shipkit/backup';
 import { CONNECT_TIMEOUT, describeOutcomes, pairRenames, RENAME_ROWS } from '@shipkit/mongo';
+import { checkEvent, failedEvent, NOTIFY_ROWS, type NotifyEvent } from '@shipkit/notify';
 import { EXIT, OptionError, textRow, type Values } from '@shipkit/runtime';
 import { S3_ROWS, s3Options } from '@shipkit/storage';
 import {
@@ -19,6 +20,7 @@ import {
   type VerificationReport,
 } from '@shipkit/verify';
 import { type CommandContext, command } from '../command';
+import { reporting } from '../notify';
 import { textTable } from '../text';
 
 /** The age identity as a file; its text can also come from AGE_IDENTITY (`decrypt-identity`). */
@@ -110,6 +112,24 @@ export async function printReport(
   return EXIT.failed;
 }
 
+/** The event a verification or a restore check sends, from its report. */
+export function reportEvent(kind: 'verify' | 'restore', report: VerificationReport): NotifyEvent {
+  return checkEvent(
+    kind,
+    {
+      result: report.result,
+      headline: headline(report),
+      source: report.source,
+      ...(report.backupId ? { backupId: report.backupId } : {}),
+      documents: report.totals.restoredDocuments ?? report.totals.documents,
+      bytes: report.archive.storedBytes,
+      durationMs: report.durationMs,
+      problems: report.problems,
+    },
+    new Date(report.finishedAt),
+  );
+}
+
 export const verify = command({
   name: 'verify',
   usage:
@@ -120,6 +140,7 @@ export const verify = command({
     'scratch-mongodb-uri': SCRATCH_URI,
     'connect-timeout': CONNECT_TIMEOUT,
     ...RENAME_ROWS,
+    ...NOTIFY_ROWS,
   },
   details: `
 integrity: reads the stored object once — SHA-256 and size against the manifest, decryption,
@@ -136,15 +157,28 @@ Examples:
   shipkit verify --from file:///backups/dump.archive.gz`,
   async run({ options }, context) {
     const scratchUri = options['scratch-mongodb-uri'];
-    const { report } = await runVerify(
-      {
-        ...(await backupRunOptions(options, context)),
-        mode: options.mode,
-        renames: pairRenames(options['ns-from'], options['ns-to']),
-        ...(scratchUri ? { scratchUri } : {}),
+    const started = Date.now();
+    return reporting(
+      options,
+      context,
+      (error) =>
+        failedEvent('verify.failed', error, new Date(), {
+          destination: options.from,
+          durationMs: Date.now() - started,
+        }),
+      async () => {
+        const { report } = await runVerify(
+          {
+            ...(await backupRunOptions(options, context)),
+            mode: options.mode,
+            renames: pairRenames(options['ns-from'], options['ns-to']),
+            ...(scratchUri ? { scratchUri } : {}),
+          },
+          { logger: context.logger, signal: context.signal },
+        );
+        const code = await printReport(report, options.report, context);
+        return { code, event: reportEvent('verify', report) };
       },
-      { logger: context.logger, signal: context.signal },
     );
-    return printReport(report, options.report, context);
   },
 });

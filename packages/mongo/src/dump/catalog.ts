@@ -1,5 +1,5 @@
-import { type Logger, UserError } from '@shipkit/runtime';
 import type { NamespaceType } from '@shipkit/archive';
+import { type Logger, UserError } from '@shipkit/runtime';
 import { BSON, type Document, type MongoClient, MongoServerError } from 'mongodb';
 import { type NamespaceFilter, type NamespaceRef, skipReason } from '../filters';
 

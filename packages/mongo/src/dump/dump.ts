@@ -1,5 +1,5 @@
-import { DEFAULT_PARALLELISM, formatBytes, formatCount, type Logger, silentLogger } from '@shipkit/runtime';
 import type { ArchiveStats, ArchiveWriter, Namespace, NamespaceType, PreludeEntry } from '@shipkit/archive';
+import { DEFAULT_PARALLELISM, formatBytes, formatCount, type Logger, silentLogger } from '@shipkit/runtime';
 import type { Document, MongoClient } from 'mongodb';
 import { ContentHash } from '../content-hash';
 import { type FilterSpec, NamespaceFilter, unmatchedFilterError, unmatchedFilterWarning } from '../filters';

@@ -23,10 +23,10 @@ export {
   assignedNamespaces,
   balance,
   MAX_PARTS,
-  type SplitNamespace,
-  type SplitPart,
-  type SplitUnit,
   planSplit,
+  type SplitNamespace,
   type SplitOptions,
+  type SplitPart,
   type SplitPlan,
+  type SplitUnit,
 } from './split';

@@ -1,5 +1,5 @@
-import { type Logger, silentLogger, UserError } from '@shipkit/runtime';
 import type { NamespaceType } from '@shipkit/archive';
+import { type Logger, silentLogger, UserError } from '@shipkit/runtime';
 import { BSON, type Document, type MongoClient } from 'mongodb';
 import { type FilterSpec, NamespaceFilter, unmatchedFilterError, unmatchedFilterWarning } from '../filters';
 import { probeServer, type ServerFacts } from '../server';

@@ -1,4 +1,3 @@
-import { DEFAULT_PARALLELISM, errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import {
   type ArchiveEvent,
   BUCKETS_PREFIX,
@@ -6,6 +5,7 @@ import {
   namespaceName,
   type PreludeNamespace,
 } from '@shipkit/archive';
+import { DEFAULT_PARALLELISM, errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import { BSON, type Db, type Document, type MongoClient } from 'mongodb';
 import { createCommand, indexesToBuild } from './collection-spec';
 import { NamespaceMapper, type NamespaceSelection } from './namespaces';

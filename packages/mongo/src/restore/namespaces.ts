@@ -1,3 +1,4 @@
+import { BUCKETS_PREFIX, type Namespace, namespaceName } from '@shipkit/archive';
 import {
   fillGlob,
   type GlobOptions,
@@ -7,7 +8,6 @@ import {
   ref,
   say,
 } from '@shipkit/runtime';
-import { BUCKETS_PREFIX, type Namespace, namespaceName } from '@shipkit/archive';
 
 /**
  * Which namespaces of an archive are restored, and under which names. Patterns are `db.collection`

@@ -1,4 +1,3 @@
-import { OptionError, type OptionText, ref, say, UserError } from '@shipkit/runtime';
 import {
   BUCKETS_PREFIX,
   isOplog,
@@ -7,6 +6,7 @@ import {
   namespaceName,
   type PreludeNamespace,
 } from '@shipkit/archive';
+import { OptionError, type OptionText, ref, say, UserError } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
 import type { NamespaceMapper } from './namespaces';
 import { type Leftover, parseStagingName, stagingName } from './staging-names';

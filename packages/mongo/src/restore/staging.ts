@@ -1,5 +1,5 @@
-import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import { type Namespace, namespaceName } from '@shipkit/archive';
+import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
 import type { Document, MongoClient } from 'mongodb';
 import { createCommand } from './collection-spec';
 import { describeState, type PlannedNamespace, type RestorePlan } from './plan';
