@@ -1,10 +1,12 @@
 import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit/action';
-import { runBackup } from '@shipkit/backup';
 import { readBackupInputs } from './inputs';
 import { backupSummary } from './summary';
 
 export async function main(): Promise<void> {
   const options = readBackupInputs();
+  // The engine (driver, archive writer, storage) is a chunk of its own, loaded once the inputs are
+  // known good: a step with a wrong input fails without compiling it.
+  const { runBackup } = await import('@shipkit/backup');
   const result = await runBackup(options, { logger: actionLogger });
   const { manifest } = result;
   setOutputs({

@@ -43,13 +43,11 @@ export {
   openStoredArchive,
 } from './stored-archive';
 export { type ArchiveNamespaceTally, ArchiveTally } from './tally';
+export { checkLocation, commonOptionsFromInputs, MODES, type RunMode } from './options';
 export {
   type Confirmation,
   checkConfirmation,
-  commonOptionsFromInputs,
-  MODES,
   type RunDeps,
-  type RunMode,
   type RunOutcome,
   runVerifyRestore,
   type VerifyRestoreOptions,
