@@ -32,7 +32,7 @@ const SPECIFIERS = [
 ];
 
 /** The packages a file imports (`@scope/name` or `name`), builtins and relative paths left out. */
-export function importedPackages(source: string): string[] {
+function importedPackages(source: string): string[] {
   const found = new Set<string>();
   for (const pattern of SPECIFIERS) {
     for (const [, specifier = ''] of source.matchAll(pattern)) {
