@@ -4,7 +4,7 @@
  * measured in the same rounds; and the size of what each action loads eagerly (its entry file).
  *
  *   npm run bench:startup [-- --rounds 25] [--actions mongo-backup,verify-restore] [--write]
- *                         [--tree label=/path/to/other/build ...] [--compile-cache]
+ *                         [--tree label=/path/to/other/build ...] [--compile-cache] [--no-engine]
  *
  * Measures the bundles as they are: build them first (`npm run package`). Each round runs `node -e 0`
  * and then every case once, each a separate process timed from spawn to exit, so a figure and its
@@ -15,7 +15,7 @@
  *
  * Cases: "no inputs" for every action (the target); "engine" for the actions that load their engine
  * as a chunk: inputs that pass parsing and fail in the engine without touching the network, to show
- * what a real run pays for that chunk before its first server round-trip.
+ * what a real run pays for that chunk before its first server round-trip (`--no-engine` leaves them out).
  * `--tree label=dir` (repeatable) measures the bundles in dir/actions/<name>/dist too, in the same
  * rounds (e.g. copies of the dist folders of earlier builds). `--compile-cache` measures every case a
  * second time with NODE_COMPILE_CACHE set, which caches the entry file as well. `--write` puts the
@@ -39,10 +39,12 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     actions: { type: 'string' },
     tree: { type: 'string', multiple: true, default: [] },
+    engine: { type: 'boolean', default: true },
     'compile-cache': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     doc: { type: 'string', default: join(root, 'docs', 'benchmarks.md') },
   },
+  allowNegative: true,
 });
 const rounds = Number(values.rounds);
 const warmup = Number(values.warmup);
@@ -91,7 +93,10 @@ function readCases(): Case[] {
         runs: { main: string; post?: string };
       };
       const relative = [yml.runs.main, ...(yml.runs.post ? [yml.runs.post] : [])];
-      const kinds = ['no inputs', ...(ENGINE_INPUTS[name] ? ['engine'] : [])] as Case['kind'][];
+      const kinds = [
+        'no inputs',
+        ...(values.engine && ENGINE_INPUTS[name] ? ['engine'] : []),
+      ] as Case['kind'][];
       return kinds.flatMap((kind) =>
         trees.flatMap((tree) => {
           const entries = relative.map((entry) => join(tree.dir, 'actions', name, entry));
