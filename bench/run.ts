@@ -12,7 +12,7 @@
  * starts by clearing .tmp/bench, where the backups of a run in progress are written.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ import { seedShop } from '@shipkit/shop-seed';
 import { MongoClient } from 'mongodb';
 import { startServers } from '../test/servers';
 import { startCompatProxy } from '../test/support/mongo-compat-proxy';
+import { keepStartupSection } from './startup-doc';
 
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -344,6 +345,8 @@ ${rss.map((m) => `| ${m.label} | ${m.wallSeconds.toFixed(1)} | ${m.storedBytes =
 `
     : ''
 }`;
-await writeFile(values.out as string, markdown);
+// The start-up section (npm run bench:startup) is measured separately: keep it.
+const previous = await readFile(values.out as string, 'utf8').catch(() => undefined);
+await writeFile(values.out as string, keepStartupSection(markdown, previous));
 console.log(`\n${markdown}`);
 process.exit(0);

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import * as core from '@actions/core';
 import { errorMessage, Inputs, UserError } from '@shipkit/action-kit';
 import { actionLogger, maskSecret, secrets, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import * as core from '@shipkit/action-kit/runner';
 import {
   checkEvent,
   DEFAULT_CONFIG_PATH,

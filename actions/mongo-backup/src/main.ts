@@ -1,11 +1,13 @@
 import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit/action';
-import { runBackup } from '@shipkit/backup';
 import { readBackupInputs } from './inputs';
 import { backupSummary } from './summary';
 
 /** `signal` fires when the job is cancelled: the upload is aborted and no manifest is written. */
 export async function main(signal: AbortSignal): Promise<void> {
   const options = readBackupInputs();
+  // The engine (driver, archive writer, storage) is a chunk of its own, loaded once the inputs are
+  // known good: a step with a wrong input fails without compiling it.
+  const { runBackup } = await import('@shipkit/backup');
   const result = await runBackup(options, { logger: actionLogger, signal });
   const { manifest } = result;
   setOutputs({

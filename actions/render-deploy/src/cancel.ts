@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { Inputs, readInput } from '@shipkit/action-kit';
 import { actionLogger, maskSecret } from '@shipkit/action-kit/action';
+import * as core from '@shipkit/action-kit/runner';
 import { cancelInFlightDeploy, RENDER_API_URL, RenderClient, realHttpDeps } from '@shipkit/render';
 import { STATE } from './state';
 

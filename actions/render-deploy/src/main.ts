@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { Inputs, readInput, UserError } from '@shipkit/action-kit';
 import { actionLogger, maskSecret, setOutputs, writeSummary } from '@shipkit/action-kit/action';
+import * as core from '@shipkit/action-kit/runner';
 import {
   deployInputsFromInputs,
   deploySummary,

@@ -1,6 +1,6 @@
 import { Inputs } from '@shipkit/action-kit';
 import { maskSecret } from '@shipkit/action-kit/action';
-import { commonOptionsFromInputs, MODES, type VerifyRestoreOptions } from '@shipkit/verify';
+import { checkLocation, commonOptionsFromInputs, MODES, type VerifyRestoreOptions } from '@shipkit/verify';
 
 /** Every input of action.yml, parsed once; URIs and the identity are masked before anything can print them. */
 export function readVerifyRestoreInputs(env: NodeJS.ProcessEnv = process.env): VerifyRestoreOptions {
@@ -12,7 +12,7 @@ export function readVerifyRestoreInputs(env: NodeJS.ProcessEnv = process.env): V
   const source = inputs.string('source');
   const mode = inputs.enum('mode', MODES, 'integrity');
   return {
-    location: { ...(source ? { source } : {}), backup: inputs.string('backup') ?? 'latest' },
+    location: checkLocation({ ...(source ? { source } : {}), backup: inputs.string('backup') ?? 'latest' }),
     mode,
     ...(scratchUri ? { scratchUri } : {}),
     ...(targetUri ? { targetUri } : {}),

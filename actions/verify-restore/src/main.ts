@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '@shipkit/action-kit';
 import { actionLogger, setOutputs, writeSummary } from '@shipkit/action-kit/action';
-import { runVerifyRestore, VerificationFailedError } from '@shipkit/verify';
 import { readVerifyRestoreInputs } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
 /** `signal` fires when the job is cancelled: the run stops, and the process ends, within seconds. */
 export async function main(signal: AbortSignal): Promise<void> {
   const options = readVerifyRestoreInputs();
+  // The engine (driver, archive reader, storage) is a chunk of its own, loaded once the inputs are
+  // known good: a step with a wrong input fails without compiling it.
+  const { runVerifyRestore, VerificationFailedError } = await import('@shipkit/verify');
   const outcome = await runVerifyRestore(options, { logger: actionLogger, signal });
   const backupId = outcome.source.backupId ?? '';
   if (outcome.kind === 'plan') {

@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { errorMessage, UserError } from './errors';
 import type { Logger } from './log';
 import { type ProcessOptions, runProcess } from './process';
+import * as core from './runner';
 import { Redactor } from './secrets';
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
@@ -24,8 +24,7 @@ export function setOutputs(outputs: Record<string, string | number | boolean>): 
 }
 
 export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(secrets.redact(markdown), true).write();
+  await core.appendSummary(secrets.redact(markdown));
 }
 
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */

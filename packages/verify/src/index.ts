@@ -25,6 +25,7 @@ export {
 } from './drill';
 export { checkFreshness, type FreshnessOptions, type FreshnessResult } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
+export { checkLocation, commonOptionsFromInputs, MODES, type RunMode } from './options';
 export { headline, leftoversLine, namespaceRows, planMarkdown, planRows, reportMarkdown } from './render';
 export {
   type CheckState,
@@ -37,10 +38,7 @@ export {
 export {
   type Confirmation,
   checkConfirmation,
-  commonOptionsFromInputs,
-  MODES,
   type RunDeps,
-  type RunMode,
   type RunOutcome,
   runVerifyRestore,
   type VerifyRestoreOptions,

@@ -1,14 +1,11 @@
-import { Deadline, type Inputs, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
-import { connectTimeoutFromInputs, s3OptionsFromInputs } from '@shipkit/backup';
-import { connect, disconnect, type NamespaceRename, pairRenames, type RestorePlan } from '@shipkit/mongo';
+import { Deadline, type Logger, ProgressReporter, UserError } from '@shipkit/action-kit';
+import { connect, disconnect, type NamespaceRename, type RestorePlan } from '@shipkit/mongo';
 import { type OpenStorageOptions, openStorage, type Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
 import { planBackupRestore, restoreBackup, verifyBackup } from './check';
+import type { RunMode } from './options';
 import type { VerificationReport } from './report';
 import { type BackupSource, type LocateRequest, locateBackup } from './source';
-
-export const MODES = ['integrity', 'full', 'restore'] as const;
-export type RunMode = (typeof MODES)[number];
 
 /** Everything the verify-restore action (and the CLI's verify and restore) take, parsed once. */
 export interface VerifyRestoreOptions {
@@ -68,21 +65,6 @@ export interface Confirmation {
   expected: string;
   given: string;
   matches: boolean;
-}
-
-/** Reads the inputs shared by the action and the CLI (location and mode are read by each caller). */
-export function commonOptionsFromInputs(inputs: Inputs, env: NodeJS.ProcessEnv) {
-  return {
-    identityInput: 'decrypt-identity',
-    renames: pairRenames(inputs.list('ns-from'), inputs.list('ns-to')),
-    include: inputs.list('include'),
-    exclude: inputs.list('exclude'),
-    drop: inputs.boolean('drop', false),
-    parallelism: inputs.integer('parallelism', 4, { min: 1, max: 64 }),
-    timeoutMs: inputs.duration('timeout', 6 * 3_600_000),
-    ...connectTimeoutFromInputs(inputs),
-    storage: s3OptionsFromInputs(inputs, env),
-  };
 }
 
 /** The comma-joined target databases `confirm` must equal (order and spaces do not matter). */
