@@ -37,6 +37,8 @@ export interface AtlasClientOptions {
   signal?: AbortSignal;
   /** When every network operation must have ended, by `deps.now`. */
   deadline?: number;
+  /** Told each access token as it is issued (to mask it). */
+  onSecret?: (value: string) => void;
 }
 
 /** Largest page Atlas serves. */
@@ -194,6 +196,7 @@ export class AtlasClient {
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
+      ...(options.onSecret ? { onSecret: options.onSecret } : {}),
     };
     this.transport = new AtlasTransport(transport, { ...realAtlasDeps(options.signal), ...deps });
   }

@@ -206,6 +206,8 @@ export interface TransportOptions {
   signal?: AbortSignal;
   /** When every network operation must have ended (by `deps.now`); requests get no longer than what is left. */
   deadline?: number;
+  /** Told each access token as it is issued, so the edge can mask it before anything could print it. */
+  onSecret?: (value: string) => void;
 }
 
 /** A service-account token lives an hour (`expires_in: 3600`) unless Atlas says otherwise. */
@@ -420,7 +422,11 @@ export class AtlasTransport {
         // Asking for a token twice creates nothing lasting: every failure may be retried.
         if (isLast)
           throw new AtlasApiError(`Could not ${what}: ${networkReason(thrown)} (after ${attempt} attempts).`);
-        await this.pause(backoffDelay(attempt, policy, deps.random), `Could not ${what}`, what);
+        await this.pause(
+          backoffDelay(attempt, policy, deps.random),
+          `Could not ${what} (${networkReason(thrown)})`,
+          what,
+        );
         continue;
       }
       const body = await readBody(response);
@@ -433,6 +439,7 @@ export class AtlasTransport {
           typeof token.expires_in === 'number' && token.expires_in > 0
             ? token.expires_in * 1000
             : DEFAULT_TOKEN_LIFETIME_MS;
+        this.options.onSecret?.(token.access_token);
         this.tokenLifetimeMs = lifetime;
         this.token = { value: token.access_token, expiresAt: deps.now() + lifetime };
         return token.access_token;

@@ -44,6 +44,7 @@ export {
   type StartRestoreOptions,
   startRestore,
 } from './restore';
+export { requireBackupEnabled, requireTier } from './require-tier';
 export {
   type SnapshotOptions,
   type SnapshotOutcome,

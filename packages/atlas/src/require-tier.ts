@@ -11,7 +11,7 @@ export function requireTier(tier: Tier, allowed: readonly Tier['kind'][], operat
   const what = describeCluster(tier);
   const lead =
     tier.kind === 'free'
-      ? `Cannot ${operation}: ${what} is an M0 (free) cluster, and M0 has no Cloud Backup.`
+      ? `Cannot ${operation}: ${what} is an M0 (free) cluster.`
       : tier.kind === 'flex'
         ? `Cannot ${operation}: ${what} is a Flex cluster, which does not offer it.`
         : `Cannot ${operation}: ${what} is a dedicated cluster; this works on ${allowed.join(' and ')} clusters only.`;

@@ -85,7 +85,7 @@ export function flexTier(
 /** One line per tier: what Cloud Backup gives it, for messages and the docs. */
 export const TIER_OFFERS: Record<TierKind, string> = {
   free:
-    'M0 (free) clusters have no Cloud Backup at all: no snapshots, no export, no restore jobs. ' +
+    'M0 has no Cloud Backup at all: no snapshots, no export, no restore jobs. ' +
     'A logical backup is the way to protect one: `shipkit backup` or the mongo-backup action (verified, encrypted, portable).',
   flex:
     'Flex clusters get one snapshot a day, kept for the last 8 days, which can be listed, downloaded and restored; ' +

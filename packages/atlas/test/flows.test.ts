@@ -62,7 +62,7 @@ describe('on-demand snapshots', () => {
     );
     expect(error).toBeInstanceOf(UnsupportedTierError);
     const message = (error as Error).message;
-    expect(message).toContain(`cluster '${name}' (M0) in project ${projectId} is an M0 (free) cluster`);
+    expect(message).toContain(`cluster '${name}' (M0) in project ${projectId} is an M0 (free) cluster.`);
     expect(message).toContain('M0 has no Cloud Backup');
     expect(message).toContain('`shipkit backup` or the mongo-backup action');
     expect(cluster.snapshots).toEqual([]);
