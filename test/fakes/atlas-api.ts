@@ -125,6 +125,12 @@ interface AfterAccepting {
   answers: LostAnswer[];
 }
 
+interface Effect {
+  method?: string;
+  path: RegExp;
+  run: () => void;
+}
+
 /** Version dates each family of endpoints serves (a request for another date is answered 406). */
 const VERSIONS = {
   cluster: ['2023-01-01', '2023-02-01', '2024-08-05'],
@@ -212,6 +218,7 @@ export class FakeAtlasApi {
   private readonly nonces = new Set<string>();
   private readonly interceptions: Interception[] = [];
   private readonly afterAccepting: AfterAccepting[] = [];
+  private readonly effects: Effect[] = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -338,6 +345,11 @@ export class FakeAtlasApi {
     this.afterAccepting.push({ ...match, answers });
   }
 
+  /** Once the next matching request has been answered, `run` changes the world (e.g. {@link expireTokens}). */
+  after(match: { method?: string; path: RegExp }, run: () => void): void {
+    this.effects.push({ ...match, run });
+  }
+
   /** The next `times` matching requests are rate limited: 429 `RATE_LIMITED` with `Retry-After`. */
   rateLimit(match: { method?: string; path: RegExp }, times: number, retryAfterSeconds: number): void {
     const response: CannedResponse = {
@@ -398,6 +410,10 @@ export class FakeAtlasApi {
       ...(replacement ? { accepted: true } : {}),
       at: Date.now(),
     });
+    const effect = this.effects.findIndex(
+      (e) => (!e.method || e.method === method) && e.path.test(url.pathname),
+    );
+    if (effect >= 0) this.effects.splice(effect, 1)[0]?.run();
     if (replacement === 'drop') {
       request.socket.destroy();
       return;
