@@ -23,6 +23,7 @@ export {
   type RetryPolicy,
   realAtlasDeps,
 } from './http';
+export { ATLAS_ID, CLUSTER_NAME, parseZonedTime } from './names';
 export { createOnce } from './once';
 export {
   type ActualPolicy,

@@ -4,7 +4,7 @@
  * commands read both come from these lists, nothing else.
  */
 import { type Inputs, parseDuration, UserError } from '@shipkit/action-kit';
-import type { AtlasCredentials } from '@shipkit/atlas';
+import { ATLAS_ID, type AtlasCredentials, CLUSTER_NAME, parseZonedTime } from '@shipkit/atlas';
 import type { OptionSpec, ParsedArgs } from '../../command';
 import { optionInputs } from '../../inputs';
 
@@ -314,13 +314,10 @@ export class CommandInputs {
   }
 }
 
-const PROJECT_ID = /^[a-f0-9]{24}$/;
-const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
-
 /** The project and cluster, checked against the forms Atlas accepts. */
 export function target(inputs: CommandInputs): { projectId: string; cluster: string } {
   const projectId = inputs.required('project-id');
-  if (!PROJECT_ID.test(projectId)) {
+  if (!ATLAS_ID.test(projectId)) {
     throw new UserError(
       `${inputs.label('project-id')} must be an Atlas project id: 24 hexadecimal digits (Project Settings → Project ID), got '${projectId}'.`,
     );
@@ -340,7 +337,7 @@ export function clusterName(inputs: CommandInputs, name: string): string {
 
 export function hexId(inputs: CommandInputs, name: string, what: string): string {
   const id = inputs.required(name);
-  if (!PROJECT_ID.test(id))
+  if (!ATLAS_ID.test(id))
     throw new UserError(`${inputs.label(name)} must be ${what} (24 hexadecimal digits), got '${id}'.`);
   return id;
 }
@@ -386,8 +383,8 @@ export function baseUrl(inputs: CommandInputs): string {
 export function pointInTime(inputs: CommandInputs): Date | undefined {
   const raw = inputs.string('point-in-time');
   if (raw === undefined) return undefined;
-  const date = /(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? new Date(raw) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) {
+  const date = parseZonedTime(raw);
+  if (!date) {
     throw new UserError(
       `${inputs.label('point-in-time')} must be an ISO 8601 time with its zone, e.g. 2026-11-25T03:00:00Z, got '${raw}'.`,
     );
