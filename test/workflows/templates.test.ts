@@ -34,6 +34,10 @@ const NAMES = [
   'RENDER_SERVICE_ID',
   'RENDER_API_KEY',
   'RENDER_DEPLOY_HOOK_URL',
+  'ATLAS_PROJECT_ID',
+  'ATLAS_CLUSTER',
+  'ATLAS_CLIENT_ID',
+  'ATLAS_CLIENT_SECRET',
 ];
 
 function used(file: WorkflowFile, context: 'secrets' | 'vars'): string[] {
@@ -58,6 +62,7 @@ describe('workflows-templates/index.ts', () => {
     expect([...byFile.keys()].sort()).toEqual(files.sort());
     expect([...byFile.keys()].sort()).toEqual(
       [
+        'atlas-policy.yml',
         'backup-watchdog.yml',
         'deploy.yml',
         'nightly-backup.yml',
@@ -244,6 +249,19 @@ describe('restore.yml', () => {
     expect(Object.keys(job.secrets)).toContain('RESTORE_MONGODB_URI');
     expect(template('restore.yml').text).not.toMatch(/secrets\.MONGODB_URI\b/);
     expect(job.with.environment).toBe('production-restore');
+  });
+});
+
+describe('atlas-policy.yml', () => {
+  const [[, job] = ['', {}]] = jobs(template('atlas-policy.yml'));
+
+  test('runs only where an Atlas project is configured, and its policy is one the check accepts', async () => {
+    const runsWith = (vars: Record<string, string>) =>
+      evaluateCondition(job.if, { contexts: { github: { ref: 'refs/heads/main' }, inputs: {}, vars } });
+    expect(runsWith({})).toBe(false);
+    expect(runsWith({ ATLAS_PROJECT_ID: '65a1b2c3d4e5f60718293a4b' })).toBe(true);
+    const { parseDesiredPolicy } = await import('@shipkit/atlas');
+    expect(parseDesiredPolicy(job.with.policy, 'atlas-policy.yml').schedule?.policyItems).toHaveLength(4);
   });
 });
 

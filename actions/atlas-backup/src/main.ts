@@ -14,7 +14,7 @@ import {
   takeOnDemandSnapshot,
 } from '@shipkit/atlas';
 import { type Connection, readAtlasBackupInputs } from './inputs';
-import { exportSummary, policySummary, restorePlanSummary, restoreSummary, snapshotSummary } from './summary';
+import { differencesTable, exportSummary, policySummary, restorePlanSummary, restoreSummary, snapshotSummary } from './summary';
 
 export async function main(): Promise<void> {
   const { connection, operation } = readAtlasBackupInputs();
@@ -102,6 +102,7 @@ export async function main(): Promise<void> {
         tier: check.tier.instanceSize,
         drift: drifted,
         differences: check.differences.length,
+        report: drifted ? differencesTable(check) : '',
       });
       await writeSummary(policySummary(check, source));
       if (drifted) {

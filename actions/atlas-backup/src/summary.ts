@@ -87,11 +87,14 @@ export function policySummary(check: PolicyCheck, source: string): string {
   return sections(
     heading(`${drifted ? '❌ Atlas backup policy drifted' : '✅ Atlas backup policy matches'}`),
     `${check.message} Desired policy: ${source}.`,
-    drifted
-      ? table(
-          ['setting', 'expected', 'actual'],
-          check.differences.map((d) => [`\`${d.field}\``, d.expected, d.actual]),
-        )
-      : undefined,
+    drifted ? differencesTable(check) : undefined,
+  );
+}
+
+/** The differences as a Markdown table: for the summary and for an issue. */
+export function differencesTable(check: PolicyCheck): string {
+  return table(
+    ['setting', 'expected', 'actual'],
+    check.differences.map((d) => [`\`${d.field}\``, d.expected, d.actual]),
   );
 }

@@ -211,6 +211,8 @@ describe('operation policy', () => {
     expect(drifted.exitCode).toBe(1);
     expect(drifted.outputs).toMatchObject({ outcome: 'drift', drift: 'true', differences: '1' });
     expect(drifted.summary).toContain('| `schedule.restoreWindowDays` | 14 | 7 |');
+    expect(drifted.outputs.report).toContain('| `schedule.restoreWindowDays` | 14 | 7 |');
+    expect(matching.outputs.report).toBe('');
     expect(errors(drifted)[0]).toContain('schedule.restoreWindowDays: expected 14, actual 7');
   });
 });
