@@ -1,3 +1,4 @@
+import { AtlasDeadlineError } from './errors';
 import type { AtlasDeps } from './http';
 
 export interface FollowOptions {
@@ -9,7 +10,8 @@ export interface FollowOptions {
 
 /**
  * Reads a job until it is finished or the deadline passes, logging each change of state. Returns the
- * last state read and whether time ran out first; the job itself carries on in Atlas either way.
+ * last state read and whether time ran out first — also when it runs out during a read — and the job
+ * itself carries on in Atlas either way.
  */
 export async function follow<T>(
   first: T,
@@ -26,7 +28,12 @@ export async function follow<T>(
     if (remaining <= 0) return { last, timedOut: true };
     await deps.sleep(Math.min(options.pollIntervalMs, remaining));
     if (options.deadline - deps.now() <= 0) return { last, timedOut: true };
-    last = await read();
+    try {
+      last = await read();
+    } catch (error) {
+      if (error instanceof AtlasDeadlineError) return { last, timedOut: true };
+      throw error;
+    }
     const line = job.describe(last);
     if (line !== shown) {
       deps.logger.info(line);

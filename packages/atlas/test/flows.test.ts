@@ -103,6 +103,18 @@ describe('on-demand snapshots', () => {
     expect(result.message).toMatch(/is still inProgress after 45s: Atlas carries on with it/);
   });
 
+  it('a deadline that passes during a read ends the wait as timed out, not as an error', async () => {
+    const { projectId, name, cluster } = newCluster();
+    cluster.snapshotScripts.push(['queued', 'inProgress']);
+    const deps = instantDeps();
+    const client = clientOf(fake, deps, { deadline: (deps.now?.() ?? 0) + 15_000 });
+    const result = await takeOnDemandSnapshot(client, {
+      ...snapshotOptions(projectId, name),
+      timeoutMs: 60_000,
+    });
+    expect(result).toMatchObject({ outcome: 'timed-out', snapshot: { status: 'inProgress' } });
+  });
+
   it('on a 409 adopts the on-demand snapshot already in progress instead of taking a second one', async () => {
     const { projectId, name, cluster } = newCluster();
     const running = fake.seedSnapshot(cluster, {
