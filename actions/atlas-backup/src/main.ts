@@ -14,7 +14,14 @@ import {
   takeOnDemandSnapshot,
 } from '@shipkit/atlas';
 import { type Connection, readAtlasBackupInputs } from './inputs';
-import { differencesTable, exportSummary, policySummary, restorePlanSummary, restoreSummary, snapshotSummary } from './summary';
+import {
+  differencesTable,
+  exportSummary,
+  policySummary,
+  restorePlanSummary,
+  restoreSummary,
+  snapshotSummary,
+} from './summary';
 
 export async function main(): Promise<void> {
   const { connection, operation } = readAtlasBackupInputs();
