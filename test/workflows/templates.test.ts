@@ -270,7 +270,7 @@ describe('backup-watchdog.yml', () => {
     const [[, job] = ['', {}]] = jobs(template('backup-watchdog.yml'));
     expect(job.permissions.actions).toBe('write');
     const kept = String(job.with['keep-alive']).split(/\s+/);
-    expect(kept.sort()).toEqual(['nightly-backup.yml', 'restore-drill.yml']);
+    expect(kept.sort()).toEqual(['atlas-policy.yml', 'nightly-backup.yml', 'restore-drill.yml']);
     for (const file of kept) expect(byFile.get(file)?.file).toBe(file);
   });
 });

@@ -37,8 +37,11 @@ export class AtlasMaybeReceivedError extends AtlasApiError {
   }
 }
 
-/** The run's deadline passed (or it was interrupted) before a network operation could finish. */
-export class AtlasDeadlineError extends AtlasApiError {
+/**
+ * The run's deadline passed (or it was interrupted) before a network operation could finish. Not a
+ * `UserError`: like a job that times out, it is a failed run (exit 1), not bad input.
+ */
+export class AtlasDeadlineError extends Error {
   override name = 'AtlasDeadlineError';
 }
 

@@ -86,19 +86,19 @@ describe('shipkit atlas snapshot', () => {
   it('exits 1 when --timeout runs out, saying Atlas carries on', async () => {
     const { where, cluster } = newCluster();
     cluster.snapshotScripts.push(['queued', 'inProgress']);
-    const run = await atlas([
-      'snapshot',
-      ...where,
-      '--wait',
-      '--poll-interval',
-      '50ms',
-      '--timeout',
-      '400ms',
-    ]);
+    const run = await atlas(['snapshot', ...where, '--wait', '--poll-interval', '100ms', '--timeout', '5s']);
     expectExit(run, 1);
     expect(run.stdout).toMatch(
-      /is still inProgress after .*: Atlas carries on with it, but it is not completed yet\. \(--timeout 0\.4s\)/,
+      /is still inProgress after .*: Atlas carries on with it, but it is not completed yet\. \(--timeout 5\.0s\)/,
     );
+  });
+
+  it('exits 1 when the deadline passes before Atlas answered', async () => {
+    const { where } = newCluster();
+    const run = await atlas(['snapshots', ...where, '--timeout', '1ms']);
+    expectExit(run, 1);
+    expect(run.stderr).toMatch(/^error: Stopped before Atlas could .*: the deadline passed\.$/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('on M0 says it is M0, that M0 has no Cloud Backup, and that the logical backup is the way', async () => {
