@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as actionsCore from '@actions/core';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as runner from '../src/runner';
 
 type Protocol = 'ours' | '@actions/core';

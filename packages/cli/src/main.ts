@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, Redactor, streamLogger, UserError } from '@shipkit/action-kit';
 import type { Command, CommandContext, OptionSpec, ParsedArgs } from './command';
-import { commands } from './commands';
+import { type CommandEntry, type CommandGroup, commands } from './commands';
 
 export const PROGRAM = 'shipkit';
 
@@ -55,6 +55,20 @@ export function programHelp(): string {
   ].join('\n');
 }
 
+/** The help of a command made of subcommands (`shipkit atlas`): its subcommands and what they do. */
+export function groupHelp(group: CommandGroup): string {
+  const width = Math.max(...group.subcommands.map((c) => c.name.length));
+  return [
+    `${PROGRAM} ${group.name} — ${group.summary}`,
+    '',
+    `Usage: ${PROGRAM} ${group.name} <command> [options]     (${PROGRAM} ${group.name} <command> --help for details)`,
+    '',
+    'Commands:',
+    ...group.subcommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}
+
 function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   const options = { ...command.options, ...COMMON_OPTIONS };
   try {
@@ -92,15 +106,35 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     stdout(programHelp());
     return name === undefined ? 2 : 0;
   }
-  const entry = commands.find((c) => c.name === name);
-  if (!entry) {
+  const found = commands.find((c) => c.name === name);
+  if (!found) {
     stderr(`error: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
     return 2;
+  }
+  let entry: CommandEntry;
+  let commandArgs = rest;
+  if ('subcommands' in found) {
+    const [sub, ...subRest] = rest;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      stdout(groupHelp(found));
+      return sub === undefined ? 2 : 0;
+    }
+    const child = found.subcommands.find((c) => c.name === sub);
+    if (!child) {
+      stderr(
+        `error: unknown command '${name} ${sub}'. Commands: ${found.subcommands.map((c) => c.name).join(', ')}.\n`,
+      );
+      return 2;
+    }
+    entry = child;
+    commandArgs = subRest;
+  } else {
+    entry = found;
   }
   const command = await entry.load();
   let args: ParsedArgs;
   try {
-    args = parseCommandArgs(command, rest);
+    args = parseCommandArgs(command, commandArgs);
   } catch (error) {
     stderr(`error: ${errorMessage(error)}\n`);
     return 2;

@@ -7,8 +7,15 @@ export interface CommandEntry {
   load(): Promise<Command>;
 }
 
+/** A command made of subcommands (`shipkit atlas snapshot`): its name, then one of its entries. */
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  subcommands: readonly CommandEntry[];
+}
+
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: readonly CommandEntry[] = [
+export const commands: readonly (CommandEntry | CommandGroup)[] = [
   {
     name: 'backup',
     summary: 'back up MongoDB to s3:// or file:// with a manifest, then apply retention',
@@ -68,6 +75,46 @@ export const commands: readonly CommandEntry[] = [
     name: 'env-check',
     summary: "check an instance's settings (.env file or environment) against the schema, printing no value",
     load: async () => (await import('./env-check')).envCheckCommand,
+  },
+  {
+    name: 'atlas',
+    summary:
+      'MongoDB Atlas Cloud Backup: on-demand snapshots, exports, confirmed restores, policy drift and snapshot age, per tier',
+    subcommands: [
+      {
+        name: 'snapshot',
+        summary:
+          'take an on-demand snapshot of an M10+ cluster and, with --wait, follow it until it is completed',
+        load: async () => (await import('./atlas')).snapshot,
+      },
+      {
+        name: 'snapshots',
+        summary: "list a cluster's Cloud Backup snapshots, newest first",
+        load: async () => (await import('./atlas')).snapshots,
+      },
+      {
+        name: 'export',
+        summary: 'export a completed snapshot to an export bucket (one .json.gz per collection)',
+        load: async () => (await import('./atlas')).exportCommand,
+      },
+      {
+        name: 'restore',
+        summary:
+          'restore a snapshot or a point in time into a cluster, whose data it replaces; prints the plan, needs --confirm',
+        load: async () => (await import('./atlas')).restore,
+      },
+      {
+        name: 'policy',
+        summary:
+          "compare a cluster's backup schedule and compliance policy with a desired policy; exit 1 on drift",
+        load: async () => (await import('./atlas')).policy,
+      },
+      {
+        name: 'check-freshness',
+        summary: 'fail when the newest completed Atlas snapshot is older than allowed',
+        load: async () => (await import('./atlas')).checkFreshness,
+      },
+    ],
   },
   {
     name: 'init-client',

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDuration, UserError } from '@shipkit/action-kit';
 import {
+  type AtlasUsersApi,
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,
   directoryStore,
@@ -15,7 +16,7 @@ import {
 import { connect } from '@shipkit/mongo';
 import type { Storage } from '@shipkit/storage';
 import type { MongoClient } from 'mongodb';
-import { booleanOption, type Command, type CommandContext, stringOption } from '../command';
+import { booleanOption, type Command, type CommandContext, type ParsedArgs, stringOption } from '../command';
 import { SUITE_PACKAGE, suiteTemplates } from '../suite';
 import { CONNECT_OPTIONS } from './backup';
 
@@ -73,9 +74,73 @@ function printResult(result: InitClientResult, dir: string, context: CommandCont
   }
 }
 
+/** How long provisioning may talk to Atlas, waiting for the users to be applied included. */
+const ATLAS_DEADLINE_MS = 15 * 60_000;
+
+/**
+ * The Atlas project and cluster of `--atlas-project`/`--atlas-cluster`, and a client of the Admin API with
+ * the credentials of the environment, loaded only when asked for.
+ */
+function atlasTarget(
+  args: ParsedArgs,
+  context: CommandContext,
+): { target: { projectId: string; cluster: string }; client: () => Promise<AtlasUsersApi> } | undefined {
+  const projectId = stringOption(args, 'atlas-project');
+  const cluster = stringOption(args, 'atlas-cluster');
+  if (!projectId && !cluster) return undefined;
+  if (!projectId || !cluster) throw new UserError('--atlas-project and --atlas-cluster go together.');
+  if (!/^[a-f0-9]{24}$/.test(projectId)) {
+    throw new UserError(
+      `--atlas-project must be an Atlas project id: 24 hexadecimal digits (Project Settings → Project ID), got '${projectId}'.`,
+    );
+  }
+  const { env } = context;
+  const credentials =
+    env.ATLAS_CLIENT_ID || env.ATLAS_CLIENT_SECRET
+      ? env.ATLAS_CLIENT_ID && env.ATLAS_CLIENT_SECRET
+        ? ({
+            kind: 'service-account',
+            clientId: env.ATLAS_CLIENT_ID,
+            clientSecret: env.ATLAS_CLIENT_SECRET,
+          } as const)
+        : undefined
+      : env.ATLAS_PUBLIC_KEY && env.ATLAS_PRIVATE_KEY
+        ? ({ kind: 'api-key', publicKey: env.ATLAS_PUBLIC_KEY, privateKey: env.ATLAS_PRIVATE_KEY } as const)
+        : undefined;
+  context.redactor.add(env.ATLAS_CLIENT_SECRET);
+  context.redactor.add(env.ATLAS_PRIVATE_KEY);
+  if (!credentials) {
+    throw new UserError(
+      '--atlas-project needs Atlas credentials in the environment: ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET (a service account with the Project Database Access Admin role), or ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY.',
+    );
+  }
+  return {
+    target: { projectId, cluster },
+    client: async () => {
+      const { AtlasClient, realAtlasDeps } = await import('@shipkit/atlas');
+      const deps = { ...realAtlasDeps(context.signal), logger: context.logger };
+      return new AtlasClient(
+        {
+          credentials,
+          ...(env.ATLAS_BASE_URL ? { baseUrl: env.ATLAS_BASE_URL } : {}),
+          credentialSource:
+            credentials.kind === 'service-account'
+              ? 'ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET'
+              : 'ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY',
+          signal: context.signal,
+          deadline: deps.now() + ATLAS_DEADLINE_MS,
+          onSecret: (token) => context.redactor.add(token),
+        },
+        deps,
+      );
+    },
+  };
+}
+
 export const initClientCommand: Command = {
   name: 'init-client',
-  usage: '<name> --dir <path> [--provision --admin-uri <uri>] [--github-repo owner/name] [options]',
+  usage:
+    '<name> --dir <path> [--provision (--admin-uri <uri> | --atlas-project <groupId> --atlas-cluster <name>)] [--github-repo owner/name] [options]',
   options: {
     dir: { type: 'string', value: '<path>', description: "the clone of the client's application repository" },
     db: { type: 'string', value: '<name>', description: "the client's database (default shop_<name>)" },
@@ -106,6 +171,17 @@ export const initClientCommand: Command = {
       value: '<uri>',
       description: 'admin connection string for --provision (default: ADMIN_MONGODB_URI)',
     },
+    'atlas-project': {
+      type: 'string',
+      value: '<groupId>',
+      description:
+        'with --provision on Atlas: create the users through the Admin API in this project (ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET)',
+    },
+    'atlas-cluster': {
+      type: 'string',
+      value: '<name>',
+      description: 'with --atlas-project: the cluster the users may connect to',
+    },
     'seed-from': {
       type: 'string',
       value: '<backup-url>',
@@ -131,7 +207,14 @@ archive; its one database is restored under the client's database name. S3 acces
 AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup needs SEED_AGE_IDENTITY
 (or AGE_IDENTITY).
 
-Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).`,
+On Atlas, database users are managed by Atlas: with --atlas-project and --atlas-cluster, --provision
+creates them through the Atlas Administration API (a service account with the Project Database Access
+Admin role, in ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET, or an API key in ATLAS_PUBLIC_KEY and
+ATLAS_PRIVATE_KEY), limited to that cluster, waits until Atlas has applied them, and checks them as with
+an admin connection. The project and cluster go to the env file as ATLAS_PROJECT_ID and ATLAS_CLUSTER.
+
+Environment: ADMIN_MONGODB_URI, ATLAS_CLIENT_ID, ATLAS_CLIENT_SECRET (or ATLAS_PUBLIC_KEY, ATLAS_PRIVATE_KEY),
+ATLAS_BASE_URL, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}).`,
 
   async run(args, context) {
     const [client, ...extra] = args.positionals;
@@ -154,9 +237,12 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
     const provisionWanted = booleanOption(args, 'provision');
     const seedFrom = stringOption(args, 'seed-from');
     if (seedFrom && !provisionWanted) throw new UserError('--seed-from needs --provision.');
-    if (provisionWanted && !adminUri) {
+    const atlas = atlasTarget(args, context);
+    if (atlas && !provisionWanted)
+      throw new UserError('--atlas-project and --atlas-cluster go with --provision.');
+    if (provisionWanted && !adminUri && !atlas) {
       throw new UserError(
-        '--provision needs an admin connection string: --admin-uri <uri> or ADMIN_MONGODB_URI.',
+        '--provision needs an admin connection string (--admin-uri <uri> or ADMIN_MONGODB_URI), or on Atlas --atlas-project and --atlas-cluster with ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET.',
       );
     }
     const connectTimeout = stringOption(args, 'connect-timeout');
@@ -183,9 +269,11 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         force: booleanOption(args, 'force'),
         dryRun: booleanOption(args, 'dry-run'),
         envFile: stringOption(args, 'env-file') ?? '.env',
-        ...(provisionWanted && adminUri
-          ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } }
-          : {}),
+        ...(provisionWanted && atlas
+          ? { provision: { atlas: atlas.target, ...(seedFrom ? { seedFrom } : {}) } }
+          : provisionWanted && adminUri
+            ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } }
+            : {}),
         ...(githubRepo && token
           ? {
               github: {
@@ -204,6 +292,7 @@ Environment: ADMIN_MONGODB_URI, GITHUB_TOKEN, GITHUB_API_URL (default ${DEFAULT_
         ...(seedFrom
           ? { seeder: await loadSeeder(context.env, (value) => context.redactor.add(value), connectMongo) }
           : {}),
+        ...(atlas ? { atlas: await atlas.client() } : {}),
         onSecret: (value) => context.redactor.add(value),
       },
     );

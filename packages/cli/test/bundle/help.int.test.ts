@@ -2,8 +2,8 @@
 // command's module loads from its chunk of the bundle, and says what the sources say.
 import { describe, expect, it } from '@jest/globals';
 import { runShipkit } from '../../../../test/support/shipkit-process';
-import { commands } from '../../src/commands';
-import { commandHelp, programHelp } from '../../src/main';
+import { type CommandEntry, commands } from '../../src/commands';
+import { commandHelp, groupHelp, programHelp } from '../../src/main';
 import { expectExit } from './support';
 
 describe('shipkit help, from the bundle', () => {
@@ -15,11 +15,38 @@ describe('shipkit help, from the bundle', () => {
     expect(run.stderr).toBe('');
   });
 
-  it.each(commands.map((entry) => [entry.name, entry] as const))('%s --help', async (name, entry) => {
-    const run = await runShipkit([name, '--help']);
+  const entries: [string, string[], CommandEntry][] = commands.flatMap((entry) =>
+    'subcommands' in entry
+      ? entry.subcommands.map((child): [string, string[], CommandEntry] => [
+          `${entry.name} ${child.name}`,
+          [entry.name, child.name],
+          child,
+        ])
+      : [[entry.name, [entry.name], entry] as [string, string[], CommandEntry]],
+  );
+  it.each(entries)('%s --help', async (_name, argv, entry) => {
+    const run = await runShipkit([...argv, '--help']);
     expectExit(run, 0);
     expect(run.stdout).toBe(commandHelp(await entry.load(), entry.summary));
     expect(run.stderr).toBe('');
+  });
+
+  it('a command made of subcommands lists them, and names an unknown one', async () => {
+    for (const group of commands) {
+      if (!('subcommands' in group)) continue;
+      const help = await runShipkit([group.name, '--help']);
+      expectExit(help, 0);
+      expect(help.stdout).toBe(groupHelp(group));
+      for (const child of group.subcommands) expect(help.stdout).toContain(`  ${child.name} `);
+      const bare = await runShipkit([group.name]);
+      expectExit(bare, 2);
+      expect(bare.stdout).toBe(groupHelp(group));
+      const unknown = await runShipkit([group.name, 'snapshto']);
+      expectExit(unknown, 2);
+      expect(unknown.stderr).toMatch(
+        new RegExp(`^error: unknown command '${group.name} snapshto'\\. Commands: `),
+      );
+    }
   });
 
   it('exits 2 naming the problem for no command, an unknown command and an unknown option', async () => {
