@@ -9,8 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   backupSeeder: () => (/* binding */ backupSeeder)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6458);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3648);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8691);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8951);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
 
 
 /**
@@ -21,14 +23,14 @@ __webpack_require__.r(__webpack_exports__);
 function backupSeeder(deps) {
     return {
         async seed({ from, uri, database, logger }) {
-            const source = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .locateBackup */ .Td)({ backup: from }, deps.openStorage);
+            const source = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_0__/* .locateBackup */ .T)({ backup: from }, deps.openStorage);
             const access = deps.identity ? { identity: deps.identity, identityInput: 'SEED_AGE_IDENTITY' } : {};
             const client = await deps.connect(uri);
             try {
                 const plan = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .planBackupRestore */ .mD)(source, access, client);
                 const databases = [...new Set(plan.namespaces.map((n) => n.source.db))];
                 if (databases.length !== 1) {
-                    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--seed-from must name a backup of one template database; ${source.url} holds ` +
+                    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`--seed-from must name a backup of one template database; ${source.url} holds ` +
                         `${databases.length === 0 ? 'none' : `${databases.length} (${databases.join(', ')})`}.`);
                 }
                 const template = databases[0];
@@ -39,7 +41,7 @@ function backupSeeder(deps) {
                     record: false,
                 }, client, { logger });
                 if (report.result !== 'passed')
-                    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Seeding ${database} failed: ${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .failureMessage */ .oh)(report)}`);
+                    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`Seeding ${database} failed: ${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .failureMessage */ .o)(report)}`);
                 return {
                     sourceDatabase: template,
                     collections: report.totals.namespaces,

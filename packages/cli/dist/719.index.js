@@ -9,11 +9,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6458);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3648);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9423);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7341);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1062);
 /* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9071);
-/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9259);
-/* harmony import */ var _verify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9064);
+/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
+/* harmony import */ var _verify__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9064);
 
 
 
@@ -23,10 +24,10 @@ const restore = {
     name: 'restore',
     usage: '--from <backup-url | prefix --latest | archive-url> --uri <target> [--ns-from <p> --ns-to <p>] [--drop] [--dry-run]',
     options: {
-        ..._verify__WEBPACK_IMPORTED_MODULE_3__.SOURCE_OPTIONS,
+        ..._verify__WEBPACK_IMPORTED_MODULE_0__.SOURCE_OPTIONS,
         uri: { type: 'string', value: '<uri>', description: 'target connection string (env MONGODB_URI)' },
-        ..._backup__WEBPACK_IMPORTED_MODULE_2__.CONNECT_OPTIONS,
-        ..._verify__WEBPACK_IMPORTED_MODULE_3__.RENAME_OPTIONS,
+        ..._backup__WEBPACK_IMPORTED_MODULE_1__.CONNECT_OPTIONS,
+        ..._verify__WEBPACK_IMPORTED_MODULE_0__.RENAME_OPTIONS,
         include: {
             type: 'string',
             multiple: true,
@@ -68,7 +69,7 @@ Examples:
   MONGODB_URI=… shipkit restore --from s3://acme-backups/shop --latest --ns-from 'shop.*' --ns-to 'drill_shop.*'
   MONGODB_URI=… shipkit restore --from file:///backups/dump.archive --dry-run`,
     async run(args, context) {
-        const { inputs, options } = await (0,_verify__WEBPACK_IMPORTED_MODULE_3__.archiveOptions)(args, context, {
+        const { inputs, options } = await (0,_verify__WEBPACK_IMPORTED_MODULE_0__.archiveOptions)(args, context, {
             aliases: { uri: 'target-mongodb-uri' },
             envFallbacks: { 'target-mongodb-uri': 'MONGODB_URI' },
         });
@@ -76,9 +77,9 @@ Examples:
         context.redactor.add(targetUri);
         const dryRun = inputs.boolean('dry-run', false);
         const readBack = !inputs.boolean('no-read-back', false);
-        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .runVerifyRestore */ .Fx)({ ...options, mode: 'restore', targetUri, dryRun, ...(readBack ? {} : { readBack }) }, { logger: context.logger, signal: context.signal });
+        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_2__/* .runVerifyRestore */ .F)({ ...options, mode: 'restore', targetUri, dryRun, ...(readBack ? {} : { readBack }) }, { logger: context.logger, signal: context.signal });
         if (outcome.kind === 'report')
-            return (0,_verify__WEBPACK_IMPORTED_MODULE_3__.printReport)(outcome.report, args, context);
+            return (0,_verify__WEBPACK_IMPORTED_MODULE_0__.printReport)(outcome.report, args, context);
         const { plan } = outcome;
         const refused = plan.namespaces.filter((n) => n.action === 'refuse');
         if (context.json) {
@@ -86,15 +87,15 @@ Examples:
             context.stdout(`${JSON.stringify({ dryRun: true, source: outcome.source.url, ...plan, namespaces }, null, 2)}\n`);
         }
         else {
-            const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .planRows */ .Lq)(plan);
+            const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .planRows */ .Lq)(plan);
             context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_4__/* .textTable */ .e)(headers, rows));
             if (plan.excluded.length > 0)
                 context.stdout(`excluded: ${plan.excluded.join(', ')}\n`);
             if (plan.leftovers.length > 0)
-                context.stdout(`${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_1__/* .leftoversLine */ .Jq)(plan)}\n`);
+                context.stdout(`${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_3__/* .leftoversLine */ .Jq)(plan)}\n`);
             for (const skipped of plan.skipped)
                 context.stdout(`never restored: ${skipped.namespace} (${skipped.reason})\n`);
-            context.stdout(`\ndry run: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(plan.namespaces.length)} namespaces from ${outcome.source.url} into ` +
+            context.stdout(`\ndry run: ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .formatCount */ .B4)(plan.namespaces.length)} namespaces from ${outcome.source.url} into ` +
                 `${plan.targetDatabases.join(', ') || '(nothing)'}; nothing was written\n`);
         }
         if (refused.length === 0)
@@ -123,12 +124,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6458);
-/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5862);
-/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3648);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1601);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8691);
+/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8001);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8342);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1062);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7903);
+/* harmony import */ var _shipkit_verify__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7341);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1601);
 /* harmony import */ var _text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9071);
-/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9259);
+/* harmony import */ var _backup__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7507);
 
 
 
@@ -161,7 +165,7 @@ const SOURCE_OPTIONS = {
         value: '<duration>',
         description: 'fail after this long, waiting on the network included (default 6h)',
     },
-    ..._backup__WEBPACK_IMPORTED_MODULE_6__.S3_OPTIONS,
+    ..._backup__WEBPACK_IMPORTED_MODULE_2__.S3_OPTIONS,
 };
 const RENAME_OPTIONS = {
     'ns-from': {
@@ -179,9 +183,9 @@ const RENAME_OPTIONS = {
 };
 /** Parses the options every archive-reading command shares; every secret read is added to the redactor. */
 async function archiveOptions(args, context, extra = {}) {
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_5__/* .optionInputs */ .t)(args, context.env, {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_3__/* .optionInputs */ .t)(args, context.env, {
         aliases: { ...extra.aliases },
-        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_6__.STORAGE_ENV, ...extra.envFallbacks },
+        envFallbacks: { from: 'BACKUP_DESTINATION', ..._backup__WEBPACK_IMPORTED_MODULE_2__.STORAGE_ENV, ...extra.envFallbacks },
     });
     const from = inputs.required('from');
     const latest = inputs.boolean('latest', false);
@@ -208,7 +212,7 @@ async function readIdentity(inputs, context) {
             identity = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.cwd, file), 'utf8');
         }
         catch (error) {
-            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--identity-file ${file} cannot be read: ${error.message}`);
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`--identity-file ${file} cannot be read: ${error.message}`);
         }
     }
     for (const line of (identity ?? '').split('\n'))
@@ -224,12 +228,12 @@ async function printReport(report, args, context) {
         context.stdout(`${JSON.stringify(report, null, 2)}\n`);
     }
     else {
-        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .namespaceRows */ .nB)(report);
+        const { headers, rows } = (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_6__/* .namespaceRows */ .nB)(report);
         context.stdout((0,_text__WEBPACK_IMPORTED_MODULE_7__/* .textTable */ .e)(headers, rows, [headers.indexOf('expected'), headers.indexOf('actual')]));
-        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .headline */ .Pl)(report)}\n`);
+        context.stdout(`\n${(0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_6__/* .headline */ .Pl)(report)}\n`);
         const outcomes = report.target?.namespaces;
         if (outcomes && report.result === 'passed')
-            context.stdout(`${(0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_3__/* .describeOutcomes */ .vl)(outcomes)}\n`);
+            context.stdout(`${(0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_8__/* .describeOutcomes */ .vl)(outcomes)}\n`);
         if (report.notChecked.length > 0) {
             context.stdout(`not checked:\n${report.notChecked.map((line) => `  - ${line}`).join('\n')}\n`);
         }
@@ -240,7 +244,7 @@ async function printReport(report, args, context) {
     }
     if (report.result === 'passed')
         return 0;
-    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .failureMessage */ .oh)(report));
+    context.logger.error((0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_9__/* .failureMessage */ .o)(report));
     return 1;
 }
 const verify = {
@@ -254,7 +258,7 @@ const verify = {
             value: '<uri>',
             description: 'for --mode full: a server to restore into under fresh names, dropped after (env SCRATCH_MONGODB_URI)',
         },
-        ..._backup__WEBPACK_IMPORTED_MODULE_6__.CONNECT_OPTIONS,
+        ..._backup__WEBPACK_IMPORTED_MODULE_2__.CONNECT_OPTIONS,
         ...RENAME_OPTIONS,
     },
     details: `
@@ -277,12 +281,246 @@ Examples:
         const scratchUri = inputs.string('scratch-mongodb-uri');
         context.redactor.add(scratchUri);
         const mode = inputs.enum('mode', ['integrity', 'full'], 'integrity');
-        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_4__/* .runVerifyRestore */ .Fx)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
+        const outcome = await (0,_shipkit_verify__WEBPACK_IMPORTED_MODULE_10__/* .runVerifyRestore */ .F)({ ...options, mode, ...(scratchUri ? { scratchUri } : {}) }, { logger: context.logger, signal: context.signal });
         if (outcome.kind !== 'report')
             throw new Error('unreachable: verification returned a plan');
         return printReport(outcome.report, args, context);
     },
 };
+
+
+/***/ }),
+
+/***/ 1062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ leftoversLine),
+/* harmony export */   Lq: () => (/* binding */ planRows),
+/* harmony export */   Pl: () => (/* binding */ headline),
+/* harmony export */   nB: () => (/* binding */ namespaceRows)
+/* harmony export */ });
+/* unused harmony exports reportMarkdown, planMarkdown */
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9423);
+/* harmony import */ var _shipkit_archive__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9620);
+/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3813);
+
+
+
+const MARK = { passed: 'ok', failed: 'MISMATCH', 'not-checked': '–' };
+/** The per-namespace table: expected vs actual count, and whether count, content hash, CRC and indexes match. */
+function namespaceRows(report) {
+    const restoring = report.mode !== 'integrity';
+    const headers = [
+        'namespace',
+        ...(restoring ? ['restored as'] : []),
+        'type',
+        'expected',
+        'actual',
+        'count',
+        'content hash',
+        'crc',
+        'indexes',
+    ];
+    const rows = report.namespaces.map((ns) => [
+        ns.namespace,
+        ...(restoring ? [ns.restoredAs ?? '–'] : []),
+        ns.type,
+        ns.expected.documents === undefined ? '–' : (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(ns.expected.documents),
+        actualCount(ns, restoring),
+        MARK[ns.checks.count],
+        MARK[ns.checks.contentHash],
+        MARK[ns.checks.crc],
+        MARK[ns.checks.indexes],
+    ]);
+    return { headers, rows };
+}
+function actualCount(ns, restoring) {
+    const found = restoring ? ns.restored?.documents : ns.archive?.documents;
+    return found === undefined ? '–' : (0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(found);
+}
+function headline(report) {
+    const what = report.mode === 'restore' ? 'restore check' : `${report.mode} verification`;
+    const subject = report.backupId ? `backup ${report.backupId}` : report.source;
+    const documents = report.totals.restoredDocuments ?? report.totals.documents;
+    return (`${what} of ${subject} ${report.result === 'passed' ? 'PASSED' : 'FAILED'}: ` +
+        `${report.totals.namespaces} namespaces, ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(documents)} documents, ` +
+        `${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(report.archive.storedBytes)} read in ${(0,_shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationMs)}`);
+}
+/** The job summary of the action. */
+function reportMarkdown(report) {
+    const { headers, rows } = namespaceRows(report);
+    const numeric = headers.map((h) => (h === 'expected' || h === 'actual' ? 'r' : 'l'));
+    const sha = report.archive.sha256;
+    return sections(heading(`${report.result === 'passed' ? '✅' : '❌'} ${headline(report)}`), `Archive \`${report.source}\` (${report.archive.layers.join(' + ') || 'plain'}), SHA-256: ${MARK[sha.state]}` +
+        (sha.actual ? ` \`${sha.actual}\`` : ''), table(headers, rows, numeric), report.problems.length > 0 && heading('Problems', 4), report.problems.length > 0 && report.problems.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n'), report.notChecked.length > 0 && heading('Not checked', 4), report.notChecked.length > 0 && report.notChecked.map((p) => `- ${p}`).join('\n'), report.target?.namespaces && heading('Target', 4), report.target?.namespaces &&
+        table(['namespace', 'now', 'note'], report.target.namespaces.map((o) => [o.namespace, o.state, o.note ?? ''])), report.recorded && `Recorded in \`${report.recorded}\`.`);
+}
+/** What interrupted restores left in the target databases, and what becomes of it. */
+function leftoversLine(plan) {
+    const describe = (l) => l.role === 'new'
+        ? `${l.db}.${l.name} (restored data never swapped in; removed by this restore)`
+        : `${l.db}.${l.name} (what ${l.db}.${l.collection} held before an interrupted swap; the restore refuses until it is renamed back or dropped)`;
+    return `Left by interrupted restores: ${plan.leftovers.map(describe).join(', ')}`;
+}
+/** What a restore would do, one line per namespace. */
+function planRows(plan) {
+    return {
+        headers: ['namespace', 'restore into', 'type', 'target now', 'action'],
+        rows: plan.namespaces.map((n) => [
+            (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_1__/* .namespaceName */ .dz)(n.source),
+            (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_1__/* .namespaceName */ .dz)(n.target),
+            n.type,
+            (0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_2__/* .describeState */ .Jw)(n.existing),
+            n.action,
+        ]),
+    };
+}
+function planMarkdown(plan) {
+    const { headers, rows } = planRows(plan);
+    return sections(table(headers, rows), plan.excluded.length > 0 && `Excluded: ${plan.excluded.join(', ')}`, plan.skipped.length > 0 &&
+        `Never restored: ${plan.skipped.map((s) => `${s.namespace} (${s.reason})`).join(', ')}`, plan.leftovers.length > 0 && leftoversLine(plan), `Target databases: ${plan.targetDatabases.join(', ') || '(none)'}`);
+}
+
+
+/***/ }),
+
+/***/ 7341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runVerifyRestore)
+/* harmony export */ });
+/* unused harmony export checkConfirmation */
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(432);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8691);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9579);
+/* harmony import */ var _shipkit_mongo__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7158);
+/* harmony import */ var _shipkit_storage__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6403);
+/* harmony import */ var _check__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8270);
+/* harmony import */ var _source__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8951);
+
+
+
+
+
+/** The comma-joined target databases `confirm` must equal (order and spaces do not matter). */
+function checkConfirmation(plan, given) {
+    const expected = plan.targetDatabases.join(',');
+    const listed = (given ?? '')
+        .split(',')
+        .map((db) => db.trim())
+        .filter((db) => db !== '')
+        .sort();
+    return { expected, given: given ?? '', matches: listed.length > 0 && listed.join(',') === expected };
+}
+/**
+ * Locates the backup, then verifies it (`integrity`, `full`) or restores it (`restore`) within the
+ * timeout. Restore mode plans first: with a confirmation required and not matching, or in a dry run,
+ * it returns the plan and writes nothing.
+ */
+async function runVerifyRestore(options, deps) {
+    // One deadline for the run: storage requests, downloads and MongoDB commands are all bound to it.
+    const deadline = new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .Deadline */ .B2({
+        run: `${options.mode} run`,
+        timeoutMs: options.timeoutMs,
+        ...(deps.signal && { signal: deps.signal }),
+    });
+    try {
+        return await deadline.bound(verifyOrRestore(options, deps, deadline));
+    }
+    finally {
+        deadline.dispose();
+    }
+}
+async function verifyOrRestore(options, deps, deadline) {
+    const open = deps.openStorage ??
+        ((url) => (0,_shipkit_storage__WEBPACK_IMPORTED_MODULE_1__/* .openStorage */ .G)(url, { s3: options.storage, logger: deps.logger, deadline }));
+    const connectTo = deps.connect ??
+        ((uri) => (0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(uri, {
+            appName: 'shipkit-verify',
+            deadline,
+            ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+        }));
+    const clients = [];
+    const opened = [];
+    const openTracked = (url) => {
+        const storage = open(url);
+        opened.push(storage);
+        return storage;
+    };
+    try {
+        const source = await (0,_source__WEBPACK_IMPORTED_MODULE_3__/* .locateBackup */ .T)(options.location, openTracked);
+        for (const skipped of source.passedOver ?? []) {
+            deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
+        }
+        if (options.mode === 'restore' && source.damage) {
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`Backup ${source.backupId} is damaged (${source.damage.join('; ')}): it is not restored. ` +
+                '`shipkit verify` on it names every problem; restore another backup, or, knowing the risk, ' +
+                'restore its archive with stock mongorestore (docs/RECOVERY.md, "With stock tools only").');
+        }
+        deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+        const progress = new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_5__/* .ProgressReporter */ .P({
+            label: options.mode === 'restore' ? 'restore' : `verify (${options.mode})`,
+            ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
+            log: (line) => deps.logger.info(line),
+            intervalMs: deps.progressIntervalMs ?? 10_000,
+        });
+        const common = {
+            ...(options.identity ? { identity: options.identity } : {}),
+            identityInput: options.identityInput,
+            parallelism: options.parallelism,
+            ...(options.record === undefined ? {} : { record: options.record }),
+        };
+        const checkDeps = {
+            logger: deps.logger,
+            signal: deadline.signal,
+            progress,
+            ...(deps.now ? { now: deps.now } : {}),
+        };
+        if (options.mode !== 'restore') {
+            let scratch;
+            if (options.mode === 'full') {
+                if (!options.scratchUri) {
+                    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("Mode 'full' restores into a scratch server: give 'scratch-mongodb-uri'.");
+                }
+                const client = await connectTo(options.scratchUri);
+                clients.push(client);
+                scratch = client;
+            }
+            const report = await (0,_check__WEBPACK_IMPORTED_MODULE_6__/* .verifyBackup */ .gu)(source, { ...common, mode: options.mode, renames: options.renames }, { ...checkDeps, ...(scratch ? { scratch } : {}) });
+            progress.done();
+            return { kind: 'report', source, report };
+        }
+        if (!options.targetUri)
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("Mode 'restore' needs the target server: give 'target-mongodb-uri'.");
+        const target = await connectTo(options.targetUri);
+        clients.push(target);
+        const selection = { renames: options.renames, include: options.include, exclude: options.exclude };
+        const plan = await (0,_check__WEBPACK_IMPORTED_MODULE_6__/* .planBackupRestore */ .mD)(source, { ...common, ...selection, drop: options.drop }, target);
+        const confirmation = options.requireConfirmation ? checkConfirmation(plan, options.confirm) : undefined;
+        if (options.dryRun || (confirmation && !confirmation.matches))
+            return { kind: 'plan', source, plan, confirmation };
+        const report = await (0,_check__WEBPACK_IMPORTED_MODULE_6__/* .restoreBackup */ .dH)(source, {
+            ...common,
+            ...selection,
+            drop: options.drop,
+            ...(options.readBack === false ? { readBack: false } : {}),
+        }, target, checkDeps);
+        progress.done();
+        return { kind: 'report', source, report };
+    }
+    catch (error) {
+        // A stopped run reports why it stopped; what failed because of the stop is only a consequence —
+        // unless it is that reason itself, told in more detail (a cancelled restore lists its targets).
+        const reason = deadline.reason;
+        throw reason && !(error instanceof Error && error.cause === reason) ? reason : error;
+    }
+    finally {
+        await Promise.allSettled(clients.map((client) => (0,_shipkit_mongo__WEBPACK_IMPORTED_MODULE_2__/* .disconnect */ .Zf)(client)));
+        await Promise.allSettled(opened.map((storage) => storage.close()));
+    }
+}
 
 
 /***/ })

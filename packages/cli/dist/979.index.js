@@ -2,32 +2,6 @@ export const id = 979;
 export const ids = [979];
 export const modules = {
 
-/***/ 483:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ic: () => (/* binding */ booleanOption),
-/* harmony export */   Pp: () => (/* binding */ stringOption),
-/* harmony export */   y8: () => (/* binding */ listOption)
-/* harmony export */ });
-/** A string option's value, or undefined. */
-function stringOption(args, name) {
-    const value = args.options[name];
-    return typeof value === 'string' ? value : undefined;
-}
-function booleanOption(args, name) {
-    return args.options[name] === true;
-}
-function listOption(args, name) {
-    const value = args.options[name];
-    if (Array.isArray(value))
-        return value.filter((v) => typeof v === 'string');
-    return typeof value === 'string' ? [value] : [];
-}
-
-
-/***/ }),
-
 /***/ 1979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -39,8 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6458);
-/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(518);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8691);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8089);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(630);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9931);
 /* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(483);
 
 
@@ -49,7 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Problems of the file itself: unreadable lines, repeats, names that are not in the schema. */
 function fileProblems(text, template) {
-    const parsed = (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .parseEnv */ .vc)(text);
+    const parsed = (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_2__/* .parseEnv */ .vc)(text);
     const problems = parsed.problems.map((p) => ({
         variable: p.key ?? `line ${p.line}`,
         line: p.line,
@@ -125,9 +101,9 @@ Examples:
   shipkit env-check --file .env.example --template`,
     async run(args, context) {
         const targetText = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'target') ?? 'all';
-        const target = _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.find((t) => t === targetText);
+        const target = _shipkit_config__WEBPACK_IMPORTED_MODULE_5__/* .TARGETS */ .dW.find((t) => t === targetText);
         if (!target)
-            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--target must be one of ${_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW.join(', ')}, got '${targetText}'.`);
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--target must be one of ${_shipkit_config__WEBPACK_IMPORTED_MODULE_5__/* .TARGETS */ .dW.join(', ')}, got '${targetText}'.`);
         const template = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .booleanOption */ .Ic)(args, 'template');
         const file = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .stringOption */ .Pp)(args, 'file');
         let values;
@@ -139,7 +115,7 @@ Examples:
                 text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.cwd, file), 'utf8');
             }
             catch {
-                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--file ${file} cannot be read: give the path of a .env file.`);
+                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`--file ${file} cannot be read: give the path of a .env file.`);
             }
             const fromFile = fileProblems(text, template);
             values = fromFile.values;
@@ -155,13 +131,13 @@ Examples:
         }
         else {
             if (template)
-                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('--template needs --file: the environment is not a template.');
+                throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('--template needs --file: the environment is not a template.');
             values = context.env;
             for (const spec of _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut)
                 if (spec.secret)
                     context.redactor.add(context.env[spec.name]);
         }
-        const result = await (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .checkInstanceConfig */ .Mq)(values, { target, template });
+        const result = await (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_5__/* .checkInstanceConfig */ .Mq)(values, { target, template });
         const report = {
             ...result,
             ok: result.ok && extraProblems.length === 0,

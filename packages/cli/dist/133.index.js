@@ -1,8 +1,156 @@
-export const id = 396;
-export const ids = [396];
+export const id = 133;
+export const ids = [133];
 export const modules = {
 
-/***/ 2396:
+/***/ 8949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   d_: () => (/* binding */ inputEnvName)
+/* harmony export */ });
+/* unused harmony exports readInput, requiredInput, parseBoolean, parseEnum, parseSize, parseInteger */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8691);
+
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** The trimmed value of an input, or '' when it is not set. */
+function readInput(name, env = process.env) {
+    return (env[inputEnvName(name)] ?? '').trim();
+}
+function requiredInput(name, env = process.env) {
+    const value = readInput(name, env);
+    if (value === '')
+        throw new UserError(`Input '${name}' is required but was not given.`);
+    return value;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Only the YAML 1.2 core-schema spellings count: anything else is an error, never silently false. */
+function parseBoolean(name, raw) {
+    if (TRUE.includes(raw))
+        return true;
+    if (FALSE.includes(raw))
+        return false;
+    throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be a boolean (true or false), got '${raw}'.`);
+}
+function parseEnum(name, raw, allowed) {
+    const found = allowed.find((value) => value === raw);
+    if (found === undefined) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${raw}'.`);
+    }
+    return found;
+}
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_FORMS = "a duration such as '90s', '30m', '2h', '1h30m', '1d' or '500ms'";
+/** `90s`, `30m`, `2h`, `1h30m`, `1d`, `500ms` → milliseconds. A bare number is refused: the unit matters. */
+function parseDuration(name, raw) {
+    const text = raw.replace(/\s+/g, '');
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (text === '' || parts.length === 0 || consumed !== text) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be ${DURATION_FORMS}, got '${raw}'.`);
+    }
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+    if (!Number.isFinite(ms) || ms <= 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be a positive duration (${DURATION_FORMS}), got '${raw}'.`);
+    }
+    return Math.round(ms);
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+const SIZE_FORMS = "a size such as '64MiB', '5MB', '1GiB' or '1048576' (bytes)";
+/** `64MiB`, `5MB`, `1.5GiB`, `4096` → bytes. */
+function parseSize(name, raw) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-zA-Z]*)$/.exec(raw.trim());
+    const unit = SIZE_UNITS[(match?.[2] || 'b').toLowerCase()];
+    if (!match || unit === undefined)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be ${SIZE_FORMS}, got '${raw}'.`);
+    const bytes = Math.round(Number(match[1]) * unit);
+    if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be a positive size (${SIZE_FORMS}), got '${raw}'.`);
+    }
+    return bytes;
+}
+/** Items separated by commas or newlines; blanks and surrounding spaces are dropped. */
+function parseList(raw) {
+    return raw
+        .split(/[,\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseInteger(name, raw, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
+    const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${name}' must be a whole number from ${min} to ${max}, got '${raw}'.`);
+    }
+    return value;
+}
+/**
+ * Reads inputs by name and parses each with the same rules; an empty optional input gives `undefined`,
+ * so `action.yml` holds the defaults.
+ */
+class Inputs {
+    env;
+    display;
+    /**
+     * @param env where values come from (`INPUT_<NAME>` keys)
+     * @param display how errors name an input; the CLI shows its option (and env variable) instead
+     */
+    constructor(env = process.env, display = (name) => name) {
+        this.env = env;
+        this.display = display;
+    }
+    string(name) {
+        return readInput(name, this.env) || undefined;
+    }
+    required(name) {
+        const value = readInput(name, this.env);
+        if (value === '')
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input '${this.display(name)}' is required but was not given.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseBoolean(this.display(name), raw);
+    }
+    enum(name, allowed, fallback) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseEnum(this.display(name), raw, allowed);
+    }
+    duration(name, fallbackMs) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackMs : parseDuration(this.display(name), raw);
+    }
+    size(name, fallbackBytes) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallbackBytes : parseSize(this.display(name), raw);
+    }
+    integer(name, fallback, range) {
+        const raw = readInput(name, this.env);
+        return raw === '' ? fallback : parseInteger(this.display(name), raw, range);
+    }
+    list(name) {
+        return parseList(readInput(name, this.env));
+    }
+}
+
+
+/***/ }),
+
+/***/ 5133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,20 +161,26 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../action-kit/src/index.ts + 11 modules
-var src = __webpack_require__(6458);
+// EXTERNAL MODULE: ../action-kit/src/deadline.ts
+var deadline = __webpack_require__(432);
+// EXTERNAL MODULE: ../action-kit/src/format.ts
+var format = __webpack_require__(9423);
+// EXTERNAL MODULE: ../action-kit/src/errors.ts
+var errors = __webpack_require__(8691);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(7821);
+// EXTERNAL MODULE: ../action-kit/src/log.ts
+var log = __webpack_require__(5900);
 ;// CONCATENATED MODULE: ../render/src/http.ts
 
-const http_realHttpDeps = () => ({
+const realHttpDeps = () => ({
     fetch: globalThis.fetch,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: Date.now,
     random: Math.random,
-    logger: src/* silentLogger */.qq,
+    logger: log/* silentLogger */.qq,
 });
-const http_DEFAULT_RETRY = {
+const DEFAULT_RETRY = {
     attempts: 6,
     baseDelayMs: 1000,
     maxDelayMs: 30_000,
@@ -51,7 +205,7 @@ function parseRetryAfter(header, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /** An error from Render's API that the user can act on; `status` is the HTTP status when there was one. */
-class RenderApiError extends src/* UserError */.yo {
+class RenderApiError extends errors/* UserError */.y {
     status;
     code;
     name = 'RenderApiError';
@@ -108,7 +262,7 @@ class MaybeReceivedError extends RenderApiError {
  * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
  * something may have been received and so is not retried.
  */
-async function http_sendWithRetry(request, deps, policy = http_DEFAULT_RETRY) {
+async function sendWithRetry(request, deps, policy = DEFAULT_RETRY) {
     for (let attempt = 1;; attempt++) {
         const isLast = attempt >= policy.attempts;
         let response;
@@ -160,7 +314,7 @@ function networkReason(thrown) {
     if (error.name === 'TimeoutError')
         return 'no response in time';
     const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,src/* errorMessage */.gJ)(thrown);
+    return typeof reason === 'string' && reason ? reason : (0,errors/* errorMessage */.g)(thrown);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
@@ -221,8 +375,8 @@ class RenderClient {
     constructor(options, deps = {}) {
         this.options = options;
         this.baseUrl = (options.baseUrl ?? RENDER_API_URL).replace(/\/+$/, '');
-        this.policy = { ...http_DEFAULT_RETRY, ...options.retry };
-        this.deps = { ...http_realHttpDeps(), ...deps };
+        this.policy = { ...DEFAULT_RETRY, ...options.retry };
+        this.deps = { ...realHttpDeps(), ...deps };
     }
     async getService(serviceId) {
         const body = await this.call('GET', servicePath(serviceId), {
@@ -327,7 +481,7 @@ class RenderClient {
         });
     }
     async call(method, path, context, policy = this.policy) {
-        const response = await http_sendWithRetry({
+        const response = await sendWithRetry({
             url: `${this.baseUrl}${path}`,
             method,
             what: context.what,
@@ -422,7 +576,7 @@ async function startDeployOnce(request) {
                 found = await findStartedDeploy(reconcile, sentAt, deps);
             }
             catch (listing) {
-                throw new RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,src/* errorMessage */.gJ)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
+                throw new RenderApiError(`${thrown.message} Could not check whether it started a deploy (${(0,errors/* errorMessage */.g)(listing)}), so it is not sent again: check the service's Events page.`, thrown.status);
             }
             if (found) {
                 deps.logger.info(`${thrown.message} It started deploy ${found.id}: following that one.`);
@@ -492,6 +646,8 @@ function defined(record) {
     return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
 
+// EXTERNAL MODULE: ../action-kit/src/secrets.ts
+var secrets = __webpack_require__(8579);
 ;// CONCATENATED MODULE: ../render/src/types.ts
 /** The Render deploy API's shapes, as far as deploys need them (see the public `render-oss/cli` client). */
 const DEPLOY_STATUSES = (/* unused pure expression or super */ null && ([
@@ -597,7 +753,7 @@ class DeployFlow {
             deploy = await this.trigger();
         }
         catch (thrown) {
-            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            await this.recordDeployment('failure', `Could not trigger the deploy: ${(0,errors/* errorMessage */.g)(thrown)}`);
             throw thrown;
         }
         const base = {
@@ -640,7 +796,7 @@ class DeployFlow {
         const problem = `Render service ${service.id} has Auto-Deploy on (${trigger}): Render deploys its branch ${when} by itself, without the gates in front of this deploy (the fresh verified backup, the branch policy).`;
         const fix = "Turn it off in the service's Settings → Build & Deploy → Auto-Deploy: Off (or `autoDeployTrigger: off` in render.yaml)";
         if (!this.options.allowAutoDeploy) {
-            throw new src/* UserError */.yo(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
+            throw new errors/* UserError */.y(`${problem} ${fix}, or set allow-auto-deploy: true to deploy anyway.`);
         }
         this.deps.logger.warn(`${problem} Deploying anyway (allow-auto-deploy). ${fix}.`);
     }
@@ -652,7 +808,7 @@ class DeployFlow {
         catch (thrown) {
             verdict = {
                 outcome: 'failure',
-                reason: `Lost track of deploy ${triggered.id}: ${(0,src/* errorMessage */.gJ)(thrown)}`,
+                reason: `Lost track of deploy ${triggered.id}: ${(0,errors/* errorMessage */.g)(thrown)}`,
                 deploy: triggered,
                 timedOut: false,
                 rollbackWorthy: false,
@@ -751,7 +907,7 @@ class DeployFlow {
         return { deploy, timedOut: false, seenLive };
     }
     async timedOut(render, serviceId, deploy) {
-        const limit = (0,src/* formatDuration */.a3)(this.options.timeoutMs);
+        const limit = (0,format/* formatDuration */.a3)(this.options.timeoutMs);
         const reason = `Deploy ${deploy.id} did not finish within ${limit} (last status: ${deploy.status ?? 'unknown'}).`;
         if (!this.options.cancelOnTimeout) {
             return {
@@ -773,7 +929,7 @@ class DeployFlow {
         }
         catch (thrown) {
             // It may have moved on (e.g. gone live) since the last poll.
-            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,src/* errorMessage */.gJ)(thrown)}`, deploy };
+            return { outcome: 'failure', reason: `${reason} Could not cancel it: ${(0,errors/* errorMessage */.g)(thrown)}`, deploy };
         }
         this.record(canceled.id, canceled.status ?? 'canceled', 'canceled after the timeout');
         return {
@@ -809,7 +965,7 @@ class DeployFlow {
                 : ` The rollback to deploy ${target.id} did not go live (${waited.timedOut ? 'timed out' : waited.deploy.status}).`;
         }
         catch (thrown) {
-            result.reason += ` The rollback failed: ${(0,src/* errorMessage */.gJ)(thrown)}`;
+            result.reason += ` The rollback failed: ${(0,errors/* errorMessage */.g)(thrown)}`;
         }
     }
     /**
@@ -872,16 +1028,16 @@ class DeployFlow {
             if (found)
                 return found;
             if (now() >= givesUpAt) {
-                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${(0,src/* formatDuration */.a3)(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
+                throw new RenderApiError(`Render accepted the deploy for service ${serviceId} but no ${statuses.join('/')} deploy appeared within ${(0,format/* formatDuration */.a3)(QUEUED_LOOKUP_TIMEOUT_MS)}; check the service's Events page.`);
             }
             await sleep(interval);
         }
     }
     async checkHealth(url, timeoutMs) {
         const { now, sleep, fetch } = this.deps;
-        const shown = (0,src/* displayUri */.XX)(url);
+        const shown = (0,secrets/* displayUri */.XX)(url);
         const deadline = now() + timeoutMs;
-        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${(0,src/* formatDuration */.a3)(timeoutMs)}).`);
+        this.log(`Health check: waiting for HTTP 200 from ${shown} (up to ${(0,format/* formatDuration */.a3)(timeoutMs)}).`);
         let last = 'no answer';
         for (let attempt = 1;; attempt++) {
             try {
@@ -902,7 +1058,7 @@ class DeployFlow {
             if (remaining <= 0) {
                 return {
                     passed: false,
-                    detail: `${shown} gave no HTTP 200 within ${(0,src/* formatDuration */.a3)(timeoutMs)} (last: ${last})`,
+                    detail: `${shown} gave no HTTP 200 within ${(0,format/* formatDuration */.a3)(timeoutMs)} (last: ${last})`,
                 };
             }
             await sleep(Math.min(this.options.pollIntervalMs, remaining));
@@ -923,7 +1079,7 @@ class DeployFlow {
     }
     log(message, at = this.deps.now()) {
         this.lastLogAt = at;
-        this.deps.logger.info(`${new Date(at).toISOString()} [+${(0,src/* formatDuration */.a3)(at - this.startedAt)}] ${message}`);
+        this.deps.logger.info(`${new Date(at).toISOString()} [+${(0,format/* formatDuration */.a3)(at - this.startedAt)}] ${message}`);
     }
     async startDeploymentRecord(canWait) {
         const { deployments } = this.deps;
@@ -938,7 +1094,7 @@ class DeployFlow {
             this.deployments = deployments;
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            this.deps.logger.warn(`Could not create the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
         }
     }
     async recordDeployment(state, description, deployId) {
@@ -954,7 +1110,7 @@ class DeployFlow {
             });
         }
         catch (thrown) {
-            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+            this.deps.logger.warn(`Could not update the GitHub deployment: ${(0,errors/* errorMessage */.g)(thrown)}`);
         }
     }
     result(partial) {
@@ -976,80 +1132,6 @@ async function cancelInFlightDeploy(render, serviceId, deployId) {
         return `Deploy ${deployId} is ${deploy.status}; Render cannot cancel it in that state.`;
     const canceled = await render.cancelDeploy(serviceId, deployId);
     return `Canceled deploy ${deployId} on Render (now ${canceled.status ?? 'canceled'}).`;
-}
-
-;// CONCATENATED MODULE: ../render/src/github-deployments.ts
-
-/** Creates one GitHub deployment and posts its statuses (REST, `deployments: write`). */
-class GitHubDeployments {
-    options;
-    deploymentId;
-    deps;
-    constructor(options, deps = {}) {
-        this.options = options;
-        this.deps = { ...realHttpDeps(), ...deps };
-    }
-    async start() {
-        const { ref, environment } = this.options;
-        const created = await this.post('create a GitHub deployment', '/deployments', {
-            ref,
-            environment,
-            description: 'Render deploy',
-            // The deploy is already decided; GitHub must neither merge the default branch in nor wait for checks.
-            auto_merge: false,
-            required_contexts: [],
-        });
-        const id = created.id;
-        if (typeof id !== 'number')
-            throw new Error('GitHub created a deployment but returned no id.');
-        this.deploymentId = id;
-    }
-    async update(state, details) {
-        if (this.deploymentId === undefined)
-            return;
-        await this.post(`set the GitHub deployment to ${state}`, `/deployments/${this.deploymentId}/statuses`, {
-            state,
-            description: details.description.slice(0, 140),
-            ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
-            ...(details.logUrl ? { log_url: details.logUrl } : {}),
-            auto_inactive: true,
-        }, 
-        // The same status twice only repeats a line in the deployment's history.
-        { idempotent: true });
-    }
-    async post(what, path, body, options = {}) {
-        const base = this.options.apiUrl.replace(/\/+$/, '');
-        const response = await sendWithRetry({
-            url: `${base}/repos/${this.options.repository}${path}`,
-            method: 'POST',
-            what,
-            headers: {
-                authorization: `Bearer ${this.options.token}`,
-                accept: 'application/vnd.github+json',
-                'content-type': 'application/json',
-                'user-agent': 'shipkit-render-deploy',
-                'x-github-api-version': '2022-11-28',
-            },
-            body: JSON.stringify(body),
-            ...options,
-        }, this.deps, { ...DEFAULT_RETRY, attempts: 3 });
-        if (response.status >= 200 && response.status < 300)
-            return JSON.parse(response.text || '{}');
-        const message = githubMessage(response.text);
-        const hint = response.status === 403 || response.status === 404
-            ? " The job needs 'permissions: deployments: write' and a token for this repository."
-            : '';
-        throw new Error(`GitHub refused to ${what} (HTTP ${response.status})${message ? `: ${message}` : ''}.${hint}`);
-    }
-}
-function githubMessage(text) {
-    try {
-        const message = JSON.parse(text).message;
-        return typeof message === 'string' ? message : '';
-    }
-    catch {
-        return '';
-    }
 }
 
 ;// CONCATENATED MODULE: ../render/src/hook.ts
@@ -1087,15 +1169,15 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
     const url = parseHookUrl(hookUrl, hookSource);
     if (options.imageUrl)
         url.searchParams.set('imgURL', options.imageUrl);
-    const http = { ...http_realHttpDeps(), ...deps };
+    const http = { ...realHttpDeps(), ...deps };
     const what = 'trigger the deploy hook';
     const { reconcileWith, imageUrl } = options;
     return startDeployOnce({
         what,
-        policy: { ...http_DEFAULT_RETRY, ...options.retry },
+        policy: { ...DEFAULT_RETRY, ...options.retry },
         deps: http,
         send: async (policy) => {
-            const response = await http_sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
+            const response = await sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
             return hookAnswer(response, hookSource);
         },
         adopt: (deploy) => ({ deployId: deploy.id }),
@@ -1169,16 +1251,16 @@ function deployInputsFromInputs(inputs, settings = {}) {
     const apiKey = inputs.string('api-key');
     const hookUrl = inputs.string('deploy-hook-url');
     if (!apiKey && !hookUrl) {
-        throw new src/* UserError */.yo(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
+        throw new errors/* UserError */.y(`Give ${q('api-key')} (with ${q('service-id')}) to deploy through the Render API, or ${q('deploy-hook-url')}.`);
     }
     if (hookUrl)
         parseHookUrl(hookUrl, `input ${q('deploy-hook-url')}`);
     const serviceId = inputs.string('service-id') ?? (hookUrl ? serviceIdFromHookUrl(hookUrl) : undefined);
     if (serviceId !== undefined && !SERVICE_ID.test(serviceId)) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
+        throw new errors/* UserError */.y(`Input ${q('service-id')} must be a Render service id such as 'srv-d0abc123xyz' (Settings → Service ID), not a name; got '${serviceId}'.`);
     }
     if (apiKey && !serviceId) {
-        throw new src/* UserError */.yo(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
+        throw new errors/* UserError */.y(`Input ${q('service-id')} is required with ${q('api-key')} (unless ${q('deploy-hook-url')} names the service).`);
     }
     const trigger = parseTrigger(inputs, hookUrl, q, defaults['clear-cache']);
     const wait = inputs.boolean('wait', defaults.wait);
@@ -1196,21 +1278,21 @@ function deployInputsFromInputs(inputs, settings = {}) {
     };
     for (const [name, asked] of Object.entries(followingOptions)) {
         if (asked && !apiKey) {
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
+            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('api-key')}: without it the deploy cannot be followed.`);
         }
         if (asked && !wait)
-            throw new src/* UserError */.yo(`Input ${q(name)} needs ${q('wait')} to be true.`);
+            throw new errors/* UserError */.y(`Input ${q(name)} needs ${q('wait')} to be true.`);
     }
     if (healthCheckUrl && !HTTP_URL.test(healthCheckUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
+        throw new errors/* UserError */.y(`Input ${q('health-check-url')} must be an http:// or https:// URL, got '${healthCheckUrl}'.`);
     }
     const githubToken = inputs.string('github-token');
     if (githubDeployment && !githubToken) {
-        throw new src/* UserError */.yo(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
+        throw new errors/* UserError */.y(`Input ${q('github-deployment')} needs ${q('github-token')} (the job's github.token by default).`);
     }
     const apiBaseUrl = inputs.string('api-base-url') ?? defaults['api-base-url'];
     if (!HTTP_URL.test(apiBaseUrl)) {
-        throw new src/* UserError */.yo(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
+        throw new errors/* UserError */.y(`Input ${q('api-base-url')} must be an http:// or https:// URL, got '${apiBaseUrl}'.`);
     }
     const commit = inputs.string('commit');
     const flow = {
@@ -1256,7 +1338,7 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
         ? inputs.enum('deploy-mode', DEPLOY_MODES, 'build_and_deploy')
         : undefined;
     if (deployMode === 'deploy_only' && (commit || imageUrl || clearCache)) {
-        throw new src/* UserError */.yo(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
+        throw new errors/* UserError */.y(`Input ${q('deploy-mode')} deploy_only redeploys the last build; remove ${q('commit')}, ${q('image-url')} and ${q('clear-cache')}.`);
     }
     if (!hookUrl) {
         return {
@@ -1269,64 +1351,10 @@ function parseTrigger(inputs, hookUrl, q, clearCacheDefault) {
     }
     const apiOnly = [commit && 'commit', clearCache && 'clear-cache', deployMode && 'deploy-mode'].filter((name) => typeof name === 'string');
     if (apiOnly.length > 0) {
-        throw new src/* UserError */.yo(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
+        throw new errors/* UserError */.y(`Input ${apiOnly.map(q).join(', ')} needs the API trigger, but ${q('deploy-hook-url')} is set; a deploy hook deploys the branch's latest commit (or ${q('image-url')}). Remove ${q('deploy-hook-url')} to deploy through the API.`);
     }
     return { kind: 'hook', hookUrl, ...(imageUrl ? { imageUrl } : {}) };
 }
-
-;// CONCATENATED MODULE: ../render/src/summary.ts
-
-const ICONS = { success: '✅', failure: '❌', triggered: '🚀' };
-/** The job summary: what was deployed, the verdict, and the status timeline as a table. */
-function deploySummary(result) {
-    const title = `${ICONS[result.outcome]} Render deploy ${result.outcome === 'triggered' ? 'triggered' : (result.status ?? result.outcome)}`;
-    const service = result.service?.name
-        ? `${result.service.name} (\`${result.serviceId}\`)`
-        : result.serviceId
-            ? `\`${result.serviceId}\``
-            : undefined;
-    const facts = [
-        ['Service', service],
-        ['Deploy', result.deployId ? `\`${result.deployId}\`` : undefined],
-        ['Commit', result.commitId ? `\`${result.commitId.slice(0, 12)}\`` : undefined],
-        ['Result', result.reason],
-        ['Duration', result.outcome === 'triggered' ? undefined : formatDuration(result.durationMs)],
-        ['URL', result.service?.url],
-        [
-            'Health check',
-            result.healthCheck
-                ? `${result.healthCheck.passed ? 'passed' : 'failed'}: ${result.healthCheck.detail}`
-                : undefined,
-        ],
-        [
-            'Rollback',
-            result.rollback
-                ? `to \`${result.rollback.targetDeployId}\` via \`${result.rollback.deployId}\`: ${result.rollback.status ?? 'unknown'}`
-                : undefined,
-        ],
-    ];
-    const timeline = result.timeline.map((entry) => [
-        new Date(entry.at)
-            .toISOString()
-            .replace('T', ' ')
-            .replace(/\.\d+Z$/, 'Z'),
-        `+${formatDuration(entry.at - result.startedAt)}`,
-        `\`${entry.deployId}\``,
-        entry.status,
-        entry.note,
-    ]);
-    return sections(heading(title), table(['', ''], facts.filter(([, value]) => value !== undefined && value !== '')), timeline.length > 0 && heading('Status timeline', 4), timeline.length > 0 && table(['Time (UTC)', 'Elapsed', 'Deploy', 'Status', 'Note'], timeline, ['l', 'r']));
-}
-
-;// CONCATENATED MODULE: ../render/src/index.ts
-
-
-
-
-
-
-
-
 
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(1601);
@@ -1427,9 +1455,9 @@ Examples:
             defaults: { wait: false },
         });
         const http = {
-            ...http_realHttpDeps(),
+            ...realHttpDeps(),
             logger: context.logger,
-            sleep: (0,src/* abortableSleep */.Mf)(context.signal),
+            sleep: (0,deadline/* abortableSleep */.Mf)(context.signal),
             signal: context.signal,
         };
         const render = parsed.apiKey
@@ -1472,7 +1500,7 @@ function jsonResult(result) {
 function textResult(result) {
     const lines = [result.reason];
     if (result.outcome !== 'triggered')
-        lines.push(`took ${(0,src/* formatDuration */.a3)(result.durationMs)}`);
+        lines.push(`took ${(0,format/* formatDuration */.a3)(result.durationMs)}`);
     if (result.service?.url && result.outcome === 'success')
         lines.push(`url: ${result.service.url}`);
     return `${lines.join('\n')}\n`;
@@ -1487,7 +1515,7 @@ function textResult(result) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ optionInputs)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6458);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8949);
 
 /**
  * Lets a CLI command parse its options with the same code, names and checks as the action's inputs:
