@@ -1608,7 +1608,7 @@ function atlasTarget(args, context) {
     return {
         target: { projectId, cluster },
         client: async () => {
-            const { AtlasClient, realAtlasDeps } = await __webpack_require__.e(/* import() */ 117).then(__webpack_require__.bind(__webpack_require__, 4117));
+            const { AtlasClient, realAtlasDeps } = await Promise.all(/* import() */[__webpack_require__.e(603), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 9846));
             const deps = { ...realAtlasDeps(context.signal), logger: context.logger };
             return new AtlasClient({
                 credentials,

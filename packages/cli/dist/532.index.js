@@ -1,5 +1,5 @@
-export const id = 136;
-export const ids = [136];
+export const id = 532;
+export const ids = [532];
 export const modules = {
 
 /***/ 8949:
@@ -150,7 +150,7 @@ class Inputs {
 
 /***/ }),
 
-/***/ 2136:
+/***/ 9532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -174,12 +174,634 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(8691);
 // EXTERNAL MODULE: ../action-kit/src/format.ts
 var format = __webpack_require__(9423);
-// EXTERNAL MODULE: ../atlas/src/index.ts + 15 modules
-var src = __webpack_require__(4117);
+// EXTERNAL MODULE: ../atlas/src/auth.ts
+var auth = __webpack_require__(7882);
+// EXTERNAL MODULE: ../atlas/src/http.ts
+var http = __webpack_require__(8928);
+// EXTERNAL MODULE: ../atlas/src/client.ts + 1 modules
+var client = __webpack_require__(1603);
+// EXTERNAL MODULE: ../atlas/src/errors.ts
+var src_errors = __webpack_require__(1395);
+;// CONCATENATED MODULE: ../atlas/src/follow.ts
+
+/**
+ * Reads a job until it is finished or the deadline passes, logging each change of state. Returns the
+ * last state read and whether time ran out first — also when it runs out during a read — and the job
+ * itself carries on in Atlas either way.
+ */
+async function follow(first, read, job, options, deps) {
+    let last = first;
+    let shown = job.describe(first);
+    deps.logger.info(shown);
+    while (!job.finished(last)) {
+        const remaining = options.deadline - deps.now();
+        if (remaining <= 0)
+            return { last, timedOut: true };
+        await deps.sleep(Math.min(options.pollIntervalMs, remaining));
+        if (options.deadline - deps.now() <= 0)
+            return { last, timedOut: true };
+        try {
+            last = await read();
+        }
+        catch (error) {
+            if (error instanceof src_errors/* AtlasDeadlineError */.Y)
+                return { last, timedOut: true };
+            throw error;
+        }
+        const line = job.describe(last);
+        if (line !== shown) {
+            deps.logger.info(line);
+            shown = line;
+        }
+    }
+    return { last, timedOut: false };
+}
+
+// EXTERNAL MODULE: ../atlas/src/tier.ts
+var src_tier = __webpack_require__(8436);
+;// CONCATENATED MODULE: ../atlas/src/require-tier.ts
+
+
+
+/**
+ * Refuses an operation the cluster's tier does not have, saying what the tier is, what it offers
+ * instead, and — for M0, which has no Cloud Backup at all — that a logical backup is the way.
+ */
+function requireTier(tier, allowed, operation) {
+    if (allowed.includes(tier.kind))
+        return;
+    const what = (0,src_tier/* describeCluster */.K$)(tier);
+    const lead = tier.kind === 'free'
+        ? `Cannot ${operation}: ${what} is an M0 (free) cluster.`
+        : tier.kind === 'flex'
+            ? `Cannot ${operation}: ${what} is a Flex cluster, which does not offer it.`
+            : `Cannot ${operation}: ${what} is a dedicated cluster; this works on ${allowed.join(' and ')} clusters only.`;
+    throw new src_errors/* UnsupportedTierError */.Cx(`${lead} ${src_tier/* TIER_OFFERS */.N8[tier.kind]}`, tier, operation);
+}
+/** Dedicated clusters have Cloud Backup only when it is turned on. */
+function requireBackupEnabled(tier, operation) {
+    if (tier.backupEnabled)
+        return;
+    throw new errors/* UserError */.y(`Cannot ${operation}: Cloud Backup is off for ${(0,src_tier/* describeCluster */.K$)(tier)}. Turn it on in Atlas (the cluster's Edit Configuration → Additional Settings → Turn on Cloud Backup), or keep to logical backups.`);
+}
+
+;// CONCATENATED MODULE: ../atlas/src/types.ts
+/** The models the client returns: Atlas's answers, normalised so dedicated and Flex clusters read alike. */
+const FINISHED_SNAPSHOT = ['completed', 'failed'];
+const FINISHED_EXPORT = ['Successful', 'Failed', 'Cancelled'];
+
+;// CONCATENATED MODULE: ../atlas/src/snapshot.ts
+
+
+
+
+
+
+/** How often a 409 may be answered by finding nothing in progress before giving up (it finished meanwhile). */
+const CONFLICT_TRIES = 3;
+/**
+ * Takes one on-demand snapshot of a dedicated cluster and, when asked, follows it to `completed` or
+ * `failed`. M0 and Flex clusters are refused, saying what they offer instead.
+ *
+ * Atlas takes one on-demand snapshot at a time and answers 409 while one is queued or in progress. That
+ * one is adopted rather than waited out: it was started before this request, so it holds the data as it
+ * was before whatever comes next (a deploy), which is what this snapshot is for, and a second one would
+ * cost storage and time for the same protection. The result says so (`adopted`), with that snapshot's
+ * own description and expiry.
+ */
+async function takeOnDemandSnapshot(client, options) {
+    const { deps } = client;
+    const started = deps.now();
+    const deadline = started + options.timeoutMs;
+    const tier = await client.getTier(options.projectId, options.cluster);
+    requireTier(tier, ['dedicated'], 'take an on-demand snapshot');
+    requireBackupEnabled(tier, 'take an on-demand snapshot');
+    const cluster = (0,src_tier/* describeCluster */.K$)(tier);
+    const { snapshot: first, adopted, reconciled } = await startSnapshot(client, tier, options);
+    deps.logger.info(adopted
+        ? `Atlas was already taking on-demand snapshot ${first.id} of ${cluster} (${quoted(first.description)}): following it rather than taking a second one.`
+        : `Atlas accepted on-demand snapshot ${first.id} of ${cluster}${reconciled ? ' (found after its answer was lost)' : ''}.`);
+    const base = { tier, adopted, reconciled };
+    if (!options.wait) {
+        return {
+            ...base,
+            outcome: 'started',
+            snapshot: first,
+            durationMs: deps.now() - started,
+            message: `On-demand snapshot ${first.id} of ${cluster} is ${first.rawStatus}; not waiting for it.`,
+        };
+    }
+    const { last, timedOut } = await follow(first, () => client.getSnapshot(tier, first.id), {
+        finished: (s) => FINISHED_SNAPSHOT.includes(s.status),
+        describe: (s) => `Snapshot ${s.id}: ${s.rawStatus}`,
+    }, { pollIntervalMs: options.pollIntervalMs, deadline }, deps);
+    const durationMs = deps.now() - started;
+    const took = (0,format/* formatDuration */.a3)(durationMs);
+    if (timedOut) {
+        return {
+            ...base,
+            outcome: 'timed-out',
+            snapshot: last,
+            durationMs,
+            message: `On-demand snapshot ${last.id} of ${cluster} is still ${last.rawStatus} after ${took}: Atlas carries on with it, but it is not completed yet.`,
+        };
+    }
+    if (last.status === 'failed') {
+        return {
+            ...base,
+            outcome: 'failed',
+            snapshot: last,
+            durationMs,
+            message: `On-demand snapshot ${last.id} of ${cluster} failed after ${took}; see the cluster's Backup page in Atlas.`,
+        };
+    }
+    return {
+        ...base,
+        outcome: 'completed',
+        snapshot: last,
+        durationMs,
+        message: `On-demand snapshot ${last.id} of ${cluster} completed in ${took}${last.expiresAt ? `; Atlas keeps it until ${last.expiresAt}` : ''}.`,
+    };
+}
+async function startSnapshot(client, tier, options) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const { snapshot, reconciled } = await client.takeSnapshot(tier, {
+                description: options.description,
+                retentionInDays: options.retentionDays,
+            });
+            return { snapshot, adopted: false, reconciled };
+        }
+        catch (error) {
+            if (!(error instanceof src_errors/* AtlasApiError */.y1) || error.status !== 409)
+                throw error;
+            // A 409 created nothing: find the snapshot in the way, or ask again if it finished meanwhile.
+            const running = (await client.listSnapshots(tier)).find((s) => s.type === 'onDemand' && (s.status === 'queued' || s.status === 'inProgress'));
+            if (running)
+                return { snapshot: running, adopted: true, reconciled: false };
+            if (attempt >= CONFLICT_TRIES)
+                throw error;
+            client.deps.logger.info(`${error.message} No on-demand snapshot is in progress any more: asking again.`);
+        }
+    }
+}
+function quoted(text) {
+    return text ? `"${text}"` : 'no description';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ../atlas/src/export.ts
+
+
+
+
+
+
+/**
+ * Exports a completed snapshot of a dedicated cluster to an export bucket (one `.json.gz` of Extended
+ * JSON per collection, then a `.complete` marker, under the job's prefix) and, when asked, follows the
+ * job until it is Successful, Failed or Cancelled. Atlas does not retry a failed export: what it wrote
+ * stays, and the result says where.
+ */
+async function exportSnapshot(client, options) {
+    const { deps } = client;
+    const started = deps.now();
+    const deadline = started + options.timeoutMs;
+    const tier = await client.getTier(options.projectId, options.cluster);
+    requireTier(tier, ['dedicated'], 'export a snapshot');
+    requireBackupEnabled(tier, 'export a snapshot');
+    const cluster = (0,src_tier/* describeCluster */.K$)(tier);
+    const snapshot = await client.getSnapshot(tier, options.snapshotId);
+    if (snapshot.status !== 'completed') {
+        throw new errors/* UserError */.y(`Cannot export snapshot ${snapshot.id} of ${cluster}: it is ${snapshot.rawStatus}, and only a completed snapshot can be exported.`);
+    }
+    const bucket = await client.getExportBucket(options.projectId, options.exportBucketId);
+    const tag = options.tag ?? (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const { job: first, reconciled } = await client.createExport(tier, {
+        snapshotId: snapshot.id,
+        exportBucketId: bucket.id,
+        tag,
+    });
+    const base = { tier, snapshot, bucket, reconciled };
+    const to = `${bucket.cloudProvider ?? 'bucket'} ${bucket.bucketName}`;
+    if (!options.wait) {
+        return {
+            ...base,
+            outcome: 'started',
+            job: first,
+            durationMs: deps.now() - started,
+            message: `Export job ${first.id} of snapshot ${snapshot.id} to ${to} is ${first.state}; not waiting for it.`,
+        };
+    }
+    const { last, timedOut } = await follow(first, () => client.getExport(tier, first.id), {
+        finished: (job) => FINISHED_EXPORT.includes(job.state),
+        describe: (job) => `Export job ${job.id}: ${job.state}${job.totalCollections ? ` (${job.exportedCollections ?? 0}/${job.totalCollections} collections)` : ''}`,
+    }, { pollIntervalMs: options.pollIntervalMs, deadline }, deps);
+    const durationMs = deps.now() - started;
+    const took = (0,format/* formatDuration */.a3)(durationMs);
+    const where = last.prefix ? ` under ${last.prefix}` : '';
+    if (timedOut) {
+        return {
+            ...base,
+            outcome: 'timed-out',
+            job: last,
+            durationMs,
+            message: `Export job ${last.id} of snapshot ${snapshot.id} is still ${last.state} after ${took}: Atlas carries on with it, but it is not finished yet.`,
+        };
+    }
+    if (last.state === 'Successful') {
+        return {
+            ...base,
+            outcome: 'successful',
+            job: last,
+            durationMs,
+            message: `Exported snapshot ${snapshot.id} of ${cluster} to ${to}${where} in ${took} (one .json.gz per collection and a .complete marker).`,
+        };
+    }
+    const reason = last.stateReason?.message
+        ? `: ${last.stateReason.message}${last.stateReason.errorCode ? ` (${last.stateReason.errorCode})` : ''}`
+        : '';
+    return {
+        ...base,
+        outcome: last.state === 'Cancelled' ? 'cancelled' : 'failed',
+        job: last,
+        durationMs,
+        message: `Export job ${last.id} of snapshot ${snapshot.id} ended ${last.state}${reason}. Atlas does not retry a failed export ` +
+            `and leaves what it wrote${where} in ${to} (no .complete marker): delete it before exporting again.`,
+    };
+}
+
+;// CONCATENATED MODULE: ../atlas/src/restore.ts
+
+
+
+
+
+/**
+ * Works out and checks what a restore would do, without changing anything: the source's tier allows it,
+ * the snapshot exists and is completed (or continuous backup covers the point in time), and the target
+ * cluster exists. The plan says, in its last line, that every document of the target is replaced.
+ */
+async function planRestore(client, request) {
+    if (Boolean(request.snapshotId) === Boolean(request.pointInTime)) {
+        throw new errors/* UserError */.y('A restore takes either a snapshot or a point in time, not both and not neither.');
+    }
+    const source = await client.getTier(request.projectId, request.cluster);
+    requireTier(source, ['dedicated', 'flex'], 'restore a snapshot');
+    const from = (0,src_tier/* describeCluster */.K$)(source);
+    let snapshot;
+    let pointInTime;
+    if (request.snapshotId) {
+        snapshot = await client.getSnapshot(source, request.snapshotId);
+        if (snapshot.status !== 'completed') {
+            throw new errors/* UserError */.y(`Cannot restore snapshot ${snapshot.id} of ${from}: it is ${snapshot.rawStatus}, and only a completed snapshot can be restored.`);
+        }
+    }
+    else if (request.pointInTime) {
+        if (source.kind === 'flex') {
+            throw new src_errors/* UnsupportedTierError */.Cx(`Cannot restore a point in time of ${from}: Flex clusters have no continuous backup; restore one of their daily snapshots instead.`, source, 'restore a point in time');
+        }
+        if (!source.pitEnabled) {
+            throw new errors/* UserError */.y(`Cannot restore a point in time of ${from}: continuous cloud backup is off for it. Restore a snapshot, or turn continuous backup on (it covers times after that).`);
+        }
+        if (request.pointInTime.getTime() > client.deps.now()) {
+            throw new errors/* UserError */.y(`Cannot restore ${request.pointInTime.toISOString()}: that point in time is in the future.`);
+        }
+        pointInTime = new Date(Math.floor(request.pointInTime.getTime() / 1000) * 1000).toISOString();
+    }
+    const target = await client.getTier(request.targetProjectId ?? request.projectId, request.targetCluster);
+    if (target.kind === 'free') {
+        throw new src_errors/* UnsupportedTierError */.Cx(`Cannot restore into ${(0,src_tier/* describeCluster */.K$)(target)}: Atlas restores snapshots into Flex and dedicated clusters, not into M0.`, target, 'restore into a cluster');
+    }
+    const deliveryType = pointInTime ? 'pointInTime' : 'automated';
+    const into = (0,src_tier/* describeCluster */.K$)(target);
+    const lines = [
+        `source:   ${from}`,
+        snapshot
+            ? `restore:  snapshot ${snapshot.id}, taken ${snapshot.createdAt ?? 'at an unknown time'} (${snapshot.type}${snapshot.description ? `, "${snapshot.description}"` : ''})`
+            : `restore:  the data as it was at ${pointInTime} (point in time, from continuous backup)`,
+        `into:     ${into}`,
+        `delivery: ${deliveryType}`,
+        `effect:   Atlas REPLACES ALL DATA of cluster '${target.cluster}': every database and collection on it now is lost.`,
+    ];
+    return {
+        source,
+        target,
+        deliveryType,
+        ...(snapshot ? { snapshot } : {}),
+        ...(pointInTime ? { pointInTime } : {}),
+        lines,
+    };
+}
+/**
+ * The one check that stands between a plan and a restore that replaces every document of its target:
+ * the confirmation must be the target cluster's exact name.
+ */
+function checkConfirmation(plan, confirm) {
+    const expected = plan.target.cluster;
+    if (confirm === expected)
+        return;
+    throw new src_errors/* RestoreNotConfirmedError */.D0(`This restore replaces all data of ${(0,src_tier/* describeCluster */.K$)(plan.target)}. Confirm with the exact name of the target cluster, '${expected}'${confirm === undefined || confirm === '' ? '' : `; got '${confirm}'`}. Nothing was started.`, expected, confirm);
+}
+/** Starts the planned restore (at most once), after {@link checkConfirmation}, and follows it when asked. */
+async function startRestore(client, plan, options) {
+    checkConfirmation(plan, options.confirm);
+    const { deps } = client;
+    const started = deps.now();
+    const deadline = started + options.timeoutMs;
+    const { job: first, reconciled } = await client.createRestoreJob(plan.source, {
+        deliveryType: plan.deliveryType,
+        ...(plan.snapshot ? { snapshotId: plan.snapshot.id } : {}),
+        ...(plan.pointInTime ? { pointInTimeUTCSeconds: Date.parse(plan.pointInTime) / 1000 } : {}),
+        targetProjectId: plan.target.projectId,
+        targetCluster: plan.target.cluster,
+    });
+    const into = (0,src_tier/* describeCluster */.K$)(plan.target);
+    deps.logger.info(`Atlas accepted restore job ${first.id} into ${into}${reconciled ? ' (found after its answer was lost)' : ''}.`);
+    if (!options.wait) {
+        return {
+            outcome: 'started',
+            plan,
+            job: first,
+            reconciled,
+            durationMs: deps.now() - started,
+            message: `Restore job ${first.id} into ${into} started; not waiting for it.`,
+        };
+    }
+    const { last, timedOut } = await follow(first, () => client.getRestoreJob(plan.source, first.id), {
+        finished: (job) => job.state !== 'inProgress',
+        describe: (job) => `Restore job ${job.id}: ${job.state}`,
+    }, { pollIntervalMs: options.pollIntervalMs, deadline }, deps);
+    const durationMs = deps.now() - started;
+    const took = (0,format/* formatDuration */.a3)(durationMs);
+    const outcome = timedOut
+        ? 'timed-out'
+        : last.state === 'inProgress'
+            ? 'timed-out'
+            : last.state;
+    const message = outcome === 'completed'
+        ? `Restore job ${last.id} into ${into} completed in ${took}.`
+        : outcome === 'timed-out'
+            ? `Restore job ${last.id} into ${into} is still running after ${took}: Atlas carries on with it; the target cluster is not usable until it finishes.`
+            : `Restore job ${last.id} into ${into} ${outcome} after ${took}; see the cluster's Backup → Restores page in Atlas.`;
+    return { outcome, plan, job: last, reconciled, durationMs, message };
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3483);
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(7821);
+;// CONCATENATED MODULE: ../atlas/src/policy.ts
+
+
+
+
+
+const policyItem = schemas/* strictObject */.rej({
+    frequencyType: schemas/* enum */.k5n(['hourly', 'daily', 'weekly', 'monthly', 'yearly']),
+    frequencyInterval: schemas/* number */.aig().int().min(1).max(40),
+    retentionUnit: schemas/* enum */.k5n(['days', 'weeks', 'months', 'years']),
+    retentionValue: schemas/* number */.aig().int().min(1),
+});
+const onDemandItem = schemas/* strictObject */.rej({
+    frequencyType: schemas/* literal */.euz('ondemand').default('ondemand'),
+    frequencyInterval: schemas/* number */.aig().int().min(0).max(40).default(0),
+    retentionUnit: schemas/* enum */.k5n(['days', 'weeks', 'months', 'years']),
+    retentionValue: schemas/* number */.aig().int().min(1),
+});
+/**
+ * The desired backup policy of a cluster, in Atlas's own field names (so a value copied from the API or
+ * the Atlas CLI fits). Only what it states is checked; an unknown key is an error, never ignored.
+ */
+const desiredPolicySchema = schemas/* strictObject */.rej({
+    /** From the cluster description. */
+    cluster: schemas/* strictObject */.rej({
+        backupEnabled: schemas/* boolean */.zMY().optional(),
+        pitEnabled: schemas/* boolean */.zMY().optional(),
+    })
+        .optional(),
+    /** From the cluster's backup schedule. `policyItems` is compared as a whole: missing and extra items are drift. */
+    schedule: schemas/* strictObject */.rej({
+        referenceHourOfDay: schemas/* number */.aig().int().min(0).max(23).optional(),
+        referenceMinuteOfHour: schemas/* number */.aig().int().min(0).max(59).optional(),
+        restoreWindowDays: schemas/* number */.aig().int().min(1).optional(),
+        autoExportEnabled: schemas/* boolean */.zMY().optional(),
+        exportBucketId: schemas/* string */.YjP()
+            .regex(/^[a-f0-9]{24}$/, 'an export bucket id is 24 hexadecimal digits')
+            .optional(),
+        policyItems: schemas/* array */.YOg(policyItem).optional(),
+    })
+        .optional(),
+    /**
+     * The project's Backup Compliance Policy, which must exist when this section is given (reading it needs
+     * the Project Owner role, so leave the section out where that role is not granted).
+     */
+    compliancePolicy: schemas/* strictObject */.rej({
+        pitEnabled: schemas/* boolean */.zMY().optional(),
+        restoreWindowDays: schemas/* number */.aig().int().min(1).optional(),
+        copyProtectionEnabled: schemas/* boolean */.zMY().optional(),
+        encryptionAtRestEnabled: schemas/* boolean */.zMY().optional(),
+        scheduledPolicyItems: schemas/* array */.YOg(policyItem).optional(),
+        onDemandPolicyItem: onDemandItem.optional(),
+    })
+        .optional(),
+});
+/** Reads a desired policy written in YAML or JSON; errors name the source and the key. */
+function parseDesiredPolicy(text, source) {
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text, { uniqueKeys: true });
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`${source} is not valid YAML or JSON: ${error.message.split('\n')[0]}`);
+    }
+    if (data === null || data === undefined) {
+        throw new errors/* UserError */.y(`${source} is empty: write the policy to check (cluster, schedule and/or compliancePolicy).`);
+    }
+    const result = desiredPolicySchema.safeParse(data);
+    if (!result.success) {
+        const problems = result.error.issues.map((issue) => {
+            const key = issue.path.map(String).join('.');
+            const message = issue.code === 'unrecognized_keys'
+                ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} (allowed: see docs/ATLAS.md)`
+                : issue.message;
+            return `  ${key || '(top level)'}: ${message}`;
+        });
+        throw new errors/* UserError */.y(`${source} is not a valid Atlas backup policy:\n${problems.join('\n')}`);
+    }
+    const policy = result.data;
+    if (!policy.cluster && !policy.schedule && !policy.compliancePolicy) {
+        throw new errors/* UserError */.y(`${source} states nothing to check: give cluster, schedule and/or compliancePolicy.`);
+    }
+    return policy;
+}
+/**
+ * Compares a dedicated cluster's backup settings (cluster description, backup schedule, and the project's
+ * Backup Compliance Policy when the desired policy mentions it) with the desired policy.
+ */
+async function checkPolicy(client, target, desired) {
+    const tier = await client.getTier(target.projectId, target.cluster);
+    requireTier(tier, ['dedicated'], 'check the backup policy');
+    const schedule = desired.schedule ? await client.getSchedule(target.projectId, target.cluster) : undefined;
+    const compliance = desired.compliancePolicy
+        ? await client.getCompliancePolicy(target.projectId)
+        : undefined;
+    const { checked, differences } = comparePolicy(desired, {
+        cluster: { backupEnabled: tier.backupEnabled, pitEnabled: tier.pitEnabled },
+        ...(schedule ? { schedule } : {}),
+        compliancePolicy: compliance,
+    });
+    const what = (0,src_tier/* describeCluster */.K$)(tier);
+    return {
+        tier,
+        checked,
+        differences,
+        message: differences.length === 0
+            ? `The backup policy of ${what} matches: ${checked} setting(s) checked.`
+            : `The backup policy of ${what} has drifted: ${differences.length} difference(s) in ${checked} setting(s) checked.`,
+    };
+}
+/** Every difference between what the desired policy states and the actual settings (pure). */
+function comparePolicy(desired, actual) {
+    const differences = [];
+    let checked = 0;
+    const compare = (field, want, have) => {
+        if (want === undefined)
+            return;
+        checked += 1;
+        if (want !== have)
+            differences.push({ field, expected: show(want), actual: show(have) });
+    };
+    for (const [key, want] of Object.entries(desired.cluster ?? {})) {
+        compare(`cluster.${key}`, want, actual.cluster[key]);
+    }
+    if (desired.schedule) {
+        const have = actual.schedule;
+        const { policyItems, exportBucketId, ...plain } = desired.schedule;
+        for (const [key, want] of Object.entries(plain)) {
+            compare(`schedule.${key}`, want, have?.[key]);
+        }
+        compare('schedule.exportBucketId', exportBucketId, have?.export?.exportBucketId);
+        if (policyItems) {
+            checked += 1;
+            differences.push(...compareItems('schedule.policyItems', policyItems, have?.policyItems ?? []));
+        }
+    }
+    if (desired.compliancePolicy) {
+        const have = actual.compliancePolicy;
+        checked += 1;
+        if (!have) {
+            differences.push({ field: 'compliancePolicy', expected: 'a Backup Compliance Policy', actual: 'none' });
+        }
+        else {
+            const { scheduledPolicyItems, onDemandPolicyItem, ...plain } = desired.compliancePolicy;
+            for (const [key, want] of Object.entries(plain)) {
+                compare(`compliancePolicy.${key}`, want, have[key]);
+            }
+            if (scheduledPolicyItems) {
+                checked += 1;
+                differences.push(...compareItems('compliancePolicy.scheduledPolicyItems', scheduledPolicyItems, have.scheduledPolicyItems));
+            }
+            if (onDemandPolicyItem) {
+                compare('compliancePolicy.onDemandPolicyItem', retention(onDemandPolicyItem), have.onDemandPolicyItem ? retention(have.onDemandPolicyItem) : 'none');
+            }
+        }
+    }
+    return { checked, differences };
+}
+/** Policy items matched by frequency (`hourly every 6`); each one's retention compared; missing and extra ones listed. */
+function compareItems(field, desired, actual) {
+    const differences = [];
+    const byFrequency = (items) => new Map(items.map((item) => [frequency(item), item]));
+    const want = byFrequency(desired);
+    const have = byFrequency(actual);
+    for (const [key, item] of want) {
+        const found = have.get(key);
+        if (!found)
+            differences.push({ field: `${field}[${key}]`, expected: retention(item), actual: 'missing' });
+        else if (retention(found) !== retention(item))
+            differences.push({ field: `${field}[${key}]`, expected: retention(item), actual: retention(found) });
+    }
+    for (const [key, item] of have) {
+        if (!want.has(key))
+            differences.push({ field: `${field}[${key}]`, expected: 'none', actual: retention(item) });
+    }
+    return differences;
+}
+function frequency(item) {
+    return `${item.frequencyType} every ${item.frequencyInterval}`;
+}
+function retention(item) {
+    return `kept ${item.retentionValue} ${item.retentionUnit}`;
+}
+function show(value) {
+    return value === undefined ? 'not set' : String(value);
+}
+
+;// CONCATENATED MODULE: ../atlas/src/freshness.ts
+
+
+
+/**
+ * Whether the cluster's newest completed Cloud Backup snapshot (on demand, scheduled, or Flex's daily one)
+ * is recent enough: the Atlas side of a deploy gate. Age is measured from when the snapshot was taken.
+ */
+async function checkSnapshotFreshness(client, options) {
+    const tier = await client.getTier(options.projectId, options.cluster);
+    requireTier(tier, ['dedicated', 'flex'], 'check the age of Atlas snapshots');
+    const snapshots = await client.listSnapshots(tier);
+    const completed = snapshots.filter((s) => s.status === 'completed' && Boolean(s.createdAt));
+    const what = (0,src_tier/* describeCluster */.K$)(tier);
+    const allowed = (0,format/* formatDuration */.a3)(options.maxAgeMs);
+    const base = { tier, maxAgeMs: options.maxAgeMs, snapshots: snapshots.length, completed: completed.length };
+    const newest = completed.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+    if (!newest) {
+        return {
+            ...base,
+            fresh: false,
+            message: `No completed snapshot of ${what} (${snapshots.length} snapshot(s) listed).`,
+        };
+    }
+    const ageMs = client.deps.now() - Date.parse(newest.createdAt);
+    const fresh = ageMs <= options.maxAgeMs;
+    const age = (0,format/* formatDuration */.a3)(Math.max(0, ageMs));
+    return {
+        ...base,
+        fresh,
+        newest: {
+            id: newest.id,
+            type: newest.type,
+            createdAt: newest.createdAt,
+            ageMs,
+            ...(newest.description ? { description: newest.description } : {}),
+        },
+        message: fresh
+            ? `The newest completed snapshot of ${what}, ${newest.id} (${newest.type}), is ${age} old (allowed: ${allowed}).`
+            : `The newest completed snapshot of ${what}, ${newest.id} (${newest.type}), is ${age} old: older than the allowed ${allowed}.`,
+    };
+}
+
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(9071);
 // EXTERNAL MODULE: ../action-kit/src/inputs.ts
 var inputs = __webpack_require__(8949);
+;// CONCATENATED MODULE: ../atlas/src/names.ts
+/** Atlas's ids (projects, snapshots, export buckets, jobs): 24 hexadecimal digits. */
+const ATLAS_ID = /^[a-f0-9]{24}$/;
+/** A cluster's name, as Atlas allows it. */
+const CLUSTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
+/**
+ * An ISO 8601 time with its zone (`2026-11-25T03:00:00Z`, `…+02:00`), or undefined: a restore must not
+ * depend on the machine's time zone.
+ */
+function parseZonedTime(text) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text))
+        return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(1601);
 ;// CONCATENATED MODULE: ./src/commands/atlas/inputs.ts
@@ -457,21 +1079,21 @@ class CommandInputs {
 /** The project and cluster, checked against the forms Atlas accepts. */
 function target(inputs) {
     const projectId = inputs.required('project-id');
-    if (!src/* ATLAS_ID */.G_.test(projectId)) {
+    if (!ATLAS_ID.test(projectId)) {
         throw new errors/* UserError */.y(`${inputs.label('project-id')} must be an Atlas project id: 24 hexadecimal digits (Project Settings → Project ID), got '${projectId}'.`);
     }
     return { projectId, cluster: clusterName(inputs, 'cluster') };
 }
 function clusterName(inputs, name) {
     const cluster = inputs.required(name);
-    if (!src/* CLUSTER_NAME */.H9.test(cluster)) {
+    if (!CLUSTER_NAME.test(cluster)) {
         throw new errors/* UserError */.y(`${inputs.label(name)} must be a cluster name (letters, digits and hyphens), got '${cluster}'.`);
     }
     return cluster;
 }
 function hexId(inputs, name, what) {
     const id = inputs.required(name);
-    if (!src/* ATLAS_ID */.G_.test(id))
+    if (!ATLAS_ID.test(id))
         throw new errors/* UserError */.y(`${inputs.label(name)} must be ${what} (24 hexadecimal digits), got '${id}'.`);
     return id;
 }
@@ -513,7 +1135,7 @@ function pointInTime(inputs) {
     const raw = inputs.string('point-in-time');
     if (raw === undefined)
         return undefined;
-    const date = (0,src/* parseZonedTime */.rW)(raw);
+    const date = parseZonedTime(raw);
     if (!date) {
         throw new errors/* UserError */.y(`${inputs.label('point-in-time')} must be an ISO 8601 time with its zone, e.g. 2026-11-25T03:00:00Z, got '${raw}'.`);
     }
@@ -547,10 +1169,10 @@ function read(specs, args, context) {
 /** A client whose every request (and wait) ends by the command's deadline, or when the user interrupts. */
 function connect(inputs, context, timeoutMs) {
     const { credentials: given, source } = credentials(inputs);
-    for (const secret of (0,src/* credentialSecrets */.DJ)(given))
+    for (const secret of (0,auth/* credentialSecrets */.DJ)(given))
         context.redactor.add(secret);
-    const deps = { ...(0,src.realAtlasDeps)(context.signal), logger: context.logger };
-    return new src.AtlasClient({
+    const deps = { ...(0,http/* realAtlasDeps */.QM)(context.signal), logger: context.logger };
+    return new client/* AtlasClient */.l({
         credentials: given,
         baseUrl: baseUrl(inputs),
         credentialSource: source,
@@ -599,7 +1221,7 @@ Example:
             pollIntervalMs: inputs.duration('poll-interval'),
             timeoutMs,
         };
-        const result = await (0,src/* takeOnDemandSnapshot */.El)(connect(inputs, context, timeoutMs), options);
+        const result = await takeOnDemandSnapshot(connect(inputs, context, timeoutMs), options);
         const message = result.outcome === 'timed-out'
             ? `${result.message} (--timeout ${(0,format/* formatDuration */.a3)(timeoutMs)})`
             : result.message;
@@ -636,7 +1258,7 @@ daily ones on Flex. M0 has none (and is refused, saying so).`),
         const where = target(inputs);
         const client = connect(inputs, context, inputs.duration('timeout'));
         const tier = await client.getTier(where.projectId, where.cluster);
-        (0,src/* requireTier */.aK)(tier, ['dedicated', 'flex'], 'list snapshots');
+        requireTier(tier, ['dedicated', 'flex'], 'list snapshots');
         const list = await client.listSnapshots(tier);
         if (context.json) {
             json(context, {
@@ -647,7 +1269,7 @@ daily ones on Flex. M0 has none (and is refused, saying so).`),
             });
             return 0;
         }
-        context.stdout(`${(0,src/* describeCluster */.K$)(tier)}: ${list.length} snapshot(s)\n`);
+        context.stdout(`${(0,src_tier/* describeCluster */.K$)(tier)}: ${list.length} snapshot(s)\n`);
         if (list.length > 0) {
             context.stdout((0,src_text/* textTable */.e)(['id', 'type', 'status', 'taken', 'expires', 'size', 'description'], list.map((s) => [
                 s.id,
@@ -675,7 +1297,7 @@ wrote stays) or when --timeout runs out.`),
         const inputs = read(EXPORT_INPUTS, args, context);
         const where = target(inputs);
         const timeoutMs = inputs.duration('timeout');
-        const result = await (0,src/* exportSnapshot */.v2)(connect(inputs, context, timeoutMs), {
+        const result = await exportSnapshot(connect(inputs, context, timeoutMs), {
             ...where,
             snapshotId: hexId(inputs, 'snapshot-id', 'a snapshot id'),
             exportBucketId: hexId(inputs, 'export-bucket-id', 'an export bucket id'),
@@ -735,7 +1357,7 @@ Example:
             ? hexId(inputs, 'target-project-id', 'an Atlas project id')
             : undefined;
         const client = connect(inputs, context, timeoutMs);
-        const plan = await (0,src/* planRestore */.q8)(client, {
+        const plan = await planRestore(client, {
             ...where,
             ...(snapshotId ? { snapshotId } : {}),
             ...(at ? { pointInTime: at } : {}),
@@ -746,7 +1368,7 @@ Example:
         if (!context.json)
             context.stdout(planText);
         try {
-            const result = await (0,src/* startRestore */.DK)(client, plan, {
+            const result = await startRestore(client, plan, {
                 confirm: inputs.string('confirm'),
                 wait: inputs.boolean('wait'),
                 pollIntervalMs: inputs.duration('poll-interval'),
@@ -769,7 +1391,7 @@ Example:
             return result.outcome === 'completed' || result.outcome === 'started' ? 0 : 1;
         }
         catch (error) {
-            if (!(error instanceof src/* RestoreNotConfirmedError */.D0))
+            if (!(error instanceof src_errors/* RestoreNotConfirmedError */.D0))
                 throw error;
             if (context.json)
                 json(context, { outcome: 'refused', plan: plan.lines, message: error.message });
@@ -794,8 +1416,8 @@ differences. Only what the file states is checked; docs/ATLAS.md has an example.
         const text = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
             throw new errors/* UserError */.y(`--expect ${file}: cannot read it (${error.code ?? error.message}).`);
         });
-        const desired = (0,src/* parseDesiredPolicy */.uU)(text, file);
-        const result = await (0,src/* checkPolicy */.hM)(connect(inputs, context, inputs.duration('timeout')), where, desired);
+        const desired = parseDesiredPolicy(text, file);
+        const result = await checkPolicy(connect(inputs, context, inputs.duration('timeout')), where, desired);
         if (context.json) {
             json(context, {
                 matches: result.differences.length === 0,
@@ -827,7 +1449,7 @@ which checks the verified logical backups.`),
         const inputs = read(FRESHNESS_INPUTS, args, context);
         const where = target(inputs);
         const maxAgeMs = inputs.duration('max-age');
-        const result = await (0,src/* checkSnapshotFreshness */._z)(connect(inputs, context, inputs.duration('timeout')), {
+        const result = await checkSnapshotFreshness(connect(inputs, context, inputs.duration('timeout')), {
             ...where,
             maxAgeMs,
         });
