@@ -1,6 +1,6 @@
 import type { ArchiveEvent, ArchiveHeader, PreludeNamespace } from '@shipkit/archive';
 import { ContentHash } from '@shipkit/mongo';
-import { addSums, HashPool } from './hash-pool';
+import { HashPool, SLOT_BYTES } from './hash-pool';
 
 /** What the archive itself holds for one data namespace, recounted while it streams by. */
 export interface ArchiveNamespaceTally {
@@ -14,7 +14,10 @@ export interface ArchiveNamespaceTally {
 }
 
 export interface TallyOptions {
-  /** Documents are hashed inline until this many bytes were seen, then by a worker pool. Default 8 MiB. */
+  /**
+   * Documents are hashed inline until this many bytes were seen, then by a worker pool. Default 8 MiB;
+   * `Infinity` hashes everything inline (no worker threads).
+   */
   poolAfterBytes?: number;
   /** Worker threads for hashing; default: the cores less one, at most 4. */
   poolSize?: number;
@@ -22,16 +25,12 @@ export interface TallyOptions {
 
 interface Accumulator {
   tally: Omit<ArchiveNamespaceTally, 'contentHash'>;
-  inline: ContentHash;
-  /** Sum of the partial hashes computed by the pool. */
-  pooled: bigint;
-  /** Runs of consecutive documents waiting for a worker. */
+  /** Hashed here, and the partial sums the pool sent back. */
+  hash: ContentHash;
+  /** Runs of consecutive documents waiting for a worker, at most `SLOT_BYTES` in all. */
   queued: Uint8Array[];
   queuedBytes: number;
 }
-
-// Documents handed to a worker at once: large enough to make messaging negligible.
-const RUN_BYTES = 1024 * 1024;
 
 /**
  * Recounts documents, bytes and content hashes per namespace as archive events pass through, for
@@ -59,12 +58,12 @@ export class ArchiveTally {
   /** Passes events through unchanged while counting them. */
   async *tap(events: AsyncIterable<ArchiveEvent>): AsyncGenerator<ArchiveEvent> {
     for await (const event of events) {
-      await this.observe(event);
+      this.observe(event);
       yield event;
     }
   }
 
-  async observe(event: ArchiveEvent): Promise<void> {
+  observe(event: ArchiveEvent): void {
     switch (event.type) {
       case 'prelude':
         this.header = event.header;
@@ -72,25 +71,29 @@ export class ArchiveTally {
         return;
       case 'documents': {
         const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
-        let bytes = 0;
-        for (const doc of event.docs) bytes += doc.length;
-        entry.tally.documents += event.docs.length;
-        entry.tally.bytes += bytes;
-        this.#seenBytes += bytes;
-        this.onDocuments?.(bytes, event.docs.length);
+        const { run } = event;
+        entry.tally.documents += event.count;
+        entry.tally.bytes += run.length;
+        this.#seenBytes += run.length;
+        this.onDocuments?.(run.length, event.count);
         if (!this.#pool && this.#seenBytes <= this.#poolAfterBytes) {
-          for (const doc of event.docs) entry.inline.add(doc);
+          entry.hash.addRun(run);
           return;
         }
-        entry.queued.push(...spansOf(event.docs, bytes));
-        entry.queuedBytes += bytes;
-        if (entry.queuedBytes >= RUN_BYTES) await this.#dispatch(entry);
+        if (entry.queuedBytes + run.length > SLOT_BYTES) this.#dispatch(entry);
+        if (run.length > SLOT_BYTES) {
+          // A run larger than a slot (one large document): hashed here.
+          entry.hash.addRun(run);
+          return;
+        }
+        entry.queued.push(run);
+        entry.queuedBytes += run.length;
         return;
       }
       case 'eof': {
         const entry = this.#entry(`${event.ns.db}.${event.ns.collection}`);
         entry.tally.crc = event.crc.toString(16).padStart(16, '0');
-        await this.#dispatch(entry);
+        this.#dispatch(entry);
         return;
       }
       case 'end':
@@ -99,34 +102,24 @@ export class ArchiveTally {
     }
   }
 
-  async #dispatch(entry: Accumulator): Promise<void> {
+  /** Hands the queued runs to a worker, or hashes them here when every worker has work waiting. */
+  #dispatch(entry: Accumulator): void {
     if (entry.queued.length === 0) return;
-    const spans = entry.queued;
-    const bytes = entry.queuedBytes;
+    const runs = entry.queued;
     entry.queued = [];
     entry.queuedBytes = 0;
     this.#pool ??= new HashPool(this.#poolSize);
     if (this.#pool.busy) {
-      // Every worker has work queued: hash here rather than wait, so all cores stay in use.
-      for (const span of spans) forEachDocument(span, (doc) => entry.inline.add(doc));
+      for (const run of runs) entry.hash.addRun(run);
       return;
     }
-    // One standalone copy per run: the worker takes ownership of it, the archive's buffers stay put.
-    const run = new Uint8Array(bytes);
-    let at = 0;
-    for (const span of spans) {
-      run.set(span, at);
-      at += span.length;
-    }
-    this.#pool.hash(run, (value) => {
-      entry.pooled = addSums(entry.pooled, value);
-    });
+    this.#pool.hash(runs, (limbs, count) => entry.hash.addSum(limbs, count));
   }
 
   /** Hashes what is still queued and stops the workers; the content hashes are then final. */
   async finish(): Promise<void> {
     try {
-      for (const entry of this.#namespaces.values()) await this.#dispatch(entry);
+      for (const entry of this.#namespaces.values()) this.#dispatch(entry);
       await this.#pool?.drain();
     } finally {
       await this.close();
@@ -145,8 +138,7 @@ export class ArchiveTally {
     if (!entry) {
       entry = {
         tally: { name, documents: 0, bytes: 0, crc: undefined },
-        inline: new ContentHash(),
-        pooled: 0n,
+        hash: new ContentHash(),
         queued: [],
         queuedBytes: 0,
       };
@@ -163,8 +155,7 @@ export class ArchiveTally {
   get(name: string): ArchiveNamespaceTally | undefined {
     const entry = this.#namespaces.get(name);
     if (!entry) return undefined;
-    const sum = addSums(BigInt(`0x${entry.inline.hex()}`), entry.pooled);
-    return { ...entry.tally, contentHash: sum.toString(16).padStart(64, '0') };
+    return { ...entry.tally, contentHash: entry.hash.hex() };
   }
 
   get namespaces(): ArchiveNamespaceTally[] {
@@ -175,28 +166,5 @@ export class ArchiveTally {
     let total = 0;
     for (const { tally } of this.#namespaces.values()) total += tally.documents;
     return total;
-  }
-}
-
-/**
- * The documents of one batch as few runs as possible: a data segment's documents lie back to back,
- * so a batch read from one chunk is a single run, copied in one call.
- */
-function spansOf(docs: Buffer[], bytes: number): Uint8Array[] {
-  const first = docs[0];
-  const last = docs[docs.length - 1];
-  if (!first || !last) return [];
-  const contiguous =
-    first.buffer === last.buffer && last.byteOffset + last.length - first.byteOffset === bytes;
-  return contiguous ? [new Uint8Array(first.buffer, first.byteOffset, bytes)] : docs;
-}
-
-/** Calls `use` with each document of a run of consecutive documents. */
-function forEachDocument(span: Uint8Array, use: (doc: Uint8Array) => void): void {
-  const view = new DataView(span.buffer, span.byteOffset, span.byteLength);
-  for (let at = 0; at + 4 <= span.length; ) {
-    const length = view.getInt32(at, true);
-    use(span.subarray(at, at + length));
-    at += length;
   }
 }
