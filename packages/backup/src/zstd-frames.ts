@@ -51,6 +51,16 @@ export async function* decompressZstd(
       const frame = await nextFrame(input, wholeFrameBytes);
       if (frame === 'end') break;
       if (frame.kind === 'skippable') continue;
+      if (frame.kind === 'cut') {
+        // What the cut-off frame still holds comes out first, as from a single stream, then the error.
+        for (let next = ahead.shift(); next; next = ahead.shift()) yield* next.read();
+        try {
+          yield* decompressed(frame.parts, chunkSize);
+        } catch {
+          // zstd says only "unexpected end of file"; the error says where.
+        }
+        throw frame.error;
+      }
       if (frame.kind === 'whole') {
         ahead.push(new FrameOutput(frame.parts, chunkSize, FRAME_BYTES));
         if (ahead.length >= concurrency) yield* (ahead.shift() as FrameOutput).read();
@@ -153,6 +163,8 @@ type Frame =
   | { kind: 'skippable' }
   /** A whole frame's compressed bytes. */
   | { kind: 'whole'; parts: Buffer[] }
+  /** A frame the input ends inside: the bytes there are, and the error to report after their output. */
+  | { kind: 'cut'; parts: Buffer[]; error: Error }
   /** A frame too large to hold: its bytes as they arrive. */
   | { kind: 'large'; rest: () => AsyncIterable<Buffer> };
 
@@ -178,14 +190,20 @@ async function nextFrame(input: ByteQueue, wholeFrameBytes: number): Promise<Fra
   // Block by block: 3 header bytes (last-block bit, type, size), then the block's bytes.
   for (;;) {
     if (end > wholeFrameBytes) return { kind: 'large', rest: () => largeFrame(input, end, checksumBytes) };
-    if (!(await input.fill(end + 3))) throw cutOff(input);
+    if (!(await input.fill(end + 3))) return cutFrame(input);
     const { last, bytes } = blockAt(input, end);
     end += 3 + bytes;
     if (last) break;
   }
   end += checksumBytes;
-  if (!(await input.fill(end))) throw cutOff(input);
+  if (!(await input.fill(end))) return cutFrame(input);
   return { kind: 'whole', parts: input.take(end) };
+}
+
+/** The rest of the input, which ends inside a frame. */
+function cutFrame(input: ByteQueue): Frame {
+  const error = cutOff(input);
+  return { kind: 'cut', parts: input.take(input.length), error };
 }
 
 /** The bytes of a large frame to its end; the first `scanned` (its header and whole blocks) are known. */

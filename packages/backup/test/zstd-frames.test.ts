@@ -158,4 +158,20 @@ describe('decompressZstd', () => {
     flipped.writeUInt8(flipped.readUInt8(flipped.length - 1) ^ 0xff, flipped.length - 1);
     expect((await failure([flipped])).message).toMatch(/checksum/);
   });
+
+  it('hands out what a cut-off frame still holds before saying it is cut off, as a single stream does', async () => {
+    // Random bytes: stored blocks of 128 KiB, each decodable once it has arrived.
+    const data = randomBytes(1 << 20);
+    const whole = frame(data);
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    const out: Buffer[] = [];
+    const error = await (async () => {
+      for await (const chunk of decompressZstd(Readable.from([cut]), { chunkSize: 64 * 1024 }))
+        out.push(chunk);
+    })().catch((e: unknown) => e as Error);
+    expect(error?.message).toBe(`the zstd data ends inside a frame, at byte ${cut.length}`);
+    const got = Buffer.concat(out);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.equals(data.subarray(0, got.length))).toBe(true);
+  });
 });
