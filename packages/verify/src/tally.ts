@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ArchiveEvent, ArchiveHeader, PreludeNamespace } from '@shipkit/archive';
 import { ContentHash } from '@shipkit/mongo';
 import { HashPool, SLOT_BYTES } from './hash-pool';
@@ -15,8 +16,8 @@ export interface ArchiveNamespaceTally {
 
 export interface TallyOptions {
   /**
-   * Documents are hashed inline until this many bytes were seen, then by a worker pool. Default 8 MiB;
-   * `Infinity` hashes everything inline (no worker threads).
+   * Documents are hashed inline until this many bytes were seen, then by a worker pool. Default 8 MiB
+   * where there are more than two cores, else `Infinity`: everything inline (no worker threads).
    */
   poolAfterBytes?: number;
   /** Worker threads for hashing; default: the cores less one, at most 4. */
@@ -35,7 +36,7 @@ interface Accumulator {
 /**
  * Recounts documents, bytes and content hashes per namespace as archive events pass through, for
  * integrity checks and to compare a restore against. Nothing is decoded; the one SHA-256 per
- * document runs on worker threads once the archive proves large, so hashing keeps up with reading.
+ * document runs on worker threads once the archive proves large and there are cores to spare.
  * Call `finish()` (or `close()` on failure) when the events are done.
  */
 export class ArchiveTally {
@@ -51,7 +52,7 @@ export class ArchiveTally {
   #complete = false;
 
   constructor(options: TallyOptions = {}) {
-    this.#poolAfterBytes = options.poolAfterBytes ?? 8 * 1024 * 1024;
+    this.#poolAfterBytes = options.poolAfterBytes ?? defaultPoolAfterBytes();
     this.#poolSize = options.poolSize;
   }
 
@@ -167,4 +168,13 @@ export class ArchiveTally {
     for (const { tally } of this.#namespaces.values()) total += tally.documents;
     return total;
   }
+}
+
+/**
+ * On two cores the zstd frames already decompress on the second one, and a hashing worker competing
+ * for it cost more than it saved: at 256 MiB of BSON, 2.3–3.2 CPU seconds and 218–223 MiB of peak
+ * RSS with the worker against 1.5–2.5 s and 182–195 MiB inline, and no shorter wall time.
+ */
+function defaultPoolAfterBytes(): number {
+  return availableParallelism() > 2 ? 8 * 1024 * 1024 : Number.POSITIVE_INFINITY;
 }
