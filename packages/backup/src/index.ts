@@ -29,6 +29,8 @@ export {
   recipientOf,
   sniffEncoding,
 } from './codec';
+/** zstd streams of several frames: decompressed frame by frame, several at once. */
+export { type DecompressZstdOptions, decompressZstd, FRAME_BYTES } from './zstd-frames';
 export {
   archiveName,
   backupIdTime,
