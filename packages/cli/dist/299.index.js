@@ -12141,7 +12141,7 @@ const resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ss
         });
     }
     const { accessToken } = token;
-    const { SSOClient, GetRoleCredentialsCommand } = __webpack_require__(8287);
+    const { SSOClient, GetRoleCredentialsCommand } = __webpack_require__(668);
     const sso = ssoClient ||
         new SSOClient(Object.assign({}, clientConfig ?? {}, {
             logger: clientConfig?.logger ?? callerClientConfig?.logger ?? parentClientConfig?.logger,
@@ -12281,7 +12281,7 @@ exports.validateSsoProfile = validateSsoProfile;
 
 /***/ }),
 
-/***/ 8287:
+/***/ 668:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { GetRoleCredentialsCommand, SSOClient } = __webpack_require__(9063);

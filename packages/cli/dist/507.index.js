@@ -739,29 +739,27 @@ async function mapBounded(items, limit, work) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8691);
+/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8691);
+/* harmony import */ var _zstd_frames__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8287);
+
 
 
 
 /**
  * The byte transformations between the archive and the stored object:
  *   archive → compress (zstd | gzip | none) → age encryption (optional) → storage
- * and back. zstd is Node 24's zlib binding; gzip is what `mongorestore --gzip` reads; age output is what
- * `age -d` decrypts, with a MAC per 64 KiB chunk so truncation and tampering are detected.
+ * and back. zstd is Node 24's zlib binding, written as a series of frames (see zstd-frames.ts); gzip
+ * is what `mongorestore --gzip` reads; age output is what `age -d` decrypts, with a MAC per 64 KiB
+ * chunk so truncation and tampering are detected.
  */
 // Loaded only when a backup is encrypted or decrypted: most runs never need it.
 const loadAge = () => __webpack_require__.e(/* import() */ 291).then(__webpack_require__.bind(__webpack_require__, 8291));
 const COMPRESSIONS = ['zstd', 'gzip', 'none'];
 const DEFAULT_LEVEL = { zstd: 3, gzip: 6, none: undefined };
-function compressStream(compression, level) {
+function compressStream(compression, level, options = {}) {
     switch (compression) {
         case 'zstd':
-            return node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createZstdCompress({
-                params: {
-                    [(node_zlib__WEBPACK_IMPORTED_MODULE_1___default().constants).ZSTD_c_compressionLevel]: level ?? DEFAULT_LEVEL.zstd,
-                    [(node_zlib__WEBPACK_IMPORTED_MODULE_1___default().constants).ZSTD_c_checksumFlag]: 1,
-                },
-            });
+            return new FramedZstdCompress(level ?? DEFAULT_LEVEL.zstd, options.frameBytes);
         case 'gzip':
             return node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createGzip({ level: level ?? DEFAULT_LEVEL.gzip });
         case 'none':
@@ -771,19 +769,69 @@ function compressStream(compression, level) {
 function decompressStream(compression) {
     switch (compression) {
         case 'zstd':
-            return zlib.createZstdDecompress();
+            return zstdDecompressStream();
         case 'gzip':
             return zlib.createGunzip();
         case 'none':
             return new PassThrough();
     }
 }
+/**
+ * zstd compression that ends the frame after every `frameBytes` of input, so that a reader can
+ * decompress the frames on several threads; a decoder reads them as one stream. One compressor
+ * throughout: a frame end only resets its history, so memory stays that of one stream.
+ */
+class FramedZstdCompress extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex {
+    #inner;
+    #frameBytes;
+    #sinceFrame = 0;
+    constructor(level, frameBytes = _zstd_frames__WEBPACK_IMPORTED_MODULE_2__/* .FRAME_BYTES */ .K) {
+        super();
+        this.#frameBytes = frameBytes;
+        this.#inner = node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createZstdCompress({
+            params: {
+                [(node_zlib__WEBPACK_IMPORTED_MODULE_1___default().constants).ZSTD_c_compressionLevel]: level,
+                [(node_zlib__WEBPACK_IMPORTED_MODULE_1___default().constants).ZSTD_c_checksumFlag]: 1,
+            },
+        });
+        this.#inner.on('data', (chunk) => {
+            if (!this.push(chunk))
+                this.#inner.pause();
+        });
+        this.#inner.on('end', () => this.push(null));
+        this.#inner.on('error', (error) => this.destroy(error));
+    }
+    _write(chunk, _encoding, callback) {
+        this.#inner.write(chunk, (error) => callback(error));
+        this.#sinceFrame += chunk.length;
+        if (this.#sinceFrame >= this.#frameBytes) {
+            this.#sinceFrame = 0;
+            this.#inner.flush((node_zlib__WEBPACK_IMPORTED_MODULE_1___default().constants).ZSTD_e_end);
+        }
+    }
+    _final(callback) {
+        this.#inner.end(() => callback());
+    }
+    _read() {
+        this.#inner.resume();
+    }
+    _destroy(error, callback) {
+        this.#inner.destroy();
+        callback(error);
+    }
+}
+/** A Duplex over `decompressZstd`: every frame of the input, whatever its chunks. */
+function zstdDecompressStream() {
+    const input = new PassThrough();
+    const output = Readable.from(decompressZstd(input));
+    return Duplex.from({ writable: input, readable: output });
+}
 function checkCompressionLevel(compression, level) {
     if (level === undefined)
         return;
     const range = { zstd: [1, 22], gzip: [1, 9], none: [0, 0] }[compression];
     if (compression === 'none' || level < range[0] || level > range[1]) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(compression === 'none'
+        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(compression === 'none'
             ? "Input 'compression-level' cannot be used with compression 'none'."
             : `Input 'compression-level' for ${compression} must be from ${range[0]} to ${range[1]}, got ${level}.`);
     }
@@ -794,7 +842,7 @@ function checkRecipients(recipients) {
     const bad = recipients.filter((r) => !RECIPIENT.test(r));
     if (bad.length > 0) {
         const shown = bad.map((r) => `'${r.length > 20 ? `${r.slice(0, 12)}…` : r}'`).join(', ');
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`Input 'encrypt-recipients' has ${bad.length === 1 ? 'an invalid recipient' : 'invalid recipients'}: ${shown}. ` +
+        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`Input 'encrypt-recipients' has ${bad.length === 1 ? 'an invalid recipient' : 'invalid recipients'}: ${shown}. ` +
             'Each must be an age X25519 public key: age1 followed by 58 lower-case bech32 characters (see `age-keygen -y`).');
     }
 }
@@ -811,7 +859,7 @@ async function encryptStream(plaintext, recipients) {
 async function decryptStream(ciphertext, identity, inputName = 'decrypt-identity') {
     const trimmed = identity.trim();
     if (!/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(trimmed)) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`Input '${inputName}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).`);
+        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`Input '${inputName}' must be an age identity (AGE-SECRET-KEY-1…, as written by age-keygen).`);
     }
     const { Decrypter } = await loadAge();
     const decrypter = new Decrypter();
@@ -823,9 +871,9 @@ async function decryptStream(ciphertext, identity, inputName = 'decrypt-identity
     catch (error) {
         const message = error.message ?? '';
         if (/no identity matched/i.test(message)) {
-            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`The age identity given as '${inputName}' cannot decrypt this backup: it was encrypted to other recipients.`);
+            throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`The age identity given as '${inputName}' cannot decrypt this backup: it was encrypted to other recipients.`);
         }
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`The backup could not be decrypted: ${message}`);
+        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`The backup could not be decrypted: ${message}`);
     }
 }
 /** The public key (`age1…`) of an identity, to check it matches a manifest's recipients. */
@@ -1619,6 +1667,323 @@ function judgeLegacy(name, json, folderId, manifest) {
                 }),
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 8287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ FRAME_BYTES),
+/* harmony export */   l: () => (/* binding */ decompressZstd)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * zstd streams of several frames. A backup ends a frame every `FRAME_BYTES` of archive, so a reader can
+ * decompress frames on several threads at once; any zstd decoder (`zstd -d`, and so `mongorestore`
+ * behind it) reads the frames one after the other as one stream.
+ *
+ * Node's zstd decompressor cannot be trusted with such a stream: when a frame ends inside an input
+ * chunk it drops the rest of that chunk (Node 24.21). `decompressZstd` therefore finds each frame's
+ * end from its block headers, without decompressing, and hands every frame to a decompressor of its
+ * own.
+ */
+/** Archive bytes per frame written by `compressStream`: small enough to spread, large enough to compress. */
+const FRAME_BYTES = 8 * 1024 * 1024;
+const ZSTD_MAGIC = 0xfd2fb528;
+// Skippable frames: 0x184D2A50 to 0x184D2A5F, a 4-byte length, then data any decoder ignores.
+const SKIPPABLE_MASK = 0xfffffff0;
+const SKIPPABLE_MAGIC = 0x184d2a50;
+/**
+ * The decompressed bytes of a zstd stream of any number of frames, in order. Each complete frame of at
+ * most `wholeFrameBytes` gets a decompressor of its own, `concurrency` of them at work at once in the
+ * thread pool, each holding at most about one frame of output ahead of the reader; a larger frame (the
+ * zstd tool writes one frame for a whole stream) streams through one decompressor as its input
+ * arrives. Corrupt or cut-off data is thrown as zstd reports it, or as a description of the bytes that
+ * are not a frame, when the reader reaches it.
+ */
+async function* decompressZstd(source, options = {}) {
+    const concurrency = Math.max(1, options.concurrency ?? 3);
+    const wholeFrameBytes = options.wholeFrameBytes ?? 16 * 1024 * 1024;
+    const chunkSize = options.chunkSize ?? 1024 * 1024;
+    const input = new ByteQueue(source);
+    const ahead = [];
+    try {
+        for (;;) {
+            const frame = await nextFrame(input, wholeFrameBytes);
+            if (frame === 'end')
+                break;
+            if (frame.kind === 'skippable')
+                continue;
+            if (frame.kind === 'cut') {
+                // What the cut-off frame still holds comes out first, as from a single stream, then the error.
+                for (let next = ahead.shift(); next; next = ahead.shift())
+                    yield* next.read();
+                try {
+                    yield* decompressed(frame.parts, chunkSize);
+                }
+                catch {
+                    // zstd says only "unexpected end of file"; the error says where.
+                }
+                throw frame.error;
+            }
+            if (frame.kind === 'whole') {
+                ahead.push(new FrameOutput(frame.parts, chunkSize, FRAME_BYTES));
+                if (ahead.length >= concurrency)
+                    yield* ahead.shift().read();
+                continue;
+            }
+            // A large frame: everything before it first, then its output as its input arrives.
+            for (let next = ahead.shift(); next; next = ahead.shift())
+                yield* next.read();
+            yield* decompressed(frame.rest(), chunkSize);
+        }
+        for (let next = ahead.shift(); next; next = ahead.shift())
+            yield* next.read();
+    }
+    finally {
+        for (const output of ahead)
+            output.close();
+        await input.close();
+    }
+}
+/** What a decompressor makes of `input`, as it comes. */
+function decompressed(input, chunkSize) {
+    const decompressor = node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createZstdDecompress({ chunkSize });
+    const source = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(input, { objectMode: false });
+    source.on('error', (error) => decompressor.destroy(error));
+    return source.pipe(decompressor);
+}
+/**
+ * One frame decompressed ahead of the reader: its output is gathered until `aheadBytes` are held, then
+ * waits for `read` to take some. A failure is kept for `read` to throw, in its place in the stream.
+ */
+class FrameOutput {
+    #decompressor;
+    #chunks = [];
+    #aheadBytes;
+    #held = 0;
+    #done = false;
+    #failure;
+    /** Wakes `read` (a chunk arrived, or the end) or the producer (room was made). */
+    #wake;
+    constructor(compressed, chunkSize, aheadBytes) {
+        this.#aheadBytes = aheadBytes;
+        this.#decompressor = node_zlib__WEBPACK_IMPORTED_MODULE_1___default().createZstdDecompress({ chunkSize });
+        for (const part of compressed)
+            this.#decompressor.write(part);
+        this.#decompressor.end();
+        void this.#gather();
+    }
+    async #gather() {
+        try {
+            for await (const chunk of this.#decompressor) {
+                this.#chunks.push(chunk);
+                this.#held += chunk.length;
+                this.#signal();
+                while (this.#held >= this.#aheadBytes && !this.#done)
+                    await this.#wait();
+            }
+        }
+        catch (error) {
+            this.#failure = error;
+        }
+        finally {
+            this.#done = true;
+            this.#signal();
+        }
+    }
+    async *read() {
+        for (;;) {
+            const chunk = this.#chunks.shift();
+            if (chunk) {
+                this.#held -= chunk.length;
+                this.#signal();
+                yield chunk;
+            }
+            else if (this.#done) {
+                if (this.#failure !== undefined)
+                    throw this.#failure;
+                return;
+            }
+            else
+                await this.#wait();
+        }
+    }
+    close() {
+        this.#done = true;
+        this.#decompressor.destroy();
+        this.#signal();
+    }
+    #wait() {
+        return new Promise((resolve) => {
+            this.#wake = resolve;
+        });
+    }
+    #signal() {
+        const wake = this.#wake;
+        this.#wake = undefined;
+        wake?.();
+    }
+}
+/** Finds the next frame's end from its header and block headers; 'end' when the input is used up. */
+async function nextFrame(input, wholeFrameBytes) {
+    if (!(await input.fill(1)))
+        return 'end';
+    if (!(await input.fill(4)))
+        throw notAFrame(input, 'it ends within a frame magic number');
+    const magic = input.uint32(0);
+    if ((magic & SKIPPABLE_MASK) >>> 0 === SKIPPABLE_MAGIC) {
+        if (!(await input.fill(8)))
+            throw cutOff(input);
+        for await (const _ of passOn(input, 8 + input.uint32(4)))
+            ;
+        return { kind: 'skippable' };
+    }
+    if (magic !== ZSTD_MAGIC)
+        throw notAFrame(input, `it starts with ${input.hex(0, 4)}`);
+    if (!(await input.fill(5)))
+        throw cutOff(input);
+    const descriptor = input.byte(4);
+    if (descriptor & 0x08)
+        throw notAFrame(input, 'its header sets the reserved bit');
+    const singleSegment = (descriptor >> 5) & 1;
+    const contentSizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6];
+    const dictionaryBytes = [0, 1, 2, 4][descriptor & 3];
+    const checksumBytes = descriptor & 0x04 ? 4 : 0;
+    let end = 5 + (singleSegment ? 0 : 1) + dictionaryBytes + contentSizeBytes;
+    // Block by block: 3 header bytes (last-block bit, type, size), then the block's bytes.
+    for (;;) {
+        if (end > wholeFrameBytes)
+            return { kind: 'large', rest: () => largeFrame(input, end, checksumBytes) };
+        if (!(await input.fill(end + 3)))
+            return cutFrame(input);
+        const { last, bytes } = blockAt(input, end);
+        end += 3 + bytes;
+        if (last)
+            break;
+    }
+    end += checksumBytes;
+    if (!(await input.fill(end)))
+        return cutFrame(input);
+    return { kind: 'whole', parts: input.take(end) };
+}
+/** The rest of the input, which ends inside a frame. */
+function cutFrame(input) {
+    const error = cutOff(input);
+    return { kind: 'cut', parts: input.take(input.length), error };
+}
+/** The bytes of a large frame to its end; the first `scanned` (its header and whole blocks) are known. */
+async function* largeFrame(input, scanned, checksumBytes) {
+    yield* passOn(input, scanned);
+    for (;;) {
+        if (!(await input.fill(3)))
+            throw cutOff(input);
+        const { last, bytes } = blockAt(input, 0);
+        yield* passOn(input, 3 + bytes + (last ? checksumBytes : 0));
+        if (last)
+            return;
+    }
+}
+/** The next `count` bytes, handed on as they arrive (so a decompressor keeps pace with the input). */
+async function* passOn(input, count) {
+    for (let left = count; left > 0;) {
+        if (!(await input.fill(1)))
+            throw cutOff(input);
+        const take = Math.min(left, input.length);
+        yield* input.take(take);
+        left -= take;
+    }
+}
+function blockAt(input, at) {
+    const header = input.byte(at) | (input.byte(at + 1) << 8) | (input.byte(at + 2) << 16);
+    const type = (header >> 1) & 3;
+    if (type === 3)
+        throw notAFrame(input, `a block header at byte ${input.consumed + at} has the reserved type`);
+    const size = header >>> 3;
+    return { last: (header & 1) === 1, bytes: type === 1 ? 1 : size };
+}
+function cutOff(input) {
+    return new Error(`the zstd data ends inside a frame, at byte ${input.consumed + input.length}`);
+}
+function notAFrame(input, why) {
+    return new Error(`the bytes at ${input.consumed} are not a zstd frame: ${why}`);
+}
+/** Input bytes from an async source, readable at any offset ahead without copying them together. */
+class ByteQueue {
+    #iterator;
+    #chunks = [];
+    /** Bytes held in `#chunks`. */
+    length = 0;
+    /** Bytes taken out since the start. */
+    consumed = 0;
+    #done = false;
+    constructor(source) {
+        this.#iterator = source[Symbol.asyncIterator]();
+    }
+    /** Pulls input until `count` bytes are held; false if the input ends first. */
+    async fill(count) {
+        while (this.length < count && !this.#done) {
+            const next = await this.#iterator.next();
+            if (next.done)
+                this.#done = true;
+            else if (next.value.length > 0) {
+                this.#chunks.push(next.value);
+                this.length += next.value.length;
+            }
+        }
+        return this.length >= count;
+    }
+    byte(at) {
+        for (const chunk of this.#chunks) {
+            if (at < chunk.length)
+                return chunk[at];
+            at -= chunk.length;
+        }
+        throw new RangeError(`byte ${at} is not held`);
+    }
+    uint32(at) {
+        return ((this.byte(at) | (this.byte(at + 1) << 8) | (this.byte(at + 2) << 16) | (this.byte(at + 3) << 24)) >>> 0);
+    }
+    hex(at, count) {
+        let out = '';
+        for (let i = 0; i < count; i++)
+            out += this.byte(at + i)
+                .toString(16)
+                .padStart(2, '0');
+        return out;
+    }
+    /** Removes the first `count` bytes, returned as slices of the input chunks. */
+    take(count) {
+        const out = [];
+        let left = count;
+        while (left > 0) {
+            const chunk = this.#chunks[0];
+            if (chunk.length <= left) {
+                out.push(chunk);
+                this.#chunks.shift();
+                left -= chunk.length;
+            }
+            else {
+                out.push(chunk.subarray(0, left));
+                this.#chunks[0] = chunk.subarray(left);
+                left = 0;
+            }
+        }
+        this.length -= count;
+        this.consumed += count;
+        return out;
+    }
+    async close() {
+        await this.#iterator.return?.();
+    }
 }
 
 
@@ -2736,7 +3101,7 @@ async function runDump(options, writer, inner) {
             batchSize: batchDocuments(size, batchBytes),
             method: 'single',
             rangeCounts: [],
-            hash: new content_hash/* ContentHash */.y(),
+            hash: new content_hash/* ContentHash */.yN(),
             remaining: 0,
         });
     }
@@ -2804,7 +3169,7 @@ function checkFilters(filter, catalog, requireIncludeMatch, logger) {
 async function readRange(task, context) {
     const { state } = task;
     const { db, collection } = state.dataNamespace;
-    const hash = new content_hash/* ContentHash */.y();
+    const hash = new content_hash/* ContentHash */.yN();
     let count = 0;
     const batches = readRawBatches(context.client, context.readMethod, db, collection, {
         filter: task.filter,
@@ -2965,7 +3330,7 @@ function namespaceDump(entry, states, archive) {
     const dataCollection = entry.dataCollection ?? entry.collection;
     const stats = archive.namespaces.find((ns) => ns.db === entry.db && ns.collection === dataCollection);
     const state = states.find((s) => s.entry === entry);
-    const hash = state?.hash ?? new content_hash/* ContentHash */.y();
+    const hash = state?.hash ?? new content_hash/* ContentHash */.yN();
     const count = stats?.count ?? 0;
     if (hash.count !== count) {
         throw new Error(`${entry.db}.${dataCollection}: hashed ${hash.count} documents but the archive holds ${count}`);
@@ -3007,7 +3372,7 @@ var codec = __webpack_require__(3957);
 // EXTERNAL MODULE: ../backup/src/layout.ts
 var layout = __webpack_require__(9053);
 // EXTERNAL MODULE: ../backup/src/manifest.ts
-var src_manifest = __webpack_require__(8410);
+var manifest = __webpack_require__(8410);
 // EXTERNAL MODULE: ../backup/src/prune.ts + 2 modules
 var prune = __webpack_require__(3931);
 // EXTERNAL MODULE: ../backup/src/tool.ts
@@ -3056,15 +3421,18 @@ async function runBackup(options, deps) {
         deadline.dispose();
     }
 }
-async function backUp(options, deps, deadline, { compression, recipients, parallelism }) {
+/**
+ * The run in named stages: reach the destination, connect, size the upload, stream the archive,
+ * commit the manifest, prune. The outer `try` alone turns a stop into what it means for the commit.
+ */
+async function backUp(options, deps, deadline, settings) {
     const now = deps.now ?? (() => new Date());
     const { logger } = deps;
     // The part size is fixed once the size is known (see below), so S3 storage reopens after connecting.
     let storage = deps.storage;
     const open = (s3) => (0,src_open/* openStorage */.G)(options.destination, { s3: s3 ?? {}, logger, deadline });
     const started = now();
-    // How far the commit got, so a stopped run says truthfully whether a backup exists.
-    let commit = 'not-started';
+    const commit = { state: 'not-started' };
     try {
         // Reach the destination (bucket exists, credentials work) before connecting to the source.
         storage ??= open(options.storage);
@@ -3083,98 +3451,12 @@ async function backUp(options, deps, deadline, { compression, recipients, parall
             }
             const store = storage;
             const backupId = (0,layout/* newBackupId */._H)(started);
-            const archive = (0,layout/* archiveName */.uv)(compression, recipients.length > 0);
+            const archive = (0,layout/* archiveName */.uv)(settings.compression, settings.recipients.length > 0);
             const keys = (0,layout/* backupKeys */.F1)(backupId, archive);
             logger.info(`backup ${backupId} → ${store.describe(keys.archive)}`);
-            const writer = new ArchiveWriter();
-            const stopWriter = () => writer.abort(deadline.reason);
-            deadline.signal.addEventListener('abort', stopWriter, { once: true });
-            const sha256 = (0,external_node_crypto_.createHash)('sha256');
-            let storedBytes = 0;
-            const tap = new external_node_stream_.Transform({
-                transform(chunk, _encoding, done) {
-                    sha256.update(chunk);
-                    storedBytes += chunk.length;
-                    done(null, chunk);
-                },
-            });
-            const compressed = writer.stream.pipe((0,codec/* compressStream */.fR)(compression, options.compressionLevel));
-            writer.stream.on('error', (error) => compressed.destroy(error));
-            const sealed = recipients.length > 0 ? await (0,codec/* encryptStream */.UO)(compressed, recipients) : compressed;
-            const stored = (0,promises_.pipeline)(sealed, tap);
-            const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
-            const memory = new src_memory/* MemoryKeeper */.g();
-            const progress = new src_progress/* ProgressReporter */.P({
-                label: 'backup',
-                log: (line) => logger.info(line),
-                intervalMs: options.progressIntervalMs ?? 10_000,
-            });
-            const onPlan = (plan) => {
-                logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
-                progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
-            };
-            const dump = dumpDatabase({
-                client,
-                include: options.include ?? [],
-                exclude: options.exclude ?? [],
-                parallelism,
-                signal: deadline.signal,
-                logger,
-                onPlan,
-                onProgress: (bytes, documents) => {
-                    progress.add(bytes, documents);
-                    memory.add(bytes);
-                },
-                toolVersion: `${tool/* TOOL */.j.name} ${tool/* TOOL */.j.version}`,
-            }, writer);
-            const [dumped, put] = await allStages(deadline, [dump, upload, stored]);
-            deadline.signal.removeEventListener('abort', stopWriter);
-            progress.done();
-            const digest = sha256.digest('hex');
-            logger.info(`archive stored: ${(0,format/* formatBytes */.z3)(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`);
-            const finished = now();
-            const manifest = src_manifest/* manifestSchema */.rc.parse({
-                formatVersion: src_manifest/* MANIFEST_FORMAT_VERSION */.VK,
-                backupId,
-                startedAt: started.toISOString(),
-                finishedAt: finished.toISOString(),
-                tool: tool/* TOOL */.j,
-                source: {
-                    serverVersion: dumped.server.serverVersion,
-                    topology: dumped.server.topology,
-                    ...(dumped.server.flavor ? { flavor: dumped.server.flavor } : {}),
-                    databases: dumped.databases,
-                },
-                settings: {
-                    include: options.include ?? [],
-                    exclude: options.exclude ?? [],
-                    compression,
-                    ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
-                    parallelism,
-                },
-                archive: {
-                    key: archive,
-                    format: 'mongodump-archive',
-                    compression,
-                    recipients,
-                    size: storedBytes,
-                    sha256: digest,
-                },
-                totals: {
-                    namespaces: dumped.namespaces.length,
-                    documents: dumped.namespaces.reduce((sum, ns) => sum + ns.count, 0),
-                    bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
-                },
-                namespaces: dumped.namespaces,
-            });
-            // The commit marker: only now does the backup exist. Never sent once the run has stopped.
-            deadline.throwIfStopped();
-            commit = 'manifest-sent';
-            await store.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
-                contentType: 'application/json',
-                ifNoneMatch: true,
-            });
-            commit = 'committed';
+            const streamed = await streamArchive(client, store, keys.archive, options, settings, deadline, logger);
+            const manifest = buildManifest({ backupId, started, finished: now(), archive, options, settings }, streamed);
+            await commitManifest(store, keys.manifest, manifest, deadline, commit);
             logger.info(`backup ${backupId} committed: ${store.describe(keys.manifest)}`);
             const result = {
                 backupId,
@@ -3196,14 +3478,115 @@ async function backUp(options, deps, deadline, { compression, recipients, parall
     catch (error) {
         // A stopped run reports why it stopped (what failed because of the stop is only a consequence),
         // and whether a backup was committed before it did.
-        if (!deadline.stopped || commit === 'committed')
+        if (!deadline.stopped || commit.state === 'committed')
             throw error;
-        throw stoppedBeforeCommit(deadline.reason, commit === 'manifest-sent');
+        throw stoppedBeforeCommit(deadline.reason, commit.state === 'manifest-sent');
     }
     finally {
         if (!deps.storage)
             await storage?.close();
     }
+}
+/**
+ * The stream stage: MongoDB ─▶ archive writer ─▶ compress ─▶ age (optional) ─▶ SHA-256 tap ─▶
+ * storage, every part bound to the deadline; returns what the dump found and what was stored.
+ */
+async function streamArchive(client, store, key, options, { compression, recipients, parallelism }, deadline, logger) {
+    const writer = new ArchiveWriter();
+    const stopWriter = () => writer.abort(deadline.reason);
+    deadline.signal.addEventListener('abort', stopWriter, { once: true });
+    const sha256 = (0,external_node_crypto_.createHash)('sha256');
+    let storedBytes = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            sha256.update(chunk);
+            storedBytes += chunk.length;
+            done(null, chunk);
+        },
+    });
+    const compressed = writer.stream.pipe((0,codec/* compressStream */.fR)(compression, options.compressionLevel));
+    writer.stream.on('error', (error) => compressed.destroy(error));
+    const sealed = recipients.length > 0 ? await (0,codec/* encryptStream */.UO)(compressed, recipients) : compressed;
+    const stored = (0,promises_.pipeline)(sealed, tap);
+    const upload = store.put(key, tap, { contentType: 'application/octet-stream' });
+    const memory = new src_memory/* MemoryKeeper */.g();
+    const progress = new src_progress/* ProgressReporter */.P({
+        label: 'backup',
+        log: (line) => logger.info(line),
+        intervalMs: options.progressIntervalMs ?? 10_000,
+    });
+    const onPlan = (plan) => {
+        logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
+        progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
+    };
+    const dump = dumpDatabase({
+        client,
+        include: options.include ?? [],
+        exclude: options.exclude ?? [],
+        parallelism,
+        signal: deadline.signal,
+        logger,
+        onPlan,
+        onProgress: (bytes, documents) => {
+            progress.add(bytes, documents);
+            memory.add(bytes);
+        },
+        toolVersion: `${tool/* TOOL */.j.name} ${tool/* TOOL */.j.version}`,
+    }, writer);
+    const [dumped, put] = await allStages(deadline, [dump, upload, stored]);
+    deadline.signal.removeEventListener('abort', stopWriter);
+    progress.done();
+    const digest = sha256.digest('hex');
+    logger.info(`archive stored: ${(0,format/* formatBytes */.z3)(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`);
+    return { dumped, storedBytes, sha256: digest };
+}
+/** The manifest of a stored archive (pure). */
+function buildManifest(run, { dumped, storedBytes, sha256 }) {
+    const { options, settings } = run;
+    return manifest/* manifestSchema */.rc.parse({
+        formatVersion: manifest/* MANIFEST_FORMAT_VERSION */.VK,
+        backupId: run.backupId,
+        startedAt: run.started.toISOString(),
+        finishedAt: run.finished.toISOString(),
+        tool: tool/* TOOL */.j,
+        source: {
+            serverVersion: dumped.server.serverVersion,
+            topology: dumped.server.topology,
+            ...(dumped.server.flavor ? { flavor: dumped.server.flavor } : {}),
+            databases: dumped.databases,
+        },
+        settings: {
+            include: options.include ?? [],
+            exclude: options.exclude ?? [],
+            compression: settings.compression,
+            ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
+            parallelism: settings.parallelism,
+        },
+        archive: {
+            key: run.archive,
+            format: 'mongodump-archive',
+            compression: settings.compression,
+            recipients: settings.recipients,
+            size: storedBytes,
+            sha256,
+        },
+        totals: {
+            namespaces: dumped.namespaces.length,
+            documents: dumped.namespaces.reduce((sum, ns) => sum + ns.count, 0),
+            bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
+        },
+        namespaces: dumped.namespaces,
+    });
+}
+/** The commit marker: only once it is written does the backup exist. Never sent once the run has stopped. */
+async function commitManifest(store, key, manifest, deadline, commit) {
+    deadline.throwIfStopped();
+    commit.state = 'manifest-sent';
+    await store.put(key, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+        contentType: 'application/json',
+        ifNoneMatch: true,
+    });
+    commit.state = 'committed';
 }
 /**
  * Waits for every stage of the stream (dump, upload, compression) and, when one fails, stops the
@@ -3481,9 +3864,9 @@ function textTable(headers, rows, rightAligned = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ ContentHash)
+/* harmony export */   yN: () => (/* binding */ ContentHash)
 /* harmony export */ });
-/* unused harmony export contentHashOf */
+/* unused harmony exports contentHashOf, addDigest, addRunDigests, addLimbs, limbsHex */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -3502,36 +3885,29 @@ class ContentHash {
     limbs = new Uint32Array(8);
     documents = 0;
     add(document) {
-        // One-shot hashing: no Hash object (and its native context) per document, about twice as fast.
-        this.addDigest((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', document, 'buffer'));
+        addDigest(this.limbs, document);
         this.documents += 1;
+    }
+    /** Adds every document of a run of consecutive raw BSON documents; returns how many there were. */
+    addRun(run) {
+        const count = addRunDigests(this.limbs, run);
+        this.documents += count;
+        return count;
     }
     /** Adds another partial hash (e.g. one range of a collection). */
     merge(other) {
-        this.addLimbs((i) => other.limbs[i]);
-        this.documents += other.documents;
+        this.addSum(other.limbs, other.documents);
+    }
+    /** Adds a partial sum of `count` documents, given as little-endian 32-bit limbs. */
+    addSum(limbs, count) {
+        addLimbs(this.limbs, limbs);
+        this.documents += count;
     }
     get count() {
         return this.documents;
     }
     hex() {
-        let out = '';
-        for (let i = 7; i >= 0; i--)
-            out += this.limbs[i].toString(16).padStart(8, '0');
-        return out;
-    }
-    addDigest(digest) {
-        // The digest is a big-endian 256-bit number: its last 4 bytes are limb 0.
-        this.addLimbs((i) => digest.readUInt32BE(28 - i * 4));
-    }
-    /** Adds the 256-bit number whose little-endian 32-bit limb `i` is `limb(i)`. */
-    addLimbs(limb) {
-        let carry = 0;
-        for (let i = 0; i < 8; i++) {
-            const sum = this.limbs[i] + limb(i) + carry;
-            this.limbs[i] = sum >>> 0;
-            carry = sum > 0xffffffff ? 1 : 0;
-        }
+        return limbsHex(this.limbs);
     }
 }
 /** The content hash of a set of documents in one call. */
@@ -3540,6 +3916,54 @@ function contentHashOf(documents) {
     for (const document of documents)
         hash.add(document);
     return hash.hex();
+}
+/**
+ * Adds the SHA-256 of `document`, a big-endian 256-bit number, to `limbs` (little-endian 32-bit limbs).
+ * The digest comes back as a 'binary' (latin1) string, one character per byte: that call costs about a
+ * third of one that returns a Buffer (measured: 0.5 against 1.4 µs for a 390-byte document), and the
+ * call, not the hashing, is most of the cost of a small document where the CPU has SHA instructions.
+ */
+function addDigest(limbs, document) {
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', document, 'binary');
+    let carry = 0;
+    for (let i = 0, at = 28; i < 8; i++, at -= 4) {
+        const word = ((digest.charCodeAt(at) << 24) |
+            (digest.charCodeAt(at + 1) << 16) |
+            (digest.charCodeAt(at + 2) << 8) |
+            digest.charCodeAt(at + 3)) >>>
+            0;
+        const sum = limbs[i] + word + carry;
+        limbs[i] = sum >>> 0;
+        carry = sum > 0xffffffff ? 1 : 0;
+    }
+}
+/** `addDigest` for each document of a run of consecutive raw BSON documents; returns the count. */
+function addRunDigests(limbs, run) {
+    let count = 0;
+    for (let at = 0; at + 4 <= run.length; count++) {
+        const length = run[at] | (run[at + 1] << 8) | (run[at + 2] << 16) | (run[at + 3] << 24);
+        if (length < 5 || at + length > run.length)
+            throw new RangeError(`no document at byte ${at} of the run`);
+        addDigest(limbs, run.subarray(at, at + length));
+        at += length;
+    }
+    return count;
+}
+/** `limbs += other`, modulo 2^256. */
+function addLimbs(limbs, other) {
+    let carry = 0;
+    for (let i = 0; i < 8; i++) {
+        const sum = limbs[i] + other[i] + carry;
+        limbs[i] = sum >>> 0;
+        carry = sum > 0xffffffff ? 1 : 0;
+    }
+}
+/** The 64 hex digits of a sum held as little-endian 32-bit limbs. */
+function limbsHex(limbs) {
+    let out = '';
+    for (let i = 7; i >= 0; i--)
+        out += limbs[i].toString(16).padStart(8, '0');
+    return out;
 }
 
 
