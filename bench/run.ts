@@ -4,7 +4,8 @@
  *            plus the raw driver read of the same collections (the source limit);
  *   restore: ours vs `mongorestore --archive` (default, and with our worker count);
  *   verify:  our integrity check vs reading the stored file (the I/O limit).
- * Each command is a separate process timed by GNU time (wall seconds, peak RSS).
+ * Each command is a separate process timed by GNU time: wall seconds, CPU seconds (user + system of
+ * every process of the command, a pipeline's included) and peak RSS (of its largest process).
  *
  *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1] [--rows zstd,gzip,mongodump-gzip,raw] [--sections backup,verify]
  * scale 1 ≈ 10 MiB of BSON (see @shipkit/shop-seed). MONGODB_URI / MONGO_TOOLS_BIN select the server and
@@ -12,7 +13,7 @@
  * starts by clearing .tmp/bench, where the backups of a run in progress are written.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +24,7 @@ import { seedShop } from '@shipkit/shop-seed';
 import { MongoClient } from 'mongodb';
 import { startServers } from '../test/servers';
 import { startCompatProxy } from '../test/support/mongo-compat-proxy';
+import { keepStartupSection } from './startup-doc';
 
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -77,6 +79,8 @@ const shipkit = ['node', join(root, 'bin', 'shipkit.js')];
 interface Measure {
   label: string;
   wallSeconds: number;
+  /** User + system CPU seconds of every process of the command (GNU time counts reaped children). */
+  cpuSeconds: number;
   peakRssMiB: number;
   storedBytes?: number;
 }
@@ -92,16 +96,20 @@ async function measure(label: string, command: string, output?: string): Promise
     });
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-    if (!wall || !rss) throw new Error(`no timing for ${label}:\n${stderr.slice(-2000)}`);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+    if (!wall || !rss || !user || !system) throw new Error(`no timing for ${label}:\n${stderr.slice(-2000)}`);
     const wallSeconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+    const cpuSeconds = Number(user[1]) + Number(system[1]);
     results.push({
       label,
       wallSeconds,
+      cpuSeconds,
       peakRssMiB: Number(rss[1]) / 1024,
       ...(output ? { storedBytes: await sizeOf(output) } : {}),
     });
     console.log(
-      `  ${label}: ${wallSeconds.toFixed(1)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MiB`,
+      `  ${label}: ${wallSeconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(2)} s, peak RSS ${(Number(rss[1]) / 1024).toFixed(0)} MiB`,
     );
   }
   results.sort((a, b) => a.wallSeconds - b.wallSeconds);
@@ -263,6 +271,7 @@ if (sections.has('verify')) {
       'ours, verify --mode integrity',
       `${shipkit.join(' ')} verify --from ${backupUrl} --mode integrity >/dev/null`,
     ),
+    await measure('zstd -dc (decompression limit)', `zstd -q -dc ${storedArchive}/archive.* > /dev/null`),
     await measure('read the stored archive (I/O limit)', `cat ${storedArchive}/archive.* > /dev/null`),
   ];
 }
@@ -280,12 +289,18 @@ await proxy?.close();
 await servers?.stop();
 
 const mib = (bytes: number) => bytes / 2 ** 20;
+const gib = mib(data.bytes) / 1024;
 const rate = (m: Measure) => (mib(data.bytes) / m.wallSeconds).toFixed(2);
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-const ratio = (m: Measure, reference: Measure | undefined) =>
-  reference ? `${(reference.wallSeconds / m.wallSeconds).toFixed(2)}×` : '';
-const row = (m: Measure, reference: Measure | undefined, extra = '') =>
-  `| ${cell(m.label)} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${ratio(m, reference)} |${extra}`;
+/** How many times better than `reference` (wall time or CPU seconds): above 1 is better. */
+const times = (ours: number, reference: number | undefined) =>
+  reference === undefined ? '' : `${(reference / ours).toFixed(2)}×`;
+const speedVs = (reference: Measure | undefined) => (m: Measure) =>
+  times(m.wallSeconds, reference?.wallSeconds);
+const cpuVs = (reference: Measure | undefined) => (m: Measure) => times(m.cpuSeconds, reference?.cpuSeconds);
+/** A table row: wall, rate, CPU, CPU per GiB of BSON, stored size, peak RSS, then the ratio columns. */
+const row = (m: Measure, ratios: ((m: Measure) => string)[]) =>
+  `| ${cell(m.label)} | ${m.wallSeconds.toFixed(1)} | ${rate(m)} | ${m.cpuSeconds.toFixed(2)} | ${(m.cpuSeconds / gib).toFixed(2)} | ${m.storedBytes === undefined ? '' : formatBytes(m.storedBytes)} | ${m.peakRssMiB.toFixed(0)} | ${ratios.map((r) => r(m)).join(' | ')} |`;
 // The backup's time over the raw read's: the source-read limit is 1.00×, the target ≤ 1.3×.
 const rawRead = measuredRows.get('raw');
 const overRaw = (m: Measure) => (rawRead ? ` ${(m.wallSeconds / rawRead.wallSeconds).toFixed(2)}× |` : '');
@@ -310,17 +325,17 @@ ratios are against the stock tool measured in the same run (higher is better).
 
 ## Backup
 
-| command | wall s | MiB/s | stored | peak RSS MiB | speed vs mongodump --gzip |${rawRead ? ' time vs raw read |' : ''}
-|---|---:|---:|---:|---:|---:|${rawRead ? '---:|' : ''}
-${backups.map((m) => row(m, measuredRows.get('mongodump-gzip'), overRaw(m))).join('\n')}
+| command | wall s | MiB/s | CPU s | CPU s/GiB | stored | peak RSS MiB | speed vs mongodump --gzip | CPU vs mongodump \\| zstd |${rawRead ? ' time vs raw read |' : ''}
+|---|---:|---:|---:|---:|---:|---:|---:|---:|${rawRead ? '---:|' : ''}
+${backups.map((m) => row(m, [speedVs(measuredRows.get('mongodump-gzip')), cpuVs(measuredRows.get('mongodump-zstd'))]) + overRaw(m)).join('\n')}
 ${
   restores.length
     ? `
 ## Restore
 
-| command | wall s | MiB/s | | peak RSS MiB | speed vs mongorestore default |
-|---|---:|---:|---:|---:|---:|
-${restores.map((m) => row(m, restores[1])).join('\n')}
+| command | wall s | MiB/s | CPU s | CPU s/GiB | | peak RSS MiB | speed vs mongorestore default | speed vs mongorestore, same workers | CPU vs mongorestore default |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${restores.map((m) => row(m, [speedVs(restores[1]), speedVs(restores[2]), cpuVs(restores[1])])).join('\n')}
 `
     : ''
 }${
@@ -328,9 +343,9 @@ ${restores.map((m) => row(m, restores[1])).join('\n')}
     ? `
 ## Integrity verification
 
-| command | wall s | MiB/s of BSON | | peak RSS MiB | speed vs reading the file |
-|---|---:|---:|---:|---:|---:|
-${verifies.map((m) => row(m, verifies[1])).join('\n')}
+| command | wall s | MiB/s of BSON | CPU s | CPU s/GiB | | peak RSS MiB | speed vs zstd -dc | speed vs reading the file |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+${verifies.map((m) => row(m, [speedVs(verifies[1]), speedVs(verifies[2])])).join('\n')}
 `
     : ''
 }${
@@ -344,6 +359,8 @@ ${rss.map((m) => `| ${m.label} | ${m.wallSeconds.toFixed(1)} | ${m.storedBytes =
 `
     : ''
 }`;
-await writeFile(values.out as string, markdown);
+// The start-up section (npm run bench:startup) is measured separately: keep it.
+const previous = await readFile(values.out as string, 'utf8').catch(() => undefined);
+await writeFile(values.out as string, keepStartupSection(markdown, previous));
 console.log(`\n${markdown}`);
 process.exit(0);

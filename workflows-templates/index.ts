@@ -84,6 +84,16 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
   },
   {
+    file: 'atlas-policy.yml',
+    url: new URL('./atlas-policy.yml', import.meta.url),
+    calls: 'atlas-policy.yml',
+    summary:
+      'Weekly, for an Atlas M10+ cluster: compares its backup schedule with the policy in the file; an issue on drift. Skipped while ATLAS_PROJECT_ID is unset.',
+    secrets: ['ATLAS_CLIENT_ID', 'ATLAS_CLIENT_SECRET'],
+    variables: ['ATLAS_PROJECT_ID', 'ATLAS_CLUSTER'],
+    permissions: { contents: 'read', issues: 'write' },
+  },
+  {
     file: 'backup-watchdog.yml',
     url: new URL('./backup-watchdog.yml', import.meta.url),
     calls: 'backup-watchdog.yml',

@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../support/env';
@@ -41,6 +42,8 @@ const env = () => ({ MONGODB_URI: testEnv().mongodbUri, SCRATCH_MONGODB_URI: tes
 const shipkit = (argv: string[]) => runShipkit(argv, { env: env() });
 
 async function backUpInto(prefix: string): Promise<string> {
+  // Backup ids are named to the second; start each one in a new second so "newer" is unambiguous.
+  await sleep(1000 - (Date.now() % 1000) + 5);
   const run = await shipkit(['backup', '--to', `file://${prefix}`, '--include', db, '--json']);
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout).backupId as string;

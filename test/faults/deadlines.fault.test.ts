@@ -17,6 +17,12 @@ import { listed, S3Probe, s3Cli, seedBlobs, sleep } from './stores';
 
 /** What a stopped run may take beyond its timeout: winding down (5 s at most), exiting, starting node. */
 const GRACE_MS = 8_000;
+/**
+ * The timeout of the frozen-S3 backups: long enough that the archive's next part is on its way to the
+ * frozen server when it passes (before that, the run is truthfully still waiting for MongoDB).
+ */
+const BACKUP_TIMEOUT = '10s';
+const BACKUP_TIMEOUT_MS = 10_000;
 
 let s3: PrivateS3 & { remove(): Promise<void> };
 let mongo: PrivateMongo & { remove(): Promise<void> };
@@ -66,7 +72,7 @@ async function thawedAndEmpty(prefix: string): Promise<string> {
 }
 
 fault(
-  'S3 server frozen (SIGSTOP) during a backup with --timeout 5s',
+  'S3 server frozen (SIGSTOP) during a backup with --timeout 10s',
   'exits by the timeout + grace naming the S3 endpoint; no archive object appears after the server thaws',
   async () => {
     const run = startShipkit(
@@ -79,7 +85,7 @@ fault(
         '--parallelism',
         '1',
         '--timeout',
-        '5s',
+        BACKUP_TIMEOUT,
         ...cli().flags,
       ],
       { env: { MONGODB_URI: testEnv().mongodbUri, ...cli().env } },
@@ -93,10 +99,10 @@ fault(
     try {
       expect(exit.killedByTest).toBe(false);
       expect(exit.code).toBe(2);
-      expect(exit.durationMs).toBeLessThan(5_000 + GRACE_MS);
+      expect(exit.durationMs).toBeLessThan(BACKUP_TIMEOUT_MS + GRACE_MS);
       expect(errorLine(exit)).toMatch(
         new RegExp(
-          `^error: The backup did not finish within its timeout \\(5\\.0s\\): still waiting for the S3 endpoint ${s3.env.S3_ENDPOINT} \\(.*archive\\.mongodump\\.zst\\).*No backup was committed`,
+          `^error: The backup did not finish within its timeout \\(10s\\): still waiting for the S3 endpoint ${s3.env.S3_ENDPOINT} \\(.*archive\\.mongodump\\.zst\\).*No backup was committed`,
         ),
       );
     } finally {
@@ -108,7 +114,7 @@ fault(
 );
 
 fault(
-  'S3 server frozen during a backup by the mongo-backup action (timeout: 5s)',
+  'S3 server frozen during a backup by the mongo-backup action (timeout: 10s)',
   'the step fails by the timeout + grace naming the S3 endpoint; no archive object appears after the thaw',
   async () => {
     let started = 0;
@@ -118,7 +124,7 @@ fault(
         destination: url('frozen-action'),
         include: db,
         parallelism: 1,
-        timeout: '5s',
+        timeout: BACKUP_TIMEOUT,
         's3-endpoint': s3.env.S3_ENDPOINT,
       },
       env: cli().env,
@@ -134,11 +140,11 @@ fault(
     try {
       expect(result.signal).toBeNull();
       expect(result.exitCode).toBe(1);
-      expect(took).toBeLessThan(5_000 + GRACE_MS);
+      expect(took).toBeLessThan(BACKUP_TIMEOUT_MS + GRACE_MS);
       const failure = result.annotations.find((annotation) => annotation.level === 'error')?.message ?? '';
       expect(failure).toMatch(
         new RegExp(
-          `^The backup did not finish within its timeout \\(5\\.0s\\): still waiting for the S3 endpoint ${s3.env.S3_ENDPOINT}`,
+          `^The backup did not finish within its timeout \\(10s\\): still waiting for the S3 endpoint ${s3.env.S3_ENDPOINT}`,
         ),
       );
       const thawed = await thawedAndEmpty('frozen-action');

@@ -67,25 +67,32 @@ export async function scratchDir(label: string): Promise<{ path: string; remove(
 }
 
 /**
- * A small tmpfs (a disk that fills up at `sizeBytes`), or a read-only one. Needs root; the suite runs as
- * root in CI. Anyone else gets an error saying so rather than a skipped fault.
+ * A small tmpfs (a disk that fills up at `sizeBytes`), or a read-only one. Mounting needs root: the suite
+ * mounts directly as root, else through password-less `sudo` (as on GitHub-hosted runners). Without
+ * either the fault fails with a message saying so rather than being skipped.
  */
 export async function smallDisk(
   sizeBytes: number,
   options: { readOnly?: boolean } = {},
 ): Promise<{ path: string; remove(): Promise<void> }> {
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'The full/read-only disk faults mount a tmpfs and need root: run the fault suite as root.',
-    );
-  }
+  const privileged = (command: string, args: string[]) => {
+    if (process.getuid?.() === 0) return execFileSync(command, args, { stdio: 'pipe' });
+    try {
+      return execFileSync('sudo', ['-n', command, ...args], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(
+        `The full/read-only disk faults mount a tmpfs, which needs root or password-less sudo: \`${command}\` ` +
+          `failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+      );
+    }
+  };
   const dir = await scratchDir('disk');
-  const flags = [`size=${Math.max(4096, sizeBytes)}`, ...(options.readOnly ? ['ro'] : [])];
-  execFileSync('mount', ['-t', 'tmpfs', '-o', flags.join(','), 'tmpfs', dir.path]);
+  const flags = [`size=${Math.max(4096, sizeBytes)}`, 'mode=1777', ...(options.readOnly ? ['ro'] : [])];
+  privileged('mount', ['-t', 'tmpfs', '-o', flags.join(','), 'tmpfs', dir.path]);
   return {
     path: dir.path,
     async remove() {
-      execFileSync('umount', ['-l', dir.path]);
+      privileged('umount', ['-l', dir.path]);
       await dir.remove();
     },
   };

@@ -139,6 +139,18 @@ const CASES: {
     },
   },
   {
+    file: 'atlas-policy.yml',
+    title: 'Atlas backup policy drifted',
+    failed: {
+      RESULT: 'failure',
+      DRIFT: 'true',
+      CLUSTER: 'shop',
+      REPORT:
+        '| setting | expected | actual |\n| --- | --- | --- |\n| `schedule.restoreWindowDays` | 7 | 2 |',
+    },
+    succeeded: { RESULT: 'success', DRIFT: 'false', CLUSTER: 'shop', REPORT: '' },
+  },
+  {
     file: 'backup-watchdog.yml',
     title: 'Backups are stale',
     failed: { RESULT: 'failure', REPORT: 'STALE: the newest verified backup is 31h old', MAX_AGE: '26h' },
@@ -190,6 +202,30 @@ test('the backup report names the failed jobs', async () => {
   );
   expect(String(calls[0]?.args.body)).toMatch(/failed: backup\./);
   expect(String(calls[0]?.args.body)).toContain('No backup was written.');
+});
+
+test('the drift report holds the table of differences, and says so when the check itself failed', async () => {
+  const drift = await run(
+    'atlas-policy.yml',
+    {
+      ISSUE_TITLE: 'Atlas backup policy drifted',
+      RESULT: 'failure',
+      DRIFT: 'true',
+      CLUSTER: 'shop',
+      REPORT: '| `schedule.restoreWindowDays` | 7 | 2 |',
+    },
+    [],
+  );
+  expect(String(drift[0]?.args.body)).toContain(
+    'The backup policy of the Atlas cluster shop differs from the desired one',
+  );
+  expect(String(drift[0]?.args.body)).toContain('| `schedule.restoreWindowDays` | 7 | 2 |');
+  const broken = await run(
+    'atlas-policy.yml',
+    { ISSUE_TITLE: 'Atlas backup policy drifted', RESULT: 'failure', DRIFT: '', CLUSTER: 'shop', REPORT: '' },
+    [],
+  );
+  expect(String(broken[0]?.args.body)).toContain('could not run');
 });
 
 describe('the backup report says what the night left in storage', () => {

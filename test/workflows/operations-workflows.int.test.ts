@@ -163,6 +163,7 @@ describe('restore drill, watchdog, deploy gate and restore workflows', () => {
       ref: 'success',
       backup: 'skipped',
       verify: 'skipped',
+      'atlas-snapshot': 'skipped',
       freshness: 'failure',
       deploy: 'skipped',
     });
@@ -175,6 +176,7 @@ describe('restore drill, watchdog, deploy gate and restore workflows', () => {
       ref: 'failure',
       backup: 'skipped',
       verify: 'skipped',
+      'atlas-snapshot': 'skipped',
       freshness: 'skipped',
       deploy: 'skipped',
     });
@@ -253,6 +255,7 @@ describe('restore drill, watchdog, deploy gate and restore workflows', () => {
         ref: 'success',
         backup: 'skipped',
         verify: 'skipped',
+        'atlas-snapshot': 'skipped',
         freshness: 'success',
         deploy: 'success',
       },
@@ -281,6 +284,7 @@ describe('restore drill, watchdog, deploy gate and restore workflows', () => {
         ref: 'success',
         backup: 'skipped',
         verify: 'skipped',
+        'atlas-snapshot': 'skipped',
         freshness: 'success',
         deploy: 'success',
       },

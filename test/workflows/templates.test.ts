@@ -34,6 +34,10 @@ const NAMES = [
   'RENDER_SERVICE_ID',
   'RENDER_API_KEY',
   'RENDER_DEPLOY_HOOK_URL',
+  'ATLAS_PROJECT_ID',
+  'ATLAS_CLUSTER',
+  'ATLAS_CLIENT_ID',
+  'ATLAS_CLIENT_SECRET',
 ];
 
 function used(file: WorkflowFile, context: 'secrets' | 'vars'): string[] {
@@ -58,6 +62,7 @@ describe('workflows-templates/index.ts', () => {
     expect([...byFile.keys()].sort()).toEqual(files.sort());
     expect([...byFile.keys()].sort()).toEqual(
       [
+        'atlas-policy.yml',
         'backup-watchdog.yml',
         'deploy.yml',
         'nightly-backup.yml',
@@ -247,12 +252,25 @@ describe('restore.yml', () => {
   });
 });
 
+describe('atlas-policy.yml', () => {
+  const [[, job] = ['', {}]] = jobs(template('atlas-policy.yml'));
+
+  test('runs only where an Atlas project is configured, and its policy is one the check accepts', async () => {
+    const runsWith = (vars: Record<string, string>) =>
+      evaluateCondition(job.if, { contexts: { github: { ref: 'refs/heads/main' }, inputs: {}, vars } });
+    expect(runsWith({})).toBe(false);
+    expect(runsWith({ ATLAS_PROJECT_ID: '65a1b2c3d4e5f60718293a4b' })).toBe(true);
+    const { parseDesiredPolicy } = await import('@shipkit/atlas');
+    expect(parseDesiredPolicy(job.with.policy, 'atlas-policy.yml').schedule?.policyItems).toHaveLength(4);
+  });
+});
+
 describe('backup-watchdog.yml', () => {
   test('keeps the other scheduled templates enabled, and may: actions: write', () => {
     const [[, job] = ['', {}]] = jobs(template('backup-watchdog.yml'));
     expect(job.permissions.actions).toBe('write');
     const kept = String(job.with['keep-alive']).split(/\s+/);
-    expect(kept.sort()).toEqual(['nightly-backup.yml', 'restore-drill.yml']);
+    expect(kept.sort()).toEqual(['atlas-policy.yml', 'nightly-backup.yml', 'restore-drill.yml']);
     for (const file of kept) expect(byFile.get(file)?.file).toBe(file);
   });
 });

@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import type { AssociatedPull, PolicyGitHub } from '@shipkit/policy';
 
 export interface GitHubClientOptions {
@@ -11,9 +11,13 @@ export interface GitHubClientOptions {
 
 /** The few REST endpoints branch policy uses. */
 export function gitHubClient({ token, apiUrl, owner, repo }: GitHubClientOptions): PolicyGitHub {
-  const octokit = getOctokit(token, { baseUrl: apiUrl });
+  // Octokit is a chunk of its own, loaded by the first request: most checks make none.
+  let client: Promise<ReturnType<typeof getOctokit>> | undefined;
+  const loadOctokit = () =>
+    (client ??= import('@actions/github').then((github) => github.getOctokit(token, { baseUrl: apiUrl })));
   return {
     async pullsForCommit(sha) {
+      const octokit = await loadOctokit();
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
         owner,
         repo,
@@ -33,6 +37,7 @@ export function gitHubClient({ token, apiUrl, owner, repo }: GitHubClientOptions
       );
     },
     async listComments(issueNumber) {
+      const octokit = await loadOctokit();
       const comments = await octokit.paginate(octokit.rest.issues.listComments, {
         owner,
         repo,
@@ -42,12 +47,15 @@ export function gitHubClient({ token, apiUrl, owner, repo }: GitHubClientOptions
       return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
     },
     async createComment(issueNumber, body) {
+      const octokit = await loadOctokit();
       await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
     },
     async updateComment(commentId, body) {
+      const octokit = await loadOctokit();
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
     },
     async deleteComment(commentId) {
+      const octokit = await loadOctokit();
       await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
     },
   };

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import * as core from '@actions/core';
 import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
+import * as core from '@shipkit/action-kit/runner';
 import {
   checkEvent,
   defaultPolicy,

@@ -18,10 +18,16 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8299);
-// EXTERNAL MODULE: ../../packages/runtime/src/index.ts + 20 modules
-var src = __webpack_require__(9805);
+// EXTERNAL MODULE: ../../packages/action-kit/src/log.ts
+var log = __webpack_require__(4733);
+// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
+var secrets = __webpack_require__(1006);
+// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
+var deadline = __webpack_require__(623);
+// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
+var errors = __webpack_require__(3808);
 // EXTERNAL MODULE: ../../packages/storage/src/errors.ts
-var errors = __webpack_require__(1400);
+var src_errors = __webpack_require__(1400);
 // EXTERNAL MODULE: ../../packages/storage/src/keys.ts
 var keys = __webpack_require__(139);
 // EXTERNAL MODULE: ../../packages/storage/src/part-size.ts
@@ -95,7 +101,7 @@ function s3ErrorFacts(error) {
         ? record.errors[0]
         : undefined;
     const socketCode = typeof record.code === 'string' ? record.code : nested?.code;
-    const message = (0,src/* errorMessage */.gJ)(error);
+    const message = (0,errors/* errorMessage */.g)(error);
     const code = typeof record.Code === 'string'
         ? record.Code
         : typeof socketCode === 'string' && /^E[A-Z_]+$/.test(socketCode)
@@ -165,44 +171,45 @@ function refusedWrite(facts) {
  * into a `UserError` saying what to change; anything else keeps its cause under a message with context.
  */
 function explainS3Error(error, context) {
-    if (error instanceof src/* UserError */.yo)
+    if (error instanceof errors/* UserError */.y)
         return error;
     const facts = s3ErrorFacts(error);
     const where = `${context.action} at ${context.endpoint}`;
     if (facts.code === 'NoSuchBucket') {
-        return new src/* UserError */.yo(`Bucket "${context.bucket}" does not exist (${where}). Check the bucket name in the storage URL ` +
+        return new errors/* UserError */.y(`Bucket "${context.bucket}" does not exist (${where}). Check the bucket name in the storage URL ` +
             '(s3://bucket/prefix), the endpoint and the region, or create the bucket.');
     }
     if (CREDENTIAL_CODES.has(facts.code)) {
-        return new src/* UserError */.yo(`The S3 credentials were rejected (${facts.code}) during ${where}. Check AWS_ACCESS_KEY_ID and ` +
+        return new errors/* UserError */.y(`The S3 credentials were rejected (${facts.code}) during ${where}. Check AWS_ACCESS_KEY_ID and ` +
             'AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or the role assumed through OIDC.');
     }
     if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
-        return new src/* UserError */.yo(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
-            'or assume a role first (in a workflow, e.g. aws-actions/configure-aws-credentials with OIDC).');
+        return new errors/* UserError */.y(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
+            'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.');
     }
     const refused = context.write ? refusedWrite(facts) : undefined;
     if (context.write && refused) {
         const status = facts.status ? `, HTTP ${facts.status}` : '';
-        return new errors/* DestinationWriteError */.Mb(refused, context.write.destination, context.write.key, `${facts.code}${status} from ${context.endpoint}`);
+        return new src_errors/* DestinationWriteError */.Mb(refused, context.write.destination, context.write.key, `${facts.code}${status} from ${context.endpoint}`);
     }
     if (isAccessDenied(facts)) {
-        return new src/* UserError */.yo(`Access denied during ${where} (${facts.code}${facts.status ? `, HTTP ${facts.status}` : ''}). The credentials ` +
+        return new errors/* UserError */.y(`Access denied during ${where} (${facts.code}${facts.status ? `, HTTP ${facts.status}` : ''}). The credentials ` +
             `are wrong, or lack permission on bucket "${context.bucket}", or the bucket policy refuses them.`);
     }
     if (facts.code === 'PermanentRedirect' ||
         facts.code === 'AuthorizationHeaderMalformed' ||
         facts.status === 301) {
-        return src/* OptionError */.eR.saying((0,src/* say */.cv) `Bucket "${context.bucket}" is in another region than the one configured (${where}); set ${(0,src/* ref */.KR)('s3-region')} (or AWS_REGION) to the bucket region.`);
+        return new errors/* UserError */.y(`Bucket "${context.bucket}" is in another region than the one configured (${where}); set the region input ` +
+            '(or AWS_REGION) to the bucket region.');
     }
     if (/region is missing/i.test(facts.message)) {
-        return src/* OptionError */.eR.saying((0,src/* say */.cv) `No AWS region is set for ${where}: set ${(0,src/* ref */.KR)('s3-region')} or AWS_REGION.`);
+        return new errors/* UserError */.y(`No AWS region is set for ${where}: set the region input or AWS_REGION.`);
     }
     if (UNREACHABLE_CODES.has(facts.code)) {
         const attempts = facts.attempts
             ? ` after ${facts.attempts} attempt${facts.attempts === 1 ? '' : 's'}`
             : '';
-        return new src/* UserError */.yo(`Cannot reach ${context.endpoint} (${facts.code})${attempts} during ${context.action}. Check the endpoint ` +
+        return new errors/* UserError */.y(`Cannot reach ${context.endpoint} (${facts.code})${attempts} during ${context.action}. Check the endpoint ` +
             '(an http(s) URL such as https://s3.eu-west-1.amazonaws.com) and that the server is reachable from here.');
     }
     const status = facts.status ? `, HTTP ${facts.status}` : '';
@@ -313,11 +320,11 @@ class S3Storage {
         this.listPageSize = Math.min(1000, Math.max(1, Math.floor(options.listPageSize ?? 1000)));
         this.client = options.client ?? createS3Client(options);
         this.ownsClient = options.client === undefined;
-        this.logger = options.logger ?? src/* silentLogger */.qq;
+        this.logger = options.logger ?? log/* silentLogger */.qq;
         this.deadline = options.deadline;
         this.endpointText =
             options.endpoint !== undefined
-                ? `the S3 endpoint ${(0,src/* displayUri */.XX)(options.endpoint)}`
+                ? `the S3 endpoint ${(0,secrets/* displayUri */.XX)(options.endpoint)}`
                 : `AWS S3${options.region ? ` (region ${options.region})` : ''}`;
         if (options.storageClass)
             this.writeParams.StorageClass = options.storageClass;
@@ -361,7 +368,7 @@ class S3Storage {
     }
     /** A request that tidies up after a failure, possibly after the run stopped: it has its own short deadline. */
     async cleanupRequest(send) {
-        const abortSignal = AbortSignal.timeout(src/* CLEANUP_TIMEOUT_MS */.aE);
+        const abortSignal = AbortSignal.timeout(deadline/* CLEANUP_TIMEOUT_MS */.aE);
         const gaveUp = new Promise((_, reject) => {
             abortSignal.addEventListener('abort', () => reject(abortSignal.reason), { once: true });
         });
@@ -439,7 +446,7 @@ class S3Storage {
             catch (error) {
                 const facts = s3ErrorFacts(error);
                 if (isPreconditionFailed(facts))
-                    throw new errors/* ObjectExistsError */.qs(key, this.describe(key));
+                    throw new src_errors/* ObjectExistsError */.qs(key, this.describe(key));
                 if (!isNotImplemented(facts))
                     throw error;
                 this.conditionalHeader = 'rejected';
@@ -448,7 +455,7 @@ class S3Storage {
             }
         }
         if (await this.head(key))
-            throw new errors/* ObjectExistsError */.qs(key, this.describe(key));
+            throw new src_errors/* ObjectExistsError */.qs(key, this.describe(key));
         return { result: await write(false), conditional: 'head-then-put' };
     }
     async putMultipart(key, Key, firstPart, parts, pool, body, options) {
@@ -505,7 +512,7 @@ class S3Storage {
             let part = firstPart;
             for (let partNumber = 1;; partNumber++) {
                 if (partNumber > part_size/* MAX_PARTS */.kz) {
-                    throw new src/* UserError */.yo(`${action} needs more than ${part_size/* MAX_PARTS */.kz} parts of ${this.partSize / 2 ** 20} MiB; raise the part size ` +
+                    throw new errors/* UserError */.y(`${action} needs more than ${part_size/* MAX_PARTS */.kz} parts of ${this.partSize / 2 ** 20} MiB; raise the part size ` +
                         `(it limits objects to ${((this.partSize * part_size/* MAX_PARTS */.kz) / 1024 ** 4).toFixed(2)} TiB).`);
                 }
                 bytes += part.data.length;
@@ -593,7 +600,7 @@ class S3Storage {
         }
         catch (error) {
             if (s3ErrorFacts(error).code === 'NoSuchKey')
-                throw new errors/* ObjectNotFoundError */.d_(key, this.describe(key));
+                throw new src_errors/* ObjectNotFoundError */.d_(key, this.describe(key));
             throw this.explain(error, action);
         }
     }
@@ -673,10 +680,10 @@ class S3Storage {
             const facts = s3ErrorFacts(error);
             if (isAccessDenied(facts)) {
                 if (mentionsObjectLock(facts))
-                    throw new errors/* RetainedByLockError */.j0(key, this.describe(key), facts.message);
+                    throw new src_errors/* RetainedByLockError */.j0(key, this.describe(key), facts.message);
                 const lock = await this.lockOn(Key);
                 if (lock)
-                    throw new errors/* RetainedByLockError */.j0(key, this.describe(key), lock);
+                    throw new src_errors/* RetainedByLockError */.j0(key, this.describe(key), lock);
             }
             if (isNotFound(facts))
                 return;

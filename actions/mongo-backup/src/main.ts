@@ -1,5 +1,5 @@
 import { actionLogger, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
-import { describeAnomaly, runBackup, TOOL } from '@shipkit/backup';
+import { describeAnomaly, TOOL } from '@shipkit/backup';
 import { backupEvent, deliveriesMarkdown, failedEvent, Notifier, reportRun } from '@shipkit/notify';
 import { UserError } from '@shipkit/runtime';
 import { readBackupInputs } from './inputs';
@@ -19,6 +19,9 @@ export async function main(signal: AbortSignal): Promise<void> {
         durationMs: Date.now() - started,
       }),
     async () => {
+      // The engine (driver, archive writer, storage) is a chunk of its own, loaded once the inputs
+      // are known good: a step with a wrong input fails without compiling it.
+      const { runBackup } = await import('@shipkit/backup');
       const backup = await runBackup(options, { logger: actionLogger, signal });
       const { manifest } = backup;
       const event = backupEvent(

@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { actionLogger, readInputs } from '@shipkit/action-kit';
+import * as core from '@shipkit/action-kit/runner';
 import { cancelInFlightDeploy, RenderClient, realHttpDeps } from '@shipkit/render';
 import { RENDER_DEPLOY_INPUTS } from './inputs';
 import { STATE } from './state';

@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { actionLogger, readInputs, setOutputs, writeSummary } from '@shipkit/action-kit';
+import * as core from '@shipkit/action-kit/runner';
 import {
   deployOptions,
   deploySummary,

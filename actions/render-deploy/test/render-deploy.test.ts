@@ -167,7 +167,7 @@ describe('render-deploy action (bundled)', () => {
     expect(result.exitCode).toBe(1);
     expect(result.outputs.status).toBe('canceled');
     expect(errors(result)[0]).toMatch(
-      /did not finish within 0\.4s \(last status: build_in_progress\)\. Canceled it on Render\.$/,
+      /did not finish within 0\.4s \(last status: (created|build_in_progress)\)\. Canceled it on Render\.$/,
     );
     const id = result.outputs['deploy-id'] ?? '';
     expect(render.deploy(serviceId, id)?.status).toBe('canceled');

@@ -11,9 +11,8 @@ import {
   notifyConfig,
   reportRun,
 } from '@shipkit/notify';
-import { runRestore, unconfirmedError } from '@shipkit/restore';
 import { OptionError } from '@shipkit/runtime';
-import { headline, runVerify, VerificationFailedError, type VerificationReport } from '@shipkit/verify';
+import { headline, VerificationFailedError, type VerificationReport } from '@shipkit/verify';
 import { VERIFY_RESTORE_INPUTS, verifyRestoreOptions } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
@@ -50,10 +49,14 @@ async function check(
   run: ReturnType<typeof verifyRestoreOptions>,
   deps: { logger: typeof actionLogger; signal: AbortSignal },
 ): Promise<{ report: VerificationReport; backupId: string }> {
+  // The engines (driver, archive reader, storage) are chunks of their own, loaded once the inputs
+  // are known good: a step with a wrong input fails without compiling them.
   if (run.mode !== 'restore') {
+    const { runVerify } = await import('@shipkit/verify');
     const { source, report } = await runVerify(run.options, deps);
     return { report, backupId: source.backupId ?? '' };
   }
+  const { runRestore, unconfirmedError } = await import('@shipkit/restore');
   const outcome = await runRestore(run.options, deps);
   const backupId = outcome.source.backupId ?? '';
   if (outcome.kind === 'report') return { report: outcome.report, backupId };

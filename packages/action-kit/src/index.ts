@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import {
   errorMessage,
   type Logger,
@@ -12,6 +11,7 @@ import {
   type Values,
   type Vocabulary,
 } from '@shipkit/runtime';
+import * as core from './runner';
 
 /** Secrets registered with the runner for masking, and removed from anything we print ourselves. */
 export const secrets = new Redactor((form) => core.setSecret(form));
@@ -55,8 +55,7 @@ export function setOutputs(outputs: Record<string, string | number | boolean>): 
 }
 
 export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(secrets.redact(markdown), true).write();
+  await core.appendSummary(secrets.redact(markdown));
 }
 
 /** The message shown when an action fails: clean, redacted, with the stack only under RUNNER_DEBUG=1. */

@@ -27,6 +27,8 @@ export {
   ArchiveReader,
   type ArchiveReaderOptions,
   type ArchiveSource,
+  type DocumentRun,
+  documentRun,
   type PreludeNamespace,
   readArchive,
   verifyArchive,

@@ -54,11 +54,25 @@ export interface PreludeNamespace extends Namespace {
 
 export type ArchiveEvent =
   | { type: 'prelude'; header: ArchiveHeader; namespaces: PreludeNamespace[] }
-  /** Raw BSON documents of one namespace, in archive order; `offset` is the first one's byte offset. */
-  | { type: 'documents'; ns: Namespace; docs: Buffer[]; offset: number }
+  /** Raw BSON documents of one namespace, in archive order (see `DocumentRun`). */
+  | DocumentRun
   /** A namespace's EOF block; `crc` (stored) always equals `computedCrc` (a mismatch is an error). */
   | { type: 'eof'; ns: Namespace; crc: bigint; computedCrc: bigint }
   | { type: 'end'; stats: ArchiveStats };
+
+/**
+ * Consecutive documents of one namespace, as they lie in the archive: `run` holds `count` documents
+ * back to back (a slice of the input where they fit in one chunk), `offset` is the first one's byte
+ * offset. `docs` splits the run into one Buffer per document, on first use.
+ */
+export interface DocumentRun {
+  type: 'documents';
+  ns: Namespace;
+  run: Buffer;
+  count: number;
+  offset: number;
+  readonly docs: Buffer[];
+}
 
 interface NamespaceState {
   ns: Namespace;
@@ -66,6 +80,8 @@ interface NamespaceState {
   crc: Crc64;
   stats: NamespaceStats;
   segments: number;
+  /** The CRC its EOF block stores, once read. */
+  storedCrc?: bigint;
 }
 
 const PRELUDE_HEADER_FIELDS: FieldSpec = {
@@ -253,9 +269,23 @@ async function* parseArchive(
   cursor: ChunkCursor,
   options: ArchiveReaderOptions,
 ): AsyncGenerator<ArchiveEvent> {
-  const validateBson = options.validateBson ?? false;
+  await readMagic(cursor);
+  const prelude = await readPrelude(cursor);
+  yield { type: 'prelude', header: prelude.header, namespaces: [...prelude.listed.values()] };
+  const namespaces = new NamespaceStates(prelude.listed, options);
+  // Data and EOF blocks until the stream ends.
+  for (;;) {
+    const blockOffset = cursor.offset;
+    if (await cursor.atEnd()) break;
+    const { state, eof } = await readBlockHeader(cursor, namespaces, blockOffset);
+    if (eof) yield await readEof(cursor, state, blockOffset);
+    else yield* readSegment(cursor, state, namespaces, options.validateBson ?? false);
+  }
+  yield { type: 'end', stats: namespaces.finish(cursor.offset) };
+}
 
-  // Magic number.
+/** Stage 1: the 4-byte magic number. */
+async function readMagic(cursor: ChunkCursor): Promise<void> {
   if (!(await cursor.ensure(4))) {
     if (cursor.available === 0)
       throw new ArchiveFormatError('not a mongodump archive: the input is empty', { offset: 0 });
@@ -273,16 +303,22 @@ async function* parseArchive(
     );
   }
   cursor.skip(4);
+}
 
-  // Prelude: header, one entry per namespace, terminator.
+interface Prelude {
+  header: ArchiveHeader;
+  /** The listed namespaces by `namespaceKey`, in prelude order. */
+  listed: Map<string, PreludeNamespace>;
+}
+
+/** Stage 2: the prelude — its header, one entry per namespace, the terminator. */
+async function readPrelude(cursor: ChunkCursor): Promise<Prelude> {
   const headerOffset = cursor.offset;
   const headerDoc = await readDocument(cursor, 'the prelude header');
   if (headerDoc === 'terminator') {
     throw new ArchiveFormatError(
       `terminator at byte offset ${headerOffset} where the prelude header was expected`,
-      {
-        offset: headerOffset,
-      },
+      { offset: headerOffset },
     );
   }
   const headerFields = checkFields(headerDoc, PRELUDE_HEADER_FIELDS, [], 'the prelude header', headerOffset);
@@ -299,74 +335,89 @@ async function* parseArchive(
     server_version: headerFields.server_version as string,
     tool_version: headerFields.tool_version as string,
   };
-
   const listed = new Map<string, PreludeNamespace>();
   for (let index = 0; ; index++) {
     const entryOffset = cursor.offset;
     const what = `prelude entry #${index}`;
     const entryDoc = await readDocument(cursor, what);
     if (entryDoc === 'terminator') break;
-    const fields = checkFields(entryDoc, PRELUDE_ENTRY_FIELDS, ['type'], what, entryOffset);
-    const ns: Namespace = { db: fields.db as string, collection: fields.collection as string };
-    const name = namespaceName(ns);
-    const context = `${what} (${name}) at byte offset ${entryOffset}`;
-    const fail = (problem: string) =>
-      new ArchiveFormatError(`${context} ${problem}`, { namespace: name, offset: entryOffset });
-    if (!isOplog(ns) && (ns.db === '' || ns.collection === ''))
-      throw fail('has an empty database or collection name');
-    const type = (fields.type ?? 'collection') as NamespaceType;
-    if (!NAMESPACE_TYPES.includes(type)) throw fail(`has unknown type "${type}"`);
-    const key = namespaceKey(ns);
-    if (listed.has(key)) throw fail('lists the namespace a second time');
-    const rawMetadata = fields.metadata as string;
-    let metadata: Record<string, unknown> | null = null;
-    if (rawMetadata !== '') {
-      let parsed: unknown;
-      try {
-        parsed = EJSON.parse(rawMetadata, { relaxed: false });
-      } catch (error) {
-        throw fail(`has metadata that is not valid Extended JSON: ${(error as Error).message}`);
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw fail('has metadata that is not an Extended JSON object');
-      }
-      metadata = parsed as Record<string, unknown>;
-    }
-    listed.set(key, { db: ns.db, collection: ns.collection, type, metadata, rawMetadata });
-  }
-  yield { type: 'prelude', header, namespaces: [...listed.values()] };
-
-  // Data and EOF blocks until the stream ends.
-  const states = new Map<string, NamespaceState>();
-  const order: NamespaceState[] = [];
-  let documents = 0;
-  let oplog: NamespaceState | undefined;
-
-  for (;;) {
-    const blockOffset = cursor.offset;
-    if (await cursor.atEnd()) break;
-    const headerDoc = await readDocument(cursor, 'a block header');
-    if (headerDoc === 'terminator') {
+    const entry = preludeEntry(entryDoc, what, entryOffset);
+    const key = namespaceKey(entry);
+    if (listed.has(key)) {
       throw new ArchiveFormatError(
-        `terminator at byte offset ${blockOffset} where a block header was expected`,
+        `${what} (${namespaceName(entry)}) at byte offset ${entryOffset} lists the namespace a second time`,
         {
-          offset: blockOffset,
+          namespace: namespaceName(entry),
+          offset: entryOffset,
         },
       );
     }
-    const fields = checkFields(headerDoc, SEGMENT_HEADER_FIELDS, [], 'the block header', blockOffset);
-    const ns: Namespace = { db: fields.db as string, collection: fields.collection as string };
+    listed.set(key, entry);
+  }
+  return { header, listed };
+}
+
+/** One prelude entry, its metadata parsed. */
+function preludeEntry(doc: Buffer, what: string, offset: number): PreludeNamespace {
+  const fields = checkFields(doc, PRELUDE_ENTRY_FIELDS, ['type'], what, offset);
+  const ns: Namespace = { db: fields.db as string, collection: fields.collection as string };
+  const name = namespaceName(ns);
+  const fail = (problem: string) =>
+    new ArchiveFormatError(`${what} (${name}) at byte offset ${offset} ${problem}`, {
+      namespace: name,
+      offset,
+    });
+  if (!isOplog(ns) && (ns.db === '' || ns.collection === ''))
+    throw fail('has an empty database or collection name');
+  const type = (fields.type ?? 'collection') as NamespaceType;
+  if (!NAMESPACE_TYPES.includes(type)) throw fail(`has unknown type "${type}"`);
+  const rawMetadata = fields.metadata as string;
+  let metadata: Record<string, unknown> | null = null;
+  if (rawMetadata !== '') {
+    let parsed: unknown;
+    try {
+      parsed = EJSON.parse(rawMetadata, { relaxed: false });
+    } catch (error) {
+      throw fail(`has metadata that is not valid Extended JSON: ${(error as Error).message}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw fail('has metadata that is not an Extended JSON object');
+    }
+    metadata = parsed as Record<string, unknown>;
+  }
+  return { db: ns.db, collection: ns.collection, type, metadata, rawMetadata };
+}
+
+/**
+ * The namespaces met in data blocks, and the rules between blocks: a namespace the prelude lists,
+ * never again after its EOF block, nothing after the oplog; at the end, every one closed.
+ */
+class NamespaceStates {
+  readonly #listed: Map<string, PreludeNamespace>;
+  readonly #allowUnlisted: boolean;
+  readonly #states = new Map<string, NamespaceState>();
+  readonly #order: NamespaceState[] = [];
+  #oplog: NamespaceState | undefined;
+  documents = 0;
+
+  constructor(listed: Map<string, PreludeNamespace>, options: ArchiveReaderOptions) {
+    this.#listed = listed;
+    this.#allowUnlisted = options.allowUnlistedNamespaces ?? false;
+  }
+
+  /** The state of the namespace a block header names, checked against the rules. */
+  enter(ns: Namespace, eof: boolean, blockOffset: number): NamespaceState {
     const name = namespaceName(ns);
     const fail = (problem: string) =>
       new ArchiveFormatError(problem, { namespace: name, offset: blockOffset });
     const key = namespaceKey(ns);
-    let state = states.get(key);
+    let state = this.#states.get(key);
     if (!state) {
       if (
-        !listed.has(key) &&
+        !this.#listed.has(key) &&
         !isOplog(ns) &&
-        !isListedBuckets(ns, listed) &&
-        !options.allowUnlistedNamespaces
+        !isListedBuckets(ns, this.#listed) &&
+        !this.#allowUnlisted
       ) {
         throw fail(
           `the block header at byte offset ${blockOffset} names ${name}, which the prelude does not list`,
@@ -379,126 +430,234 @@ async function* parseArchive(
         stats: { db: ns.db, collection: ns.collection, count: 0, bytes: 0, crc: 0n, closed: false },
         segments: 0,
       };
-      states.set(key, state);
-      order.push(state);
+      this.#states.set(key, state);
+      this.#order.push(state);
     }
     if (state.stats.closed) {
       throw fail(`${name} appears again at byte offset ${blockOffset}, after its EOF block`);
     }
-    if (oplog && state !== oplog) {
+    if (this.#oplog && state !== this.#oplog) {
       throw fail(
         `${name} appears at byte offset ${blockOffset}, after the oplog started; the oplog must come last`,
       );
     }
-
-    if (fields.EOF === true) {
+    if (eof) {
       if (state.segments === 0) {
         throw fail(`the EOF block of ${name} at byte offset ${blockOffset} comes before any data segment`);
       }
-      const bodyOffset = cursor.offset;
-      if ((await readLength(cursor, `the terminator of the EOF block of ${name}`, name)) !== -1) {
-        throw new ArchiveFormatError(
-          `the EOF block of ${name} at byte offset ${blockOffset} is followed by data at byte offset ` +
-            `${bodyOffset} instead of the terminator`,
-          { namespace: name, offset: bodyOffset },
-        );
-      }
-      cursor.skip(4);
-      const stored = BigInt.asUintN(64, fields.CRC as bigint);
-      const computed = state.crc.value();
-      if (stored !== computed) {
-        throw fail(
-          `CRC mismatch for ${name}: the EOF block at byte offset ${blockOffset} stores ${hex64(stored)}, ` +
-            `the ${state.stats.count} documents (${state.stats.bytes} bytes) give ${hex64(computed)}`,
-        );
-      }
-      state.stats.closed = true;
-      state.stats.crc = computed;
-      yield { type: 'eof', ns: state.ns, crc: stored, computedCrc: computed };
-      continue;
+    } else {
+      state.segments++;
+      if (isOplog(ns)) this.#oplog = state;
     }
-
-    // A data segment: documents until the terminator.
-    state.segments++;
-    if (isOplog(ns)) oplog = state;
-    let batch: Buffer[] = [];
-    let batchOffset = cursor.offset;
-    // Hot loop: it awaits only when a length or a document reaches past the current chunk.
-    for (;;) {
-      if (cursor.available < 4) {
-        if (batch.length > 0) {
-          yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
-          batch = [];
-        }
-        await readLength(cursor, () => documentName(state), name);
-      }
-      const docOffset = cursor.offset;
-      if (batch.length === 0) batchOffset = docOffset;
-      const length = cursor.buffer.readInt32LE(cursor.position);
-      if (length === -1) {
-        cursor.skip(4);
-        break;
-      }
-      checkLength(length, () => documentName(state), name, docOffset);
-      if (cursor.available < length) {
-        if (batch.length > 0) {
-          yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
-          batch = [];
-          batchOffset = docOffset;
-        }
-        await ensureDocument(cursor, length, () => documentName(state), name, docOffset);
-      }
-      const doc = takeDocument(cursor, length, () => documentName(state), name, docOffset);
-      if (validateBson) {
-        const problem = findBsonProblem(doc);
-        if (problem) {
-          throw new ArchiveFormatError(
-            `${documentName(state)} at byte offset ${docOffset} is not valid BSON: ${problem.message} ` +
-              `(byte offset ${docOffset + problem.offset})`,
-            { namespace: name, offset: docOffset },
-          );
-        }
-      }
-      state.crc.update(doc);
-      state.stats.count++;
-      state.stats.bytes += length;
-      documents++;
-      batch.push(doc);
-    }
-    if (batch.length > 0) yield { type: 'documents', ns: state.ns, docs: batch, offset: batchOffset };
+    return state;
   }
 
-  const endOffset = cursor.offset;
-  const open = order.filter((state) => !state.stats.closed);
-  if (open.length > 0) {
-    throw new ArchiveFormatError(
-      `the archive ends at byte offset ${endOffset} with namespaces still open (no EOF block): ` +
-        open.map((state) => state.name).join(', '),
-      { namespace: open[0]!.name, offset: endOffset },
+  /** Stage 4: the end of the stream — every namespace closed, every listed one seen. */
+  finish(endOffset: number): ArchiveStats {
+    const open = this.#order.filter((state) => !state.stats.closed);
+    if (open.length > 0) {
+      throw new ArchiveFormatError(
+        `the archive ends at byte offset ${endOffset} with namespaces still open (no EOF block): ` +
+          open.map((state) => state.name).join(', '),
+        { namespace: open[0]!.name, offset: endOffset },
+      );
+    }
+    const closed = (ns: Namespace) => this.#states.get(namespaceKey(ns))?.stats.closed === true;
+    const unseen = [...this.#listed.values()].filter(
+      (entry) =>
+        !closed(entry) &&
+        !(
+          entry.type === 'timeseries' &&
+          closed({ db: entry.db, collection: BUCKETS_PREFIX + entry.collection })
+        ),
     );
-  }
-  const unseen = [...listed.values()].filter((entry) => {
-    const closed = (ns: Namespace) => states.get(namespaceKey(ns))?.stats.closed === true;
-    if (closed(entry)) return false;
-    return !(
-      entry.type === 'timeseries' && closed({ db: entry.db, collection: BUCKETS_PREFIX + entry.collection })
-    );
-  });
-  if (unseen.length > 0) {
-    throw new ArchiveFormatError(
-      `the archive ends at byte offset ${endOffset} before all collections were seen; ` +
-        `no data segment and EOF block for: ${unseen.map(namespaceName).join(', ')}`,
-      { namespace: namespaceName(unseen[0]!), offset: endOffset },
-    );
-  }
-  yield {
-    type: 'end',
-    stats: {
-      namespaces: order.map((state) => ({ ...state.stats })),
-      documents,
+    if (unseen.length > 0) {
+      throw new ArchiveFormatError(
+        `the archive ends at byte offset ${endOffset} before all collections were seen; ` +
+          `no data segment and EOF block for: ${unseen.map(namespaceName).join(', ')}`,
+        { namespace: namespaceName(unseen[0]!), offset: endOffset },
+      );
+    }
+    return {
+      namespaces: this.#order.map((state) => ({ ...state.stats })),
+      documents: this.documents,
       archiveBytes: endOffset,
-    },
-  };
+    };
+  }
+}
+
+/** Stage 3a: a block header — which namespace, and whether it is its EOF block. */
+async function readBlockHeader(
+  cursor: ChunkCursor,
+  namespaces: NamespaceStates,
+  blockOffset: number,
+): Promise<{ state: NamespaceState; eof: boolean }> {
+  const headerDoc = await readDocument(cursor, 'a block header');
+  if (headerDoc === 'terminator') {
+    throw new ArchiveFormatError(
+      `terminator at byte offset ${blockOffset} where a block header was expected`,
+      {
+        offset: blockOffset,
+      },
+    );
+  }
+  const fields = checkFields(headerDoc, SEGMENT_HEADER_FIELDS, [], 'the block header', blockOffset);
+  const ns: Namespace = { db: fields.db as string, collection: fields.collection as string };
+  const eof = fields.EOF === true;
+  const state = namespaces.enter(ns, eof, blockOffset);
+  if (eof) state.storedCrc = BigInt.asUintN(64, fields.CRC as bigint);
+  return { state, eof };
+}
+
+/** Stage 3b: an EOF block — its terminator, and its CRC against the documents'. */
+async function readEof(
+  cursor: ChunkCursor,
+  state: NamespaceState,
+  blockOffset: number,
+): Promise<ArchiveEvent> {
+  const { name } = state;
+  const bodyOffset = cursor.offset;
+  if ((await readLength(cursor, `the terminator of the EOF block of ${name}`, name)) !== -1) {
+    throw new ArchiveFormatError(
+      `the EOF block of ${name} at byte offset ${blockOffset} is followed by data at byte offset ` +
+        `${bodyOffset} instead of the terminator`,
+      { namespace: name, offset: bodyOffset },
+    );
+  }
+  cursor.skip(4);
+  const stored = state.storedCrc as bigint;
+  const computed = state.crc.value();
+  if (stored !== computed) {
+    throw new ArchiveFormatError(
+      `CRC mismatch for ${name}: the EOF block at byte offset ${blockOffset} stores ${hex64(stored)}, ` +
+        `the ${state.stats.count} documents (${state.stats.bytes} bytes) give ${hex64(computed)}`,
+      { namespace: name, offset: blockOffset },
+    );
+  }
+  state.stats.closed = true;
+  state.stats.crc = computed;
+  return { type: 'eof', ns: state.ns, crc: stored, computedCrc: computed };
+}
+
+/**
+ * Stage 3c: a data segment — documents until the terminator. The documents of one chunk go out as
+ * one run of consecutive bytes (their CRC taken over the run at once), before the next chunk is
+ * pulled. Hot loop: it awaits only when a length or a document reaches past the current chunk.
+ */
+async function* readSegment(
+  cursor: ChunkCursor,
+  state: NamespaceState,
+  namespaces: NamespaceStates,
+  validateBson: boolean,
+): AsyncGenerator<ArchiveEvent> {
+  const { name } = state;
+  const what = () => documentName(state);
+  let run = new RunBuilder(state, cursor);
+  for (;;) {
+    if (cursor.available < 4) {
+      const event = run.take(cursor);
+      if (event) yield event;
+      await readLength(cursor, what, name);
+      run = new RunBuilder(state, cursor);
+    }
+    const docOffset = cursor.offset;
+    const length = cursor.buffer.readInt32LE(cursor.position);
+    if (length === -1) {
+      const event = run.take(cursor);
+      cursor.skip(4);
+      if (event) yield event;
+      return;
+    }
+    checkLength(length, what, name, docOffset);
+    if (cursor.available < length) {
+      const event = run.take(cursor);
+      if (event) yield event;
+      await ensureDocument(cursor, length, what, name, docOffset);
+      run = new RunBuilder(state, cursor);
+    }
+    const start = cursor.position;
+    if (cursor.buffer[start + length - 1] !== 0) {
+      throw new ArchiveFormatError(`${what()} at byte offset ${docOffset} does not end with 0x00`, {
+        namespace: name,
+        offset: docOffset,
+      });
+    }
+    cursor.skip(length);
+    if (validateBson) {
+      const problem = findBsonProblem(cursor.buffer.subarray(start, start + length));
+      if (problem) {
+        throw new ArchiveFormatError(
+          `${documentName(state)} at byte offset ${docOffset} is not valid BSON: ${problem.message} ` +
+            `(byte offset ${docOffset + problem.offset})`,
+          { namespace: name, offset: docOffset },
+        );
+      }
+    }
+    state.stats.count++;
+    state.stats.bytes += length;
+    namespaces.documents++;
+    run.count++;
+  }
+}
+
+/** The documents taken from one chunk since `start`, as a `documents` event. */
+class RunBuilder {
+  count = 0;
+  readonly #state: NamespaceState;
+  readonly #chunk: Buffer;
+  readonly #start: number;
+  readonly #offset: number;
+
+  constructor(state: NamespaceState, cursor: ChunkCursor) {
+    this.#state = state;
+    this.#chunk = cursor.buffer;
+    this.#start = cursor.position;
+    this.#offset = cursor.offset;
+  }
+
+  /** The event for the documents taken so far (null if none), their CRC added. */
+  take(cursor: ChunkCursor): DocumentsEvent | null {
+    if (this.count === 0) return null;
+    const run = this.#chunk.subarray(this.#start, cursor.position);
+    this.#state.crc.update(run);
+    const event = new DocumentsEvent(this.#state.ns, run, this.count, this.#offset);
+    this.count = 0;
+    return event;
+  }
+}
+
+/** Documents of one namespace that lie back to back in one chunk; `docs` splits them when asked. */
+class DocumentsEvent implements DocumentRun {
+  readonly type = 'documents';
+  #docs: Buffer[] | undefined;
+
+  constructor(
+    readonly ns: Namespace,
+    readonly run: Buffer,
+    readonly count: number,
+    readonly offset: number,
+  ) {}
+
+  get docs(): Buffer[] {
+    this.#docs ??= splitRun(this.run, this.count);
+    return this.#docs;
+  }
+}
+
+/** A `documents` event for documents given one by one (copied into one run when they are not already one). */
+export function documentRun(ns: Namespace, docs: readonly Uint8Array[], offset = 0): DocumentRun {
+  const run = Buffer.concat(docs);
+  return new DocumentsEvent(ns, run, docs.length, offset);
+}
+
+function splitRun(run: Buffer, count: number): Buffer[] {
+  const docs = new Array<Buffer>(count);
+  for (let i = 0, at = 0; i < count; i++) {
+    const length = run.readInt32LE(at);
+    docs[i] = run.subarray(at, at + length);
+    at += length;
+  }
+  return docs;
 }
 
 function isListedBuckets(ns: Namespace, listed: Map<string, PreludeNamespace>): boolean {

@@ -1,14 +1,16 @@
-import { PassThrough, Readable, type Transform } from 'node:stream';
+import { Duplex, PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import zlib from 'node:zlib';
 import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import type { Compression } from './layout';
+import { decompressZstd, FRAME_BYTES } from './zstd-frames';
 
 /**
  * The byte transformations between the archive and the stored object:
  *   archive → compress (zstd | gzip | none) → age encryption (optional) → storage
- * and back. zstd is Node 24's zlib binding; gzip is what `mongorestore --gzip` reads; age output is what
- * `age -d` decrypts, with a MAC per 64 KiB chunk so truncation and tampering are detected.
+ * and back. zstd is Node 24's zlib binding, written as a series of frames (see zstd-frames.ts); gzip
+ * is what `mongorestore --gzip` reads; age output is what `age -d` decrypts, with a MAC per 64 KiB
+ * chunk so truncation and tampering are detected.
  */
 
 // Loaded only when a backup is encrypted or decrypted: most runs never need it.
@@ -21,15 +23,14 @@ export const DEFAULT_COMPRESSION = 'zstd' satisfies Compression;
 
 export const DEFAULT_LEVEL: Record<Compression, number | undefined> = { zstd: 3, gzip: 6, none: undefined };
 
-export function compressStream(compression: Compression, level?: number): Transform {
+export function compressStream(
+  compression: Compression,
+  level?: number,
+  options: { frameBytes?: number } = {},
+): Duplex {
   switch (compression) {
     case 'zstd':
-      return zlib.createZstdCompress({
-        params: {
-          [zlib.constants.ZSTD_c_compressionLevel]: level ?? (DEFAULT_LEVEL.zstd as number),
-          [zlib.constants.ZSTD_c_checksumFlag]: 1,
-        },
-      });
+      return new FramedZstdCompress(level ?? (DEFAULT_LEVEL.zstd as number), options.frameBytes);
     case 'gzip':
       return zlib.createGzip({ level: level ?? (DEFAULT_LEVEL.gzip as number) });
     case 'none':
@@ -37,15 +38,71 @@ export function compressStream(compression: Compression, level?: number): Transf
   }
 }
 
-export function decompressStream(compression: Compression): Transform {
+export function decompressStream(compression: Compression): Duplex {
   switch (compression) {
     case 'zstd':
-      return zlib.createZstdDecompress();
+      return zstdDecompressStream();
     case 'gzip':
       return zlib.createGunzip();
     case 'none':
       return new PassThrough();
   }
+}
+
+/**
+ * zstd compression that ends the frame after every `frameBytes` of input, so that a reader can
+ * decompress the frames on several threads; a decoder reads them as one stream. One compressor
+ * throughout: a frame end only resets its history, so memory stays that of one stream.
+ */
+class FramedZstdCompress extends Duplex {
+  readonly #inner: zlib.ZstdCompress;
+  readonly #frameBytes: number;
+  #sinceFrame = 0;
+
+  constructor(level: number, frameBytes = FRAME_BYTES) {
+    super();
+    this.#frameBytes = frameBytes;
+    this.#inner = zlib.createZstdCompress({
+      params: {
+        [zlib.constants.ZSTD_c_compressionLevel]: level,
+        [zlib.constants.ZSTD_c_checksumFlag]: 1,
+      },
+    });
+    this.#inner.on('data', (chunk: Buffer) => {
+      if (!this.push(chunk)) this.#inner.pause();
+    });
+    this.#inner.on('end', () => this.push(null));
+    this.#inner.on('error', (error) => this.destroy(error));
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.#inner.write(chunk, (error) => callback(error));
+    this.#sinceFrame += chunk.length;
+    if (this.#sinceFrame >= this.#frameBytes) {
+      this.#sinceFrame = 0;
+      this.#inner.flush(zlib.constants.ZSTD_e_end);
+    }
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.#inner.end(() => callback());
+  }
+
+  override _read(): void {
+    this.#inner.resume();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#inner.destroy();
+    callback(error);
+  }
+}
+
+/** A Duplex over `decompressZstd`: every frame of the input, whatever its chunks. */
+function zstdDecompressStream(): Duplex {
+  const input = new PassThrough();
+  const output = Readable.from(decompressZstd(input));
+  return Duplex.from({ writable: input, readable: output });
 }
 
 export function checkCompressionLevel(compression: Compression, level: number | undefined): void {

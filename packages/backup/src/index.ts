@@ -122,3 +122,5 @@ export {
   verificationName,
   verificationRecordSchema,
 } from './verification';
+/** zstd streams of several frames: decompressed frame by frame, several at once. */
+export { type DecompressZstdOptions, decompressZstd, FRAME_BYTES } from './zstd-frames';

@@ -121,11 +121,18 @@ interface Settings {
   parallelism: number;
 }
 
+/** How far the commit got, so a stopped run says truthfully whether a backup exists. */
+type CommitState = 'not-started' | 'manifest-sent' | 'committed';
+
+/**
+ * The run in named stages: reach the destination, connect, size the upload, stream the archive,
+ * commit the manifest, prune. The outer `try` alone turns a stop into what it means for the commit.
+ */
 async function backUp(
   options: BackupOptions,
   deps: BackupDeps,
   deadline: Deadline,
-  { compression, recipients, parallelism }: Settings,
+  settings: Settings,
 ): Promise<BackupResult> {
   const now = deps.now ?? (() => new Date());
   const { logger } = deps;
@@ -135,8 +142,7 @@ async function backUp(
     openStorage(options.destination, { s3: s3 ?? {}, logger, deadline });
 
   const started = now();
-  // How far the commit got, so a stopped run says truthfully whether a backup exists.
-  let commit: 'not-started' | 'manifest-sent' | 'committed' = 'not-started';
+  const commit: { state: CommitState } = { state: 'not-started' };
   try {
     // Reach the destination (bucket exists, credentials work) before connecting to the source.
     storage ??= open(options.storage);
@@ -155,100 +161,13 @@ async function backUp(
       }
       const store = storage;
       const backupId = newBackupId(started);
-      const archive = archiveName(compression, recipients.length > 0);
+      const archive = archiveName(settings.compression, settings.recipients.length > 0);
       const keys = backupKeys(backupId, archive);
       logger.info(`backup ${backupId} → ${store.describe(keys.archive)}`);
-
-      const writer = new ArchiveWriter();
-      const stopWriter = () => writer.abort(deadline.reason as Error);
-      deadline.signal.addEventListener('abort', stopWriter, { once: true });
-      const sha256 = createHash('sha256');
-      let storedBytes = 0;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          sha256.update(chunk);
-          storedBytes += chunk.length;
-          done(null, chunk);
-        },
-      });
-      const compressed = writer.stream.pipe(compressStream(compression, options.compressionLevel));
-      writer.stream.on('error', (error) => compressed.destroy(error));
-      const sealed: Readable =
-        recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
-      const stored = pipeline(sealed, tap);
-      const upload = store.put(keys.archive, tap, { contentType: 'application/octet-stream' });
-
-      const memory = new MemoryKeeper();
-      const progress = new ProgressReporter({
-        label: 'backup',
-        log: (line) => logger.info(line),
-        intervalMs: options.progressIntervalMs ?? 10_000,
-      });
-      // The dump logs its plan; the progress ETA counts bytes only when the server's sizes are BSON sizes.
-      const onPlan = (plan: DumpPlan) => {
-        const bytes = plan.bytes > 0 && !plan.roughBytes ? { bytes: plan.bytes } : {};
-        progress.setTotals({ documents: plan.documents, ...bytes });
-      };
-      const dump = dumpDatabase(
-        {
-          client,
-          include: options.include ?? [],
-          exclude: options.exclude ?? [],
-          parallelism,
-          signal: deadline.signal,
-          logger,
-          onPlan,
-          onProgress: (bytes, documents) => {
-            progress.add(bytes, documents);
-            memory.add(bytes);
-          },
-          toolVersion: `${TOOL.name} ${TOOL.version}`,
-        },
-        writer,
-      );
-
-      const [dumped, put] = await allStages(deadline, [dump, upload, stored] as const);
-      deadline.signal.removeEventListener('abort', stopWriter);
-      progress.done();
-      const digest = sha256.digest('hex');
-      logger.info(
-        `archive stored: ${formatBytes(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`,
-      );
+      const streamed = await streamArchive(client, store, keys.archive, options, settings, deadline, logger);
       const finished = now();
-      const built = manifestSchema.parse({
-        formatVersion: MANIFEST_FORMAT_VERSION,
-        backupId,
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        tool: TOOL,
-        source: {
-          serverVersion: dumped.server.serverVersion,
-          topology: dumped.server.topology,
-          ...(dumped.server.flavor ? { flavor: dumped.server.flavor } : {}),
-          databases: dumped.databases,
-        },
-        settings: {
-          include: options.include ?? [],
-          exclude: options.exclude ?? [],
-          compression,
-          ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
-          parallelism,
-        },
-        archive: {
-          key: archive,
-          format: 'mongodump-archive',
-          compression,
-          recipients,
-          size: storedBytes,
-          sha256: digest,
-        },
-        totals: {
-          namespaces: dumped.namespaces.length,
-          documents: dumped.namespaces.reduce((sum, ns) => sum + ns.count, 0),
-          bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
-        },
-        namespaces: dumped.namespaces,
-      } satisfies Manifest) as SinglePartManifest;
+      const built = buildManifest({ backupId, started, finished, archive, options, settings }, streamed);
+      // Compared with the previous backup before the commit: the anomaly is committed with it or not at all.
       const anomaly = await guardAgainstCollapse(store, built, {
         dropPercent: options.anomalyDropPercent ?? DEFAULT_ANOMALY_DROP_PERCENT,
         accept: options.acceptAnomaly ?? false,
@@ -256,14 +175,7 @@ async function backUp(
         logger,
       });
       const manifest: SinglePartManifest = anomaly ? { ...built, anomaly } : built;
-      // The commit marker: only now does the backup exist. Never sent once the run has stopped.
-      deadline.throwIfStopped();
-      commit = 'manifest-sent';
-      await store.put(keys.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
-        contentType: 'application/json',
-        ifNoneMatch: true,
-      });
-      commit = 'committed';
+      await commitManifest(store, keys.manifest, manifest, deadline, commit);
       logger.info(`backup ${backupId} committed: ${store.describe(keys.manifest)}`);
 
       const result: BackupResult = {
@@ -285,11 +197,152 @@ async function backUp(
   } catch (error) {
     // A stopped run reports why it stopped (what failed because of the stop is only a consequence),
     // and whether a backup was committed before it did.
-    if (!deadline.stopped || commit === 'committed') throw error;
-    throw stoppedBeforeCommit(deadline.reason, commit === 'manifest-sent');
+    if (!deadline.stopped || commit.state === 'committed') throw error;
+    throw stoppedBeforeCommit(deadline.reason, commit.state === 'manifest-sent');
   } finally {
     if (!deps.storage) await storage?.close();
   }
+}
+
+interface Streamed {
+  dumped: Awaited<ReturnType<typeof dumpDatabase>>;
+  storedBytes: number;
+  sha256: string;
+}
+
+/**
+ * The stream stage: MongoDB ─▶ archive writer ─▶ compress ─▶ age (optional) ─▶ SHA-256 tap ─▶
+ * storage, every part bound to the deadline; returns what the dump found and what was stored.
+ */
+async function streamArchive(
+  client: MongoClient,
+  store: Storage,
+  key: string,
+  options: BackupOptions,
+  { compression, recipients, parallelism }: Settings,
+  deadline: Deadline,
+  logger: Logger,
+): Promise<Streamed> {
+  const writer = new ArchiveWriter();
+  const stopWriter = () => writer.abort(deadline.reason as Error);
+  deadline.signal.addEventListener('abort', stopWriter, { once: true });
+  const sha256 = createHash('sha256');
+  let storedBytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sha256.update(chunk);
+      storedBytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const compressed = writer.stream.pipe(compressStream(compression, options.compressionLevel));
+  writer.stream.on('error', (error) => compressed.destroy(error));
+  const sealed: Readable = recipients.length > 0 ? await encryptStream(compressed, recipients) : compressed;
+  const stored = pipeline(sealed, tap);
+  const upload = store.put(key, tap, { contentType: 'application/octet-stream' });
+
+  const memory = new MemoryKeeper();
+  const progress = new ProgressReporter({
+    label: 'backup',
+    log: (line) => logger.info(line),
+    intervalMs: options.progressIntervalMs ?? 10_000,
+  });
+  const onPlan = (plan: DumpPlan) => {
+    logger.info(`${plan.namespaces} namespaces, about ${plan.documents} documents`);
+    progress.setTotals({ documents: plan.documents, ...(plan.bytes > 0 ? { bytes: plan.bytes } : {}) });
+  };
+  const dump = dumpDatabase(
+    {
+      client,
+      include: options.include ?? [],
+      exclude: options.exclude ?? [],
+      parallelism,
+      signal: deadline.signal,
+      logger,
+      onPlan,
+      onProgress: (bytes, documents) => {
+        progress.add(bytes, documents);
+        memory.add(bytes);
+      },
+      toolVersion: `${TOOL.name} ${TOOL.version}`,
+    },
+    writer,
+  );
+
+  const [dumped, put] = await allStages(deadline, [dump, upload, stored] as const);
+  deadline.signal.removeEventListener('abort', stopWriter);
+  progress.done();
+  const digest = sha256.digest('hex');
+  logger.info(
+    `archive stored: ${formatBytes(storedBytes)} in ${put.parts} part${put.parts === 1 ? '' : 's'}, SHA-256 ${digest}`,
+  );
+  return { dumped, storedBytes, sha256: digest };
+}
+
+/** The manifest of a stored archive (pure). */
+function buildManifest(
+  run: {
+    backupId: string;
+    started: Date;
+    finished: Date;
+    archive: string;
+    options: BackupOptions;
+    settings: Settings;
+  },
+  { dumped, storedBytes, sha256 }: Streamed,
+): SinglePartManifest {
+  const { options, settings } = run;
+  return manifestSchema.parse({
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    backupId: run.backupId,
+    startedAt: run.started.toISOString(),
+    finishedAt: run.finished.toISOString(),
+    tool: TOOL,
+    source: {
+      serverVersion: dumped.server.serverVersion,
+      topology: dumped.server.topology,
+      ...(dumped.server.flavor ? { flavor: dumped.server.flavor } : {}),
+      databases: dumped.databases,
+    },
+    settings: {
+      include: options.include ?? [],
+      exclude: options.exclude ?? [],
+      compression: settings.compression,
+      ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
+      parallelism: settings.parallelism,
+    },
+    archive: {
+      key: run.archive,
+      format: 'mongodump-archive',
+      compression: settings.compression,
+      recipients: settings.recipients,
+      size: storedBytes,
+      sha256,
+    },
+    totals: {
+      namespaces: dumped.namespaces.length,
+      documents: dumped.namespaces.reduce((sum, ns) => sum + ns.count, 0),
+      bytes: dumped.namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
+    },
+    namespaces: dumped.namespaces,
+  } satisfies Manifest) as SinglePartManifest;
+}
+
+/** The commit marker: only once it is written does the backup exist. Never sent once the run has stopped. */
+async function commitManifest(
+  store: Storage,
+  key: string,
+  manifest: Manifest,
+  deadline: Deadline,
+  commit: { state: CommitState },
+): Promise<void> {
+  deadline.throwIfStopped();
+  commit.state = 'manifest-sent';
+  await store.put(key, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+    contentType: 'application/json',
+    ifNoneMatch: true,
+  });
+  commit.state = 'committed';
 }
 
 /**

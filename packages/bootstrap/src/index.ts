@@ -1,3 +1,9 @@
+export {
+  type AtlasProvisionDeps,
+  type AtlasProvisionOptions,
+  type AtlasUsersApi,
+  provisionAtlasDatabase,
+} from './atlas-provision';
 export { BRANCH_POLICY_PATH, renderBranchPolicy } from './branch-policy';
 export { unifiedDiff } from './diff';
 export { type ClientFacts, renderBlueprint, renderOperationsDoc } from './documents';

@@ -8,11 +8,12 @@ import {
 } from '@shipkit/config';
 import { type Logger, UserError } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
+import { type AtlasUsersApi, provisionAtlasDatabase } from './atlas-provision';
 import { BRANCH_POLICY_PATH, renderBranchPolicy } from './branch-policy';
 import { renderBlueprint, renderOperationsDoc } from './documents';
 import { type FilePlan, generateFiles, STATE_PATH } from './generated';
 import { GitHubRepositoryClient } from './github';
-import { type Enforcement, provisionDatabase, type Role } from './provision';
+import { type Enforcement, type ProvisionResult, provisionDatabase, type Role } from './provision';
 import type { FileStore } from './store';
 import type { Suite } from './suite';
 import { pinWorkflow, type WorkflowTemplate } from './workflows';
@@ -49,7 +50,13 @@ export interface InitClientOptions {
   dryRun: boolean;
   /** The client's local settings file, relative to the repository root. */
   envFile: string;
-  provision?: { adminUri: string; seedFrom?: string };
+  /**
+   * Create the database and its users: with an admin connection string, or on Atlas through the Admin API
+   * (`atlas`, with `deps.atlas`), where database users are managed and a connection cannot create them.
+   */
+  provision?:
+    | { adminUri: string; seedFrom?: string }
+    | { atlas: { projectId: string; cluster: string }; seedFrom?: string };
   github?: { repository: string; token: string; apiUrl?: string };
 }
 
@@ -60,6 +67,9 @@ export interface InitClientDeps {
   connectMongo: (uri: string) => Promise<MongoClient>;
   fetch?: typeof fetch;
   seeder?: Seeder;
+  /** The Atlas Administration API, for `provision.atlas`. */
+  atlas?: AtlasUsersApi;
+  sleep?: (ms: number) => Promise<void>;
   newPassword?: () => string;
   /** Told every secret the run creates or reads, before anything is printed (the CLI's redactor). */
   onSecret: (value: string) => void;
@@ -76,6 +86,8 @@ export interface ChecklistItem {
 
 export interface ProvisionSummary {
   database: string;
+  /** Where the users were created: through an admin connection, or through the Atlas Administration API. */
+  via: 'admin-connection' | 'atlas-api';
   users: {
     kind: 'application' | 'backup';
     user: string;
@@ -168,7 +180,7 @@ export async function initClient(
       '--dry-run only previews the generated files: run --provision and --github-repo without it.',
     );
   }
-  if (options.provision) deps.onSecret(options.provision.adminUri);
+  if (options.provision && 'adminUri' in options.provision) deps.onSecret(options.provision.adminUri);
   if (options.github) deps.onSecret(options.github.token);
   if (options.templates.workflows.length === 0) {
     throw new UserError('No workflow templates were found to install: this copy of the suite has none.');
@@ -262,38 +274,73 @@ async function provisionAndRecord(
   const provision = options.provision as NonNullable<InitClientOptions['provision']>;
   const envText = (await deps.store.read(options.envFile)) ?? '';
   const known = parseEnv(envText).values;
-  const result = await provisionDatabase(
-    {
-      adminUri: provision.adminUri,
-      client: options.client,
-      database,
-      known: {
-        ...(known.MONGODB_URI ? { appUri: known.MONGODB_URI } : {}),
-        ...(known.MONGODB_BACKUP_URI ? { backupUri: known.MONGODB_BACKUP_URI } : {}),
+  const knownUris = {
+    ...(known.MONGODB_URI ? { appUri: known.MONGODB_URI } : {}),
+    ...(known.MONGODB_BACKUP_URI ? { backupUri: known.MONGODB_BACKUP_URI } : {}),
+  };
+  // The passwords exist only in these URIs: they are written before anything else can fail.
+  const save = async (uris: { appUri: string; backupUri: string }) => {
+    deps.onSecret(uris.appUri);
+    deps.onSecret(uris.backupUri);
+    await deps.store.write(
+      options.envFile,
+      setEnvValues(
+        envText,
+        {
+          MONGODB_DB: database,
+          MONGODB_URI: uris.appUri,
+          MONGODB_BACKUP_URI: uris.backupUri,
+          ...('atlas' in provision
+            ? { ATLAS_PROJECT_ID: provision.atlas.projectId, ATLAS_CLUSTER: provision.atlas.cluster }
+            : {}),
+        },
+        `database users of ${options.client}, written by shipkit init-client --provision; keep this file out of git`,
+      ),
+      { mode: 0o600 },
+    );
+  };
+  let result: ProvisionResult;
+  if ('atlas' in provision) {
+    if (!deps.atlas) throw new Error('provision.atlas needs deps.atlas');
+    result = await provisionAtlasDatabase(
+      {
+        ...provision.atlas,
+        client: options.client,
+        database,
+        known: knownUris,
+        resetPasswords: options.force,
       },
-      resetPasswords: options.force,
-    },
-    {
-      connect: deps.connectMongo,
-      logger: deps.logger,
-      now: deps.now,
-      ...(deps.newPassword ? { newPassword: deps.newPassword } : {}),
-    },
-  );
-  deps.onSecret(result.appUri);
-  deps.onSecret(result.backupUri);
-  // The passwords exist only in these URIs: write them before anything else can fail.
-  await deps.store.write(
-    options.envFile,
-    setEnvValues(
-      envText,
-      { MONGODB_DB: database, MONGODB_URI: result.appUri, MONGODB_BACKUP_URI: result.backupUri },
-      `database users of ${options.client}, written by shipkit init-client --provision; keep this file out of git`,
-    ),
-    { mode: 0o600 },
-  );
+      {
+        atlas: deps.atlas,
+        connect: deps.connectMongo,
+        logger: deps.logger,
+        now: deps.now,
+        sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        ...(deps.newPassword ? { newPassword: deps.newPassword } : {}),
+        onUsers: save,
+      },
+    );
+  } else {
+    result = await provisionDatabase(
+      {
+        adminUri: provision.adminUri,
+        client: options.client,
+        database,
+        known: knownUris,
+        resetPasswords: options.force,
+      },
+      {
+        connect: deps.connectMongo,
+        logger: deps.logger,
+        now: deps.now,
+        ...(deps.newPassword ? { newPassword: deps.newPassword } : {}),
+      },
+    );
+  }
+  await save({ appUri: result.appUri, backupUri: result.backupUri });
   const summary: ProvisionSummary = {
     database,
+    via: 'atlas' in provision ? 'atlas-api' : 'admin-connection',
     users: result.users.map(({ kind, user, intendedRoles, recordedRoles, action }) => ({
       kind,
       user,
@@ -309,7 +356,7 @@ async function provisionAndRecord(
     `${u.user} (${u.intendedRoles.map((r) => `${r.role} on ${r.db}`).join(', ')}; ${u.action.replace('-', ' ')})`;
   checklist.push({
     status: 'done',
-    text: `database ${database} ready with users ${summary.users.map(describe).join(' and ')}; their connection strings are in ${options.envFile} (mode 0600)`,
+    text: `database ${database} ready with users ${summary.users.map(describe).join(' and ')}${'atlas' in provision ? ` (Atlas database users of cluster ${provision.atlas.cluster}, created through the Admin API)` : ''}; their connection strings are in ${options.envFile} (mode 0600)`,
   });
   if (result.backupWriteRefused === 'enforced') {
     checklist.push({ status: 'done', text: 'checked: the backup user can read and cannot write' });
@@ -325,7 +372,8 @@ async function provisionAndRecord(
     }
     const seeded = await deps.seeder.seed({
       from: provision.seedFrom,
-      uri: provision.adminUri,
+      // On Atlas the application user (readWrite on the database) restores the template.
+      uri: 'adminUri' in provision ? provision.adminUri : result.appUri,
       database,
       logger: deps.logger,
     });
@@ -413,7 +461,7 @@ function remainingSteps(
   if (!options.provision && !env.MONGODB_URI) {
     items.push({
       status: 'todo',
-      text: `create the database ${database} with an application user (readWrite) and a backup user (read): re-run with --provision --admin-uri, or see docs/REPLICATION.md`,
+      text: `create the database ${database} with an application user (readWrite) and a backup user (read): re-run with --provision --admin-uri (on Atlas: --provision --atlas-project --atlas-cluster, with ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET set), or see docs/REPLICATION.md`,
     });
   }
   if (!github) {

@@ -33,12 +33,19 @@ export function parseMongoUri(uri: string, what: string): MongoUriParts {
 }
 
 /**
- * The same servers and options as `base`, logged in as another user of `database` (its auth source):
- * how the client's users connect after provisioning.
+ * The same servers and options as `base`, logged in as another user of `database` (its auth source, unless
+ * `authSource` says otherwise: Atlas's users all authenticate against `admin`): how the client's users
+ * connect after provisioning.
  */
-export function uriForUser(base: MongoUriParts, user: string, password: string, database: string): string {
+export function uriForUser(
+  base: MongoUriParts,
+  user: string,
+  password: string,
+  database: string,
+  authSource = database,
+): string {
   const options = new URLSearchParams(base.options);
-  options.set('authSource', database);
+  options.set('authSource', authSource);
   const credentials = `${encodeURIComponent(user)}:${encodeURIComponent(password)}`;
   return `${base.scheme}://${credentials}@${base.hosts}/${encodeURIComponent(database)}?${options.toString()}`;
 }

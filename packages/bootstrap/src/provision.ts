@@ -196,7 +196,11 @@ export async function provisionDatabase(
   }
 }
 
-async function connectOrExplain(deps: ProvisionDeps, uri: string, what: string): Promise<MongoClient> {
+export async function connectOrExplain(
+  deps: Pick<ProvisionDeps, 'connect'>,
+  uri: string,
+  what: string,
+): Promise<MongoClient> {
   try {
     return await deps.connect(uri);
   } catch (error) {
@@ -254,7 +258,12 @@ function rolesNotImplemented(error: unknown): boolean {
   return codeOf(error) === NOT_IMPLEMENTED && /roles/.test(errorMessage(error));
 }
 
-async function checkApplicationUser(deps: ProvisionDeps, uri: string, database: string): Promise<void> {
+/** The application user can write to its database (a probe document, written and removed). */
+export async function checkApplicationUser(
+  deps: Pick<ProvisionDeps, 'connect' | 'now'>,
+  uri: string,
+  database: string,
+): Promise<void> {
   const app = await connectOrExplain(deps, uri, 'the new application user');
   try {
     const probes = app.db(database).collection<{ _id: string }>(INSTANCE_COLLECTION);
@@ -269,10 +278,13 @@ async function checkApplicationUser(deps: ProvisionDeps, uri: string, database: 
   }
 }
 
-/** The backup user must read; a write must be refused. Anything it managed to write is removed. */
-async function checkBackupUser(
-  deps: ProvisionDeps,
-  admin: MongoClient,
+/**
+ * The backup user must read; a write must be refused. Anything it managed to write is removed through
+ * `cleaner`, a connection allowed to drop it (the admin's, or on Atlas the application user's).
+ */
+export async function checkBackupUser(
+  deps: Pick<ProvisionDeps, 'connect'>,
+  cleaner: MongoClient,
   uri: string,
   database: string,
 ): Promise<Enforcement> {
@@ -297,7 +309,7 @@ async function checkBackupUser(
         return 'enforced';
       throw error;
     }
-    await admin.db(database).collection(PROBE_COLLECTION).drop();
+    await cleaner.db(database).collection(PROBE_COLLECTION).drop();
     return 'not-enforced';
   } finally {
     await backup.close();

@@ -27,9 +27,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(663);
-/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(518);
-/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(483);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8089);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(630);
+/* harmony import */ var _shipkit_config__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9931);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6590);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3832);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(673);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5981);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(601);
+/* harmony import */ var _command__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(483);
 
 
 
@@ -37,7 +43,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Problems of the file itself: unreadable lines, repeats, names that are not in the schema. */
 function fileProblems(text, template) {
-    const parsed = (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .parseEnv */ .vc)(text);
+    const parsed = (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_2__/* .parseEnv */ .vc)(text);
     const problems = parsed.problems.map((p) => ({
         variable: p.key ?? `line ${p.line}`,
         line: p.line,
@@ -67,22 +73,22 @@ function fileProblems(text, template) {
     return { values: parsed.values, problems, warnings };
 }
 function closestName(name) {
-    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .kp)(name.toUpperCase(), _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK);
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .closest */ .k)(name.toUpperCase(), _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAMES */ .MK);
 }
 function line(symbol, problem) {
     const expected = problem.expected ? ` — expected ${problem.expected}` : '';
     return `  ${symbol} ${problem.variable}: ${problem.message}${expected}\n`;
 }
-const envCheckCommand = (0,_command__WEBPACK_IMPORTED_MODULE_4__/* .command */ .G)({
+const envCheckCommand = (0,_command__WEBPACK_IMPORTED_MODULE_5__/* .command */ .G)({
     name: 'env-check',
     usage: '[--file <path>] [--target all|github|render] [--template]',
     options: {
-        file: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .textRow */ .yL)({ description: 'A .env file to check. Default: the environment.', placeholder: '<path>' }),
-        target: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .enumRow */ .QR)(_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .TARGETS */ .dW, {
+        file: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_6__/* .textRow */ .yL)({ description: 'A .env file to check. Default: the environment.', placeholder: '<path>' }),
+        target: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_6__/* .enumRow */ .QR)(_shipkit_config__WEBPACK_IMPORTED_MODULE_7__/* .TARGETS */ .dW, {
             description: 'Which variables: all, those the GitHub workflows read, or the Render service’s.',
             default: 'all',
         }),
-        template: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .booleanRow */ .HP)({
+        template: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_6__/* .booleanRow */ .HP)({
             description: 'The file is a template such as .env.example: every variable listed, example values allowed.',
             default: 'false',
         }),
@@ -106,7 +112,7 @@ Examples:
                 text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.cwd, file), 'utf8');
             }
             catch {
-                throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .OptionError */ .eR('file', `names ${file}, which cannot be read: give the path of a .env file.`);
+                throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_8__/* .OptionError */ .eR('file', `names ${file}, which cannot be read: give the path of a .env file.`);
             }
             const fromFile = fileProblems(text, template);
             values = fromFile.values;
@@ -122,13 +128,13 @@ Examples:
         }
         else {
             if (template)
-                throw _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .OptionError */ .eR.saying((0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .say */ .cv) `${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('template')} needs ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)('file')}: the environment is not a template.`);
+                throw _shipkit_runtime__WEBPACK_IMPORTED_MODULE_8__/* .OptionError */ .eR.saying((0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_9__/* .say */ .cv) `${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_9__/* .ref */ .KR)('template')} needs ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_9__/* .ref */ .KR)('file')}: the environment is not a template.`);
             values = context.env;
             for (const spec of _shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLES */ .ut)
                 if (spec.secret)
                     context.redactor.add(context.env[spec.name]);
         }
-        const result = await (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_3__/* .checkInstanceConfig */ .Mq)(values, { target, template });
+        const result = await (0,_shipkit_config__WEBPACK_IMPORTED_MODULE_7__/* .checkInstanceConfig */ .Mq)(values, { target, template });
         const report = {
             ...result,
             ok: result.ok && extraProblems.length === 0,
@@ -140,7 +146,7 @@ Examples:
         };
         if (context.json) {
             context.stdout(`${JSON.stringify(report, null, 2)}\n`);
-            return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed;
+            return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.failed;
         }
         const where = file ?? 'the environment';
         const scope = target === 'all' ? '' : ` (${target} variables)`;
@@ -158,7 +164,7 @@ Examples:
             for (const warning of report.warnings)
                 context.stdout(line('!', warning));
         }
-        return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.failed;
+        return report.ok ? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok : _shipkit_runtime__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.failed;
     },
 });
 

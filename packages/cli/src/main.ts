@@ -13,7 +13,7 @@ import {
   type Vocabulary,
 } from '@shipkit/runtime';
 import type { CommandContext } from './command';
-import { commands } from './commands';
+import { commands, GROUPS, groupCommands } from './commands';
 import { cliVocabulary, commandHelp, PROGRAM, parseCommandLine, UsageError } from './options';
 import { SUITE_PACKAGE } from './suite';
 
@@ -61,6 +61,22 @@ export function programHelp(): string {
     '',
     'Exit codes (every command):',
     ...EXIT_CODES.map(([code, meaning]) => `  ${code.padEnd(codeWidth)}  ${meaning}`),
+    '',
+  ].join('\n');
+}
+
+/** The help of a group of commands (`shipkit atlas`): the commands whose name starts with its name. */
+export function groupHelp(group: string): string {
+  const members = groupCommands(group).map((c) => ({ ...c, name: c.name.slice(group.length + 1) }));
+  const width = Math.max(...members.map((c) => c.name.length));
+  const summary = GROUPS[group];
+  return [
+    `${PROGRAM} ${group}${summary ? ` — ${summary}` : ''}`,
+    '',
+    `Usage: ${PROGRAM} ${group} <command> [options]     (${PROGRAM} ${group} <command> --help for details)`,
+    '',
+    'Commands:',
+    ...members.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
   ].join('\n');
 }
@@ -114,6 +130,15 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const subcommand = word ? commands.find((c) => c.name === `${name} ${word}`) : undefined;
   const args = subcommand ? afterWord : rest;
   const entry = subcommand ?? commands.find((c) => c.name === name);
+  if (!entry && groupCommands(name).length > 0) {
+    // A group's name alone (`shipkit atlas`): its commands, or which one was not found.
+    if (word === undefined || word === '--help' || word === '-h' || word === 'help') {
+      stdout(groupHelp(name));
+      return word === undefined ? EXIT.refused : EXIT.ok;
+    }
+    const names = groupCommands(name).map((c) => c.name.slice(name.length + 1));
+    return fail(new UsageError(`unknown command '${name} ${word}'. Commands: ${names.join(', ')}.`));
+  }
   if (!entry) {
     const near = closest(
       name,

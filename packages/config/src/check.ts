@@ -97,6 +97,7 @@ export function instanceConfigSchema(options: CheckOptions = {}) {
     }
     backupStorageRules(rule);
     deployRules(rule);
+    atlasRules(rule);
     await encryptionRules(rule);
   });
   return { schema, warnings, specs };
@@ -202,6 +203,17 @@ function deployRules(rule: RuleContext): void {
     if (hookService !== undefined && hookService !== serviceId) {
       rule.problem('RENDER_DEPLOY_HOOK_URL', 'belongs to another service than RENDER_SERVICE_ID');
     }
+  }
+}
+
+/** Atlas Cloud Backup needs all four together: the project, its cluster and a service account's id and secret. */
+function atlasRules(rule: RuleContext): void {
+  const names = ['ATLAS_PROJECT_ID', 'ATLAS_CLUSTER', 'ATLAS_CLIENT_ID', 'ATLAS_CLIENT_SECRET'];
+  if (!names.every((name) => rule.inScope(name))) return;
+  const set = names.filter((name) => rule.value(name) !== undefined);
+  if (set.length === 0 || set.length === names.length) return;
+  for (const name of names.filter((n) => !set.includes(n))) {
+    rule.problem(name, `is missing: Atlas Cloud Backup needs it with ${set.join(', ')}`);
   }
 }
 

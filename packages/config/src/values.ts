@@ -300,3 +300,25 @@ export function openAiKeyProblem(value: string): string | undefined {
     ? undefined
     : 'must be an OpenAI API key: sk- and at least 20 more characters';
 }
+
+export function atlasProjectIdProblem(value: string): string | undefined {
+  return /^[a-f0-9]{24}$/.test(value)
+    ? undefined
+    : 'must be an Atlas project id: 24 hexadecimal digits (Project Settings → Project ID)';
+}
+
+export function atlasClusterProblem(value: string): string | undefined {
+  return /^[a-zA-Z0-9][a-zA-Z0-9-]*$/.test(value)
+    ? undefined
+    : 'must be a cluster name: letters, digits and hyphens, as Atlas shows it';
+}
+
+export function atlasClientIdProblem(value: string): string | undefined {
+  return /^mdb_sa_id_[A-Za-z0-9]+$/.test(value)
+    ? undefined
+    : "must be a service account's client id, mdb_sa_id_… (Organization → Access Manager → Service Accounts)";
+}
+
+export function atlasClientSecretProblem(value: string): string | undefined {
+  return /^mdb_sa_sk_\S+$/.test(value) ? undefined : "must be a service account's secret, mdb_sa_sk_…";
+}

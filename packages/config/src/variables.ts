@@ -3,6 +3,10 @@ import {
   accessKeyIdProblem,
   ageIdentityProblem,
   ageRecipientsProblem,
+  atlasClientIdProblem,
+  atlasClientSecretProblem,
+  atlasClusterProblem,
+  atlasProjectIdProblem,
   backupDestinationProblem,
   databaseNameProblem,
   deployHookUrlProblem,
@@ -31,7 +35,7 @@ export type Place =
 
 export type Requirement = 'required' | 'conditional' | 'optional';
 
-export type Group = 'database' | 'backups' | 'encryption' | 'deploys' | 'application';
+export type Group = 'database' | 'backups' | 'encryption' | 'atlas' | 'deploys' | 'application';
 
 export interface VariableSpec {
   name: string;
@@ -235,6 +239,59 @@ export const SUITE_VARIABLES: readonly VariableSpec[] = [
     schema: checked(ageIdentityProblem),
   },
   {
+    name: 'ATLAS_PROJECT_ID',
+    group: 'atlas',
+    description:
+      'Atlas project of the cluster, for Cloud Backup on M10+ and Flex clusters (snapshots before deploys, the weekly policy check). Not for M0, which has none.',
+    expected: 'an Atlas project id: 24 hexadecimal digits',
+    example: '65a1b2c3d4e5f60718293a4b',
+    exampleAsValue: false,
+    secret: false,
+    requirement: 'optional',
+    places: ['github-variable'],
+    schema: checked(atlasProjectIdProblem),
+  },
+  {
+    name: 'ATLAS_CLUSTER',
+    group: 'atlas',
+    description: 'Name of the Atlas cluster, with ATLAS_PROJECT_ID.',
+    expected: 'a cluster name (letters, digits, hyphens)',
+    example: 'Cluster0',
+    exampleAsValue: false,
+    secret: false,
+    requirement: 'conditional',
+    condition: 'with ATLAS_PROJECT_ID',
+    places: ['github-variable'],
+    schema: checked(atlasClusterProblem),
+  },
+  {
+    name: 'ATLAS_CLIENT_ID',
+    group: 'atlas',
+    description:
+      "Client id of an Atlas service account with the project's backup roles (docs/ATLAS.md lists the least ones).",
+    expected: 'a service account client id, mdb_sa_id_…',
+    example: 'mdb_sa_id_65a1b2c3d4e5f60718293a4b',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'conditional',
+    condition: 'with ATLAS_PROJECT_ID',
+    places: ['github-secret'],
+    schema: checked(atlasClientIdProblem),
+  },
+  {
+    name: 'ATLAS_CLIENT_SECRET',
+    group: 'atlas',
+    description: "That service account's secret (shown once, when it is created).",
+    expected: 'a service account secret, mdb_sa_sk_…',
+    example: 'mdb_sa_sk_ReplaceWithTheServiceAccountSecret',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'conditional',
+    condition: 'with ATLAS_CLIENT_ID',
+    places: ['github-secret'],
+    schema: checked(atlasClientSecretProblem),
+  },
+  {
     name: 'RENDER_SERVICE_ID',
     group: 'deploys',
     description: "Render service this instance deploys to (the srv-… id in the service's URL).",
@@ -306,6 +363,7 @@ export const GROUP_TITLES: Record<Group, string> = {
   database: 'Database',
   backups: 'Backups',
   encryption: 'Backup encryption (age)',
+  atlas: 'Atlas Cloud Backup (M10+ and Flex clusters)',
   deploys: 'Deploys (Render)',
   application: 'Application',
 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ArchiveEvent } from '@shipkit/archive';
 import {
   archiveDigest,
   archiveEncoding,
@@ -170,30 +171,131 @@ export async function identityFor(source: BackupSource, access: ArchiveAccess): 
   return chooseIdentity(access.identity, recipients, access.identityOption ?? IDENTITY_OPTION, subject);
 }
 
+type CheckOptions = ArchiveAccess & {
+  parallelism?: number;
+  batchBytes?: number;
+  record?: boolean;
+  skipSha256Check?: boolean;
+  hashing?: TallyOptions;
+};
+
 /**
- * Reads a stored archive once — checking it, restoring it when `restoreSpec` says where — and
- * reports every finding against the manifest.
+ * A check in named stages: open the stored object, stream it (tallying, and restoring when asked),
+ * prove the stored object and the restored data, list the findings, settle a staged restore, report.
+ * `CheckRun` alone holds what went wrong on the way.
  */
 export async function runCheck(
   source: BackupSource,
   mode: VerifyMode,
-  options: ArchiveAccess & {
-    parallelism?: number;
-    batchBytes?: number;
-    record?: boolean;
-    skipSha256Check?: boolean;
-    hashing?: TallyOptions;
-  },
+  options: CheckOptions,
   restoreSpec: RestoreSpec | undefined,
   deps: CheckDeps,
 ): Promise<VerificationReport> {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const startedAt = now();
-  const { manifest } = source;
-  const parallelism = options.parallelism ?? DEFAULT_PARALLELISM;
+  const opened = await openArchive(source, options);
+  const swap = restoreSpec?.swap;
+  const staging = swap?.staging;
+  const run = new CheckRun(opened, new ArchiveTally(options.hashing ?? {}));
+  await streamArchive(run, options, restoreSpec, staging, deps, logger);
+  const checkSha = source.manifest !== undefined && !options.skipSha256Check;
+  const { digest, restored, removed } = await proveStored(
+    run,
+    checkSha && source.manifest ? archiveOf(source.manifest).sha256 : undefined,
+    restoreSpec,
+    swap,
+    options.parallelism ?? DEFAULT_PARALLELISM,
+    deps.signal,
+    logger,
+  );
+  const findings = listFindings(source, mode, run, { digest, restored, checkSha, restoreSpec }, options);
+  const outcomes = swap && run.plan ? await settleRun(swap, run, findings, source, options, deps) : undefined;
+  const finishedAt = now();
+  const report: VerificationReport = {
+    tool: { ...TOOL },
+    mode,
+    result: findings.problems.length === 0 && run.tally.complete ? 'passed' : 'failed',
+    source: source.url,
+    ...(source.backupId ? { backupId: source.backupId } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    archive: {
+      layers: [...opened.layers],
+      storedBytes: digest.bytes,
+      sha256: findings.sha256,
+      complete: run.tally.complete,
+    },
+    namespaces: findings.rows,
+    totals: {
+      namespaces: findings.rows.length,
+      documents: run.tally.documents,
+      ...(source.manifest ? { expectedDocuments: source.manifest.totals.documents } : {}),
+      ...(restored ? { restoredDocuments: [...restored.values()].reduce((t, r) => t + r.documents, 0) } : {}),
+    },
+    problems: findings.problems,
+    notChecked: findings.notChecked,
+    ...(run.plan
+      ? {
+          target: {
+            databases: run.plan.targetDatabases,
+            removed,
+            ...(outcomes ? { namespaces: outcomes } : {}),
+          },
+        }
+      : {}),
+  };
+  const proven = !restoreSpec || restoreSpec.readBack;
+  if (report.result === 'passed' && source.backupId) {
+    await settleRecord(source, report, run.plan, proven && options.record !== false, logger);
+  }
+  return report;
+}
+
+type OpenedArchive = Awaited<ReturnType<typeof openBackupArchive>>;
+
+/**
+ * What one check has read and what went wrong on the way, in one place: the first failure wins
+ * (what fails later is its consequence), and whether it came out of the stored object (its layers
+ * or its archive) rather than the target.
+ */
+class CheckRun {
+  failure: unknown;
+  failedReading = false;
+  restoreResult: RestoreResult | undefined;
+  plan: RestorePlan | undefined;
+  readonly events: AsyncGenerator<ArchiveEvent>;
+
+  constructor(
+    readonly opened: OpenedArchive,
+    readonly tally: ArchiveTally,
+  ) {
+    const run = this;
+    this.events = (async function* () {
+      try {
+        yield* opened.events;
+      } catch (error) {
+        run.failedReading = true;
+        throw error;
+      }
+    })();
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  fail(error: unknown): void {
+    if (error instanceof RestoreFailedError) this.restoreResult ??= error.result;
+    this.failure ??= error;
+  }
+}
+
+/** Stage 1: the stored object opened, its layers peeled (a deleted backup named as such). */
+async function openArchive(source: BackupSource, options: ArchiveAccess): Promise<OpenedArchive> {
   const identity = await identityFor(source, options);
-  const opened = await openBackupArchive(source, {
+  return openBackupArchive(source, {
     ...(identity ? { identity } : {}),
     identityOption: options.identityOption ?? IDENTITY_OPTION,
   }).catch(async (error: unknown) => {
@@ -202,60 +304,74 @@ export async function runCheck(
     }
     throw error;
   });
+}
 
-  const tally = new ArchiveTally(options.hashing ?? {});
+/** Stage 2: every event tallied, and restored when asked; failures are kept in `run`, not thrown. */
+async function streamArchive(
+  run: CheckRun,
+  options: CheckOptions,
+  restoreSpec: RestoreSpec | undefined,
+  staging: Staging | undefined,
+  deps: CheckDeps,
+  logger: Logger,
+): Promise<void> {
+  const { tally } = run;
   const memory = new MemoryKeeper();
   tally.onDocuments = (bytes, documents) => {
     deps.progress?.add(bytes, documents);
     memory.add(bytes);
   };
-  let failure: unknown;
-  let restoreResult: RestoreResult | undefined;
-  let plan: RestorePlan | undefined;
-  const swap = restoreSpec?.swap;
-  const staging = swap?.staging;
-  // Whether the failure came out of the stored object (its layers or its archive), not the target.
-  let failedReading = false;
-  const events = (async function* () {
-    try {
-      yield* opened.events;
-    } catch (error) {
-      failedReading = true;
-      throw error;
-    }
-  })();
   try {
     if (!restoreSpec) {
-      for await (const event of events) {
-        await tally.observe(event);
+      for await (const event of run.events) {
+        tally.observe(event);
         deps.signal?.throwIfAborted();
       }
     } else {
-      restoreResult = await restoreArchive(
-        tally.tap(events),
-        { ...restoreSpec.selection, drop: restoreSpec.drop, parallelism, ...batchOption(options.batchBytes) },
+      run.restoreResult = await restoreArchive(
+        tally.tap(run.events),
+        {
+          ...restoreSpec.selection,
+          drop: restoreSpec.drop,
+          parallelism: options.parallelism ?? DEFAULT_PARALLELISM,
+          ...batchOption(options.batchBytes),
+        },
         {
           client: restoreSpec.client,
           logger,
           ...(staging ? { staging } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
           onPlan: (p) => {
-            plan = p;
+            run.plan = p;
           },
         },
       );
     }
   } catch (error) {
-    if (error instanceof RestoreFailedError) restoreResult = error.result;
-    failure = error;
+    run.fail(error);
   }
   try {
     await tally.finish();
   } catch (error) {
-    failure ??= error;
+    run.fail(error);
   }
+}
 
-  const checkSha = manifest !== undefined && !options.skipSha256Check;
+/**
+ * Stage 3: the stored object's digest, and the restored data read back. A failure that is not a
+ * finding of the check stops it here: the staging is removed and the error says what each target is.
+ */
+async function proveStored(
+  run: CheckRun,
+  /** The SHA-256 the manifest holds, when it is to be checked. */
+  expectedSha256: string | undefined,
+  restoreSpec: RestoreSpec | undefined,
+  swap: StagedSwap | undefined,
+  parallelism: number,
+  signal: AbortSignal | undefined,
+  logger: Logger,
+): Promise<{ digest: StoredDigest; restored: Map<string, RestoredNamespace> | undefined; removed: boolean }> {
+  const { opened, plan } = run;
   let digest: StoredDigest;
   let restored: Map<string, RestoredNamespace> | undefined;
   try {
@@ -263,18 +379,18 @@ export async function runCheck(
     // changed stored object is then named as such, rather than by whatever layer tripped over it.
     // So is what follows the archive's end (a compressor's last frame, or bytes appended to it):
     // a whole archive swapped in from another backup must still fail on its SHA-256.
-    const drain = checkSha && (failedReading || tally.complete) && !deps.signal?.aborted;
+    const checkSha = expectedSha256 !== undefined;
+    const drain = checkSha && (run.failedReading || run.tally.complete) && !signal?.aborted;
     digest = await opened.digest(drain);
-    const storedChanged =
-      checkSha && digest.complete && digest.sha256 !== (manifest && archiveOf(manifest).sha256);
+    const storedChanged = checkSha && digest.complete && digest.sha256 !== expectedSha256;
     // A damaged archive or refused documents are findings of the check; anything else (bad input, a
     // wrong identity, a target that cannot take the data, cancellation) stops it.
-    const finding = failure instanceof ArchiveStageError || failure instanceof RestoreFailedError;
-    if (failure !== undefined && !finding && !(storedChanged && !deps.signal?.aborted)) throw failure;
-    if (restoreSpec?.readBack && plan && restoreResult) {
+    const finding = run.failure instanceof ArchiveStageError || run.failure instanceof RestoreFailedError;
+    if (run.failed && !finding && !(storedChanged && !signal?.aborted)) throw run.failure;
+    if (restoreSpec?.readBack && plan && run.restoreResult) {
       // A staged restore creates its views at the swap, which proves they exist.
-      const written = plan.namespaces.filter((n) => n.action !== 'refuse' && !(staging && n.type === 'view'));
-      restored = await readBack(restoreSpec.client, written, parallelism, deps.signal);
+      const written = plan.namespaces.filter((n) => n.action !== 'refuse' && !(swap && n.type === 'view'));
+      restored = await readBack(restoreSpec.client, written, parallelism, signal);
     }
   } catch (error) {
     await removeScratch(restoreSpec, plan, logger);
@@ -282,14 +398,44 @@ export async function runCheck(
   } finally {
     await opened.close();
   }
-  const removed = await removeScratch(restoreSpec, plan, logger);
+  return { digest, restored, removed: await removeScratch(restoreSpec, plan, logger) };
+}
 
+interface Findings {
+  problems: string[];
+  notChecked: string[];
+  sha256: VerificationReport['archive']['sha256'];
+  rows: VerificationReport['namespaces'];
+}
+
+/** Stage 4: every problem found and everything not checked, archive-wide ones first. */
+function listFindings(
+  source: BackupSource,
+  mode: VerifyMode,
+  run: CheckRun,
+  proof: {
+    digest: StoredDigest;
+    restored: Map<string, RestoredNamespace> | undefined;
+    checkSha: boolean;
+    restoreSpec: RestoreSpec | undefined;
+  },
+  options: CheckOptions,
+): Findings {
+  const { manifest } = source;
+  const { tally, opened, plan } = run;
   const problems: string[] = [];
   const notChecked: string[] = [];
-  const sha256 = shaVerdict(source, digest, checkSha, problems, notChecked, options.skipSha256Check === true);
+  const sha256 = shaVerdict(
+    source,
+    proof.digest,
+    proof.checkSha,
+    problems,
+    notChecked,
+    options.skipSha256Check === true,
+  );
   // What the catalogue found wrong with the backup comes first: the rest may follow from it.
   problems.unshift(...(source.damage ?? []).map((d) => `backup ${source.backupId} is damaged: ${d}`));
-  if (failure !== undefined) problems.push(errorMessage(failure));
+  if (run.failed) problems.push(errorMessage(run.failure));
   if (manifest && tally.header) {
     const compression = compressionOf(opened.layers);
     if (compression !== archiveOf(manifest).compression) {
@@ -307,22 +453,8 @@ export async function runCheck(
   const restoredNamespaces = plan
     ? new Set(plan.namespaces.map((n) => `${n.source.db}.${n.source.collection}`))
     : undefined;
-  const comparison = compareNamespaces({ manifest, tally, restored, restoredNamespaces });
+  const comparison = compareNamespaces({ manifest, tally, restored: proof.restored, restoredNamespaces });
   problems.push(...comparison.problems);
-  let outcomes: TargetOutcome[] | undefined;
-  if (swap && plan) {
-    const unproven =
-      manifest && !options.skipSha256Check && sha256.state !== 'passed'
-        ? ["the stored object's SHA-256 could not be checked against the manifest"]
-        : [];
-    const settled = await swap.settle(
-      plan,
-      { archiveComplete: tally.complete, problems: [...problems, ...unproven] },
-      deps.signal,
-    );
-    outcomes = settled.outcomes;
-    if (settled.problem) problems.push(settled.problem);
-  }
   if (!manifest) {
     notChecked.push(
       mode === 'integrity'
@@ -332,7 +464,7 @@ export async function runCheck(
             'Each namespace CRC was checked, and the restore was compared with the archive itself.',
     );
   }
-  if (restoreSpec && !restoreSpec.readBack) {
+  if (proof.restoreSpec && !proof.restoreSpec.readBack) {
     notChecked.push(
       'What the target holds: the restored namespaces were not read back (asked to skip it). ' +
         'The archive was checked and no document was refused.',
@@ -343,38 +475,29 @@ export async function runCheck(
     for (const skipped of plan.skipped)
       notChecked.push(`Not restored: ${skipped.namespace} — ${skipped.reason}.`);
   }
+  return { problems, notChecked, sha256, rows: comparison.rows };
+}
 
-  const finishedAt = now();
-  const report: VerificationReport = {
-    tool: { ...TOOL },
-    mode,
-    result: problems.length === 0 && tally.complete ? 'passed' : 'failed',
-    source: source.url,
-    ...(source.backupId ? { backupId: source.backupId } : {}),
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - startedAt.getTime(),
-    archive: { layers: [...opened.layers], storedBytes: digest.bytes, sha256, complete: tally.complete },
-    namespaces: comparison.rows,
-    totals: {
-      namespaces: comparison.rows.length,
-      documents: tally.documents,
-      ...(manifest ? { expectedDocuments: manifest.totals.documents } : {}),
-      ...(restored ? { restoredDocuments: [...restored.values()].reduce((t, r) => t + r.documents, 0) } : {}),
-    },
-    problems,
-    notChecked,
-    ...(plan
-      ? {
-          target: { databases: plan.targetDatabases, removed, ...(outcomes ? { namespaces: outcomes } : {}) },
-        }
-      : {}),
-  };
-  const proven = !restoreSpec || restoreSpec.readBack;
-  if (report.result === 'passed' && source.backupId) {
-    await settleRecord(source, report, plan, proven && options.record !== false, logger);
-  }
-  return report;
+/** Stage 5 of a staged restore: swapped in when the proof holds, else discarded; a failed swap is a problem. */
+async function settleRun(
+  swap: StagedSwap,
+  run: CheckRun,
+  findings: Findings,
+  source: BackupSource,
+  options: CheckOptions,
+  deps: CheckDeps,
+): Promise<TargetOutcome[]> {
+  const unproven =
+    source.manifest && !options.skipSha256Check && findings.sha256.state !== 'passed'
+      ? ["the stored object's SHA-256 could not be checked against the manifest"]
+      : [];
+  const settled = await swap.settle(
+    run.plan as RestorePlan,
+    { archiveComplete: run.tally.complete, problems: [...findings.problems, ...unproven] },
+    deps.signal,
+  );
+  if (settled.problem) findings.problems.push(settled.problem);
+  return settled.outcomes;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ArchiveEvent, PreludeNamespace } from '@shipkit/archive';
+import { type ArchiveEvent, documentRun, type PreludeNamespace } from '@shipkit/archive';
 import type { Manifest } from '@shipkit/backup';
 import { contentHashOf } from '@shipkit/mongo';
 import { BSON } from 'mongodb';
@@ -30,7 +30,7 @@ async function tallyOf(namespaces: PreludeNamespace[], docs: Record<string, Buff
       namespaces,
     },
     ...Object.entries(docs).flatMap(([collection, list]): ArchiveEvent[] => [
-      { type: 'documents', ns: { db: 'shop', collection }, docs: list, offset: 0 },
+      documentRun({ db: 'shop', collection }, list),
       { type: 'eof', ns: { db: 'shop', collection }, crc, computedCrc: crc },
     ]),
     { type: 'end', stats: { namespaces: [], documents: 0, archiveBytes: 0 } },

@@ -94,9 +94,56 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./env-check')).envCheckCommand,
   },
   {
+    name: 'atlas snapshot',
+    summary:
+      'take an on-demand snapshot of an M10+ cluster and, with --wait, follow it until it is completed',
+    load: async () => (await import('./atlas')).snapshot,
+  },
+  {
+    name: 'atlas snapshots',
+    summary: "list a cluster's Cloud Backup snapshots, newest first",
+    load: async () => (await import('./atlas')).snapshots,
+  },
+  {
+    name: 'atlas export',
+    summary: 'export a completed snapshot to an export bucket (one .json.gz per collection)',
+    load: async () => (await import('./atlas')).exportCommand,
+  },
+  {
+    name: 'atlas restore',
+    summary:
+      'restore a snapshot or a point in time into a cluster, whose data it replaces; prints the plan, needs --confirm',
+    load: async () => (await import('./atlas')).restore,
+  },
+  {
+    name: 'atlas policy',
+    summary:
+      "compare a cluster's backup schedule and compliance policy with a desired policy; exit 1 on drift",
+    load: async () => (await import('./atlas')).policy,
+  },
+  {
+    name: 'atlas check-freshness',
+    summary: 'fail when the newest completed Atlas snapshot is older than allowed',
+    load: async () => (await import('./atlas')).checkFreshness,
+  },
+  {
     name: 'init-client',
     summary:
       "set up a client's copy of the application: workflows, policy, docs, database users, GitHub secrets",
     load: async () => (await import('./init-client')).initClientCommand,
   },
 ];
+
+/**
+ * What the first word of a group of two-word commands stands for, when no command of its own has that
+ * name: `shipkit atlas` lists the `atlas …` commands under this summary.
+ */
+export const GROUPS: Readonly<Record<string, string>> = {
+  atlas:
+    'MongoDB Atlas Cloud Backup: on-demand snapshots, exports, confirmed restores, policy drift and snapshot age, per tier',
+};
+
+/** The commands of a group (`atlas snapshot`, … for 'atlas'), in the order `--help` lists them. */
+export function groupCommands(group: string): CommandEntry[] {
+  return commands.filter((entry) => entry.name.startsWith(`${group} `));
+}

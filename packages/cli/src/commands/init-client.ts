@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DECRYPT_IDENTITY } from '@shipkit/backup';
 import {
+  type AtlasUsersApi,
   type ChecklistItem,
   DEFAULT_GITHUB_API_URL,
   directoryStore,
@@ -13,11 +14,12 @@ import {
   suiteFromPackageJson,
 } from '@shipkit/bootstrap';
 import { CONNECT_TIMEOUT, connect } from '@shipkit/mongo';
-import { booleanRow, EXIT, OptionError, ref, say, textRow } from '@shipkit/runtime';
+import { booleanRow, EXIT, OptionError, ref, say, textRow, type Values } from '@shipkit/runtime';
 import type { MongoClient } from 'mongodb';
 import { type CommandContext, command } from '../command';
 import { UsageError } from '../options';
 import { SUITE_PACKAGE, suiteTemplates } from '../suite';
+import { CREDENTIAL_ROWS } from './atlas/rows';
 
 /**
  * Seeding restores a template backup, which pulls in storage, decryption and the restore engine: loaded
@@ -70,6 +72,9 @@ function printResult(result: InitClientResult, dir: string, context: CommandCont
     if (item.detail) out(`${item.detail.replace(/^/gm, '        ').trimEnd()}\n`);
   }
 }
+
+/** How long provisioning may talk to Atlas, waiting for the users to be applied included. */
+const ATLAS_DEADLINE_MS = 15 * 60_000;
 
 const INIT_CLIENT_OPTIONS = {
   dir: textRow({
@@ -132,12 +137,94 @@ const INIT_CLIENT_OPTIONS = {
     flag: false,
     env: 'GITHUB_API_URL',
   }),
+  'atlas-project': textRow({
+    description:
+      'With {provision} on Atlas: create the users through the Admin API in this project (needs {atlas-cluster}, and Atlas credentials in the environment).',
+    placeholder: '<groupId>',
+  }),
+  'atlas-cluster': textRow({
+    description: 'With {atlas-project}: the cluster the users may connect to.',
+    placeholder: '<name>',
+  }),
+  'atlas-client-id': {
+    ...CREDENTIAL_ROWS['client-id'],
+    description: "An Atlas service account's client id, with the Project Database Access Admin role.",
+  },
+  'atlas-client-secret': CREDENTIAL_ROWS['client-secret'],
+  'atlas-public-key': CREDENTIAL_ROWS['public-key'],
+  'atlas-private-key': CREDENTIAL_ROWS['private-key'],
+  'atlas-base-url': CREDENTIAL_ROWS['base-url'],
   'connect-timeout': CONNECT_TIMEOUT,
 };
 
+type InitClientValues = Values<typeof INIT_CLIENT_OPTIONS>;
+
+/**
+ * The Atlas project and cluster of `--atlas-project`/`--atlas-cluster`, and a client of the Admin API with
+ * the credentials of the environment, loaded only when asked for.
+ */
+function atlasTarget(
+  options: InitClientValues,
+  context: CommandContext,
+): { target: { projectId: string; cluster: string }; client: () => Promise<AtlasUsersApi> } | undefined {
+  const { 'atlas-project': projectId, 'atlas-cluster': cluster } = options;
+  if (!projectId && !cluster) return undefined;
+  if (!projectId || !cluster) {
+    throw OptionError.saying(say`${ref('atlas-project')} and ${ref('atlas-cluster')} go together.`);
+  }
+  if (!/^[a-f0-9]{24}$/.test(projectId)) {
+    throw new OptionError(
+      'atlas-project',
+      `must be an Atlas project id: 24 hexadecimal digits (Project Settings → Project ID), got '${projectId}'.`,
+    );
+  }
+  const {
+    'atlas-client-id': clientId,
+    'atlas-client-secret': clientSecret,
+    'atlas-public-key': publicKey,
+    'atlas-private-key': privateKey,
+  } = options;
+  const credentials =
+    clientId || clientSecret
+      ? clientId && clientSecret
+        ? ({ kind: 'service-account', clientId, clientSecret } as const)
+        : undefined
+      : publicKey && privateKey
+        ? ({ kind: 'api-key', publicKey, privateKey } as const)
+        : undefined;
+  if (!credentials) {
+    throw OptionError.saying(
+      say`${ref('atlas-project')} needs Atlas credentials in the environment: ${ref('atlas-client-id')} and ${ref('atlas-client-secret')} (a service account with the Project Database Access Admin role), or ${ref('atlas-public-key')} and ${ref('atlas-private-key')}.`,
+    );
+  }
+  const baseUrl = options['atlas-base-url'];
+  return {
+    target: { projectId, cluster },
+    client: async () => {
+      const { AtlasClient, realAtlasDeps } = await import('@shipkit/atlas');
+      const deps = { ...realAtlasDeps(context.signal), logger: context.logger };
+      return new AtlasClient(
+        {
+          credentials,
+          baseUrl,
+          credentialSource:
+            credentials.kind === 'service-account'
+              ? 'ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET'
+              : 'ATLAS_PUBLIC_KEY and ATLAS_PRIVATE_KEY',
+          signal: context.signal,
+          deadline: deps.now() + ATLAS_DEADLINE_MS,
+          onSecret: (token) => context.redactor.add(token),
+        },
+        deps,
+      );
+    },
+  };
+}
+
 export const initClientCommand = command({
   name: 'init-client',
-  usage: '<name> --dir <path> [--provision --admin-uri <uri>] [--github-repo owner/name] [options]',
+  usage:
+    '<name> --dir <path> [--provision (--admin-uri <uri> | --atlas-project <groupId> --atlas-cluster <name>)] [--github-repo owner/name] [options]',
   positionals: '<name>',
   options: INIT_CLIENT_OPTIONS,
   details: `
@@ -151,7 +238,13 @@ Passwords of the users --provision creates are written only to the env file (mod
 --seed-from takes a backup folder URL (s3://bucket/prefix/<backup-id>, file:///…) or a mongodump
 archive; its one database is restored under the client's database name. S3 access comes from the usual
 AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup needs SEED_AGE_IDENTITY
-(or AGE_IDENTITY).`,
+(or AGE_IDENTITY).
+
+On Atlas, database users are managed by Atlas: with --atlas-project and --atlas-cluster, --provision
+creates them through the Atlas Administration API (a service account with the Project Database Access
+Admin role, in ATLAS_CLIENT_ID and ATLAS_CLIENT_SECRET, or an API key in ATLAS_PUBLIC_KEY and
+ATLAS_PRIVATE_KEY), limited to that cluster, waits until Atlas has applied them, and checks them as with
+an admin connection. The project and cluster go to the env file as ATLAS_PROJECT_ID and ATLAS_CLUSTER.`,
 
   async run({ options, positionals }, context) {
     const [client, ...extra] = positionals;
@@ -169,8 +262,17 @@ AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup n
     const suite = suiteFromPackageJson(SUITE_PACKAGE, options['suite-repo']);
     const { provision, 'seed-from': seedFrom, 'admin-uri': adminUri, 'github-repo': githubRepo } = options;
     if (seedFrom && !provision) throw new OptionError('seed-from', say`needs ${ref('provision')}.`);
-    if (provision && !adminUri) {
-      throw new OptionError('provision', say`needs an admin connection string: ${ref('admin-uri')}.`);
+    const atlas = atlasTarget(options, context);
+    if (atlas && !provision) {
+      throw OptionError.saying(
+        say`${ref('atlas-project')} and ${ref('atlas-cluster')} go with ${ref('provision')}.`,
+      );
+    }
+    if (provision && !adminUri && !atlas) {
+      throw new OptionError(
+        'provision',
+        say`needs an admin connection string: ${ref('admin-uri')}, or on Atlas ${ref('atlas-project')} and ${ref('atlas-cluster')} with Atlas credentials in the environment.`,
+      );
     }
     const connectTimeout = options['connect-timeout'];
     const connectMongo = (uri: string) =>
@@ -195,7 +297,11 @@ AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup n
         force: options.force,
         dryRun: options['dry-run'],
         envFile: options['env-file'],
-        ...(provision && adminUri ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } } : {}),
+        ...(provision && atlas
+          ? { provision: { atlas: atlas.target, ...(seedFrom ? { seedFrom } : {}) } }
+          : provision && adminUri
+            ? { provision: { adminUri, ...(seedFrom ? { seedFrom } : {}) } }
+            : {}),
         ...(githubRepo && token
           ? {
               github: {
@@ -212,6 +318,7 @@ AWS environment (AWS_REGION, S3_ENDPOINT, keys or a role); an encrypted backup n
         now: () => new Date(),
         connectMongo,
         ...(seedFrom ? { seeder: await loadSeeder(context.env, seedIdentity, connectMongo) } : {}),
+        ...(atlas ? { atlas: await atlas.client() } : {}),
         onSecret: (value) => context.redactor.add(value),
       },
     );
