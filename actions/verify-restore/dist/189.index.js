@@ -18,18 +18,18 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ../../node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8299);
-// EXTERNAL MODULE: ../../packages/action-kit/src/log.ts
-var log = __webpack_require__(4733);
-// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
-var secrets = __webpack_require__(1006);
-// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
-var deadline = __webpack_require__(623);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __webpack_require__(3808);
+// EXTERNAL MODULE: ../../packages/runtime/src/log.ts
+var log = __webpack_require__(2352);
+// EXTERNAL MODULE: ../../packages/runtime/src/secrets.ts
+var secrets = __webpack_require__(4727);
+// EXTERNAL MODULE: ../../packages/runtime/src/deadline.ts
+var deadline = __webpack_require__(5060);
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __webpack_require__(6631);
 // EXTERNAL MODULE: ../../packages/storage/src/errors.ts
 var src_errors = __webpack_require__(1400);
 // EXTERNAL MODULE: ../../packages/storage/src/keys.ts
-var keys = __webpack_require__(139);
+var keys = __webpack_require__(6168);
 // EXTERNAL MODULE: ../../packages/storage/src/part-size.ts
 var part_size = __webpack_require__(2582);
 ;// CONCATENATED MODULE: ../../packages/storage/src/parts.ts
@@ -91,6 +91,10 @@ async function* fixedSizeParts(source, pool) {
     yield { data: filled === buffer.length ? buffer : buffer.subarray(0, filled), final: true };
 }
 
+// EXTERNAL MODULE: ../../packages/runtime/src/options/errors.ts
+var options_errors = __webpack_require__(6960);
+// EXTERNAL MODULE: ../../packages/runtime/src/options/text.ts
+var options_text = __webpack_require__(8444);
 ;// CONCATENATED MODULE: ../../packages/storage/src/s3-errors.ts
 
 
@@ -185,7 +189,7 @@ function explainS3Error(error, context) {
     }
     if (facts.code === 'CredentialsProviderError' || /could not load credentials/i.test(facts.message)) {
         return new errors/* UserError */.y(`No AWS credentials were found for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ` +
-            'or assume a role (e.g. aws-actions/configure-aws-credentials with OIDC) before this step.');
+            'or assume a role first (in a workflow, e.g. aws-actions/configure-aws-credentials with OIDC).');
     }
     const refused = context.write ? refusedWrite(facts) : undefined;
     if (context.write && refused) {
@@ -199,11 +203,10 @@ function explainS3Error(error, context) {
     if (facts.code === 'PermanentRedirect' ||
         facts.code === 'AuthorizationHeaderMalformed' ||
         facts.status === 301) {
-        return new errors/* UserError */.y(`Bucket "${context.bucket}" is in another region than the one configured (${where}); set the region input ` +
-            '(or AWS_REGION) to the bucket region.');
+        return options_errors/* OptionError */.eR.saying((0,options_text/* say */.cv) `Bucket "${context.bucket}" is in another region than the one configured (${where}); set ${(0,options_text/* ref */.KR)('s3-region')} (or AWS_REGION) to the bucket region.`);
     }
     if (/region is missing/i.test(facts.message)) {
-        return new errors/* UserError */.y(`No AWS region is set for ${where}: set the region input or AWS_REGION.`);
+        return options_errors/* OptionError */.eR.saying((0,options_text/* say */.cv) `No AWS region is set for ${where}: set ${(0,options_text/* ref */.KR)('s3-region')} or AWS_REGION.`);
     }
     if (UNREACHABLE_CODES.has(facts.code)) {
         const attempts = facts.attempts

@@ -1,49 +1,8 @@
-export const id = 483;
-export const ids = [483];
+export const id = 435;
+export const ids = [435];
 export const modules = {
 
-/***/ 4733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   qq: () => (/* binding */ silentLogger)
-/* harmony export */ });
-/* unused harmony exports streamLogger, MemoryLogger */
-const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
-/** A logger that writes lines to a stream after removing secrets. */
-function streamLogger(write, redact = (t) => t, debug = false) {
-    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
-    return {
-        info: line(''),
-        warn: line('warning: '),
-        error: line('error: '),
-        debug: debug ? line('debug: ') : () => { },
-    };
-}
-/** Lines kept in memory, for tests. */
-class MemoryLogger {
-    lines = [];
-    info(message) {
-        this.lines.push(message);
-    }
-    warn(message) {
-        this.lines.push(`warning: ${message}`);
-    }
-    error(message) {
-        this.lines.push(`error: ${message}`);
-    }
-    debug(message) {
-        this.lines.push(`debug: ${message}`);
-    }
-    get text() {
-        return this.lines.join('\n');
-    }
-}
-
-
-/***/ }),
-
-/***/ 4483:
+/***/ 5435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -52,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runBackup: () => (/* reexport */ runBackup)
 });
 
-// UNUSED EXPORTS: COMPRESSIONS, FRAME_BYTES, LEGACY_VERIFICATION_NAME, MANIFEST_FORMAT_VERSION, MANIFEST_NAME, S3_INPUTS, TOOL, VERIFICATION_FORMAT_VERSION, VERIFY_MODES, archiveName, backupIdTime, backupJson, backupJsonSchema, backupKeys, backupOptionsFromInputs, catalogJsonSchemas, checkCompressionLevel, checkRecipients, compressStream, connectTimeoutFromInputs, decompressStream, decompressZstd, decryptStream, encryptStream, findBackup, inspectJson, inspectJsonSchema, isBackupId, isVerificationName, listBackups, listJsonSchema, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, prune, readManifest, recipientOf, resolveBackup, s3OptionsFromInputs, sniffEncoding, verificationName, verificationRecordSchema
+// UNUSED EXPORTS: ANOMALY_ACK_NAME, BACKUP_OPTIONS, COMPRESSIONS, DECRYPT_IDENTITY, DEFAULT_ANOMALY_DROP_PERCENT, DEFAULT_COMPRESSION, DESTINATION, FINALIZE_OPTIONS, FRAME_BYTES, IDENTITY_OPTION, LEGACY_VERIFICATION_NAME, MANIFEST_FORMAT_VERSION, MANIFEST_NAME, MAX_PARTS, MULTI_PART_FORMAT_VERSION, PART, PARTS, PART_OPTIONS, PLANNED_BACKUP, PLAN_NAME, PLAN_OPTIONS, SOURCE_URI, TOOL, VERIFICATION_FORMAT_VERSION, VERIFY_MODES, acknowledgeAnomaly, anomalyAckSchema, anomalySchema, archiveDigest, archiveEncoding, archiveName, backupIdTime, backupJson, backupJsonSchema, backupKeys, backupOptions, catalogJsonSchemas, checkCompressionLevel, checkRecipients, compressStream, decompressStream, decompressZstd, decryptStream, describeAnomaly, encryptStream, finalizeOptions, findAnomaly, findBackup, guardAgainstCollapse, inspectJson, inspectJsonSchema, isBackupId, isSameSource, isVerificationName, listBackups, listJsonSchema, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, partArchiveName, partOptions, partRecordName, partRecordSchema, partsDigest, planOptions, planSchema, prune, readManifest, readPlan, recipientOf, resolveBackup, runFinalize, runPart, runPlan, sniffEncoding, storedArchives, sumParts, verificationName, verificationRecordSchema
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -60,147 +19,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ../../packages/action-kit/src/errors.ts
-var errors = __webpack_require__(3808);
-// EXTERNAL MODULE: ../../packages/action-kit/src/deadline.ts
-var src_deadline = __webpack_require__(623);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/memory.ts
-
-
-const DEFAULT_EVERY_BYTES = 32 * 1024 * 1024;
-/**
- * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
- * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
- *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
- *   live). The keeper holds them at their start size; measured, this costs no time.
- * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
- *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
- *   on these small heaps.
- * Create it before the job allocates in earnest.
- */
-class MemoryKeeper {
-    everyBytes;
-    #sinceLast = 0;
-    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
-        this.everyBytes = everyBytes;
-        holdYoungGeneration();
-    }
-    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
-    add(bytes) {
-        this.#sinceLast += bytes;
-        if (this.#sinceLast < this.everyBytes)
-            return;
-        this.#sinceLast = 0;
-        fullCollection()?.();
-    }
-}
-/**
- * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
- * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
- * each time V8 grows them, so it can still be set from here.
- */
-function holdYoungGeneration() {
-    (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
-}
-let collect;
-/** V8's `gc()`, or null where it cannot be had. */
-function fullCollection() {
-    if (collect === undefined) {
-        try {
-            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
-            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-            collect = (0,external_node_vm_.runInNewContext)('gc');
-        }
-        catch {
-            collect = null;
-        }
-    }
-    return collect;
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/format.ts
-var format = __webpack_require__(7900);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/progress.ts
-
-/**
- * Logs bytes and documents done, the rate and an ETA at a fixed interval — never per document, so a
- * million small documents cost a handful of log lines.
- */
-class ProgressReporter {
-    options;
-    bytes = 0;
-    documents = 0;
-    startedAt;
-    lastLoggedAt;
-    now;
-    intervalMs;
-    constructor(options) {
-        this.options = options;
-        this.now = options.now ?? Date.now;
-        this.intervalMs = options.intervalMs ?? 10_000;
-        this.startedAt = this.now();
-        this.lastLoggedAt = this.startedAt;
-    }
-    /** Totals learnt after the start (e.g. once the source is listed), for the percentage and ETA. */
-    setTotals(totals) {
-        if (totals.bytes !== undefined)
-            this.options.totalBytes = totals.bytes;
-        if (totals.documents !== undefined)
-            this.options.totalDocuments = totals.documents;
-    }
-    add(bytes, documents = 0) {
-        this.bytes += bytes;
-        this.documents += documents;
-        const now = this.now();
-        if (now - this.lastLoggedAt >= this.intervalMs) {
-            this.lastLoggedAt = now;
-            this.options.log(this.line(now));
-        }
-    }
-    /** The closing line, whatever the interval. */
-    done() {
-        this.options.log(`${this.line(this.now())} — done`);
-    }
-    get totals() {
-        return { bytes: this.bytes, documents: this.documents, elapsedMs: this.now() - this.startedAt };
-    }
-    line(now = this.now()) {
-        const elapsedMs = Math.max(now - this.startedAt, 1);
-        const bytesPerSecond = (this.bytes / elapsedMs) * 1000;
-        const parts = [`${this.options.label}: ${(0,format/* formatBytes */.z3)(this.bytes)}`];
-        const { totalBytes, totalDocuments } = this.options;
-        if (totalBytes)
-            parts[0] += ` of ${(0,format/* formatBytes */.z3)(totalBytes)} (${percent(this.bytes, totalBytes)})`;
-        parts.push(`${(0,format/* formatCount */.B4)(this.documents)} docs`);
-        if (totalDocuments && !totalBytes)
-            parts[1] += ` of ${(0,format/* formatCount */.B4)(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
-        parts.push(`${(0,format/* formatBytes */.z3)(Math.round(bytesPerSecond))}/s`);
-        const eta = this.etaMs(elapsedMs);
-        if (eta !== undefined)
-            parts.push(`ETA ${(0,format/* formatDuration */.a3)(eta)}`);
-        parts.push(`elapsed ${(0,format/* formatDuration */.a3)(elapsedMs)}`);
-        return parts.join(', ');
-    }
-    etaMs(elapsedMs) {
-        const { totalBytes, totalDocuments } = this.options;
-        const fraction = totalBytes
-            ? this.bytes / totalBytes
-            : totalDocuments
-                ? this.documents / totalDocuments
-                : undefined;
-        if (fraction === undefined || fraction <= 0)
-            return undefined;
-        return Math.max(0, (elapsedMs / Math.min(fraction, 1)) * (1 - Math.min(fraction, 1)));
-    }
-}
-function percent(done, total) {
-    return `${Math.min(100, (done / total) * 100).toFixed(1)}%`;
-}
-
 // EXTERNAL MODULE: ../../node_modules/bson/lib/bson.node.mjs
 var bson_node = __webpack_require__(320);
 ;// CONCATENATED MODULE: ../../packages/archive/src/crc64.ts
@@ -312,6 +130,50 @@ class Crc64 {
 /** CRC-64/XZ of one buffer. */
 function crc64(data) {
     return new Crc64().update(data).value();
+}
+const POLY = 0xc96c5795d7870f42n;
+/** `mat` (64 columns over GF(2)) times `vec`. */
+function gf2Times(mat, vec) {
+    let sum = 0n;
+    for (let i = 0; vec !== 0n; i++, vec >>= 1n)
+        if (vec & 1n)
+            sum ^= mat[i];
+    return sum;
+}
+function gf2Square(mat) {
+    return mat.map((column) => gf2Times(mat, column));
+}
+/**
+ * The CRC-64/XZ of `a ‖ b` from the CRCs of `a` and `b` and the length of `b` (zlib's crc32_combine,
+ * widened): parts of one namespace written on different machines get the CRC of their concatenation
+ * without anyone reading the bytes again.
+ */
+function combineCrc64(crcA, crcB, lengthB) {
+    if (lengthB <= 0)
+        return crcA;
+    // The operator that feeds one zero bit through the register, then two, four… by squaring.
+    let odd = [POLY];
+    for (let n = 1; n < 64; n++)
+        odd.push(1n << BigInt(n - 1));
+    let even = gf2Square(odd);
+    odd = gf2Square(even);
+    let crc = crcA;
+    let remaining = lengthB;
+    for (;;) {
+        even = gf2Square(odd);
+        if (remaining % 2 === 1)
+            crc = gf2Times(even, crc);
+        remaining = Math.floor(remaining / 2);
+        if (remaining === 0)
+            break;
+        odd = gf2Square(even);
+        if (remaining % 2 === 1)
+            crc = gf2Times(odd, crc);
+        remaining = Math.floor(remaining / 2);
+        if (remaining === 0)
+            break;
+    }
+    return crc ^ crcB;
 }
 
 ;// CONCATENATED MODULE: ../../packages/archive/src/errors.ts
@@ -857,11 +719,20 @@ function checkDocument(doc, index, name) {
         throw problem('does not end with 0x00');
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/secrets.ts
-var secrets = __webpack_require__(1006);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ../../packages/runtime/src/secrets.ts
+var secrets = __webpack_require__(4727);
+// EXTERNAL MODULE: ../../packages/runtime/src/deadline.ts
+var src_deadline = __webpack_require__(5060);
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __webpack_require__(6631);
+// EXTERNAL MODULE: ../../packages/runtime/src/format.ts
+var format = __webpack_require__(7907);
 // EXTERNAL MODULE: ../../node_modules/mongodb/lib/index.js
 var lib = __webpack_require__(5226);
 ;// CONCATENATED MODULE: ../../packages/mongo/src/server.ts
+
 
 
 const DEFAULT_MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
@@ -931,9 +802,11 @@ async function connect(uri, options = {}) {
         const connected = withDeadline(Promise.race([ready, hopeless.promise]), 
         // The driver honours serverSelectionTimeoutMS; DNS (SRV, TXT) lookups are not bounded by it.
         timeoutMs + 1000, () => new ConnectTimeoutError());
+        const startedAt = Date.now();
         await (deadline
             ? deadline.waitFor(`the MongoDB server ${target.hosts.join(', ')}`, connected)
             : connected);
+        options.logger?.debug(`connected to ${target.hosts.join(', ')} in ${Date.now() - startedAt} ms (server selection timeout ${timeoutMs} ms)`);
         return client;
     }
     catch (error) {
@@ -966,12 +839,10 @@ function createClient(uri, options) {
  * still waits for (killCursors, a new connection's handshake) is abandoned after `graceMs`.
  */
 async function disconnect(client, graceMs = src_deadline/* CLEANUP_TIMEOUT_MS */.aE) {
-    let timer;
-    const gaveUp = new Promise((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-    });
-    await Promise.race([client.close().catch(() => { }), gaveUp]);
-    clearTimeout(timer);
+    const gaveUp = new AbortController();
+    const closed = client.close().catch(() => { });
+    await Promise.race([closed, (0,external_node_timers_promises_.setTimeout)(graceMs, undefined, { signal: gaveUp.signal }).catch(() => { })]);
+    gaveUp.abort();
 }
 /**
  * Ties a client to the run's deadline: each command in flight (a connection checked out) is a wait
@@ -1102,7 +973,7 @@ function connectionError(error, target, redactor) {
     if (isUnreachable(error)) {
         const reason = redact(reachabilityReason(error), redactor);
         return new errors/* UserError */.y(`Could not reach ${where} within ${within}${reason ? ` (${reason})` : ''}. ` +
-            'Check the host and port, that the server is running, and that its network access list allows this runner' +
+            'Check the host and port, that the server is running, and that its network access list allows this machine' +
             (target.srv ? '.' : ' (for Atlas, use the mongodb+srv:// connection string).'));
     }
     if (error instanceof Error) {
@@ -1203,8 +1074,10 @@ async function withDeadline(work, ms, onTimeout) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/log.ts
-var log = __webpack_require__(4733);
+// EXTERNAL MODULE: ../../packages/runtime/src/options/rows.ts
+var rows = __webpack_require__(8914);
+// EXTERNAL MODULE: ../../packages/runtime/src/log.ts
+var log = __webpack_require__(2352);
 ;// CONCATENATED MODULE: ../../packages/mongo/src/content-hash.ts
 
 /**
@@ -1253,6 +1126,13 @@ function contentHashOf(documents) {
     for (const document of documents)
         hash.add(document);
     return hash.hex();
+}
+/** The content hash of the union of disjoint sets of documents, from their hashes (hex). */
+function sumContentHashes(hashes) {
+    let sum = 0n;
+    for (const hex of hashes)
+        sum = (sum + BigInt(`0x${hex}`)) % 2n ** 256n;
+    return sum.toString(16).padStart(64, '0');
 }
 /**
  * Adds the SHA-256 of `document`, a big-endian 256-bit number, to `limbs` (little-endian 32-bit limbs).
@@ -1303,13 +1183,80 @@ function limbsHex(limbs) {
     return out;
 }
 
+// EXTERNAL MODULE: ../../packages/runtime/src/options/errors.ts
+var options_errors = __webpack_require__(6960);
+;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
+function tokens(pattern, options) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            out.push({ kind: 'anyDeep' });
+            i += 1;
+        }
+        else if (char === '*')
+            out.push({ kind: 'any' });
+        else if (char === '?' && !options.literalQuestionMark)
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'text', text: char });
+    }
+    return out;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
+function globSource(pattern, options = {}) {
+    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
+    const source = (token) => {
+        if (token.kind === 'text')
+            return escapeRegExp(token.text);
+        if (token.kind === 'any')
+            return `(${notSeparator}*)`;
+        if (token.kind === 'anyDeep')
+            return '(.*)';
+        return `(${notSeparator})`;
+    };
+    return tokens(pattern, options).map(source).join('');
+}
+const cache = new Map();
+/** The whole-string matcher of a pattern (compiled once per pattern and options). */
+function globToRegExp(pattern, options = {}) {
+    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+function matchesGlob(text, pattern, options = {}) {
+    return globToRegExp(pattern, options).test(text);
+}
+/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
+function isGlob(pattern, options = {}) {
+    return tokens(pattern, options).some((token) => token.kind !== 'text');
+}
+/** How many wildcards a pattern has: what a rename's two sides must agree on. */
+function globWildcards(pattern, options = {}) {
+    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
+}
+/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
+function fillGlob(pattern, captures, options = {}) {
+    let next = 0;
+    return tokens(pattern, options)
+        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
+        .join('');
+}
+
 ;// CONCATENATED MODULE: ../../packages/mongo/src/filters.ts
 
 const PATTERN_HELP = 'expected db, db.collection or a glob with * and ? such as shop.*, *.events or shop.order?';
-/** Parses one pattern; a malformed one is a UserError naming the filter. */
+/** Parses one pattern; a malformed one is an `OptionError` about its option, `include` or `exclude`. */
 function parseNamespacePattern(text, kind) {
     const trimmed = text.trim();
-    const fail = (why) => new errors/* UserError */.y(`${kind} filter '${text}' is not valid: ${why}; ${PATTERN_HELP}.`);
+    const fail = (why) => new options_errors/* OptionError */.eR(kind, `has '${text}', which is not valid: ${why}; ${PATTERN_HELP}.`);
     if (trimmed === '')
         throw fail('it is empty');
     if (/\s/.test(trimmed))
@@ -1325,30 +1272,12 @@ function parseNamespacePattern(text, kind) {
         throw fail('database names cannot contain / \\ " or $');
     return { text: trimmed, kind, db, collection };
 }
-const globCache = new Map();
-/** `*` matches any run of characters (dots included), `?` exactly one; everything else is literal. */
-function globToRegExp(glob) {
-    let cached = globCache.get(glob);
-    if (!cached) {
-        let source = '';
-        for (const char of glob) {
-            if (char === '*')
-                source += '.*';
-            else if (char === '?')
-                source += '.';
-            else
-                source += char.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
-        }
-        cached = new RegExp(`^${source}$`, 's');
-        globCache.set(glob, cached);
-    }
-    return cached;
-}
-function isGlob(text) {
-    return text.includes('*') || text.includes('?');
-}
+/**
+ * Each part is matched on its own, with the suite's glob syntax and no separator: `*` matches any
+ * run of characters (dots included), `?` exactly one; a part without a wildcard is compared as it is.
+ */
 function matchesPart(glob, name) {
-    return isGlob(glob) ? globToRegExp(glob).test(name) : glob === name;
+    return isGlob(glob) ? matchesGlob(name, glob) : glob === name;
 }
 function patternMatches(pattern, ns) {
     return matchesPart(pattern.db, ns.db) && matchesPart(pattern.collection, ns.collection);
@@ -1434,25 +1363,32 @@ class NamespaceFilter {
 }
 const MAX_LISTED = 25;
 /**
- * The error for a filter that matches nothing: names the filter and lists what exists, databases
- * when the database part matched none, else the collections of the databases it matched.
+ * What is wrong with a filter that matches nothing ("matches nothing on the server. …"): lists
+ * what exists, databases when the database part matched none, else the collections of the
+ * databases it matched.
  */
-function unmatchedFilterError(pattern, existing, databases = [...new Set(existing.map((ns) => ns.db))]) {
+function unmatchedReason(pattern, existing, databases = [...new Set(existing.map((ns) => ns.db))]) {
     const dumpable = existing.filter((ns) => filters_skipReason(ns) === undefined);
     const matchedDatabases = databases.filter((db) => matchesPart(pattern.db, db));
-    const head = `${pattern.kind} filter '${pattern.text}' matches nothing on the server`;
+    const head = 'matches nothing on the server';
     const skipped = existing.find((ns) => patternMatches(pattern, ns) && filters_skipReason(ns) !== undefined);
     const why = skipped ? ` (${skipped.db}.${skipped.collection}: ${filters_skipReason(skipped)})` : '';
-    if (NEVER_DUMPED_DATABASES.has(pattern.db)) {
-        return new errors/* UserError */.y(`${head}: the ${pattern.db} database is never dumped.`);
-    }
-    if (matchedDatabases.length === 0) {
-        return new errors/* UserError */.y(`${head}. Databases: ${listed(databases)}.`);
-    }
+    if (NEVER_DUMPED_DATABASES.has(pattern.db))
+        return `${head}: the ${pattern.db} database is never dumped.`;
+    if (matchedDatabases.length === 0)
+        return `${head}. Databases: ${listed(databases)}.`;
     const collections = dumpable
         .filter((ns) => matchedDatabases.includes(ns.db))
         .map((ns) => `${ns.db}.${ns.collection}`);
-    return new errors/* UserError */.y(`${head}${why}. Collections there: ${listed(collections)}.`);
+    return `${head}${why}. Collections there: ${listed(collections)}.`;
+}
+/** The error for a filter that matches nothing: a typo that would silently dump nothing, or everything. */
+function unmatchedFilterError(pattern, existing, databases) {
+    return new options_errors/* OptionError */.eR(pattern.kind, `has '${pattern.text}', which ${unmatchedReason(pattern, existing, databases)}`);
+}
+/** The warning for an exclude filter that matches nothing, in words that fit every edge. */
+function unmatchedFilterWarning(pattern, existing, databases) {
+    return `${pattern.kind} filter '${pattern.text}' ${unmatchedReason(pattern, existing, databases)}`;
 }
 /** Throws for the first include or exclude filter that matches nothing. */
 function assertFiltersMatch(filter, existing, databases) {
@@ -1811,7 +1747,7 @@ async function* cursorBatches(db, collection, options) {
 
 
 const DEFAULTS = {
-    parallelism: 4,
+    parallelism: rows/* DEFAULT_PARALLELISM */.ri,
     splitThresholdBytes: 128 * 1024 * 1024,
     batchBytes: 4 * 1024 * 1024,
     toolVersion: 'shipkit',
@@ -1864,11 +1800,22 @@ async function runDump(options, writer, inner) {
     const readMethod = !options.readMethod || options.readMethod === 'auto'
         ? chooseReadMethod(client, server)
         : options.readMethod;
-    const catalog = await readCatalog(client, filter, logger);
-    checkFilters(filter, catalog, options.requireIncludeMatch ?? true, logger);
+    const assigned = options.assigned;
+    let entries;
+    let databases;
+    if (assigned) {
+        entries = assigned.map((a) => a.entry);
+        databases = [...new Set(entries.map((e) => e.db))].sort();
+    }
+    else {
+        const catalog = await readCatalog(client, filter, logger);
+        checkFilters(filter, catalog, options.requireIncludeMatch ?? true, logger);
+        entries = catalog.entries;
+        databases = catalog.selectedDatabases;
+    }
     signal.throwIfAborted();
     const states = [];
-    for (const entry of catalog.entries) {
+    for (const entry of entries) {
         if (!entry.dataCollection)
             continue;
         const size = await collectionSize(client, entry.db, entry.dataCollection);
@@ -1884,17 +1831,22 @@ async function runDump(options, writer, inner) {
         });
     }
     const plan = {
-        namespaces: catalog.entries.length,
+        namespaces: entries.length,
         documents: states.reduce((sum, s) => sum + s.size.count, 0),
         bytes: states.reduce((sum, s) => sum + (s.size.bytes ?? 0), 0),
+        roughBytes: server.flavor === 'ferretdb',
     };
-    logger.info(`dumping ${plan.namespaces} namespaces from ${catalog.selectedDatabases.length} databases ` +
-        `(about ${plan.documents} documents; reads: ${readMethod}, ${parallelism} at once)`);
+    const size = plan.bytes > 0
+        ? ` and ${plan.roughBytes ? 'roughly ' : ''}${(0,format/* formatBytes */.z3)(plan.bytes)}${plan.roughBytes ? ' (the server reports storage sizes, not BSON: progress counts documents)' : ''}`
+        : '';
+    logger.info(`dumping ${plan.namespaces} namespaces, about ${(0,format/* formatCount */.B4)(plan.documents)} documents${size}, ` +
+        `from ${databases.length} databases (reads: ${readMethod}, ${parallelism} at once)`);
     // Largest first, so a big collection does not start last and finish alone.
     states.sort((a, b) => (b.size.bytes ?? 0) - (a.size.bytes ?? 0) || b.size.count - a.size.count);
     const tasks = [];
     for (const state of states) {
-        const filters = await rangeFiltersFor(client, state, { splitThresholdBytes, maxRanges, signal }, logger);
+        const filters = assigned?.find((a) => a.entry === state.entry)?.filters ??
+            (await rangeFiltersFor(client, state, { splitThresholdBytes, maxRanges, signal }, logger));
         state.remaining = filters.length;
         state.rangeCounts = filters.map(() => 0);
         filters.forEach((rangeFilter, rangeIndex) => {
@@ -1908,22 +1860,24 @@ async function runDump(options, writer, inner) {
             server_version: server.serverVersion,
             tool_version: options.toolVersion ?? DEFAULTS.toolVersion,
         },
-        namespaces: catalog.entries.map(preludeEntry),
+        namespaces: entries.map(preludeEntry),
     });
     // Views have no data: their empty segment and EOF go first.
-    for (const entry of catalog.entries) {
+    for (const entry of entries) {
         if (!entry.dataCollection)
             await writer.endNamespace({ db: entry.db, collection: entry.collection });
     }
     const context = { client, writer, readMethod, batchBytes, signal, options, logger };
     await runPool(tasks, parallelism, signal, (task) => readRange(task, context), (error) => inner.abort(error));
     const archive = await writer.finish();
-    for (const state of states)
-        await warnOnCoverageGap(client, state, logger);
+    // A part reads only some ranges of a split collection: its count is not the collection's.
+    if (!assigned)
+        for (const state of states)
+            await warnOnCoverageGap(client, state, logger);
     return {
         server,
-        databases: catalog.selectedDatabases,
-        namespaces: catalog.entries.map((entry) => namespaceDump(entry, states, archive)),
+        databases,
+        namespaces: entries.map((entry) => namespaceDump(entry, states, archive)),
         reads: states.map((state) => ({
             namespace: `${state.entry.db}.${state.entry.collection}`,
             dataCollection: state.entry.dataCollection,
@@ -1937,10 +1891,10 @@ async function runDump(options, writer, inner) {
 }
 function checkFilters(filter, catalog, requireIncludeMatch, logger) {
     for (const pattern of filter.unmatched(catalog.existing)) {
-        const error = unmatchedFilterError(pattern, catalog.existing, catalog.databases);
-        if (pattern.kind === 'include' && requireIncludeMatch)
-            throw error;
-        logger.warn(error.message);
+        if (pattern.kind === 'include' && requireIncludeMatch) {
+            throw unmatchedFilterError(pattern, catalog.existing, catalog.databases);
+        }
+        logger.warn(unmatchedFilterWarning(pattern, catalog.existing, catalog.databases));
     }
 }
 /** Reads one range and hands its documents to the writer in byte-bounded batches. */
@@ -2058,7 +2012,11 @@ async function warnOnCoverageGap(client, state, logger) {
             `collection now counts about ${now} (it changed during the dump, or an _id of another type appeared)`);
     }
 }
-/** Document count and data size (uncompressed BSON bytes) from `$collStats`, else the estimated count. */
+/**
+ * Document count and data size from `$collStats`, else the estimated count. The size is
+ * avgObjSize × count, the average BSON document the server reports, rather than `size`, which some
+ * servers give as storage used.
+ */
 async function collectionSize(client, db, collection) {
     const coll = client.db(db).collection(collection);
     try {
@@ -2068,8 +2026,10 @@ async function collectionSize(client, db, collection) {
         let bytes = 0;
         for (const shard of perShard) {
             const stats = (shard.storageStats ?? {});
-            count += Number(stats.count ?? 0);
-            bytes += Number(stats.size ?? 0);
+            const shardCount = Number(stats.count ?? 0);
+            const average = Number(stats.avgObjSize ?? 0);
+            count += shardCount;
+            bytes += average > 0 ? Math.round(average * shardCount) : Number(stats.size ?? 0);
         }
         if (perShard.length > 0)
             return { count, bytes };
@@ -2139,6 +2099,141 @@ function positive(value, fallback, name) {
     if (!Number.isFinite(value) || value < 1)
         throw new RangeError(`dump option ${name} must be at least 1, got ${value}`);
     return Math.floor(value);
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = 32 * 1024 * 1024;
+/**
+ * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
+ * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
+ *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
+ *   live). The keeper holds them at their start size; measured, this costs no time.
+ * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
+ *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
+ *   on these small heaps.
+ * Create it before the job allocates in earnest.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+        holdYoungGeneration();
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+/**
+ * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
+ * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
+ * each time V8 grows them, so it can still be set from here.
+ */
+function holdYoungGeneration() {
+    (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+            collect = (0,external_node_vm_.runInNewContext)('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/progress.ts
+
+/**
+ * Logs bytes and documents done, the rate and an ETA at a fixed interval — never per document, so a
+ * million small documents cost a handful of log lines.
+ */
+class ProgressReporter {
+    options;
+    bytes = 0;
+    documents = 0;
+    startedAt;
+    lastLoggedAt;
+    now;
+    intervalMs;
+    constructor(options) {
+        this.options = options;
+        this.now = options.now ?? Date.now;
+        this.intervalMs = options.intervalMs ?? 10_000;
+        this.startedAt = this.now();
+        this.lastLoggedAt = this.startedAt;
+    }
+    /** Totals learnt after the start (e.g. once the source is listed), for the percentage and ETA. */
+    setTotals(totals) {
+        if (totals.bytes !== undefined)
+            this.options.totalBytes = totals.bytes;
+        if (totals.documents !== undefined)
+            this.options.totalDocuments = totals.documents;
+    }
+    add(bytes, documents = 0) {
+        this.bytes += bytes;
+        this.documents += documents;
+        const now = this.now();
+        if (now - this.lastLoggedAt >= this.intervalMs) {
+            this.lastLoggedAt = now;
+            this.options.log(this.line(now));
+        }
+    }
+    /** The closing line, whatever the interval. */
+    done() {
+        this.options.log(`${this.line(this.now())} — done`);
+    }
+    get totals() {
+        return { bytes: this.bytes, documents: this.documents, elapsedMs: this.now() - this.startedAt };
+    }
+    line(now = this.now()) {
+        const elapsedMs = Math.max(now - this.startedAt, 1);
+        const bytesPerSecond = (this.bytes / elapsedMs) * 1000;
+        const parts = [`${this.options.label}: ${(0,format/* formatBytes */.z3)(this.bytes)}`];
+        const { totalBytes, totalDocuments } = this.options;
+        if (totalBytes)
+            parts[0] += ` of ${(0,format/* formatBytes */.z3)(totalBytes)} (${percent(this.bytes, totalBytes)})`;
+        parts.push(`${(0,format/* formatCount */.B4)(this.documents)} docs`);
+        if (totalDocuments && !totalBytes)
+            parts[1] += ` of ${(0,format/* formatCount */.B4)(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
+        parts.push(`${(0,format/* formatBytes */.z3)(Math.round(bytesPerSecond))}/s`);
+        const eta = this.etaMs(elapsedMs);
+        if (eta !== undefined)
+            parts.push(`ETA ${(0,format/* formatDuration */.a3)(eta)}`);
+        parts.push(`elapsed ${(0,format/* formatDuration */.a3)(elapsedMs)}`);
+        return parts.join(', ');
+    }
+    etaMs(elapsedMs) {
+        const { totalBytes, totalDocuments } = this.options;
+        const fraction = totalBytes
+            ? this.bytes / totalBytes
+            : totalDocuments
+                ? this.documents / totalDocuments
+                : undefined;
+        if (fraction === undefined || fraction <= 0)
+            return undefined;
+        return Math.max(0, (elapsedMs / Math.min(fraction, 1)) * (1 - Math.min(fraction, 1)));
+    }
+}
+function percent(done, total) {
+    return `${Math.min(100, (done / total) * 100).toFixed(1)}%`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2572,6 +2667,7 @@ class LazyS3Storage {
 /** The storage for `s3://bucket/prefix` or `file:///absolute/path` (a URL, or one already parsed). */
 function openStorage(where, options = {}) {
     const location = typeof where === 'string' ? (0,url/* parseStorageUrl */.Yu)(where) : where;
+    options.logger?.debug(`storage: ${describeOpening(location, options.s3)}`);
     if (location.kind === 'file') {
         return new FileStorage(location, options.deadline ? { deadline: options.deadline } : {});
     }
@@ -2581,50 +2677,39 @@ function openStorage(where, options = {}) {
         ...(options.deadline && { deadline: options.deadline }),
     });
 }
+/** Where the storage is and how it is reached, for debug logs: never a credential. */
+function describeOpening(location, s3) {
+    if (location.kind === 'file')
+        return `folder ${location.root}`;
+    const settings = [
+        `endpoint ${s3?.endpoint ?? 'AWS'}`,
+        `region ${s3?.region ?? 'from the environment'}`,
+        ...(s3?.forcePathStyle === undefined ? [] : [`path-style ${s3.forcePathStyle}`]),
+        ...(s3?.requestChecksumCalculation ? [`checksums ${s3.requestChecksumCalculation}`] : []),
+    ];
+    return `bucket ${location.bucket}, prefix '${location.prefix}' (${settings.join(', ')})`;
+}
 
+// EXTERNAL MODULE: ../../packages/backup/src/anomaly.ts
+var src_anomaly = __webpack_require__(4183);
 // EXTERNAL MODULE: ../../packages/backup/src/codec.ts + 1 modules
 var codec = __webpack_require__(272);
-;// CONCATENATED MODULE: ../../packages/backup/src/layout.ts
-
-/**
- * Where a backup's objects live under the destination prefix:
- *   <backup-id>/archive.mongodump[.gz|.zst][.age]   the data, in mongodump's archive format
- *   <backup-id>/manifest.json                        written last: without it the backup does not exist
- *   <backup-id>/verification.<mode>[.partial].json   written by a passing verification (see verification.ts)
- * Backup ids sort by time: `2026-11-25T030000Z-1a2b3c`.
- */
-const layout_MANIFEST_NAME = 'manifest.json';
-const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;
-function newBackupId(at, random = () => (0,external_node_crypto_.randomBytes)(3)) {
-    const iso = at.toISOString(); // 2026-11-25T03:00:00.000Z
-    return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z-${random().toString('hex').slice(0, 6)}`;
-}
-function layout_isBackupId(text) {
-    return BACKUP_ID.test(text);
-}
-/** The time a backup id names. */
-function backupIdTime(id) {
-    const m = BACKUP_ID.exec(id);
-    if (!m)
-        throw new Error(`'${id}' is not a backup id (expected e.g. 2026-11-25T030000Z-1a2b3c)`);
-    return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
-}
-function archiveName(compression, encrypted) {
-    const ext = { zstd: '.zst', gzip: '.gz', none: '' }[compression];
-    return `archive.mongodump${ext}${encrypted ? '.age' : ''}`;
-}
-function backupKeys(id, archive) {
-    return {
-        archive: `${id}/${archive}`,
-        manifest: `${id}/${layout_MANIFEST_NAME}`,
-    };
-}
-
+// EXTERNAL MODULE: external "node:stream/consumers"
+var consumers_ = __webpack_require__(8321);
+// EXTERNAL MODULE: ../../packages/backup/src/layout.ts
+var layout = __webpack_require__(6826);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(3045);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(3477);
+// EXTERNAL MODULE: ../../packages/backup/src/ids.ts
+var ids = __webpack_require__(3364);
 ;// CONCATENATED MODULE: ../../packages/backup/src/manifest.ts
+
+
+
+
+
 
 
 /**
@@ -2633,9 +2718,9 @@ var iso = __webpack_require__(3477);
  * what was stored (size and SHA-256 of the object). It never holds credentials or hosts.
  */
 const MANIFEST_FORMAT_VERSION = 1;
-const hex64 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits');
-const backupIdSchema = schemas/* string */.YjP()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{6}Z-[0-9a-f]{6}$/, 'expected a backup id such as 2026-11-25T030000Z-1a2b3c');
+/** A backup written in parts (`shipkit backup plan/part/finalize`): `parts` instead of `archive`. */
+const MULTI_PART_FORMAT_VERSION = 2;
+
 /**
  * MongoDB's own rules for names, so a manifest cannot smuggle a path (`../../x`) or an impossible
  * name into a restore: database names have no `/\. "$` or NUL and at most 64 characters; collection
@@ -2651,7 +2736,7 @@ const collectionName = schemas/* string */.YjP()
 /** The archive object: one file name inside the backup's folder, never a path out of it. */
 const archiveKey = schemas/* string */.YjP()
     .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, "expected a file name in the backup's folder (no '/' or '..')")
-    .refine((key) => key !== layout_MANIFEST_NAME && !key.startsWith('verification'), {
+    .refine((key) => key !== layout/* MANIFEST_NAME */.ir && !key.startsWith('verification') && !key.startsWith('anomaly'), {
     message: 'names a file the backup keeps for itself, not an archive',
 });
 const namespaceEntrySchema = schemas/* object */.Ikc({
@@ -2663,7 +2748,7 @@ const namespaceEntrySchema = schemas/* object */.Ikc({
     /** CRC-64/XZ over the namespace's document bytes in archive order, 16 hex digits (as in the archive's EOF block). */
     crc: schemas/* string */.YjP().regex(/^[0-9a-f]{16}$/),
     /** Sum of per-document SHA-256 modulo 2^256 (see @shipkit/mongo ContentHash). */
-    contentHash: hex64,
+    contentHash: ids/* hex64 */._,
     /** Collection options and index specs as canonical Extended JSON v2, exactly as in the archive prelude. */
     options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
     indexes: schemas/* array */.YOg(schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J())),
@@ -2672,9 +2757,49 @@ const namespaceEntrySchema = schemas/* object */.Ikc({
         .optional(),
 })
     .strict();
-const manifestSchema = schemas/* object */.Ikc({
-    formatVersion: schemas/* literal */.euz(MANIFEST_FORMAT_VERSION),
-    backupId: backupIdSchema,
+const compressionSchema = schemas/* enum */.k5n(['zstd', 'gzip', 'none']);
+const recipientsSchema = schemas/* array */.YOg(schemas/* string */.YjP().regex(/^age1[0-9a-z]+$/));
+/** What one part holds of a namespace: its share of the namespace's count, bytes, CRC and content hash. */
+const partNamespaceSchema = schemas/* object */.Ikc({
+    db: databaseName,
+    collection: collectionName,
+    count: schemas/* number */.aig().int().nonnegative(),
+    bytes: schemas/* number */.aig().int().nonnegative(),
+    crc: schemas/* string */.YjP().regex(/^[0-9a-f]{16}$/),
+    contentHash: ids/* hex64 */._,
+})
+    .strict();
+/** One part of a multi-part backup: its archive object, its part record, and when it read the source. */
+const partArchiveSchema = schemas/* object */.Ikc({
+    part: schemas/* number */.aig().int().min(1).max(layout/* MAX_PARTS */.kz),
+    /** The part's archive, a self-contained mongodump archive (e.g. `part-001.mongodump.zst`). */
+    key: archiveKey,
+    size: schemas/* number */.aig().int().nonnegative(),
+    sha256: ids/* hex64 */._,
+    /** The part record (`part-001.json`) finalize checked, and its SHA-256. */
+    record: archiveKey,
+    recordSha256: ids/* hex64 */._,
+    /** The part's read window: parts read the source at different moments. */
+    startedAt: iso/* datetime */.w$(),
+    finishedAt: iso/* datetime */.w$(),
+    namespaces: schemas/* array */.YOg(partNamespaceSchema),
+})
+    .strict();
+const partsSchema = schemas/* object */.Ikc({
+    compression: compressionSchema,
+    recipients: recipientsSchema,
+    /** When the plan read the catalogue (the manifest's `startedAt` is the same moment). */
+    plannedAt: iso/* datetime */.w$(),
+    /** Bytes stored over every part. */
+    size: schemas/* number */.aig().int().nonnegative(),
+    /** SHA-256 of the parts' SHA-256 digests, one hex line each in part order: what verification records name. */
+    sha256: ids/* hex64 */._,
+    archives: schemas/* array */.YOg(partArchiveSchema).min(1).max(layout/* MAX_PARTS */.kz),
+})
+    .strict();
+const manifestShape = schemas/* object */.Ikc({
+    formatVersion: schemas/* union */.KCZ([schemas/* literal */.euz(MANIFEST_FORMAT_VERSION), schemas/* literal */.euz(MULTI_PART_FORMAT_VERSION)]),
+    backupId: ids/* backupIdSchema */.T,
     startedAt: iso/* datetime */.w$(),
     finishedAt: iso/* datetime */.w$(),
     tool: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict(),
@@ -2702,9 +2827,12 @@ const manifestSchema = schemas/* object */.Ikc({
         /** X25519 recipients (`age1…`) the archive is encrypted to; empty = not encrypted. */
         recipients: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^age1[0-9a-z]+$/)),
         size: schemas/* number */.aig().int().nonnegative(),
-        sha256: hex64,
+        sha256: ids/* hex64 */._,
     })
-        .strict(),
+        .strict()
+        .optional(),
+    /** A multi-part backup's archives (format version 2), instead of `archive`. */
+    parts: partsSchema.optional(),
     totals: schemas/* object */.Ikc({
         namespaces: schemas/* number */.aig().int().nonnegative(),
         documents: schemas/* number */.aig().int().nonnegative(),
@@ -2712,9 +2840,14 @@ const manifestSchema = schemas/* object */.Ikc({
     })
         .strict(),
     namespaces: schemas/* array */.YOg(namespaceEntrySchema),
+    /**
+     * Set when the data collapsed compared with the previous backup (see anomaly.ts). Absent from
+     * manifests written before the guard existed, and from every backup where nothing collapsed.
+     */
+    anomaly: src_anomaly/* anomalySchema */.XP.optional(),
 })
-    .strict()
-    .superRefine((manifest, context) => {
+    .strict();
+const manifestSchema = manifestShape.superRefine((manifest, context) => {
     // The totals are sums of the namespaces: an edit to one without the other is caught here.
     const documents = manifest.namespaces.reduce((sum, ns) => sum + ns.count, 0);
     const bytes = manifest.namespaces.reduce((sum, ns) => sum + ns.bytes, 0);
@@ -2736,7 +2869,119 @@ const manifestSchema = schemas/* object */.Ikc({
         }
         names.add(name);
     }
+    checkLayout(manifest, context);
 });
+/** One archive (version 1) or parts (version 2), and parts that add up, in part order, to the namespaces. */
+function checkLayout(manifest, context) {
+    const multiPart = manifest.formatVersion === MULTI_PART_FORMAT_VERSION;
+    if (multiPart !== (manifest.parts !== undefined) || multiPart === (manifest.archive !== undefined)) {
+        context.addIssue({
+            code: 'custom',
+            path: [multiPart ? 'parts' : 'archive'],
+            message: `format version ${manifest.formatVersion} needs ${multiPart ? '`parts` and no `archive`' : '`archive` and no `parts`'}`,
+        });
+        return;
+    }
+    const parts = manifest.parts;
+    if (!parts)
+        return;
+    parts.archives.forEach((archive, index) => {
+        if (archive.part !== index + 1) {
+            context.addIssue({
+                code: 'custom',
+                path: ['parts', 'archives', index, 'part'],
+                message: `is ${archive.part}, expected ${index + 1} (parts are listed 1 to n in order)`,
+            });
+        }
+    });
+    const size = parts.archives.reduce((sum, a) => sum + a.size, 0);
+    if (size !== parts.size) {
+        context.addIssue({
+            code: 'custom',
+            path: ['parts', 'size'],
+            message: `is ${parts.size}, but the parts add up to ${size}`,
+        });
+    }
+    if (partsDigest(parts.archives) !== parts.sha256) {
+        context.addIssue({
+            code: 'custom',
+            path: ['parts', 'sha256'],
+            message: "is not the SHA-256 of the parts' digests",
+        });
+    }
+    for (const [index, ns] of manifest.namespaces.entries()) {
+        const summed = sumParts(parts.archives, ns.db, ns.collection);
+        for (const field of ['count', 'bytes', 'crc', 'contentHash']) {
+            if (summed[field] !== ns[field]) {
+                context.addIssue({
+                    code: 'custom',
+                    path: ['namespaces', index, field],
+                    message: `is ${ns[field]}, but the parts holding ${ns.db}.${ns.collection} add up to ${summed[field]}`,
+                });
+            }
+        }
+    }
+    const listed = new Set(manifest.namespaces.map((ns) => `${ns.db}.${ns.collection}`));
+    for (const archive of parts.archives) {
+        for (const ns of archive.namespaces) {
+            if (!listed.has(`${ns.db}.${ns.collection}`)) {
+                context.addIssue({
+                    code: 'custom',
+                    path: ['parts', 'archives', archive.part - 1],
+                    message: `holds ${ns.db}.${ns.collection}, which the manifest does not list`,
+                });
+            }
+        }
+    }
+}
+/**
+ * A namespace over every part: counts and bytes add, content hashes add modulo 2^256, and the CRC is
+ * that of the parts' documents concatenated in part order.
+ */
+function sumParts(archives, db, collection) {
+    let count = 0;
+    let bytes = 0;
+    let crc;
+    const hashes = [];
+    for (const archive of archives) {
+        for (const ns of archive.namespaces) {
+            if (ns.db !== db || ns.collection !== collection)
+                continue;
+            count += ns.count;
+            bytes += ns.bytes;
+            const partCrc = BigInt(`0x${ns.crc}`);
+            crc = crc === undefined ? partCrc : combineCrc64(crc, partCrc, ns.bytes);
+            hashes.push(ns.contentHash);
+        }
+    }
+    return {
+        count,
+        bytes,
+        crc: (crc ?? 0n).toString(16).padStart(16, '0'),
+        contentHash: sumContentHashes(hashes),
+    };
+}
+/** SHA-256 of the parts' SHA-256 digests, one hex line each, in part order. */
+function partsDigest(archives) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(archives.map((a) => `${a.sha256}\n`).join(''))
+        .digest('hex');
+}
+/** Every archive object the manifest names: one, or one per part. */
+function storedArchives(manifest) {
+    if (manifest.archive)
+        return [manifest.archive];
+    return (manifest.parts?.archives ?? []).map(({ part, key, size, sha256 }) => ({ part, key, size, sha256 }));
+}
+/** The digest verification records name: the archive's SHA-256, or the digest of the parts' digests. */
+function archiveDigest(manifest) {
+    return (manifest.archive ?? manifest.parts)?.sha256 ?? '';
+}
+/** How the archive (or every part) is encoded, and its stored size in all. */
+function archiveEncoding(manifest) {
+    const { compression, recipients, size } = (manifest.archive ?? manifest.parts);
+    return { compression, recipients, size };
+}
 /** Parses and validates a manifest; the error says which field is wrong. */
 function manifest_parseManifest(text, where) {
     let json;
@@ -2757,174 +3002,6 @@ function manifestJsonSchema() {
     return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' });
 }
 
-;// CONCATENATED MODULE: ../../packages/retention/src/periods.ts
-/** Calendar periods in UTC, so daylight-saving changes and the runner's time zone never move a boundary. */
-const DAY_MS = 86_400_000;
-function pad(value, width = 2) {
-    return String(value).padStart(width, '0');
-}
-/** ISO 8601 week: weeks run Monday to Sunday and belong to the year that holds their Thursday. */
-function isoWeek(time) {
-    const midnight = Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate());
-    const daysSinceMonday = (time.getUTCDay() + 6) % 7;
-    const thursday = new Date(midnight + (3 - daysSinceMonday) * DAY_MS);
-    const year = thursday.getUTCFullYear();
-    const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-    return { year, week };
-}
-/** A label naming the period that holds `time`; two times share a period exactly when their labels are equal. */
-function periodLabel(rule, time) {
-    const year = pad(time.getUTCFullYear(), 4);
-    const month = pad(time.getUTCMonth() + 1);
-    const day = pad(time.getUTCDate());
-    switch (rule) {
-        case 'hourly':
-            return `${year}-${month}-${day}T${pad(time.getUTCHours())}Z`;
-        case 'daily':
-            return `${year}-${month}-${day}`;
-        case 'weekly': {
-            const { year: weekYear, week } = isoWeek(time);
-            return `${pad(weekYear, 4)}-W${pad(week)}`;
-        }
-        case 'monthly':
-            return `${year}-${month}`;
-        case 'yearly':
-            return year;
-    }
-}
-
-// EXTERNAL MODULE: ../../packages/retention/src/policy.ts
-var src_policy = __webpack_require__(9492);
-;// CONCATENATED MODULE: ../../packages/retention/src/plan.ts
-
-
-/** Oldest first; ties broken by id so no plan depends on input order. Unreadable times sort first. */
-function oldestFirst(a, b) {
-    const timeA = timeKey(a);
-    const timeB = timeKey(b);
-    if (timeA !== timeB)
-        return timeA < timeB ? -1 : 1;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-function newestFirst(a, b) {
-    return oldestFirst(b, a);
-}
-function timeKey(backup) {
-    const time = backup.time.getTime();
-    return Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
-}
-function hasValidTime(backup) {
-    return Number.isFinite(backup.time.getTime());
-}
-function assertUniqueIds(backups) {
-    const seen = new Set();
-    for (const { id } of backups) {
-        if (seen.has(id))
-            throw new Error(`planRetention: backup id "${id}" appears twice`);
-        seen.add(id);
-    }
-}
-/**
- * restic-style retention over complete backups. For each count rule, walk the backups newest first
- * and keep the newest backup of each of the last n periods that hold one (`last` treats every backup
- * as its own period). A rule that runs out of backups before reaching n also keeps the oldest backup,
- * so a young history is never thinned from its far end. Rules are OR-ed.
- *
- * Whatever the rules say — and whoever calls (CLI, action, workflow) — the newest complete backup and
- * the newest verified backup are kept: the good copy is never lost to a keep rule. So are pinned
- * backups, backups dated after `now` (a clock we cannot trust) and backups without a readable time.
- * Damaged backups are listed apart and never removed here.
- */
-function planRetention(backups, policy, now) {
-    assertUniqueIds(backups);
-    const complete = backups.filter((backup) => backup.complete && !backup.damaged).sort(newestFirst);
-    const incomplete = backups
-        .filter((backup) => !backup.complete && !backup.damaged)
-        .sort(newestFirst)
-        .map(({ id, time }) => ({ id, time }));
-    const damaged = backups
-        .filter((backup) => backup.damaged)
-        .sort(newestFirst)
-        .map(({ id, time, damaged: reason }) => ({ id, time, reason: reason }));
-    const reasons = new Map(complete.map((backup) => [backup.id, []]));
-    const keepFor = (backup, reason) => reasons.get(backup.id)?.push(reason);
-    const rules = (0,src_policy/* activeRules */.IW)(policy);
-    if (rules.length === 0) {
-        for (const backup of complete)
-            keepFor(backup, 'no retention rules');
-    }
-    const dated = complete.filter(hasValidTime);
-    for (const [rule, count] of rules)
-        applyRule(rule, count, dated, keepFor);
-    const newestComplete = dated[0];
-    if (newestComplete)
-        keepFor(newestComplete, 'newest complete');
-    const newestVerified = dated.find((backup) => backup.verified);
-    if (newestVerified)
-        keepFor(newestVerified, 'newest verified');
-    for (const backup of complete) {
-        if (backup.pinned)
-            keepFor(backup, 'pinned');
-        if (!hasValidTime(backup))
-            keepFor(backup, 'time unknown');
-        else if (backup.time.getTime() > now.getTime())
-            keepFor(backup, 'dated after now');
-    }
-    const plan = { keep: [], remove: [], incomplete, damaged };
-    for (const { id, time } of complete) {
-        const why = reasons.get(id) ?? [];
-        if (why.length > 0)
-            plan.keep.push({ id, time, reasons: why });
-        else
-            plan.remove.push({ id, time });
-    }
-    return plan;
-}
-function applyRule(rule, count, newestFirstBackups, keepFor) {
-    let remaining = count;
-    let previousPeriod;
-    const keptByRule = new Set();
-    for (const backup of newestFirstBackups) {
-        if (remaining <= 0)
-            break;
-        const period = rule === 'last' ? undefined : periodLabel(rule, backup.time);
-        if (rule !== 'last' && period === previousPeriod)
-            continue;
-        previousPeriod = period;
-        keepFor(backup, rule === 'last' ? `last ${count - remaining + 1}` : `${rule} ${period}`);
-        keptByRule.add(backup.id);
-        remaining -= 1;
-    }
-    const oldest = newestFirstBackups.at(-1);
-    if (remaining > 0 && oldest && !keptByRule.has(oldest.id)) {
-        keepFor(oldest, `oldest (${rule} rule not filled)`);
-    }
-}
-/**
- * Which incomplete backups (data with no manifest) to delete: those older than `graceMs`, so a run
- * still uploading is left alone. Backups dated after `now` or with no readable time are kept.
- */
-function planSweep(incomplete, graceMs, now) {
-    if (!Number.isFinite(graceMs) || graceMs < 0) {
-        throw new RangeError(`planSweep: graceMs must be a finite number ≥ 0, got ${graceMs}`);
-    }
-    const plan = { remove: [], keep: [] };
-    for (const { id, time } of [...incomplete].sort(oldestFirst)) {
-        const ageMs = now.getTime() - time.getTime();
-        if (!Number.isFinite(ageMs))
-            plan.keep.push({ id, time, reason: 'time unknown' });
-        else if (ageMs < 0)
-            plan.keep.push({ id, time, reason: 'dated after now' });
-        else if (ageMs < graceMs)
-            plan.keep.push({ id, time, reason: 'younger than the grace period; may still be uploading' });
-        else
-            plan.remove.push({ id, time, ageMs });
-    }
-    return plan;
-}
-
-// EXTERNAL MODULE: external "node:stream/consumers"
-var consumers_ = __webpack_require__(8321);
 ;// CONCATENATED MODULE: ../../packages/backup/src/verification.ts
 
 
@@ -2947,16 +3024,16 @@ const LEGACY_VERIFICATION_NAME = 'verification.json';
 const tool = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict();
 const verificationRecordSchema = schemas/* object */.Ikc({
     formatVersion: schemas/* literal */.euz(VERIFICATION_FORMAT_VERSION),
-    backupId: backupIdSchema,
+    backupId: ids/* backupIdSchema */.T,
     mode: schemas/* enum */.k5n(VERIFY_MODES),
     /** `all`: every namespace of the manifest was checked; `partial`: a selection was. */
     scope: schemas/* enum */.k5n(['all', 'partial']),
     result: schemas/* literal */.euz('passed'),
     verifiedAt: iso/* datetime */.w$(),
     tool,
-    archiveSha256: hex64,
+    archiveSha256: ids/* hex64 */._,
     /** SHA-256 of manifest.json as it was read for this verification: a later edit shows. */
-    manifestSha256: hex64,
+    manifestSha256: ids/* hex64 */._,
     /** Namespaces checked (`db.collection`, as backed up). */
     namespaces: schemas/* array */.YOg(schemas/* string */.YjP()),
     /** Namespaces a restore never writes (server-managed system collections), checked in the archive only. */
@@ -3018,7 +3095,7 @@ function judgeRecord(name, text, folderId, manifest, manifestSha256) {
     if (verificationName(record.mode, record.scope) !== name) {
         return { damage: `${name} holds the record of a ${record.scope} ${record.mode} verification` };
     }
-    if (record.archiveSha256 !== manifest.archive.sha256) {
+    if (record.archiveSha256 !== archiveDigest(manifest)) {
         return { damage: `${name} was made for another archive (SHA-256 ${record.archiveSha256.slice(0, 16)}…)` };
     }
     if (record.manifestSha256 !== manifestSha256) {
@@ -3104,6 +3181,7 @@ function judgeLegacy(name, json, folderId, manifest) {
 
 
 
+
 /** No manifest of ours comes near this; a bigger object is not read into memory. */
 const MAX_MANIFEST_BYTES = 64 * 2 ** 20;
 const MAX_RECORD_BYTES = 16 * 2 ** 20;
@@ -3123,7 +3201,7 @@ async function findBackup(storage, id) {
  * picks a damaged backup; the damaged ones newer than its choice are returned so callers can say so.
  * A backup named by id is returned even when damaged (its `damage` says why), so it can be examined.
  */
-async function resolveBackup(storage, ref) {
+async function catalog_resolveBackup(storage, ref) {
     if (ref === 'latest' || ref === 'latest-verified') {
         const entries = await listBackups(storage);
         const index = entries.findIndex((e) => (ref === 'latest' ? e.complete : e.verified));
@@ -3165,7 +3243,7 @@ async function listFolders(storage, prefix) {
         if (slash < 0)
             continue;
         const id = object.key.slice(0, slash);
-        if (!layout_isBackupId(id))
+        if (!(0,layout/* isBackupId */["if"])(id))
             continue;
         let folder = folders.get(id);
         if (!folder) {
@@ -3185,17 +3263,18 @@ async function judgeFolder(storage, folder) {
     const { id, objects } = folder;
     const entry = {
         id,
-        time: backupIdTime(id),
+        time: (0,layout/* backupIdTime */.NB)(id),
         state: 'incomplete',
         complete: false,
         verified: false,
         damage: [],
         verifications: [],
+        openAnomaly: false,
         objects,
         bytes: objects.reduce((sum, o) => sum + o.size, 0),
     };
     const byName = new Map(objects.map((o) => [o.key.slice(id.length + 1), o]));
-    const manifestObject = byName.get(layout_MANIFEST_NAME);
+    const manifestObject = byName.get(layout/* MANIFEST_NAME */.ir);
     if (!manifestObject)
         return entry;
     const manifestText = await readSmall(storage, manifestObject.key, manifestObject.size, MAX_MANIFEST_BYTES);
@@ -3207,7 +3286,7 @@ async function judgeFolder(storage, folder) {
         damage.push(manifestText.message);
     else {
         try {
-            entry.manifest = manifest_parseManifest(manifestText, layout_MANIFEST_NAME);
+            entry.manifest = manifest_parseManifest(manifestText, layout/* MANIFEST_NAME */.ir);
             entry.manifestSha256 = (0,external_node_crypto_.createHash)('sha256').update(manifestText).digest('hex');
         }
         catch (error) {
@@ -3219,11 +3298,17 @@ async function judgeFolder(storage, folder) {
         if (manifest.backupId !== id) {
             damage.push(`manifest.json names backup ${manifest.backupId}, not its folder ${id}`);
         }
-        const archive = byName.get(manifest.archive.key);
-        if (!archive)
-            damage.push(`the archive ${manifest.archive.key} named by manifest.json is missing`);
-        else if (archive.size !== manifest.archive.size) {
-            damage.push(`the archive ${manifest.archive.key} is ${archive.size} bytes, manifest.json says ${manifest.archive.size}`);
+        for (const expected of storedArchives(manifest)) {
+            const what = expected.part === undefined ? 'the archive' : `part ${expected.part}'s archive`;
+            const archive = byName.get(expected.key);
+            if (!archive)
+                damage.push(`${what} ${expected.key} named by manifest.json is missing`);
+            else if (archive.size !== expected.size) {
+                damage.push(`${what} ${expected.key} is ${archive.size} bytes, manifest.json says ${expected.size}`);
+            }
+        }
+        for (const part of manifest.parts?.archives ?? []) {
+            damage.push(...(await judgePartRecord(storage, byName.get(part.record), part)));
         }
         const records = [...byName].filter(([name]) => isVerificationName(name));
         for (const [name, object] of records) {
@@ -3241,6 +3326,13 @@ async function judgeFolder(storage, folder) {
                 entry.verifications.push(verdict.summary);
         }
     }
+    if (manifest?.anomaly) {
+        entry.anomaly = manifest.anomaly;
+        const acknowledged = manifest.anomaly.acceptedAt ?? (await readAck(storage, entry, byName.get(src_anomaly/* ANOMALY_ACK_NAME */.Qm)));
+        if (acknowledged)
+            entry.anomalyAcknowledgedAt = acknowledged;
+        entry.openAnomaly = !acknowledged;
+    }
     if (damage.length > 0) {
         entry.state = 'damaged';
         return entry;
@@ -3252,6 +3344,39 @@ async function judgeFolder(storage, folder) {
     entry.complete = true;
     entry.verified = entry.state === 'verified';
     return entry;
+}
+/** A part record must still be the one finalize checked: its SHA-256 is in the manifest. */
+async function judgePartRecord(storage, object, part) {
+    const missing = `part ${part.part}'s record ${part.record} named by manifest.json is missing`;
+    if (!object)
+        return [missing];
+    const recordText = await readSmall(storage, object.key, object.size, MAX_RECORD_BYTES);
+    if (recordText === undefined)
+        return [missing];
+    if (recordText instanceof Error)
+        return [recordText.message];
+    if ((0,external_node_crypto_.createHash)('sha256').update(recordText).digest('hex') !== part.recordSha256) {
+        return [`part ${part.part}'s record ${part.record} changed after manifest.json was written`];
+    }
+    return [];
+}
+/** The time of a sound acknowledgement in the folder; a record that is not sound is damage. */
+async function readAck(storage, entry, object) {
+    if (!object || !entry.manifestSha256)
+        return undefined;
+    const text = await readSmall(storage, object.key, object.size, MAX_RECORD_BYTES);
+    if (text === undefined)
+        return undefined;
+    if (text instanceof Error) {
+        entry.damage.push(text.message);
+        return undefined;
+    }
+    const verdict = (0,src_anomaly/* judgeAck */.Jg)(text, entry.id, entry.manifestSha256);
+    if ('damage' in verdict) {
+        entry.damage.push(verdict.damage);
+        return undefined;
+    }
+    return verdict.acknowledgedAt;
 }
 function strongest(summaries) {
     let best;
@@ -3292,6 +3417,242 @@ async function mapBounded(items, limit, work) {
     return results;
 }
 
+;// CONCATENATED MODULE: ../../packages/backup/src/guard.ts
+
+
+
+/**
+ * The anomaly guard's one step in a backup, between building the manifest and committing it: compare
+ * with the newest complete backup of the same selection at the destination and, when the data
+ * collapsed, return the anomaly for the manifest to record. Being in the manifest, the anomaly is
+ * committed with the backup or not at all. A catalogue that cannot be read is a warning: the backup
+ * itself must not fail for it.
+ */
+async function guardAgainstCollapse(storage, manifest, options) {
+    if (options.dropPercent <= 0)
+        return undefined;
+    let previous;
+    try {
+        const entries = await listBackups(storage);
+        previous = entries.find((e) => e.complete && e.id < manifest.backupId && e.manifest && (0,src_anomaly/* isSameSource */.E6)(e.manifest, manifest))?.manifest;
+    }
+    catch (error) {
+        options.logger.warn(`could not compare with the previous backup: ${(0,errors/* errorMessage */.g)(error)}`);
+        return undefined;
+    }
+    if (!previous)
+        return undefined;
+    const found = (0,src_anomaly/* findAnomaly */.Ho)(previous, manifest, options.dropPercent);
+    if (!found)
+        return undefined;
+    const anomaly = options.accept ? { ...found, acceptedAt: options.now.toISOString() } : found;
+    const words = (0,src_anomaly/* describeAnomaly */.Ng)(anomaly);
+    if (options.accept)
+        options.logger.warn(`anomaly accepted (accept-anomaly): ${words}`);
+    else
+        options.logger.error(`anomaly: the data collapsed: ${words}`);
+    return anomaly;
+}
+/**
+ * Records that a backup's collapse was intended (`<backup-id>/anomaly-ack.json`), so retention goes
+ * back to its rules. The record names the manifest's SHA-256, so it belongs to this backup as it is.
+ */
+async function acknowledgeAnomaly(storage, backupId, options) {
+    const { entry } = await resolveBackup(storage, backupId);
+    if (entry.state === 'damaged') {
+        throw new UserError(`Backup ${backupId} is damaged (${entry.damage.join('; ')}); there is nothing to acknowledge.`);
+    }
+    if (!entry.anomaly || !entry.manifestSha256) {
+        throw new UserError(`Backup ${backupId} records no anomaly: its data did not collapse, there is nothing to acknowledge.`);
+    }
+    if (entry.anomalyAcknowledgedAt) {
+        return { backupId, anomaly: entry.anomaly, acknowledgedAt: entry.anomalyAcknowledgedAt, already: true };
+    }
+    const record = {
+        formatVersion: 1,
+        backupId,
+        acknowledgedAt: options.now.toISOString(),
+        manifestSha256: entry.manifestSha256,
+        ...(options.note ? { note: options.note } : {}),
+    };
+    await storage.put(`${backupId}/${ANOMALY_ACK_NAME}`, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
+        contentType: 'application/json',
+    });
+    return { backupId, anomaly: entry.anomaly, acknowledgedAt: record.acknowledgedAt, already: false };
+}
+
+;// CONCATENATED MODULE: ../../packages/retention/src/periods.ts
+/** Calendar periods in UTC, so daylight-saving changes and the runner's time zone never move a boundary. */
+const DAY_MS = 86_400_000;
+function pad(value, width = 2) {
+    return String(value).padStart(width, '0');
+}
+/** ISO 8601 week: weeks run Monday to Sunday and belong to the year that holds their Thursday. */
+function isoWeek(time) {
+    const midnight = Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate());
+    const daysSinceMonday = (time.getUTCDay() + 6) % 7;
+    const thursday = new Date(midnight + (3 - daysSinceMonday) * DAY_MS);
+    const year = thursday.getUTCFullYear();
+    const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+    return { year, week };
+}
+/** A label naming the period that holds `time`; two times share a period exactly when their labels are equal. */
+function periodLabel(rule, time) {
+    const year = pad(time.getUTCFullYear(), 4);
+    const month = pad(time.getUTCMonth() + 1);
+    const day = pad(time.getUTCDate());
+    switch (rule) {
+        case 'hourly':
+            return `${year}-${month}-${day}T${pad(time.getUTCHours())}Z`;
+        case 'daily':
+            return `${year}-${month}-${day}`;
+        case 'weekly': {
+            const { year: weekYear, week } = isoWeek(time);
+            return `${pad(weekYear, 4)}-W${pad(week)}`;
+        }
+        case 'monthly':
+            return `${year}-${month}`;
+        case 'yearly':
+            return year;
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/retention/src/policy.ts
+var src_policy = __webpack_require__(9492);
+;// CONCATENATED MODULE: ../../packages/retention/src/plan.ts
+
+
+/** Oldest first; ties broken by id so no plan depends on input order. Unreadable times sort first. */
+function oldestFirst(a, b) {
+    const timeA = timeKey(a);
+    const timeB = timeKey(b);
+    if (timeA !== timeB)
+        return timeA < timeB ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+function newestFirst(a, b) {
+    return oldestFirst(b, a);
+}
+function timeKey(backup) {
+    const time = backup.time.getTime();
+    return Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
+}
+function hasValidTime(backup) {
+    return Number.isFinite(backup.time.getTime());
+}
+function assertUniqueIds(backups) {
+    const seen = new Set();
+    for (const { id } of backups) {
+        if (seen.has(id))
+            throw new Error(`planRetention: backup id "${id}" appears twice`);
+        seen.add(id);
+    }
+}
+/**
+ * restic-style retention over complete backups. For each count rule, walk the backups newest first
+ * and keep the newest backup of each of the last n periods that hold one (`last` treats every backup
+ * as its own period). A rule that runs out of backups before reaching n also keeps the oldest backup,
+ * so a young history is never thinned from its far end. Rules are OR-ed.
+ *
+ * Whatever the rules say — and whoever calls (CLI, action, workflow) — the newest complete backup and
+ * the newest verified backup are kept: the good copy is never lost to a keep rule. So is the newest
+ * backup from before each unacknowledged anomaly (the last one that may hold what vanished). So are pinned
+ * backups, backups dated after `now` (a clock we cannot trust) and backups without a readable time.
+ * Damaged backups are listed apart and never removed here.
+ */
+function planRetention(backups, policy, now) {
+    assertUniqueIds(backups);
+    const complete = backups.filter((backup) => backup.complete && !backup.damaged).sort(newestFirst);
+    const incomplete = backups
+        .filter((backup) => !backup.complete && !backup.damaged)
+        .sort(newestFirst)
+        .map(({ id, time }) => ({ id, time }));
+    const damaged = backups
+        .filter((backup) => backup.damaged)
+        .sort(newestFirst)
+        .map(({ id, time, damaged: reason }) => ({ id, time, reason: reason }));
+    const reasons = new Map(complete.map((backup) => [backup.id, []]));
+    const keepFor = (backup, reason) => reasons.get(backup.id)?.push(reason);
+    const rules = (0,src_policy/* activeRules */.IW)(policy);
+    if (rules.length === 0) {
+        for (const backup of complete)
+            keepFor(backup, 'no retention rules');
+    }
+    const dated = complete.filter(hasValidTime);
+    for (const [rule, count] of rules)
+        applyRule(rule, count, dated, keepFor);
+    const newestComplete = dated[0];
+    if (newestComplete)
+        keepFor(newestComplete, 'newest complete');
+    const newestVerified = dated.find((backup) => backup.verified);
+    if (newestVerified)
+        keepFor(newestVerified, 'newest verified');
+    for (const [index, backup] of dated.entries()) {
+        const before = dated[index + 1];
+        if (backup.openAnomaly && before)
+            keepFor(before, `before the anomaly in ${backup.id}`);
+    }
+    for (const backup of complete) {
+        if (backup.pinned)
+            keepFor(backup, 'pinned');
+        if (!hasValidTime(backup))
+            keepFor(backup, 'time unknown');
+        else if (backup.time.getTime() > now.getTime())
+            keepFor(backup, 'dated after now');
+    }
+    const plan = { keep: [], remove: [], incomplete, damaged };
+    for (const { id, time } of complete) {
+        const why = reasons.get(id) ?? [];
+        if (why.length > 0)
+            plan.keep.push({ id, time, reasons: why });
+        else
+            plan.remove.push({ id, time });
+    }
+    return plan;
+}
+function applyRule(rule, count, newestFirstBackups, keepFor) {
+    let remaining = count;
+    let previousPeriod;
+    const keptByRule = new Set();
+    for (const backup of newestFirstBackups) {
+        if (remaining <= 0)
+            break;
+        const period = rule === 'last' ? undefined : periodLabel(rule, backup.time);
+        if (rule !== 'last' && period === previousPeriod)
+            continue;
+        previousPeriod = period;
+        keepFor(backup, rule === 'last' ? `last ${count - remaining + 1}` : `${rule} ${period}`);
+        keptByRule.add(backup.id);
+        remaining -= 1;
+    }
+    const oldest = newestFirstBackups.at(-1);
+    if (remaining > 0 && oldest && !keptByRule.has(oldest.id)) {
+        keepFor(oldest, `oldest (${rule} rule not filled)`);
+    }
+}
+/**
+ * Which incomplete backups (data with no manifest) to delete: those older than `graceMs`, so a run
+ * still uploading is left alone. Backups dated after `now` or with no readable time are kept.
+ */
+function planSweep(incomplete, graceMs, now) {
+    if (!Number.isFinite(graceMs) || graceMs < 0) {
+        throw new RangeError(`planSweep: graceMs must be a finite number ≥ 0, got ${graceMs}`);
+    }
+    const plan = { remove: [], keep: [] };
+    for (const { id, time } of [...incomplete].sort(oldestFirst)) {
+        const ageMs = now.getTime() - time.getTime();
+        if (!Number.isFinite(ageMs))
+            plan.keep.push({ id, time, reason: 'time unknown' });
+        else if (ageMs < 0)
+            plan.keep.push({ id, time, reason: 'dated after now' });
+        else if (ageMs < graceMs)
+            plan.keep.push({ id, time, reason: 'younger than the grace period; may still be uploading' });
+        else
+            plan.remove.push({ id, time, ageMs });
+    }
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ../../packages/backup/src/prune.ts
 
 
@@ -3312,6 +3673,7 @@ async function prune(storage, options) {
         time: e.time,
         complete: e.complete,
         verified: e.verified,
+        openAnomaly: e.openAnomaly,
         ...(e.state === 'damaged' ? { damaged: e.damage.join('; ') } : {}),
     })), options.policy, now);
     const result = {
@@ -3378,7 +3740,7 @@ async function prune(storage, options) {
  * now — listed again, so a verification record written meanwhile goes too rather than staying behind.
  */
 async function deleteBackup(storage, id) {
-    await storage.delete(`${id}/${layout_MANIFEST_NAME}`);
+    await storage.delete(`${id}/${layout/* MANIFEST_NAME */.ir}`);
     const rest = [];
     for await (const object of storage.list(`${id}/`))
         rest.push(object.key);
@@ -3386,15 +3748,11 @@ async function deleteBackup(storage, id) {
         await storage.delete(key);
 }
 
-;// CONCATENATED MODULE: ../../packages/backup/src/tool.ts
-/**
- * The name and version recorded in manifests, archive preludes and verification records. Kept in
- * source (not read from package.json at run time) so bundles carry it; a test checks it matches the
- * root package.json, and the release script updates both.
- */
-const TOOL = { name: 'mongo-shipkit', version: '0.1.0' };
-
+// EXTERNAL MODULE: ../../packages/backup/src/tool.ts
+var src_tool = __webpack_require__(1890);
 ;// CONCATENATED MODULE: ../../packages/backup/src/pipeline.ts
+
+
 
 
 
@@ -3418,13 +3776,13 @@ const TOOL = { name: 'mongo-shipkit', version: '0.1.0' };
  * short grace even if a server never answers again.
  */
 async function runBackup(options, deps) {
-    const compression = options.compression ?? 'zstd';
+    const compression = options.compression ?? codec/* DEFAULT_COMPRESSION */.XC;
     const recipients = options.recipients ?? [];
-    const parallelism = options.parallelism ?? 4;
+    const parallelism = options.parallelism ?? rows/* DEFAULT_PARALLELISM */.ri;
     (0,codec/* checkCompressionLevel */.JR)(compression, options.compressionLevel);
     (0,codec/* checkRecipients */.$I)(recipients);
     if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
-        throw new errors/* UserError */.y(`Input 'parallelism' must be a whole number from 1 to 64, got ${parallelism}.`);
+        throw new options_errors/* OptionError */.eR('parallelism', `must be a whole number from 1 to 64, got ${parallelism}.`);
     }
     const deadline = new src_deadline/* Deadline */.B2({
         run: 'backup',
@@ -3458,6 +3816,7 @@ async function backUp(options, deps, deadline, settings) {
         const client = await connect(options.uri, {
             ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
             deadline,
+            logger,
         });
         try {
             if (!deps.storage && options.storage?.partSize === undefined && storage.location.kind === 's3') {
@@ -3467,12 +3826,21 @@ async function backUp(options, deps, deadline, settings) {
                 storage = open({ ...options.storage, partSize });
             }
             const store = storage;
-            const backupId = newBackupId(started);
-            const archive = archiveName(settings.compression, settings.recipients.length > 0);
-            const keys = backupKeys(backupId, archive);
+            const backupId = (0,layout/* newBackupId */._H)(started);
+            const archive = (0,layout/* archiveName */.uv)(settings.compression, settings.recipients.length > 0);
+            const keys = (0,layout/* backupKeys */.F1)(backupId, archive);
             logger.info(`backup ${backupId} → ${store.describe(keys.archive)}`);
             const streamed = await streamArchive(client, store, keys.archive, options, settings, deadline, logger);
-            const manifest = buildManifest({ backupId, started, finished: now(), archive, options, settings }, streamed);
+            const finished = now();
+            const built = buildManifest({ backupId, started, finished, archive, options, settings }, streamed);
+            // Compared with the previous backup before the commit: the anomaly is committed with it or not at all.
+            const anomaly = await guardAgainstCollapse(store, built, {
+                dropPercent: options.anomalyDropPercent ?? src_anomaly/* DEFAULT_ANOMALY_DROP_PERCENT */.ux,
+                accept: options.acceptAnomaly ?? false,
+                now: finished,
+                logger,
+            });
+            const manifest = anomaly ? { ...built, anomaly } : built;
             await commitManifest(store, keys.manifest, manifest, deadline, commit);
             logger.info(`backup ${backupId} committed: ${store.describe(keys.manifest)}`);
             const result = {
@@ -3482,6 +3850,7 @@ async function backUp(options, deps, deadline, settings) {
                 archiveUrl: store.describe(keys.archive),
                 manifest,
                 durationMs: now().getTime() - started.getTime(),
+                ...(anomaly ? { anomaly } : {}),
             };
             if (options.retention) {
                 result.prune = await prune(store, { policy: options.retention, now: now(), logger });
@@ -3548,7 +3917,7 @@ async function streamArchive(client, store, key, options, { compression, recipie
             progress.add(bytes, documents);
             memory.add(bytes);
         },
-        toolVersion: `${TOOL.name} ${TOOL.version}`,
+        toolVersion: `${src_tool/* TOOL */.j.name} ${src_tool/* TOOL */.j.version}`,
     }, writer);
     const [dumped, put] = await allStages(deadline, [dump, upload, stored]);
     deadline.signal.removeEventListener('abort', stopWriter);
@@ -3565,7 +3934,7 @@ function buildManifest(run, { dumped, storedBytes, sha256 }) {
         backupId: run.backupId,
         startedAt: run.started.toISOString(),
         finishedAt: run.finished.toISOString(),
-        tool: TOOL,
+        tool: src_tool/* TOOL */.j,
         source: {
             serverVersion: dumped.server.serverVersion,
             topology: dumped.server.topology,
@@ -3671,15 +4040,59 @@ async function sourceDataSize(client) {
 
 
 
+
+
+
+
+
+
+
+
+
+
 /** zstd streams of several frames: decompressed frame by frame, several at once. */
 
 
 
+/***/ }),
 
+/***/ 2352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony exports streamLogger, MemoryLogger */
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
 
 
 /***/ }),
@@ -3693,10 +4106,10 @@ async function sourceDataSize(client) {
 /* harmony export */   j0: () => (/* binding */ RetainedByLockError),
 /* harmony export */   qs: () => (/* binding */ ObjectExistsError)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3808);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
 
 /** The object is protected by Object Lock (retention or legal hold): prune reports it as "retained by lock". */
-class RetainedByLockError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class RetainedByLockError extends _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
     key;
     url;
     name = 'RetainedByLockError';
@@ -3707,7 +4120,7 @@ class RetainedByLockError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0
     }
 }
 /** A conditional put found the key already there: another run (or an earlier one) wrote it. */
-class ObjectExistsError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class ObjectExistsError extends _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
     key;
     url;
     name = 'ObjectExistsError';
@@ -3717,7 +4130,7 @@ class ObjectExistsError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__
         this.url = url;
     }
 }
-class ObjectNotFoundError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class ObjectNotFoundError extends _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
     key;
     url;
     name = 'ObjectNotFoundError';
@@ -3744,7 +4157,7 @@ const STATES = {
  * The one place that words these for every backend (file:// errno codes, S3 error codes), naming the
  * destination by its URL, which never holds credentials.
  */
-class DestinationWriteError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class DestinationWriteError extends _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
     kind;
     destination;
     key;
@@ -3776,14 +4189,14 @@ class DestinationWriteError extends _shipkit_action_kit__WEBPACK_IMPORTED_MODULE
 /* harmony export */   NJ: () => (/* binding */ checkListPrefix),
 /* harmony export */   yR: () => (/* binding */ checkKey)
 /* harmony export */ });
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3808);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6631);
 /* harmony import */ var _url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1094);
 
 
 /** Keys are `/`-separated with no empty, `.` or `..` segment, so they are safe as file paths too. */
 function checkKey(key) {
     if (key === '' || key.includes('\\') || key.includes('\0') || (0,_url__WEBPACK_IMPORTED_MODULE_0__/* .badSegment */ .vz)(key) !== undefined) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Storage key "${key}" is not valid: use "/"-separated names without empty, "." or ".." parts, ` +
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Storage key "${key}" is not valid: use "/"-separated names without empty, "." or ".." parts, ` +
             'e.g. "2026-11-25T030000Z-ab12/manifest.json".');
     }
     return key;
@@ -3814,7 +4227,7 @@ function joinKey(base, key) {
 /* harmony export */   oV: () => (/* binding */ partSizeFor)
 /* harmony export */ });
 /* unused harmony exports MIN_PART_SIZE, MAX_PART_SIZE, DEFAULT_PART_SIZE */
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3808);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6631);
 
 const MiB = 1024 * 1024;
 const MIN_PART_SIZE = 5 * MiB;
@@ -3837,14 +4250,14 @@ function partSizeFor(maxBytes) {
 function checkPartSize(partSize) {
     const size = partSize ?? DEFAULT_PART_SIZE;
     if (!Number.isInteger(size) || size < MIN_PART_SIZE || size > MAX_PART_SIZE) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`S3 part size ${partSize} is out of range: use a whole number of bytes from 5 MiB to 5 GiB.`);
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`S3 part size ${partSize} is out of range: use a whole number of bytes from 5 MiB to 5 GiB.`);
     }
     return size;
 }
 /** A KMS key only makes sense with KMS server-side encryption. */
 function checkKmsKey(serverSideEncryption, kmsKeyId) {
     if (kmsKeyId && !serverSideEncryption?.startsWith('aws:kms')) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`A KMS key id was given with server-side encryption "${serverSideEncryption ?? 'none'}"; ` +
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`A KMS key id was given with server-side encryption "${serverSideEncryption ?? 'none'}"; ` +
             'a KMS key needs server-side encryption aws:kms (accepted: AES256, aws:kms).');
     }
 }
@@ -3863,12 +4276,12 @@ function checkKmsKey(serverSideEncryption, kmsKeyId) {
 /* unused harmony export ACCEPTED_STORAGE_URLS */
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3808);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6631);
 
 
 const ACCEPTED_STORAGE_URLS = 's3://bucket/prefix, file:///absolute/path';
 function refuse(shown, problem) {
-    throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Storage URL "${shown}" ${problem}; accepted forms: ${ACCEPTED_STORAGE_URLS}.`);
+    throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Storage URL "${shown}" ${problem}; accepted forms: ${ACCEPTED_STORAGE_URLS}.`);
 }
 /** Segments of a prefix or key: no empty, `.` or `..` segments, so keys map safely onto folders too. */
 function badSegment(path) {
@@ -3903,7 +4316,7 @@ function parseS3Url(text) {
     const slash = rest.indexOf('/');
     const bucket = slash < 0 ? rest : rest.slice(0, slash);
     if (bucket.includes('@')) {
-        throw new _shipkit_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Storage URL s3://…@… carries credentials, which must not be written in the URL: provide them through ' +
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Storage URL s3://…@… carries credentials, which must not be written in the URL: provide them through ' +
             `the AWS credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or an assumed role); accepted forms: ${ACCEPTED_STORAGE_URLS}.`);
     }
     if (/[?#]/.test(rest))
