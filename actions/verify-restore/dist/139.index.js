@@ -792,6 +792,426 @@ function limbsHex(limbs) {
 
 /***/ }),
 
+/***/ 9715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C9: () => (/* binding */ indexesToBuild),
+/* harmony export */   gu: () => (/* binding */ createCommand),
+/* harmony export */   kn: () => (/* binding */ compareIndexSpecs),
+/* harmony export */   zD: () => (/* binding */ indexSpecs)
+/* harmony export */ });
+/* unused harmony exports collectionOptions, normalizeIndexSpec */
+/* harmony import */ var mongodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5226);
+
+const { EJSON } = mongodb__WEBPACK_IMPORTED_MODULE_0__.BSON;
+/**
+ * What the archive prelude says about a namespace, turned into the commands that recreate it:
+ * `create` with the original options (capped, validator, collation, clustered, time-series, views)
+ * and `createIndexes` with the original specs. Values keep their BSON types (Int32, Long, Double…)
+ * as parsed from canonical Extended JSON, so the server sees exactly what was dumped.
+ */
+/** The `create` command for a target namespace; `viewOn` follows a renamed source collection. */
+function createCommand(target, entry, renameViewSource = (c) => c) {
+    const options = { ...collectionOptions(entry) };
+    if (entry.type === 'view' && typeof options.viewOn === 'string') {
+        options.viewOn = renameViewSource(options.viewOn);
+    }
+    return { create: target.collection, ...options };
+}
+function collectionOptions(entry) {
+    const options = entry.metadata?.options;
+    return options !== null && typeof options === 'object' ? options : {};
+}
+/** Index specs as dumped, `ns` removed (servers refuse it, and it names the source). */
+function indexSpecs(entry) {
+    const indexes = entry.metadata?.indexes;
+    if (!Array.isArray(indexes))
+        return [];
+    return indexes
+        .filter((spec) => spec !== null && typeof spec === 'object')
+        .map(({ ns: _ns, ...spec }) => spec);
+}
+/**
+ * The indexes to build after the data: every spec except those the server creates with the
+ * collection. Version 2 (the default) is left out of the command, since some servers refuse `v`;
+ * a legacy version is kept so the index is rebuilt as it was.
+ */
+function indexesToBuild(entry) {
+    return indexSpecs(entry)
+        .filter((spec) => spec.name !== '_id_' && spec.clustered !== true)
+        .map(({ v, ...spec }) => (v === undefined || Number(v) === 2 ? spec : { v, ...spec }));
+}
+// Fields that say nothing about what an index does, or that servers add or drop on their own.
+const VOLATILE_INDEX_FIELDS = new Set(['v', 'ns', 'background']);
+/**
+ * A comparable form of an index spec, whatever its source: BSON values from a server or the archive,
+ * or canonical Extended JSON from a manifest. Numbers lose their BSON type (1, 1.0 and Long(1) agree),
+ * fields other than `key` are sorted, and the key keeps its order (which matters).
+ */
+function normalizeIndexSpec(spec) {
+    const plain = EJSON.serialize(EJSON.deserialize(EJSON.serialize(spec), { relaxed: true }), {
+        relaxed: true,
+    });
+    const fields = Object.keys(plain)
+        .filter((name) => !VOLATILE_INDEX_FIELDS.has(name))
+        .sort();
+    const out = {};
+    for (const name of fields)
+        out[name] = name === 'key' ? plain[name] : sortKeys(plain[name]);
+    return JSON.stringify(out);
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const name of Object.keys(value).sort())
+        out[name] = sortKeys(value[name]);
+    return out;
+}
+/**
+ * Compares two sets of index specs by name. Returns the differences in words, empty when they agree.
+ * The `_id_` index is compared too: a clustered collection has none, a regular one always has one.
+ */
+function compareIndexSpecs(expected, actual) {
+    const byName = (specs) => new Map(specs.map((spec) => [String(spec?.name), normalizeIndexSpec(spec)]));
+    const want = byName(expected);
+    const have = byName(actual);
+    const problems = [];
+    for (const [name, spec] of want) {
+        const found = have.get(name);
+        if (found === undefined)
+            problems.push(`index ${name} is missing`);
+        else if (found !== spec)
+            problems.push(`index ${name} differs: expected ${spec}, found ${found}`);
+    }
+    for (const name of have.keys())
+        if (!want.has(name))
+            problems.push(`index ${name} is unexpected`);
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 6770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ Staging),
+/* harmony export */   Fl: () => (/* binding */ isStaged),
+/* harmony export */   V1: () => (/* binding */ SwapFailedError),
+/* harmony export */   vl: () => (/* binding */ describeOutcomes)
+/* harmony export */ });
+/* harmony import */ var _shipkit_archive__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5885);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2352);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6631);
+/* harmony import */ var _collection_spec__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9715);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8388);
+/* harmony import */ var _staging_names__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4167);
+
+
+
+
+
+/** The swap failed part-way; `outcomes` says exactly what each target namespace is now. */
+class SwapFailedError extends Error {
+    summary;
+    outcomes;
+    name = 'SwapFailedError';
+    constructor(
+    /** What failed and whether it was undone, in one sentence or two. */
+    summary, outcomes) {
+        super(`${summary}\n${describeOutcomes(outcomes)}`);
+        this.summary = summary;
+        this.outcomes = outcomes;
+    }
+}
+class Staging {
+    run;
+    #client;
+    #logger;
+    /** Collections this run created: staging collections, and targets it had to write directly. */
+    #created = new Map();
+    constructor(client, options = {}) {
+        this.#client = client;
+        this.#logger = options.logger ?? _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .silentLogger */ .qq;
+        this.run = options.run ?? (0,_staging_names__WEBPACK_IMPORTED_MODULE_1__/* .newRunId */ .F$)();
+    }
+    /** The engine reports every collection it creates, so that `discard` removes exactly those. */
+    created(ns) {
+        this.#created.set((0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(ns), ns);
+    }
+    /**
+     * Removes the restored data that interrupted runs left in the target databases (copies of a
+     * backup, nothing else). A target's previous data set aside by an interrupted swap is never
+     * removed: the plan refuses to go on while it exists.
+     */
+    async removeLeftovers(plan) {
+        for (const leftover of plan.leftovers) {
+            if (leftover.role !== 'new')
+                continue;
+            this.#logger.warn(`removing ${leftover.db}.${leftover.name}: restored data of an interrupted restore (run ${leftover.run}) ` +
+                `that was never swapped into ${leftover.db}.${leftover.collection}`);
+            await this.#drop({ db: leftover.db, collection: leftover.name });
+        }
+    }
+    /** Removes what this run created; every target stays as it was. */
+    async discard(plan) {
+        const kept = await this.#dropCreated();
+        return written(plan).map((planned) => unchanged(planned, kept));
+    }
+    /**
+     * Puts the staged restore in place. Refuses unless `proof` proves it. Not cancellable once
+     * started: it is a few renames, and stopping half-way would leave a mix of old and new data.
+     */
+    async swap(plan, proof) {
+        if (!proof.archiveComplete || proof.problems.length > 0) {
+            throw new Error('the restore is not proven: the staged data must not replace anything');
+        }
+        const ordered = written(plan).sort((a, b) => Number(a.type === 'view') - Number(b.type === 'view'));
+        const steps = [];
+        for (const planned of ordered) {
+            const step = { planned, movedIn: false };
+            steps.push(step);
+            try {
+                await this.#setAside(step);
+                await this.#moveIn(step);
+            }
+            catch (error) {
+                throw await this.#rollBack(steps, plan, error);
+            }
+        }
+        // Every target is in place: only now is what they held before dropped.
+        const outcomes = [];
+        for (const { planned, aside } of steps) {
+            const namespace = (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.target);
+            if (planned.existing.kind === 'absent') {
+                outcomes.push({ namespace, state: 'restored' });
+                continue;
+            }
+            let note = `was: ${(0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .describeState */ .Jw)(planned.existing)}`;
+            if (aside) {
+                try {
+                    await this.#drop({ db: planned.target.db, collection: aside });
+                }
+                catch (error) {
+                    note += `; its previous data is still in ${planned.target.db}.${aside} (${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}): drop it`;
+                    this.#logger.warn(`${namespace}: ${note}`);
+                }
+            }
+            outcomes.push({ namespace, state: 'replaced', note });
+        }
+        this.#created.clear();
+        return outcomes;
+    }
+    async #setAside(step) {
+        const { target, existing, action } = step.planned;
+        if (existing.kind === 'absent')
+            return;
+        const db = this.#client.db(target.db);
+        if (existing.kind === 'view') {
+            const [info] = await db.listCollections({ name: target.collection }).toArray();
+            step.view = info?.options ?? {};
+            await db.command({ drop: target.collection });
+            return;
+        }
+        const aside = (0,_staging_names__WEBPACK_IMPORTED_MODULE_1__/* .stagingName */ .zb)(this.run, 'old', target.collection);
+        await db.renameCollection(target.collection, aside);
+        step.aside = aside;
+        if (action !== 'replace' && (await db.collection(aside).findOne({}, { projection: { _id: 1 } }))) {
+            throw new Error(`${(0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(target)} received documents while the restore ran`);
+        }
+    }
+    async #moveIn(step) {
+        const { planned } = step;
+        const db = this.#client.db(planned.target.db);
+        if (planned.type === 'view') {
+            await db.command((0,_collection_spec__WEBPACK_IMPORTED_MODULE_5__/* .createCommand */ .gu)(planned.target, planned.entry, (read) => planned.viewOn ?? read));
+        }
+        else if (isStaged(planned)) {
+            await db.renameCollection(planned.writeTo.collection, planned.target.collection);
+        }
+        step.movedIn = true;
+    }
+    /** Undoes `steps` in reverse, removes what this run created, and says where everything is. */
+    async #rollBack(steps, plan, cause) {
+        const failedAt = (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(steps.at(-1).planned.target);
+        const stuck = new Map();
+        for (const step of [...steps].reverse()) {
+            const { target, writeTo, type } = step.planned;
+            const db = this.#client.db(target.db);
+            try {
+                if (step.movedIn) {
+                    if (type === 'view' || !isStaged(step.planned))
+                        await db.command({ drop: target.collection });
+                    else
+                        await db.renameCollection(target.collection, writeTo.collection);
+                    step.movedIn = false;
+                }
+                if (step.aside) {
+                    await db.renameCollection(step.aside, target.collection);
+                    delete step.aside;
+                }
+                if (step.view) {
+                    await db.command({ create: target.collection, ...step.view });
+                    delete step.view;
+                }
+            }
+            catch (error) {
+                stuck.set((0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(target), (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error));
+            }
+        }
+        const kept = await this.#dropCreated();
+        const bySteps = new Map(steps.map((step) => [(0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(step.planned.target), step]));
+        const outcomes = written(plan).map((planned) => {
+            const step = bySteps.get((0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.target));
+            const why = stuck.get((0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.target));
+            return step && why !== undefined ? stuckOutcome(step, why) : unchanged(planned, kept);
+        });
+        const swappedBefore = steps.length - 1;
+        const undone = stuck.size === 0
+            ? swappedBefore === 0
+                ? 'Nothing of the target was changed.'
+                : `The ${swappedBefore} namespace${swappedBefore === 1 ? '' : 's'} swapped before it ${swappedBefore === 1 ? 'was' : 'were'} put back: nothing of the target was changed.`
+            : 'It could not all be undone: the namespaces marked "needs attention" below say where their data is.';
+        return new SwapFailedError(`Swapping the restored data into the target failed at ${failedAt}: ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(cause)}. ${undone}`, outcomes);
+    }
+    /** Drops every collection this run created; returns those that could not be dropped, with why. */
+    async #dropCreated() {
+        const kept = new Map();
+        for (const [name, ns] of this.#created) {
+            try {
+                await this.#drop(ns);
+                this.#created.delete(name);
+            }
+            catch (error) {
+                kept.set(name, (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error));
+                this.#logger.warn(`could not drop ${name}: ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`);
+            }
+        }
+        return kept;
+    }
+    async #drop(ns) {
+        try {
+            await this.#client.db(ns.db).command({ drop: ns.collection });
+        }
+        catch (error) {
+            // Servers before 7.0 answer NamespaceNotFound when there is nothing to drop.
+            if (error.code !== 26)
+                throw error;
+        }
+    }
+}
+/** Whether the namespace's data went under a staging name (not straight into the target). */
+function isStaged(planned) {
+    return (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.writeTo) !== (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.target);
+}
+/** The namespaces a plan writes (a refused plan writes nothing). */
+function written(plan) {
+    return plan.namespaces.filter((n) => n.action !== 'refuse');
+}
+/**
+ * A target this run did not change, and, from `kept`, a collection of this run that could not be
+ * dropped: a staging collection (the target is still as it was), or a time-series collection the run
+ * created where nothing was (it holds part of the restore).
+ */
+function unchanged(planned, kept) {
+    const namespace = (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.target);
+    const outcome = planned.existing.kind === 'absent'
+        ? { namespace, state: 'untouched', note: 'absent' }
+        : { namespace, state: 'left as it was', note: (0,_plan__WEBPACK_IMPORTED_MODULE_3__/* .describeState */ .Jw)(planned.existing) };
+    const leftover = (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(planned.writeTo);
+    const why = kept.get(leftover);
+    if (why === undefined)
+        return outcome;
+    if (!isStaged(planned)) {
+        return {
+            namespace,
+            state: 'needs attention',
+            note: `it was absent and now holds part of the restore, which could not be dropped (${why}): drop it`,
+            leftover,
+        };
+    }
+    return {
+        ...outcome,
+        note: `${outcome.note}; the staging collection ${leftover} could not be dropped (${why}): drop it`,
+        leftover,
+    };
+}
+/** A namespace whose swap could not be undone: where its data is, and what to do. */
+function stuckOutcome(step, why) {
+    const { target } = step.planned;
+    const namespace = (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .namespaceName */ .dz)(target);
+    const where = [];
+    where.push(step.movedIn ? `${namespace} holds the restored data` : `${namespace} is absent`);
+    if (step.aside)
+        where.push(`its previous data is in ${target.db}.${step.aside}: rename it back to restore it`);
+    if (step.view)
+        where.push(`it was a view, to recreate with ${JSON.stringify(step.view)}`);
+    if (!step.aside && !step.view && step.planned.existing.kind === 'absent' && step.movedIn)
+        where.push('it did not exist before: drop it if unwanted');
+    return { namespace, state: 'needs attention', note: `${where.join('; ')} (undo failed: ${why})` };
+}
+/** One line per target namespace and its state, under a line that sums them up. */
+function describeOutcomes(outcomes) {
+    const kept = outcomes.every((o) => o.state === 'untouched' || o.state === 'left as it was');
+    const cleaned = outcomes.every((o) => o.leftover === undefined);
+    const heading = kept
+        ? `Target namespaces (nothing of the target changed${cleaned ? '; the staging collections were removed' : ''}):`
+        : 'Target namespaces:';
+    return [
+        heading,
+        ...outcomes.map((o) => `  ${o.namespace}: ${o.state}${o.note ? ` — ${o.note}` : ''}`),
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qq: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony exports streamLogger, MemoryLogger */
+const silentLogger = { info() { }, warn() { }, error() { }, debug() { } };
+/** A logger that writes lines to a stream after removing secrets. */
+function streamLogger(write, redact = (t) => t, debug = false) {
+    const line = (prefix) => (message) => write(redact(`${prefix}${message}`));
+    return {
+        info: line(''),
+        warn: line('warning: '),
+        error: line('error: '),
+        debug: debug ? line('debug: ') : () => { },
+    };
+}
+/** Lines kept in memory, for tests. */
+class MemoryLogger {
+    lines = [];
+    info(message) {
+        this.lines.push(message);
+    }
+    warn(message) {
+        this.lines.push(`warning: ${message}`);
+    }
+    error(message) {
+        this.lines.push(`error: ${message}`);
+    }
+    debug(message) {
+        this.lines.push(`debug: ${message}`);
+    }
+    get text() {
+        return this.lines.join('\n');
+    }
+}
+
+
+/***/ }),
+
 /***/ 1400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3705,7 +4125,10 @@ async function mapBounded(items, limit, work) {
 var options_errors = __webpack_require__(6960);
 // EXTERNAL MODULE: ../../packages/runtime/src/options/text.ts
 var options_text = __webpack_require__(8444);
+// EXTERNAL MODULE: ../../packages/verify/src/options.ts
+var options = __webpack_require__(2115);
 ;// CONCATENATED MODULE: ../../packages/verify/src/source.ts
+
 
 
 /**
@@ -3717,10 +4140,8 @@ async function locateBackup(request, open) {
     const backup = request.backup.trim();
     if (backup.includes('://'))
         return locateUrl(backup, open);
-    if (!request.source) {
-        throw options_errors/* OptionError */.eR.saying((0,options_text/* say */.cv) `Backup '${backup}' needs the prefix it is stored under (${(0,options_text/* ref */.KR)('source')}, e.g. s3://bucket/backups), or give the backup as a URL.`);
-    }
-    return locateInPrefix(open(request.source), backup);
+    const { source } = (0,options/* checkLocation */.c9)(request);
+    return locateInPrefix(open(source), backup);
 }
 /** Asks the catalogue which backup `ref` is and what state it is in; never reads a manifest itself. */
 async function locateInPrefix(storage, ref) {

@@ -12,6 +12,7 @@ import {
 import { enumRow, type Values } from '@shipkit/runtime';
 import { S3_ROWS, s3Options } from '@shipkit/storage';
 import {
+  checkLocation,
   LOCATION_ROWS,
   RESTORE_PARALLELISM,
   RUN_TIMEOUT,
@@ -65,7 +66,7 @@ export function verifyRestoreOptions(
 ): VerifyRestoreInputs {
   const source = values.source;
   const common = {
-    location: { ...(source ? { source } : {}), backup: values.backup },
+    location: checkLocation({ ...(source ? { source } : {}), backup: values.backup }),
     ...(values['decrypt-identity'] ? { identity: values['decrypt-identity'] } : {}),
     parallelism: values.parallelism,
     timeoutMs: values.timeout,

@@ -12,7 +12,7 @@ import {
   reportRun,
 } from '@shipkit/notify';
 import { OptionError } from '@shipkit/runtime';
-import { headline, VerificationFailedError, type VerificationReport } from '@shipkit/verify';
+import { headline, type VerificationReport } from '@shipkit/verify';
 import { VERIFY_RESTORE_INPUTS, verifyRestoreOptions } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
@@ -100,5 +100,8 @@ async function finish(report: VerificationReport, backupId: string, notification
     'duration-seconds': Math.round(report.durationMs / 1000),
   });
   await writeSummary(`${reportSummary(report)}${notifications ? `\n${notifications}\n` : ''}`);
-  if (report.result !== 'passed') throw new VerificationFailedError(report);
+  if (report.result !== 'passed') {
+    const { VerificationFailedError } = await import('@shipkit/verify');
+    throw new VerificationFailedError(report);
+  }
 }

@@ -1,5 +1,5 @@
 export const id = 875;
-export const ids = [875];
+export const ids = [875,712];
 export const modules = {
 
 /***/ 8875:

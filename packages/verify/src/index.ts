@@ -28,6 +28,7 @@ export {
 export { checkFreshness, type FreshnessOptions, type FreshnessResult } from './freshness';
 export { chooseIdentity, parseIdentities } from './identity';
 export {
+  checkLocation,
   FROM_ROWS,
   LOCATION_ROWS,
   locationFrom,

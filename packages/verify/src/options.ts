@@ -93,3 +93,17 @@ export function locationFrom(
   }
   return { source: prefix, backup: from };
 }
+
+/**
+ * The request, refused at once when it names a backup by `latest` or id without the prefix to find it
+ * in: an action checks it with its inputs, before it loads its engine.
+ */
+export function checkLocation(request: LocateRequest): LocateRequest {
+  const backup = request.backup.trim();
+  if (!backup.includes('://') && !request.source) {
+    throw OptionError.saying(
+      say`Backup '${backup}' needs the prefix it is stored under (${ref('source')}, e.g. s3://bucket/backups), or give the backup as a URL.`,
+    );
+  }
+  return request;
+}

@@ -1,6 +1,7 @@
 import { isBackupId, listBackups, MANIFEST_NAME, type Manifest, resolveBackup } from '@shipkit/backup';
 import { OptionError, ref, say, UserError } from '@shipkit/runtime';
 import type { Storage } from '@shipkit/storage';
+import { checkLocation } from './options';
 
 /** Where the archive to verify or restore is, and what its manifest (if any) promises. */
 export interface BackupSource {
@@ -42,12 +43,8 @@ export type OpenStorage = (url: string) => Storage;
 export async function locateBackup(request: LocateRequest, open: OpenStorage): Promise<BackupSource> {
   const backup = request.backup.trim();
   if (backup.includes('://')) return locateUrl(backup, open);
-  if (!request.source) {
-    throw OptionError.saying(
-      say`Backup '${backup}' needs the prefix it is stored under (${ref('source')}, e.g. s3://bucket/backups), or give the backup as a URL.`,
-    );
-  }
-  return locateInPrefix(open(request.source), backup);
+  const { source } = checkLocation(request);
+  return locateInPrefix(open(source as string), backup);
 }
 
 /** Asks the catalogue which backup `ref` is and what state it is in; never reads a manifest itself. */
