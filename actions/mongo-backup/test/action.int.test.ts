@@ -1,6 +1,7 @@
 // The bundled action, run as a client workflow runs it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, exit code).
 import { readdir, readFile } from 'node:fs/promises';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -81,6 +82,8 @@ describe('mongo-backup action', () => {
       });
     const first = await backUp();
     expect(first.exitCode).toBe(0);
+    // Backup ids are named to the second: the second backup starts in a new one, so it is the newer.
+    await sleep(1000 - (Date.now() % 1000) + 5);
     const second = await backUp();
     expect(second.exitCode).toBe(0);
 

@@ -378,9 +378,13 @@ function partRecordName(part) {
     return `${partStem(part)}.json`;
 }
 const BACKUP_ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;
-function newBackupId(at, random = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3)) {
+function newBackupId(at, random = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(2)) {
     const iso = at.toISOString(); // 2026-11-25T03:00:00.000Z
-    return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z-${random().toString('hex').slice(0, 6)}`;
+    // The suffix starts with the milliseconds (3 hex digits, 000–3e7), then 3 random ones: of two
+    // backups started in the same second, the later one sorts after, so "newest" never depends on chance.
+    const millis = at.getUTCMilliseconds().toString(16).padStart(3, '0');
+    const suffix = `${millis}${random().toString('hex').slice(0, 3)}`;
+    return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z-${suffix}`;
 }
 function isBackupId(text) {
     return BACKUP_ID.test(text);
