@@ -2,7 +2,8 @@
  * Backup and restore benchmarks against stock mongo-tools, on one server, in one run:
  *   backup:  ours (zstd, gzip) vs `mongodump --archive --gzip` and `mongodump --archive | zstd`,
  *            plus the raw driver read of the same collections (the source limit);
- *   restore: ours vs `mongorestore --archive` (default, and with our worker count);
+ *   restore: ours vs `mongorestore --archive` (default, and with our worker count), plus raw driver
+ *            inserts of the same documents and their indexes (the server's write limit);
  *   verify:  our integrity check vs reading the stored file (the I/O limit).
  * Each command is a separate process timed by GNU time: wall seconds, CPU seconds (user + system of
  * every process of the command, a pipeline's included) and peak RSS (of its largest process).
@@ -86,11 +87,16 @@ interface Measure {
 }
 
 /** Runs a shell command under GNU time; the median run by wall time. */
-async function measure(label: string, command: string, output?: string): Promise<Measure> {
+async function measure(
+  label: string,
+  command: string,
+  output?: string,
+  timesItself = false,
+): Promise<Measure> {
   const results: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     if (output) await rm(output, { recursive: true, force: true });
-    const { stderr } = await run('/usr/bin/time', ['-v', 'bash', '-o', 'pipefail', '-c', command], {
+    const { stdout, stderr } = await run('/usr/bin/time', ['-v', 'bash', '-o', 'pipefail', '-c', command], {
       env,
       maxBuffer: 64 * 2 ** 20,
     });
@@ -99,8 +105,11 @@ async function measure(label: string, command: string, output?: string): Promise
     const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
     const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
     if (!wall || !rss || !user || !system) throw new Error(`no timing for ${label}:\n${stderr.slice(-2000)}`);
-    const wallSeconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-    const cpuSeconds = Number(user[1]) + Number(system[1]);
+    // A limit row times its own work, after start-up (loading TypeScript would otherwise dominate).
+    const own = timesItself ? (JSON.parse(stdout) as { wallSeconds: number; cpuSeconds: number }) : undefined;
+    const wallSeconds =
+      own?.wallSeconds ?? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+    const cpuSeconds = own?.cpuSeconds ?? Number(user[1]) + Number(system[1]);
     results.push({
       label,
       wallSeconds,
@@ -240,7 +249,7 @@ if (sections.has('restore')) {
   if (!stock) throw new Error('the restore section needs a mongodump row for its stock archive');
   await run('bash', ['-c', `${stock} > ${join(work, 'dump.archive')}`]);
   const dropTargets = async () => {
-    for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w'])
+    for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w', 'bench_r_raw'])
       await client.db(target).dropDatabase();
   };
   await dropTargets();
@@ -257,6 +266,13 @@ if (sections.has('restore')) {
     await measure(
       `mongorestore --numInsertionWorkersPerCollection=${parallelism}`,
       `mongorestore --quiet --uri="${restoreUri}" --archive=${join(work, 'dump.archive')} --nsFrom='${db}.*' --nsTo='bench_r_stock_w.*' --numInsertionWorkersPerCollection=${parallelism}`,
+    ),
+    // What any restore must do on this server (inserts, then indexes), with nothing else: the limit.
+    await measure(
+      'raw driver write, after start-up (server limit)',
+      `MONGODB_URI="${restoreUri}" npx tsx ${join(root, 'bench', 'raw-write.ts')} ${join(work, 'dump.archive')} bench_r_raw ${parallelism}`,
+      undefined,
+      true,
     ),
   ];
   await dropTargets();
@@ -304,6 +320,11 @@ const row = (m: Measure, ratios: ((m: Measure) => string)[]) =>
 // The backup's time over the raw read's: the source-read limit is 1.00×, the target ≤ 1.3×.
 const rawRead = measuredRows.get('raw');
 const overRaw = (m: Measure) => (rawRead ? ` ${(m.wallSeconds / rawRead.wallSeconds).toFixed(2)}× |` : '');
+// A restore's time over the raw write's: the server's write limit is 1.00×.
+const overRawWrite = (m: Measure) => {
+  const limit = restores.find((r) => r.label.startsWith('raw driver write'));
+  return limit ? `${(m.wallSeconds / limit.wallSeconds).toFixed(2)}×` : '';
+};
 const machine = `${cpus().length} cores, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}`;
 const serverLine = `${server.flavor ? `${server.flavor} ${server.flavorVersion ?? ''}` : 'MongoDB'} (reports ${server.serverVersion}, ${server.topology})`;
 const options = [
@@ -333,9 +354,9 @@ ${
     ? `
 ## Restore
 
-| command | wall s | MiB/s | CPU s | CPU s/GiB | | peak RSS MiB | speed vs mongorestore default | speed vs mongorestore, same workers | CPU vs mongorestore default |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-${restores.map((m) => row(m, [speedVs(restores[1]), speedVs(restores[2]), cpuVs(restores[1])])).join('\n')}
+| command | wall s | MiB/s | CPU s | CPU s/GiB | | peak RSS MiB | speed vs mongorestore default | speed vs mongorestore, same workers | CPU vs mongorestore default | time vs raw write |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${restores.map((m) => row(m, [speedVs(restores[1]), speedVs(restores[2]), cpuVs(restores[1]), overRawWrite])).join('\n')}
 `
     : ''
 }${
