@@ -12,7 +12,7 @@ import {
   reportRun,
 } from '@shipkit/notify';
 import { OptionError } from '@shipkit/runtime';
-import { headline, type VerificationReport } from '@shipkit/verify';
+import { reportFacts, type VerificationReport } from '@shipkit/verify';
 import { VERIFY_RESTORE_INPUTS, verifyRestoreOptions } from './inputs';
 import { confirmationSummary, reportSummary } from './summary';
 
@@ -68,20 +68,7 @@ async function check(
 
 /** The event a verification or a restore check sends. */
 function reportEvent(kind: 'verify' | 'restore', report: VerificationReport) {
-  return checkEvent(
-    kind,
-    {
-      result: report.result,
-      headline: headline(report),
-      source: report.source,
-      ...(report.backupId ? { backupId: report.backupId } : {}),
-      documents: report.totals.restoredDocuments ?? report.totals.documents,
-      bytes: report.archive.storedBytes,
-      durationMs: report.durationMs,
-      problems: report.problems,
-    },
-    new Date(report.finishedAt),
-  );
+  return checkEvent(kind, reportFacts(report), new Date(report.finishedAt));
 }
 
 /** Writes the report, sets the outputs and the summary; a failed check fails the step. */

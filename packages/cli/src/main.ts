@@ -42,7 +42,7 @@ export const EXIT_CODES: readonly [code: string, meaning: string][] = [
   ],
   [
     String(EXIT.anomaly),
-    'anomaly: reserved for a backup whose data collapsed compared with the previous one',
+    'anomaly: the backup was written, but its data collapsed compared with the previous one (see --anomaly-drop); retention keeps the backup from before it until ack-anomaly',
   ],
   ['130, 143', 'cancelled by SIGINT (Ctrl-C) or SIGTERM (128 + the signal number)'],
 ];

@@ -85,13 +85,13 @@ describe('mistakes on the command line', () => {
 });
 
 describe('the exit codes', () => {
-  it('are the same for every command, and listed with the reserved anomaly code', async () => {
+  it('are the same for every command, and listed with the anomaly code', async () => {
     expect(EXIT).toEqual({ ok: 0, failed: 1, refused: 2, anomaly: 3 });
     const help = (await shipkit(['--help'])).stdout;
     expect(help).toMatch(/Exit codes \(every command\):\n {2}0 +ok: /);
     expect(help).toMatch(/\n {2}1 +failed: /);
     expect(help).toMatch(/\n {2}2 +refused: /);
-    expect(help).toMatch(/\n {2}3 +anomaly: reserved for a backup whose data collapsed/);
+    expect(help).toMatch(/\n {2}3 +anomaly: the backup was written, but its data collapsed/);
     expect(help).toMatch(/\n {2}130, 143 +cancelled by SIGINT/);
     expect((await shipkit(['inspect', '--help'])).stdout).toContain('Exit codes: see `shipkit --help`.');
   });

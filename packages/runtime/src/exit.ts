@@ -10,7 +10,8 @@ import { UserError } from './errors';
  *   2    refused: nothing was done as asked — bad usage (an unknown option, a bad value, a missing
  *        one) or something to fix first (a server that cannot be reached or stops answering within
  *        the timeout, a damaged backup, a target that holds data, a restore not confirmed);
- *   3    anomaly: reserved for a backup whose data collapsed compared with the previous one;
+ *   3    anomaly: the backup was written, but its data collapsed compared with the previous one (the
+ *        anomaly guard); retention keeps the backup from before it until `shipkit ack-anomaly`;
  *   128+n cancelled by signal n: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
  */
 export const EXIT = { ok: 0, failed: 1, refused: 2, anomaly: 3 } as const;

@@ -37,7 +37,7 @@ export {
   SCRATCH_URI,
   VERIFY_MODE,
 } from './options';
-export { headline, namespaceRows, reportMarkdown } from './render';
+export { headline, namespaceRows, reportFacts, reportMarkdown } from './render';
 export {
   type CheckState,
   failureMessage,

@@ -47,6 +47,23 @@ export function headline(report: VerificationReport): string {
   );
 }
 
+/**
+ * What a notification says about a verification or a restore check (`checkEvent` of
+ * `@shipkit/notify` turns it into the event): the same facts from the CLI and the action.
+ */
+export function reportFacts(report: VerificationReport) {
+  return {
+    result: report.result,
+    headline: headline(report),
+    source: report.source,
+    ...(report.backupId ? { backupId: report.backupId } : {}),
+    documents: report.totals.restoredDocuments ?? report.totals.documents,
+    bytes: report.archive.storedBytes,
+    durationMs: report.durationMs,
+    problems: report.problems,
+  };
+}
+
 /** The job summary of the action. */
 export function reportMarkdown(report: VerificationReport): string {
   const { headers, rows } = namespaceRows(report);

@@ -14,6 +14,7 @@ import {
   namespaceRows,
   RESTORE_PARALLELISM,
   RUN_TIMEOUT,
+  reportFacts,
   runVerify,
   SCRATCH_URI,
   VERIFY_MODE,
@@ -114,20 +115,7 @@ export async function printReport(
 
 /** The event a verification or a restore check sends, from its report. */
 export function reportEvent(kind: 'verify' | 'restore', report: VerificationReport): NotifyEvent {
-  return checkEvent(
-    kind,
-    {
-      result: report.result,
-      headline: headline(report),
-      source: report.source,
-      ...(report.backupId ? { backupId: report.backupId } : {}),
-      documents: report.totals.restoredDocuments ?? report.totals.documents,
-      bytes: report.archive.storedBytes,
-      durationMs: report.durationMs,
-      problems: report.problems,
-    },
-    new Date(report.finishedAt),
-  );
+  return checkEvent(kind, reportFacts(report), new Date(report.finishedAt));
 }
 
 export const verify = command({
