@@ -32,6 +32,7 @@ export interface WorkflowTemplate {
 
 const STORAGE_SECRETS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
 const STORAGE_VARIABLES = ['BACKUP_DESTINATION', 'AWS_REGION', 'S3_ENDPOINT', 'AWS_ROLE_ARN'] as const;
+const NOTIFY_SECRETS = ['SHIPKIT_NOTIFY', 'SHIPKIT_NOTIFY_SECRET', 'SHIPKIT_HEARTBEAT'] as const;
 
 export const TEMPLATES: readonly WorkflowTemplate[] = [
   {
@@ -39,7 +40,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     url: new URL('./nightly-backup.yml', import.meta.url),
     calls: 'mongo-backup.yml',
     summary: 'Nightly backup, verified by a full restore, then retention; an issue when a night fails.',
-    secrets: ['MONGODB_URI', ...STORAGE_SECRETS, 'AGE_IDENTITY'],
+    secrets: ['MONGODB_URI', ...STORAGE_SECRETS, 'AGE_IDENTITY', ...NOTIFY_SECRETS],
     variables: [...STORAGE_VARIABLES, 'MONGODB_DB', 'AGE_RECIPIENTS'],
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
   },
@@ -69,7 +70,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     calls: 'restore.yml',
     summary:
       'Manual disaster recovery with its own write-capable secret: typed confirmation, approval in a protected environment.',
-    secrets: ['RESTORE_MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS],
+    secrets: ['RESTORE_MONGODB_URI', 'AGE_IDENTITY', ...STORAGE_SECRETS, ...NOTIFY_SECRETS],
     variables: [...STORAGE_VARIABLES, 'MONGODB_DB'],
     permissions: { contents: 'read', 'id-token': 'write' },
   },
@@ -99,7 +100,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     calls: 'backup-watchdog.yml',
     summary:
       'Every six hours: an issue when the newest verified backup is older than 26 hours; keeps the scheduled workflows enabled.',
-    secrets: [...STORAGE_SECRETS],
+    secrets: [...STORAGE_SECRETS, ...NOTIFY_SECRETS],
     variables: [...STORAGE_VARIABLES],
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write', actions: 'write' },
   },

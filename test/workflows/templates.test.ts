@@ -38,6 +38,9 @@ const NAMES = [
   'ATLAS_CLUSTER',
   'ATLAS_CLIENT_ID',
   'ATLAS_CLIENT_SECRET',
+  'SHIPKIT_NOTIFY',
+  'SHIPKIT_NOTIFY_SECRET',
+  'SHIPKIT_HEARTBEAT',
 ];
 
 function used(file: WorkflowFile, context: 'secrets' | 'vars'): string[] {

@@ -160,6 +160,20 @@ export function httpUrlProblem(value: string, { allowQuery = false } = {}): stri
   return undefined;
 }
 
+/** Notification targets: http(s) URLs, each optionally prefixed with its format (as `@shipkit/notify` reads them). */
+export function notifyTargetsProblem(value: string): string | undefined {
+  const entries = value
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return 'lists no URL';
+  for (const [index, entry] of entries.entries()) {
+    const problem = httpUrlProblem(entry.replace(/^(slack|teams|webhook)\+/i, ''), { allowQuery: true });
+    if (problem) return `entry ${index + 1} ${problem}`;
+  }
+  return undefined;
+}
+
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function deployHookUrlProblem(value: string): string | undefined {

@@ -12,6 +12,7 @@ import {
   deployHookUrlProblem,
   httpUrlProblem,
   mongodbUriProblem,
+  notifyTargetsProblem,
   openAiKeyProblem,
   regionProblem,
   renderApiKeyProblem,
@@ -35,7 +36,14 @@ export type Place =
 
 export type Requirement = 'required' | 'conditional' | 'optional';
 
-export type Group = 'database' | 'backups' | 'encryption' | 'atlas' | 'deploys' | 'application';
+export type Group =
+  | 'database'
+  | 'backups'
+  | 'encryption'
+  | 'atlas'
+  | 'deploys'
+  | 'notifications'
+  | 'application';
 
 export interface VariableSpec {
   name: string;
@@ -331,6 +339,48 @@ export const SUITE_VARIABLES: readonly VariableSpec[] = [
     places: ['github-secret'],
     schema: checked(deployHookUrlProblem),
   },
+  {
+    name: 'SHIPKIT_NOTIFY',
+    group: 'notifications',
+    description:
+      'Where backups, verifications, restores and stale-backup alerts are reported: Slack or Teams ' +
+      'incoming-webhook URLs, or https:// endpoints of your own (a signed JSON webhook).',
+    expected:
+      'http(s) URLs separated by commas or line breaks, each optionally prefixed slack+, teams+ or webhook+',
+    example: 'https://hooks.slack.com/services/T000/B000/ReplaceWithYourHookPath',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'optional',
+    places: ['github-secret'],
+    schema: checked(notifyTargetsProblem),
+  },
+  {
+    name: 'SHIPKIT_NOTIFY_SECRET',
+    group: 'notifications',
+    description:
+      'Signs the generic JSON webhooks of SHIPKIT_NOTIFY (X-Shipkit-Signature, HMAC-SHA256), so the receiver can check them.',
+    expected: 'a random string of at least 16 characters',
+    example: '(openssl rand -hex 32)',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'optional',
+    places: ['github-secret'],
+    schema: checked((value) => (value.length < 16 ? 'must be at least 16 characters long' : undefined)),
+  },
+  {
+    name: 'SHIPKIT_HEARTBEAT',
+    group: 'notifications',
+    description:
+      "A dead-man's switch (healthchecks.io, Cronitor, Better Stack) pinged when each run starts, succeeds or fails, " +
+      'so silence — GitHub not running the schedule at all — raises an alarm too.',
+    expected: 'an http(s) URL',
+    example: 'https://hc-ping.com/ReplaceWithYourCheckUuid',
+    exampleAsValue: false,
+    secret: true,
+    requirement: 'optional',
+    places: ['github-secret'],
+    schema: checked((value) => httpUrlProblem(value, { allowQuery: true })),
+  },
 ];
 
 /** The application's own keys: read by the shop itself, so they live in the Render environment. */
@@ -365,6 +415,7 @@ export const GROUP_TITLES: Record<Group, string> = {
   encryption: 'Backup encryption (age)',
   atlas: 'Atlas Cloud Backup (M10+ and Flex clusters)',
   deploys: 'Deploys (Render)',
+  notifications: 'Notifications',
   application: 'Application',
 };
 

@@ -142,6 +142,36 @@ describe('checkInstanceConfig', () => {
     ]);
   });
 
+  it('checks the notification secrets without repeating them', async () => {
+    const hookPath = 'T0001/B0002/HookTokenSECRET';
+    const good = await checkInstanceConfig({
+      ...validConfig(),
+      SHIPKIT_NOTIFY: `https://hooks.slack.com/services/${hookPath}, webhook+https://ops.acme.example/hooks/shipkit`,
+      SHIPKIT_NOTIFY_SECRET: 'a-long-enough-signing-secret',
+      SHIPKIT_HEARTBEAT: 'https://hc-ping.com/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    });
+    expect(good.problems).toEqual([]);
+    const bad = await checkInstanceConfig({
+      ...validConfig(),
+      SHIPKIT_NOTIFY: `https://hooks.slack.com/services/${hookPath},ftp://files.acme.example/${hookPath}`,
+      SHIPKIT_NOTIFY_SECRET: 'short',
+      SHIPKIT_HEARTBEAT: `hc-ping.com/${hookPath}`,
+    });
+    expect(bad.problems).toEqual([
+      expect.objectContaining({
+        variable: 'SHIPKIT_NOTIFY',
+        message: expect.stringMatching(/entry 2 must be an http/),
+      }),
+      expect.objectContaining({
+        variable: 'SHIPKIT_NOTIFY_SECRET',
+        message: expect.stringMatching(/at least 16/),
+      }),
+      expect.objectContaining({ variable: 'SHIPKIT_HEARTBEAT', message: expect.stringMatching(/not a URL/) }),
+    ]);
+    expect(JSON.stringify(bad)).not.toContain('HookTokenSECRET');
+    expect(JSON.stringify(bad)).not.toContain('short');
+  });
+
   it('checks only what the target reads', async () => {
     const { OPENAI_API_KEY: _openai, ...github } = validConfig();
     expect((await checkInstanceConfig(github, { target: 'github' })).ok).toBe(true);

@@ -3,7 +3,7 @@
 // Then --provision --seed-from (a backup the bundle made) --github-repo, against the test MongoDB
 // server and the loopback GitHub secrets fake, printing no secret.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -98,6 +98,9 @@ describe('shipkit init-client, from the bundle', () => {
     );
     expectExit(backup, 0);
     const { backupUrl } = stdoutJson<{ backupUrl: string }>(backup);
+    // An operator's own setting in .env: uploaded as the secret the workflows read, never printed.
+    const notify = 'https://hooks.slack.com/services/T0001/B0002/NotifyHookSECRET';
+    await writeFile(join(clone.path, '.env'), `SHIPKIT_NOTIFY=${notify}\n`);
 
     const run = await runShipkit(
       [
@@ -127,10 +130,11 @@ describe('shipkit init-client, from the bundle', () => {
     const env = parseEnv(await readFile(join(clone.path, '.env'), 'utf8')).values;
     expect(env.MONGODB_BACKUP_URI).toBeTruthy();
     expect(github.secrets.get('MONGODB_URI')).toBe(env.MONGODB_BACKUP_URI);
+    expect(github.secrets.get('SHIPKIT_NOTIFY')).toBe(notify);
     expect(github.environments.size).toBeGreaterThan(0);
     expectNoSecret(run, [
       ...serverSecrets(),
-      ...secretsOf(github.token, env.MONGODB_URI, env.MONGODB_BACKUP_URI),
+      ...secretsOf(github.token, env.MONGODB_URI, env.MONGODB_BACKUP_URI, notify),
     ]);
   });
 });
