@@ -80,7 +80,7 @@ export const TEMPLATES: readonly WorkflowTemplate[] = [
     calls: 'restore-drill.yml',
     summary:
       'Weekly: restores the newest and an older backup, checks recovery time (RTO) and backup age (RPO); an issue when a target is missed.',
-    secrets: ['AGE_IDENTITY', ...STORAGE_SECRETS, 'DRILL_MONGODB_URI'],
+    secrets: ['AGE_IDENTITY', ...STORAGE_SECRETS, 'DRILL_MONGODB_URI', ...NOTIFY_SECRETS],
     variables: [...STORAGE_VARIABLES],
     permissions: { contents: 'read', 'id-token': 'write', issues: 'write' },
   },

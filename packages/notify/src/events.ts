@@ -10,6 +10,8 @@ export const EVENTS = [
   'verify.failed',
   'restore.succeeded',
   'restore.failed',
+  'drill.succeeded',
+  'drill.failed',
   'freshness.ok',
   'freshness.stale',
 ] as const;

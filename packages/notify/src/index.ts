@@ -21,6 +21,8 @@ export {
   backupEvent,
   type CheckFacts,
   checkEvent,
+  type DrillFacts,
+  drillEvent,
   type FreshnessFacts,
   failedEvent,
   freshnessEvent,

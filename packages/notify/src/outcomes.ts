@@ -67,7 +67,7 @@ export function backupEvent(facts: BackupFacts, at: Date): NotifyEvent {
 
 /** The event of a run that ended in an error: what failed, in the error's own words. */
 export function failedEvent(
-  event: 'backup.failed' | 'verify.failed' | 'restore.failed' | 'freshness.stale',
+  event: 'backup.failed' | 'verify.failed' | 'restore.failed' | 'drill.failed' | 'freshness.stale',
   error: unknown,
   at: Date,
   context: { destination?: string; backupId?: string; durationMs?: number },
@@ -111,6 +111,35 @@ export function checkEvent(kind: 'verify' | 'restore', facts: CheckFacts, at: Da
     bytes: facts.bytes,
     durationSeconds: Math.round(facts.durationMs / 1000),
     ...(passed ? {} : { failure: facts.problems.slice(0, 20).join('\n') }),
+  };
+}
+
+export interface DrillFacts {
+  passed: boolean;
+  /** The backups' location (credentials are dropped). */
+  source: string;
+  /** The newest backup restored. */
+  backupId?: string;
+  /** Documents restored over every restore of the drill. */
+  documents: number;
+  durationMs: number;
+  /** One sentence per missed target or failed restore. */
+  missed: string[];
+  /** e.g. "2 restores, worst 3m12s against an RTO of 2h; newest backup 5h old against an RPO of 26h". */
+  measured: string;
+}
+
+/** A restore drill, from its record: bad news when a target was missed or a restore failed. */
+export function drillEvent(facts: DrillFacts, at: Date): NotifyEvent {
+  return {
+    event: facts.passed ? 'drill.succeeded' : 'drill.failed',
+    at: at.toISOString(),
+    summary: `restore drill of ${publicLocation(facts.source)} ${facts.passed ? 'PASSED' : 'FAILED'}: ${facts.measured}`,
+    ...(facts.backupId ? { backupId: facts.backupId } : {}),
+    destination: publicLocation(facts.source),
+    documents: facts.documents,
+    durationSeconds: Math.round(facts.durationMs / 1000),
+    ...(facts.passed ? {} : { failure: facts.missed.slice(0, 20).join('\n') }),
   };
 }
 

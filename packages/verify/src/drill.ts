@@ -199,6 +199,24 @@ const ms = (s: number) => s * 1000;
 const mark = (met: boolean) => (met ? '✅' : '❌');
 
 /** The drill as a job-summary table: one row per restore, then the two targets. */
+/** What a notification says about a drill (`drillEvent` of `@shipkit/notify` turns it into the event). */
+export function drillFacts(record: DrillRecord) {
+  const ms = (seconds: number) => seconds * 1000;
+  const restores = record.restores.length;
+  return {
+    passed: record.passed,
+    source: record.source,
+    ...(record.rpo.backupId ? { backupId: record.rpo.backupId } : {}),
+    documents: record.restores.reduce((sum, r) => sum + r.documents, 0),
+    durationMs: Date.parse(record.finishedAt) - Date.parse(record.startedAt),
+    missed: record.missed,
+    measured:
+      `${restores} restore${restores === 1 ? '' : 's'}, slowest ${formatDuration(ms(record.rto.worstSeconds))} ` +
+      `(RTO ${formatDuration(ms(record.targets.rtoSeconds))}); newest backup ${formatDuration(ms(record.rpo.ageSeconds))} old ` +
+      `(RPO ${formatDuration(ms(record.targets.rpoSeconds))})`,
+  };
+}
+
 export function drillMarkdown(record: DrillRecord): string {
   const lines = [
     `### ${record.passed ? '✅ Restore drill met its targets' : '❌ Restore drill missed its targets'}`,

@@ -18,6 +18,7 @@ export {
   type DrillPlan,
   type DrillRecord,
   type DrillTargets,
+  drillFacts,
   drillMarkdown,
   type MeasuredRestore,
   type OlderChoice,

@@ -190,6 +190,35 @@ describe('notifications', () => {
       destination: at,
     });
   });
+  it('a restore drill tells the hook and the heartbeat: drill.succeeded, then drill.failed naming the missed RPO', async () => {
+    hooks = await receiver();
+    const heartbeat = `${hooks.url}/ping/hc-drill-4c1f`;
+    const webhook = hookUrl(hooks.url, 'webhook');
+    const secrets = secretsOfRun([heartbeat, webhook]);
+    const at = `s3://${testEnv().s3.bucket}/${uniqueName('notify-drill')}`;
+    expectExit(await shipkit(['backup', '--to', at, '--include', db], {}, secrets), 0);
+    const drill = (rpo: string) =>
+      shipkit(
+        ['drill', '--from', at, '--older', 'none', '--rto', '1h', '--rpo', rpo],
+        { SCRATCH_MONGODB_URI: testEnv().mongodbUri, SHIPKIT_NOTIFY: webhook, SHIPKIT_HEARTBEAT: heartbeat },
+        secrets,
+      );
+
+    expectExit(await drill('1h'), 0);
+    const passed = JSON.parse(hooks.to('/services/webhook/')[0]?.body ?? '{}');
+    expect(passed).toMatchObject({ event: 'drill.succeeded', destination: at, documents: 1040 });
+    expect(passed.summary).toMatch(/restore drill of .* PASSED: 1 restore, slowest/);
+    expect(notificationSchema.safeParse(passed).success).toBe(true);
+    expect(hooks.requests.filter((r) => r.path === '/ping/hc-drill-4c1f')).toHaveLength(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the backup is now older than 1s
+    expectExit(await drill('1s'), 1);
+    const failed = JSON.parse(hooks.to('/services/webhook/')[1]?.body ?? '{}');
+    expect(failed).toMatchObject({ event: 'drill.failed', destination: at });
+    expect(failed.failure).toMatch(/RPO missed: the newest backup .* old, over the 1(\.0)?s target/);
+    expect(hooks.to('/ping/hc-drill-4c1f/fail')).toHaveLength(1);
+    expectNoSecretSent(hooks.requests, secrets);
+  });
 });
 
 describe('the anomaly guard', () => {
