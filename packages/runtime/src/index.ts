@@ -27,3 +27,15 @@ export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from 
 export { type ProgressOptions, ProgressReporter } from './progress';
 export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';
 export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type FailedAttempt,
+  isIdempotentMethod,
+  mayResend,
+  networkReason,
+  neverSent,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelayText,
+} from './retry';
