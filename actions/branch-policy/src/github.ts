@@ -24,7 +24,14 @@ interface PullResponse {
 }
 
 /** The few REST endpoints branch policy uses. */
-export function gitHubClient({ token, apiUrl, owner, repo, deadline, logger }: GitHubClientOptions): PolicyGitHub {
+export function gitHubClient({
+  token,
+  apiUrl,
+  owner,
+  repo,
+  deadline,
+  logger,
+}: GitHubClientOptions): PolicyGitHub {
   const deps: GitHubDeps = { ...realGitHubDeps(), logger };
   const github = new GitHubClient({ token, apiUrl, userAgent: 'shipkit-branch-policy', deadline }, deps);
   const base = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;

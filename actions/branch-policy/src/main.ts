@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
 import * as core from '@shipkit/action-kit/runner';
+import { GitHubApiError } from '@shipkit/github';
 import {
   checkEvent,
   defaultPolicy,
@@ -15,7 +16,6 @@ import {
   renderSummary,
   syncStickyComment,
 } from '@shipkit/policy';
-import { GitHubApiError } from '@shipkit/github';
 import { Deadline, errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
 import { gitHubClient } from './github';
 import { BRANCH_POLICY_INPUTS, type BranchPolicyInputs, branchPolicyInputs } from './inputs';

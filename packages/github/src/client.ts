@@ -135,7 +135,13 @@ export class GitHubClient {
             { ...at, attempts: attempt },
           );
         }
-        await this.wait(backoffDelay(attempt, this.policy, this.deps.random), `Could not ${request.what} (${reason})`, request, at, attempt);
+        await this.wait(
+          backoffDelay(attempt, this.policy, this.deps.random),
+          `Could not ${request.what} (${reason})`,
+          request,
+          at,
+          attempt,
+        );
         continue;
       }
       const { response, text } = answer;
@@ -214,7 +220,8 @@ export class GitHubClient {
         attempts: 0,
       });
     }
-    for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, String(value));
+    for (const [name, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(name, String(value));
     return url;
   }
 

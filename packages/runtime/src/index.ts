@@ -25,8 +25,6 @@ export { MemoryKeeper } from './memory';
 export * from './options';
 export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from './process';
 export { type ProgressOptions, ProgressReporter } from './progress';
-export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';
-export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
 export {
   backoffDelay,
   DEFAULT_RETRY,
@@ -39,3 +37,5 @@ export {
   type RetryPolicy,
   retryDelayText,
 } from './retry';
+export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';
+export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
