@@ -125,7 +125,7 @@ export class GitHubClient {
           // Only a connection never made proves GitHub did not act: a POST after a reset or a timeout may
           // have created a comment or a deployment, and a second one would be a duplicate.
           throw this.error(
-            `Could not ${request.what}: ${reason}. The request may have reached GitHub, so it was not sent again.`,
+            `GitHub gave no answer when asked to ${request.what}: ${reason}. The request may have reached GitHub, so it was not sent again.`,
             { ...at, attempts: attempt, mayHaveBeenReceived: true },
           );
         }

@@ -139,7 +139,7 @@ describe('GitHubClient', () => {
     expect(server.seen).toHaveLength(1);
     expect(error.mayHaveBeenReceived).toBe(true);
     expect(error.message).toMatch(
-      /^Could not comment on pull request #1: .+\. The request may have reached GitHub, so it was not sent again\.$/,
+      /^GitHub gave no answer when asked to comment on pull request #1: the connection dropped \(\w+\)\. The request may have reached GitHub, so it was not sent again\.$/,
     );
   });
 

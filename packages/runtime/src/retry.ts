@@ -90,7 +90,9 @@ export function networkReason(thrown: unknown): string {
     cause?: { code?: unknown; message?: unknown };
   };
   if (error.name === 'TimeoutError') return 'no response in time';
-  const reason = error.cause?.code ?? error.cause?.message ?? error.message;
+  const code = error.cause?.code;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return `the connection dropped (${code})`;
+  const reason = code ?? error.cause?.message ?? error.message;
   return typeof reason === 'string' && reason ? reason : errorMessage(thrown);
 }
 
