@@ -4,7 +4,7 @@
  * after the connection dropped, since GitHub may already have acted on it.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -96,6 +96,53 @@ fault(
       expect(elapsed).toBeLessThan(15_000);
       expect(shown(result)).not.toContain(TOKEN);
       return `exit 1 after ${(elapsed / 1000).toFixed(1)}s: ${error}`;
+    } finally {
+      await github.close();
+      await workspace.remove();
+    }
+  },
+);
+
+fault(
+  'a secondary rate limit (403 with Retry-After) on the pull request comment',
+  'the comment is posted once the limit lifts: exactly one comment, no warning',
+  async () => {
+    const comments: string[] = [];
+    let posts = 0;
+    const github = await gitHubThat((request, response) => {
+      const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+      };
+      if (request.method === 'GET') return reply(200, []);
+      posts += 1;
+      if (posts === 1) {
+        return reply(403, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '1' });
+      }
+      comments.push('policy comment');
+      return reply(201, { id: 1, body: '' });
+    });
+    const workspace = await scratchDir('branch-policy');
+    try {
+      await mkdir(join(workspace.path, '.git'));
+      const event = JSON.parse(
+        await readFile(new URL('../fixtures/events/pull_request.opened.json', import.meta.url), 'utf8'),
+      ) as unknown;
+      const result = await runAction(BRANCH_POLICY, {
+        eventName: 'pull_request',
+        event,
+        inputs: { 'github-token': TOKEN },
+        env: { GITHUB_API_URL: github.url, GITHUB_WORKSPACE: workspace.path },
+        timeoutMs: 30_000,
+      });
+      expect(result.outputs.verdict).toBe('fail');
+      expect({ posts, comments: comments.length }).toEqual({ posts: 2, comments: 1 });
+      expect(warnings(result).filter((w) => w.includes('comment'))).toEqual([]);
+      expect(result.stdout).toContain(
+        'Could not comment on pull request #42 yet (rate limited, HTTP 403); retrying in 1.0s.',
+      );
+      expect(shown(result)).not.toContain(TOKEN);
+      return `2 POSTs (the first refused by the limit), 1 comment, no warning; verdict ${result.outputs.verdict}`;
     } finally {
       await github.close();
       await workspace.remove();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
 import * as core from '@shipkit/action-kit/runner';
-import { GitHubApiError } from '@shipkit/github';
+import { DEFAULT_GITHUB_API_URL, GitHubApiError } from '@shipkit/github';
 import {
   checkEvent,
   defaultPolicy,
@@ -147,7 +147,7 @@ async function readEventPayload(): Promise<unknown> {
 }
 
 function apiUrl(): string {
-  return process.env.GITHUB_API_URL || 'https://api.github.com';
+  return process.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL;
 }
 
 function repository(): { owner: string; repo: string } {

@@ -170,7 +170,7 @@ export class GitHubClient {
           );
         }
         if (!isLast) {
-          const why = limited ? `rate limited (HTTP ${status})` : `HTTP ${status}`;
+          const why = limited ? `rate limited, HTTP ${status}` : `HTTP ${status}`;
           await this.wait(delay, `Could not ${request.what} yet (${why})`, request, at, attempt);
           continue;
         }

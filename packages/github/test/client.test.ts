@@ -168,7 +168,7 @@ describe('GitHubClient', () => {
     const response = await client(server.url, deps).request({ method: 'POST', path: '/a', what: 'create a' });
     expect(response.attempts).toBe(2);
     expect(deps.sleeps).toEqual([7000]);
-    expect(deps.logger.text).toContain('rate limited (HTTP 429)');
+    expect(deps.logger.text).toContain('Could not create a yet (rate limited, HTTP 429); retrying in 7.0s.');
   });
 
   it('waits for the reset of a 403 secondary or exhausted rate limit, and not for a plain 403', async () => {

@@ -47,8 +47,9 @@ export class GitHubDeployments implements DeploymentRecorder {
         apiUrl: options.apiUrl,
         userAgent: 'shipkit-render-deploy',
         ...(signal ? { signal } : {}),
-        // A deployment record is a side show of the deploy: it must not hold the deploy up for long.
-        retry: { attempts: 3 },
+        // A deployment record is a side show of the deploy: a GitHub that stops answering must not hold
+        // the deploy up for long (3 tries of at most 10 s each).
+        retry: { attempts: 3, requestTimeoutMs: 10_000 },
       },
       { ...realGitHubDeps(), ...shared, ...(sleep ? { sleep: (ms) => sleep(ms) } : {}) },
     );
