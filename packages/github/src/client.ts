@@ -157,7 +157,7 @@ export class GitHubClient {
         // what is safe to repeat is.
         if (!mayResend(request, { status }, () => limited !== undefined)) {
           throw this.error(
-            `GitHub answered HTTP ${status} when asked to ${request.what}${detail(fields)}. The request may have been received, so it was not sent again.`,
+            `GitHub answered HTTP ${status}${afterColon(fields)} when asked to ${request.what}. The request may have been received, so it was not sent again.`,
             { ...fields, mayHaveBeenReceived: true },
           );
         }
@@ -165,7 +165,7 @@ export class GitHubClient {
         if (limited && delay > this.policy.maxRateLimitWaitMs) {
           const lifts = new Date(this.deps.now() + delay).toISOString().slice(11, 16);
           throw this.error(
-            `GitHub's rate limit stops the request to ${request.what} (HTTP ${status}${detail(fields, ': ')}); it lifts in ${formatDuration(delay)}, at ${lifts} UTC. Run again after that.`,
+            `GitHub's rate limit stops the request to ${request.what} (HTTP ${status}${afterColon(fields)}); it lifts in ${formatDuration(delay)}, at ${lifts} UTC. Run again after that.`,
             fields,
           );
         }
@@ -179,7 +179,7 @@ export class GitHubClient {
       const verb = status >= 500 ? `GitHub failed to ${request.what}` : `GitHub refused to ${request.what}`;
       const tries = attempt > 1 ? `, after ${attempt} attempts` : '';
       throw this.error(
-        `${verb} (HTTP ${status}${detail(fields, ': ')}${tries}).${hint ? ` ${hint}` : ''}`,
+        `${verb} (HTTP ${status}${afterColon(fields)}${tries}).${hint ? ` ${hint}` : ''}`,
         fields,
       );
     }
@@ -193,7 +193,13 @@ export class GitHubClient {
       query: { per_page: 100, ...request.query },
     };
     while (page) {
-      const response = await this.request({ ...request, ...page, method: 'GET' });
+      // A next link carries its own query: the first page's is not applied to it again.
+      const response = await this.request({
+        method: 'GET',
+        what: request.what,
+        ...page,
+        ...(request.hint ? { hint: request.hint } : {}),
+      });
       if (!Array.isArray(response.body)) {
         throw this.error(`GitHub answered the request to ${request.what} with no list.`, {
           method: 'GET',
@@ -338,8 +344,7 @@ function githubFields(body: unknown): Pick<GitHubApiErrorFields, 'githubMessage'
   };
 }
 
-function detail(fields: Pick<GitHubApiErrorFields, 'githubMessage'>, separator = ' '): string {
-  const { githubMessage } = fields;
-  if (!githubMessage) return '';
-  return separator === ': ' ? `: ${githubMessage}` : ` (${githubMessage})`;
+/** `: <GitHub's message>`, or nothing when it gave none. */
+function afterColon({ githubMessage }: Pick<GitHubApiErrorFields, 'githubMessage'>): string {
+  return githubMessage ? `: ${githubMessage}` : '';
 }

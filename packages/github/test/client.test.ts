@@ -143,6 +143,24 @@ describe('GitHubClient', () => {
     );
   });
 
+  it('resends a POST whose connection was refused (it never left), and says when GitHub stays unreachable', async () => {
+    const server = await serve(json(200, {}));
+    for (const open of servers.splice(0)) await new Promise<void>((resolve) => open.close(() => resolve()));
+    const deps = testDeps();
+    const error = await failure(
+      client(server.url, deps, { retry: { attempts: 2 } }).request({
+        method: 'POST',
+        path: '/a',
+        what: 'create a',
+      }),
+    );
+    expect(error.message).toBe(
+      `Could not reach the GitHub API at ${server.url} (GITHUB_API_URL) to create a: ECONNREFUSED (after 2 attempts).`,
+    );
+    expect(error.mayHaveBeenReceived).toBe(false);
+    expect(deps.sleeps).toHaveLength(1);
+  });
+
   it('never resends a POST after a 502, but does an idempotent one', async () => {
     const server = await serve(json(502, {}), json(201, { id: 1 }));
     const error = await failure(
@@ -240,11 +258,12 @@ describe('GitHubClient', () => {
     const server = await serve(page(1, 2), page(2, 3), page(3));
     const items = await client(`${server.url}/api/v3`, testDeps()).paginate<string>({
       path: '/items',
+      query: { state: 'open' },
       what: 'list items',
     });
     expect(items).toEqual(['item 1a', 'item 1b', 'item 2a', 'item 2b', 'item 3a', 'item 3b']);
     expect(server.seen.map((s) => s.url)).toEqual([
-      '/api/v3/items?per_page=100',
+      '/api/v3/items?per_page=100&state=open',
       '/api/v3/items?per_page=100&page=2',
       '/api/v3/items?per_page=100&page=3',
     ]);
