@@ -81,13 +81,6 @@ export interface HttpResponse {
 const isRetryableStatus = (status: number) => status === 429 || status >= 500;
 
 /**
- * The retry decision for every request this package sends is the shared one (see `mayResend` in
- * `@shipkit/runtime`): a read or a cancel may always be sent again; a request that changes something
- * (create a deploy, roll back, fire a deploy hook) only when Render certainly did not act on it: nothing
- * was sent, or Render answered 429. After a 5xx, a timeout or a dropped connection it may have started
- * a deploy, and the caller reconciles instead (see `startDeployOnce` in client.ts).
- */
-/**
  * A request that changes something failed in a way Render may have acted on (see {@link mayResend}); it
  * was not sent again. `attempts` counts the tries made.
  */
@@ -104,6 +97,11 @@ export class MaybeReceivedError extends RenderApiError {
 
 /**
  * Sends a request, retrying with backoff (429 after `Retry-After`) the failures {@link mayResend} allows.
+ * That decision is the one shared with the other clients (`@shipkit/runtime`): a read or a cancel may
+ * always be sent again; a request that changes something (create a deploy, roll back, fire a deploy hook)
+ * only when Render certainly did not act on it: nothing was sent, or Render answered 429. After a 5xx, a
+ * timeout or a dropped connection it may have started a deploy, and the caller reconciles instead (see
+ * `startDeployOnce` in client.ts).
  * Returns the last response whatever its status (the caller turns statuses into errors); throws when the
  * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
  * something may have been received and so is not retried.
