@@ -1,5 +1,6 @@
-import type { getOctokit } from '@actions/github';
+import { GitHubClient, type GitHubDeps, realGitHubDeps } from '@shipkit/github';
 import type { AssociatedPull, PolicyGitHub } from '@shipkit/policy';
+import type { Deadline, Logger } from '@shipkit/runtime';
 
 export interface GitHubClientOptions {
   token: string;
@@ -7,24 +8,42 @@ export interface GitHubClientOptions {
   apiUrl: string;
   owner: string;
   repo: string;
+  /** The check's deadline: a GitHub API that stops answering ends the run by it, naming the request. */
+  deadline: Deadline;
+  logger: Logger;
+}
+
+interface PullResponse {
+  number: number;
+  state: string;
+  merged_at?: string | null;
+  base: { ref: string };
+  head: { ref: string };
+  title: string;
+  labels: { name?: string }[];
 }
 
 /** The few REST endpoints branch policy uses. */
-export function gitHubClient({ token, apiUrl, owner, repo }: GitHubClientOptions): PolicyGitHub {
-  // Octokit is a chunk of its own, loaded by the first request: most checks make none.
-  let client: Promise<ReturnType<typeof getOctokit>> | undefined;
-  const loadOctokit = () =>
-    (client ??= import('@actions/github').then((github) => github.getOctokit(token, { baseUrl: apiUrl })));
+export function gitHubClient({
+  token,
+  apiUrl,
+  owner,
+  repo,
+  deadline,
+  logger,
+}: GitHubClientOptions): PolicyGitHub {
+  const deps: GitHubDeps = { ...realGitHubDeps(), logger };
+  const github = new GitHubClient({ token, apiUrl, userAgent: 'shipkit-branch-policy', deadline }, deps);
+  const base = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   return {
     async pullsForCommit(sha) {
-      const octokit = await loadOctokit();
-      const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-        owner,
-        repo,
-        commit_sha: sha,
-        per_page: 100,
+      const { body } = await github.request<PullResponse[]>({
+        method: 'GET',
+        path: `${base}/commits/${encodeURIComponent(sha)}/pulls`,
+        query: { per_page: 100 },
+        what: `list the pull requests of commit ${sha.slice(0, 12)}`,
       });
-      return data.map(
+      return (Array.isArray(body) ? body : []).map(
         (pull): AssociatedPull => ({
           number: pull.number,
           state: pull.state,
@@ -37,26 +56,38 @@ export function gitHubClient({ token, apiUrl, owner, repo }: GitHubClientOptions
       );
     },
     async listComments(issueNumber) {
-      const octokit = await loadOctokit();
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: issueNumber,
-        per_page: 100,
+      const comments = await github.paginate<{ id: number; body?: string | null }>({
+        path: `${base}/issues/${issueNumber}/comments`,
+        what: `list the comments of pull request #${issueNumber}`,
       });
       return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
     },
     async createComment(issueNumber, body) {
-      const octokit = await loadOctokit();
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      await github.request({
+        method: 'POST',
+        path: `${base}/issues/${issueNumber}/comments`,
+        body: { body },
+        what: `comment on pull request #${issueNumber}`,
+      });
     },
     async updateComment(commentId, body) {
-      const octokit = await loadOctokit();
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+      await github.request({
+        method: 'PATCH',
+        path: `${base}/issues/comments/${commentId}`,
+        body: { body },
+        what: `update comment ${commentId}`,
+        // Setting the same text twice leaves the same comment.
+        idempotent: true,
+      });
     },
     async deleteComment(commentId) {
-      const octokit = await loadOctokit();
-      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
+      await github.request({
+        method: 'DELETE',
+        path: `${base}/issues/comments/${commentId}`,
+        what: `delete comment ${commentId}`,
+        // A comment deleted by the try whose answer was lost is gone: the retry's 404 means done.
+        accept: [404],
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG_PATH } from '@shipkit/policy';
-import { booleanRow, JOB_TOKEN, textRow, type Values } from '@shipkit/runtime';
+import { booleanRow, JOB_TOKEN, textRow, timeoutRow, type Values } from '@shipkit/runtime';
 
 /** Every input of the branch-policy action: action.yml is generated from it. */
 export const BRANCH_POLICY_INPUTS = {
@@ -22,6 +22,10 @@ export const BRANCH_POLICY_INPUTS = {
     description: 'Fail the check on warnings too (except failures the override label turned into warnings).',
     default: 'false',
   }),
+  timeout: timeoutRow(
+    '5m',
+    'Fail if the check takes longer, e.g. 2m: a GitHub API that stops answering ends the step by then, naming the request it was waiting for.',
+  ),
 };
 
 export interface BranchPolicyInputs {
@@ -30,6 +34,7 @@ export interface BranchPolicyInputs {
   token?: string;
   comment: boolean;
   failOnWarn: boolean;
+  timeoutMs: number;
 }
 
 export function branchPolicyInputs(values: Values<typeof BRANCH_POLICY_INPUTS>): BranchPolicyInputs {
@@ -39,5 +44,6 @@ export function branchPolicyInputs(values: Values<typeof BRANCH_POLICY_INPUTS>):
     ...(token ? { token } : {}),
     comment: values.comment,
     failOnWarn: values['fail-on-warn'],
+    timeoutMs: values.timeout,
   };
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { actionLogger, readInputs, secrets, setOutputs, writeSummary } from '@shipkit/action-kit';
 import * as core from '@shipkit/action-kit/runner';
+import { DEFAULT_GITHUB_API_URL, GitHubApiError } from '@shipkit/github';
 import {
   checkEvent,
   defaultPolicy,
@@ -15,17 +16,30 @@ import {
   renderSummary,
   syncStickyComment,
 } from '@shipkit/policy';
-import { errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
+import { Deadline, errorMessage, OptionError, sleep, UserError } from '@shipkit/runtime';
 import { gitHubClient } from './github';
 import { BRANCH_POLICY_INPUTS, type BranchPolicyInputs, branchPolicyInputs } from './inputs';
 
-export async function main(): Promise<void> {
+export async function main(signal?: AbortSignal): Promise<void> {
   // The token is masked as it is read, before anything else can print it.
   const inputs = branchPolicyInputs(readInputs(BRANCH_POLICY_INPUTS));
+  const deadline = new Deadline({
+    run: 'branch policy check',
+    timeoutMs: inputs.timeoutMs,
+    ...(signal ? { signal } : {}),
+  });
+  try {
+    await check(inputs, deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+async function check(inputs: BranchPolicyInputs, deadline: Deadline): Promise<void> {
   const env = process.env;
   const { policy, source } = await loadPolicy(env.GITHUB_WORKSPACE || process.cwd(), inputs.configPath);
   const github = inputs.token
-    ? gitHubClient({ token: inputs.token, apiUrl: apiUrl(), ...repository() })
+    ? gitHubClient({ token: inputs.token, apiUrl: apiUrl(), ...repository(), deadline, logger: actionLogger })
     : undefined;
 
   const evaluation = await checkEvent({
@@ -35,7 +49,7 @@ export async function main(): Promise<void> {
     failOnWarn: inputs.failOnWarn,
     ...(github ? { github } : {}),
     logger: actionLogger,
-    sleep: (ms) => sleep(ms),
+    sleep: (ms) => sleep(ms, deadline.signal),
   });
 
   if (evaluation.notice) core.notice(evaluation.notice);
@@ -47,7 +61,7 @@ export async function main(): Promise<void> {
     });
   }
   setOutputs({ verdict: evaluation.verdict, violations: JSON.stringify(evaluation.violations) });
-  if (evaluation.pullNumber !== undefined) await updateComment(evaluation, inputs, github);
+  if (evaluation.pullNumber !== undefined) await updateComment(evaluation, inputs, deadline, github);
   await writeSummary(renderSummary(evaluation, policy, source));
 
   if (evaluation.verdict === 'fail') {
@@ -102,6 +116,7 @@ async function loadPolicy(
 async function updateComment(
   evaluation: Evaluation,
   inputs: BranchPolicyInputs,
+  deadline: Deadline,
   github?: PolicyGitHub,
 ): Promise<void> {
   if (!inputs.comment || evaluation.pullNumber === undefined) return;
@@ -112,10 +127,14 @@ async function updateComment(
   try {
     await syncStickyComment({ github, pullNumber: evaluation.pullNumber, evaluation, logger: actionLogger });
   } catch (thrown) {
+    if (deadline.stopped) throw thrown;
     // Forks' pull_request runs get a read-only token; the verdict still stands without the comment.
+    const refused = !(thrown instanceof GitHubApiError) || [401, 403, 404].includes(thrown.status ?? 0);
     actionLogger.warn(
-      `Could not update the pull request comment: ${errorMessage(thrown)}. ` +
-        'The token needs pull-requests: write (read-only for pull requests from forks on pull_request events).',
+      `Could not update the pull request comment: ${errorMessage(thrown)}` +
+        (refused
+          ? ' The token needs pull-requests: write (read-only for pull requests from forks on pull_request events).'
+          : ''),
     );
   }
 }
@@ -128,7 +147,7 @@ async function readEventPayload(): Promise<unknown> {
 }
 
 function apiUrl(): string {
-  return process.env.GITHUB_API_URL || 'https://api.github.com';
+  return process.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL;
 }
 
 function repository(): { owner: string; repo: string } {

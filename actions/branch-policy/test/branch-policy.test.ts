@@ -122,7 +122,7 @@ describe('pull requests', () => {
     expect(ourComments(42)).toHaveLength(1);
     expect(created?.body).toContain('### ❌ Branch policy: 2 problems');
     expect(created?.body).toContain("Title 'Add login form' is not a Conventional Commits header");
-    for (const request of fake.requests) expect(request.authorization).toBe(`token ${TOKEN}`);
+    for (const request of fake.requests) expect(request.authorization).toBe(`Bearer ${TOKEN}`);
 
     const synchronized = await run('pull_request', await fixture('pull_request.synchronize.json'));
     expect(synchronized.exitCode).toBe(1);
@@ -230,7 +230,7 @@ describe('pull requests', () => {
     expect(result.annotations).toContainEqual({
       level: 'warning',
       message: expect.stringContaining(
-        'Could not update the pull request comment: Resource not accessible by integration',
+        'Could not update the pull request comment: GitHub refused to comment on pull request #42 (HTTP 403: Resource not accessible by integration). The token needs pull-requests: write',
       ) as unknown as string,
     });
   });

@@ -1,4 +1,16 @@
-import { errorMessage, type Logger, silentLogger } from '@shipkit/runtime';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  errorMessage,
+  type FailedAttempt,
+  type Logger,
+  networkReason,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelayText as seconds,
+  mayResend as sharedMayResend,
+  silentLogger,
+} from '@shipkit/runtime';
 import {
   type AccessToken,
   type AtlasCredentials,
@@ -66,36 +78,14 @@ export function realAtlasDeps(signal?: AbortSignal): AtlasDeps {
   };
 }
 
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** One request may take this long at most (less when the run's deadline is nearer). */
-  requestTimeoutMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 6,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-  requestTimeoutMs: 30_000,
-};
-
-/** Exponential backoff with equal jitter: retry n waits between half and all of base·2ⁿ⁻¹ (capped). */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date → milliseconds; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
-  const value = header?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type FailedAttempt,
+  networkReason,
+  parseRetryAfter,
+  type RetryPolicy,
+} from '@shipkit/runtime';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -125,24 +115,8 @@ export interface AtlasResponse {
 }
 
 /**
- * Socket errors raised before a request is written: refused, unreachable, no such host. Anything else (a
- * reset, a timeout) may come after Atlas got the request.
- */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/** A failed attempt: what fetch threw, or the HTTP status Atlas answered. */
-export type FailedAttempt = { thrown: unknown } | { status: number };
-
-/**
  * The retry decision for every request this package sends: whether a failed attempt may be sent again as
- * it is. A read always may. A request that creates something (a snapshot, an export, a restore job, a
+ * it is (the shared decision of `@shipkit/runtime`). A read always may. A request that creates something (a snapshot, an export, a restore job, a
  * database user) only when Atlas certainly did not act on it: nothing was sent, or Atlas answered 429
  * (rate limited: nothing was processed) or 401 (not authenticated: nothing was processed). After a 5xx,
  * a timeout or a dropped connection it may have, and the caller reconciles (see `createOnce`).
@@ -151,10 +125,7 @@ export function mayResend(
   request: Pick<AtlasRequest, 'method' | 'idempotent'>,
   failure: FailedAttempt,
 ): boolean {
-  if (request.idempotent ?? request.method === 'GET') return true;
-  if ('status' in failure) return failure.status === 429 || failure.status === 401;
-  const code = (failure.thrown as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === 'string' && NOT_SENT_CODES.has(code);
+  return sharedMayResend(request, failure, (status) => status === 429 || status === 401);
 }
 
 /** Atlas's error body: `{error, errorCode, detail, reason, parameters}`; an OAuth error: `{error, error_description}`. */
@@ -177,22 +148,6 @@ export function atlasError(body: unknown): { errorCode?: string; detail?: string
 
 function shorten(text: string): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. */
-export function networkReason(thrown: unknown): string {
-  const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as {
-    name?: unknown;
-    message?: unknown;
-    cause?: { code?: unknown; message?: unknown };
-  };
-  if (error.name === 'TimeoutError') return 'no response in time';
-  const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-  return typeof reason === 'string' && reason ? reason : errorMessage(thrown);
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 
 export interface TransportOptions {

@@ -1,4 +1,5 @@
-import { DEFAULT_RETRY, type HttpDeps, realHttpDeps, sendWithRetry } from './http';
+import { GitHubClient, realGitHubDeps } from '@shipkit/github';
+import type { HttpDeps } from './http';
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure';
 
@@ -25,39 +26,63 @@ export interface GitHubDeploymentsOptions {
   environment: string;
 }
 
+const PERMISSION_HINT = (status: number) =>
+  status === 403 || status === 404
+    ? "The job needs 'permissions: deployments: write' and a token for this repository."
+    : undefined;
+
 /** Creates one GitHub deployment and posts its statuses (REST, `deployments: write`). */
 export class GitHubDeployments implements DeploymentRecorder {
   private deploymentId: number | undefined;
-  private readonly deps: HttpDeps;
+  private readonly github: GitHubClient;
 
   constructor(
     private readonly options: GitHubDeploymentsOptions,
     deps: Partial<HttpDeps> = {},
   ) {
-    this.deps = { ...realHttpDeps(), ...deps };
+    const { signal, sleep, ...shared } = deps;
+    this.github = new GitHubClient(
+      {
+        token: options.token,
+        apiUrl: options.apiUrl,
+        userAgent: 'shipkit-render-deploy',
+        ...(signal ? { signal } : {}),
+        // A deployment record is a side show of the deploy: a GitHub that stops answering must not hold
+        // the deploy up for long (3 tries of at most 10 s each).
+        retry: { attempts: 3, requestTimeoutMs: 10_000 },
+      },
+      { ...realGitHubDeps(), ...shared, ...(sleep ? { sleep: (ms) => sleep(ms) } : {}) },
+    );
   }
 
   async start(): Promise<void> {
     const { ref, environment } = this.options;
-    const created = await this.post('create a GitHub deployment', '/deployments', {
-      ref,
-      environment,
-      description: 'Render deploy',
-      // The deploy is already decided; GitHub must neither merge the default branch in nor wait for checks.
-      auto_merge: false,
-      required_contexts: [],
+    const { body } = await this.github.request<{ id?: unknown }>({
+      method: 'POST',
+      path: `/repos/${this.options.repository}/deployments`,
+      what: 'create a GitHub deployment',
+      body: {
+        ref,
+        environment,
+        description: 'Render deploy',
+        // The deploy is already decided; GitHub must neither merge the default branch in nor wait for checks.
+        auto_merge: false,
+        required_contexts: [],
+      },
+      hint: PERMISSION_HINT,
     });
-    const id = (created as { id?: unknown }).id;
+    const id = body?.id;
     if (typeof id !== 'number') throw new Error('GitHub created a deployment but returned no id.');
     this.deploymentId = id;
   }
 
   async update(state: DeploymentState, details: DeploymentDetails): Promise<void> {
     if (this.deploymentId === undefined) return;
-    await this.post(
-      `set the GitHub deployment to ${state}`,
-      `/deployments/${this.deploymentId}/statuses`,
-      {
+    await this.github.request({
+      method: 'POST',
+      path: `/repos/${this.options.repository}/deployments/${this.deploymentId}/statuses`,
+      what: `set the GitHub deployment to ${state}`,
+      body: {
         state,
         description: details.description.slice(0, 140),
         ...(details.environmentUrl ? { environment_url: details.environmentUrl } : {}),
@@ -65,52 +90,8 @@ export class GitHubDeployments implements DeploymentRecorder {
         auto_inactive: true,
       },
       // The same status twice only repeats a line in the deployment's history.
-      { idempotent: true },
-    );
-  }
-
-  private async post(
-    what: string,
-    path: string,
-    body: unknown,
-    options: { idempotent?: boolean } = {},
-  ): Promise<unknown> {
-    const base = this.options.apiUrl.replace(/\/+$/, '');
-    const response = await sendWithRetry(
-      {
-        url: `${base}/repos/${this.options.repository}${path}`,
-        method: 'POST',
-        what,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/vnd.github+json',
-          'content-type': 'application/json',
-          'user-agent': 'shipkit-render-deploy',
-          'x-github-api-version': '2022-11-28',
-        },
-        body: JSON.stringify(body),
-        ...options,
-      },
-      this.deps,
-      { ...DEFAULT_RETRY, attempts: 3 },
-    );
-    if (response.status >= 200 && response.status < 300) return JSON.parse(response.text || '{}');
-    const message = githubMessage(response.text);
-    const hint =
-      response.status === 403 || response.status === 404
-        ? " The job needs 'permissions: deployments: write' and a token for this repository."
-        : '';
-    throw new Error(
-      `GitHub refused to ${what} (HTTP ${response.status})${message ? `: ${message}` : ''}.${hint}`,
-    );
-  }
-}
-
-function githubMessage(text: string): string {
-  try {
-    const message = (JSON.parse(text) as { message?: unknown }).message;
-    return typeof message === 'string' ? message : '';
-  } catch {
-    return '';
+      idempotent: true,
+      hint: PERMISSION_HINT,
+    });
   }
 }

@@ -1,10 +1,26 @@
 import {
-  errorMessage,
+  backoffDelay,
+  DEFAULT_RETRY,
   type Logger,
+  mayResend,
+  networkReason,
   OptionError,
   type OptionText,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelayText as seconds,
   silentLogger,
   sleep,
+} from '@shipkit/runtime';
+
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type FailedAttempt,
+  mayResend,
+  networkReason,
+  parseRetryAfter,
+  type RetryPolicy,
 } from '@shipkit/runtime';
 
 /** Everything that touches the network or the clock, injected so tests neither wait nor go online. */
@@ -26,40 +42,6 @@ export const realHttpDeps = (): HttpDeps => ({
   random: Math.random,
   logger: silentLogger,
 });
-
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A hung connection must not outlive the deploy timeout. */
-  requestTimeoutMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 6,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-  requestTimeoutMs: 30_000,
-};
-
-/**
- * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
- * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
- */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
-  const value = header?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /**
  * An error from Render's API that the user can act on; `status` is the HTTP status when there was
@@ -99,40 +81,6 @@ export interface HttpResponse {
 const isRetryableStatus = (status: number) => status === 429 || status >= 500;
 
 /**
- * Socket errors raised before a request is written: the connection was refused, the host could not be
- * reached or its name did not resolve. Anything else (a reset, a timeout) may come after Render got it.
- */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/** A failed attempt: what fetch threw, or the HTTP status Render answered. */
-export type FailedAttempt = { thrown: unknown } | { status: number };
-
-/**
- * The retry decision, for every request this package sends: whether a failed attempt may be sent
- * again as it is. A read or a cancel may always be. A request that changes something (create a deploy,
- * roll back, fire a deploy hook) only when Render certainly did not act on it: nothing was sent
- * (connection refused, no such host), or Render answered 429, which says it processed nothing. After
- * a 5xx, a timeout or a dropped connection it may have started a deploy, and sending the request again
- * would start a second one: the caller reconciles instead (see `startDeployOnce` in client.ts).
- */
-export function mayResend(
-  request: Pick<HttpRequest, 'method' | 'idempotent'>,
-  failure: FailedAttempt,
-): boolean {
-  if (request.idempotent ?? request.method === 'GET') return true;
-  if ('status' in failure) return failure.status === 429;
-  const code = (failure.thrown as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === 'string' && NOT_SENT_CODES.has(code);
-}
-
-/**
  * A request that changes something failed in a way Render may have acted on (see {@link mayResend}); it
  * was not sent again. `attempts` counts the tries made.
  */
@@ -149,6 +97,11 @@ export class MaybeReceivedError extends RenderApiError {
 
 /**
  * Sends a request, retrying with backoff (429 after `Retry-After`) the failures {@link mayResend} allows.
+ * That decision is the one shared with the other clients (`@shipkit/runtime`): a read or a cancel may
+ * always be sent again; a request that changes something (create a deploy, roll back, fire a deploy hook)
+ * only when Render certainly did not act on it: nothing was sent, or Render answered 429. After a 5xx, a
+ * timeout or a dropped connection it may have started a deploy, and the caller reconciles instead (see
+ * `startDeployOnce` in client.ts).
  * Returns the last response whatever its status (the caller turns statuses into errors); throws when the
  * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
  * something may have been received and so is not retried.
@@ -207,22 +160,6 @@ export async function sendWithRetry(
     deps.logger.info(`Could not ${request.what} yet (${why}); retrying in ${seconds(delay)}.`);
     await deps.sleep(delay);
   }
-}
-
-/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
-export function networkReason(thrown: unknown): string {
-  const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as {
-    name?: unknown;
-    message?: unknown;
-    cause?: { code?: unknown; message?: unknown };
-  };
-  if (error.name === 'TimeoutError') return 'no response in time';
-  const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-  return typeof reason === 'string' && reason ? reason : errorMessage(thrown);
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 
 /** `{message}` of Render's error body, or the body text itself (shortened). */

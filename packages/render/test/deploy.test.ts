@@ -359,7 +359,7 @@ describe('deployToRender', () => {
       const result = await deployToRender(options(), deps);
       expect(result.outcome).toBe('success');
       expect(logger.text).toContain(
-        "warning: Could not create the GitHub deployment: GitHub refused to create a GitHub deployment (HTTP 403): Resource not accessible by integration. The job needs 'permissions: deployments: write'",
+        "warning: Could not create the GitHub deployment: GitHub refused to create a GitHub deployment (HTTP 403: Resource not accessible by integration). The job needs 'permissions: deployments: write'",
       );
     } finally {
       github.forbidden = false;

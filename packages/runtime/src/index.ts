@@ -25,5 +25,17 @@ export { MemoryKeeper } from './memory';
 export * from './options';
 export { EXIT_GRACE_MS, type ProcessOptions, runProcess, SIGNAL_GRACE_MS } from './process';
 export { type ProgressOptions, ProgressReporter } from './progress';
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  type FailedAttempt,
+  isIdempotentMethod,
+  mayResend,
+  networkReason,
+  neverSent,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelayText,
+} from './retry';
 export { displayUri, Redactor, secretForms, type UriCredentials, uriCredentials } from './secrets';
 export { type Cell, details, escapeHtml, heading, sections, table } from './summary';
