@@ -142,6 +142,7 @@ export function archiveAccess(options: BackupRunOptions) {
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.identityOption ? { identityOption: options.identityOption } : {}),
     parallelism: options.parallelism,
+    ...(options.parallelParts === undefined ? {} : { parallelParts: options.parallelParts }),
     ...(options.record === undefined ? {} : { record: options.record }),
   };
 }

@@ -11,6 +11,7 @@ import {
   type PlannedRestore,
   parseOlderChoice,
   planDrill,
+  PARALLEL_PARTS,
   RESTORE_PARALLELISM,
   runVerify,
   SCRATCH_URI,
@@ -54,6 +55,7 @@ export const drill = command({
     'identity-file': IDENTITY_FILE,
     'decrypt-identity': DECRYPT_IDENTITY,
     parallelism: RESTORE_PARALLELISM,
+    'parallel-parts': PARALLEL_PARTS,
     timeout: timeoutRow('6h', 'Stop one restore after this long, e.g. 90m or 6h.'),
     ...S3_ROWS,
   },
@@ -88,6 +90,7 @@ Example:
       renames: [],
       scratchUri: options['scratch-mongodb-uri'],
       parallelism: options.parallelism,
+      parallelParts: options['parallel-parts'],
       timeoutMs: options.timeout,
       storage: storageOptions,
     };
