@@ -9,8 +9,8 @@ import { type Manifest, partsDigest } from '@shipkit/backup';
 import { BSON } from 'mongodb';
 import type { BackupSource } from './source';
 import {
-  ArchiveStageError,
   type ArchiveLayers,
+  ArchiveStageError,
   type OpenArchiveOptions,
   type OpenedArchive,
   openStoredArchive,
