@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { findBackup, partArchiveName, runFinalize, runPart, runPlan } from '@shipkit/backup';
 import { probeServer } from '@shipkit/mongo';
 import { MemoryLogger } from '@shipkit/runtime';
+import type { Storage } from '@shipkit/storage';
 import { locateBackup, verifyBackup } from '@shipkit/verify';
 import { MongoClient } from 'mongodb';
 import { testEnv, uniqueName } from '../../../test/support/env';
@@ -69,6 +70,26 @@ async function expectSameData(target: string): Promise<void> {
       await rawDocuments(client, shop, collection),
     );
   }
+}
+
+/** The storage, counting how many objects were opened before the first one was read to its end. */
+function countingReads(storage: Storage) {
+  let opened = 0;
+  let beforeFirstEnd: number | undefined;
+  const counting = new Proxy(storage, {
+    get(target, property, receiver) {
+      if (property !== 'get') return Reflect.get(target, property, receiver);
+      return async (key: string) => {
+        const stream = await target.get(key);
+        opened += 1;
+        stream.once('end', () => {
+          beforeFirstEnd ??= opened;
+        });
+        return stream;
+      };
+    },
+  });
+  return { storage: counting, openedBeforeFirstEnd: () => beforeFirstEnd };
 }
 
 const COLLECTIONS = ['products', 'customers', 'orders', 'emptyish', 'events'];
@@ -173,11 +194,14 @@ describe('a backup in parts', () => {
       [one as string, 1],
       [three as string, 3],
     ] as const) {
+      const reads = countingReads(source.storage);
       const report = await restoreBackup(
-        source,
+        { ...source, storage: reads.storage },
         { renames: [{ from: shop, to: target }], record: false, parallelParts },
         client,
       );
+      // The parts in flight together: all three opened before the first was read to its end, or one by one.
+      expect(reads.openedBeforeFirstEnd()).toBe(parallelParts);
       expect(report.problems).toEqual([]);
       expect(report.result).toBe('passed');
       // Counts summed over the parts holding each namespace, as the manifest lists them.
