@@ -246,4 +246,38 @@ describe('a backup in parts', () => {
     const left = (await client.db(target).listCollections().toArray()).map((c) => c.name);
     expect(left).toEqual(['events']);
   });
+
+  it('with parts read at once, integrity verification combines every CRC as the manifest does', async () => {
+    const { source } = await backupInParts();
+    const report = await verifyBackup(source, { mode: 'integrity', record: false, parallelParts: 3 });
+    expect(report.problems).toEqual([]);
+    expect(report.result).toBe('passed');
+    const events = report.namespaces.find((row) => row.namespace === `${shop}.events`);
+    expect(events?.archive?.documents).toBe(4000);
+  });
+
+  it('a part missing when its turn comes fails the restore, naming it, and leaves the target alone', async () => {
+    const { folder, backupId, source } = await backupInParts();
+    const key = partArchiveName(3, 'zstd', false);
+    await rm(join(folder, backupId, key));
+    const target = uniqueName('partsmissing');
+    dropAfter.push(target);
+    await client
+      .db(target)
+      .collection('events')
+      .insertOne({ _id: 'keep' } as never);
+    const failed = await restoreBackup(
+      source,
+      // Two at once: part 3 is opened once part 1 or 2 is read, when documents were already staged.
+      { renames: [{ from: shop, to: target }], drop: true, record: false, parallelParts: 2 },
+      client,
+    ).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failed?.message).toContain(key);
+    expect(failed?.message).toContain(`${target}.events: left as it was`);
+    expect(await client.db(target).collection('events').find().toArray()).toEqual([{ _id: 'keep' }]);
+    expect((await client.db(target).listCollections().toArray()).map((c) => c.name)).toEqual(['events']);
+  });
 });

@@ -100,7 +100,13 @@ export async function onBackup<T>(
       for (const skipped of source.passedOver ?? []) {
         deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
       }
-      deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+      const parts = source.manifest?.parts?.archives.length;
+      const atOnce = parts
+        ? `, ${parts} parts, ${Math.min(parts, options.parallelParts ?? 1)} read at once`
+        : '';
+      deps.logger.info(
+        `reading ${source.url}${source.backupId ? ` (backup ${source.backupId}${atOnce})` : ''}`,
+      );
       const progress = new ProgressReporter({
         label: label.progress,
         ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
