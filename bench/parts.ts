@@ -11,6 +11,9 @@
  * is no forecast of N runners. The table therefore also gives the CPU time of each part and "on N
  * runners": plan + the slowest part alone (its CPU time, or its wall time if larger, when it ran by
  * itself) + finalize — what a matrix of N machines against a server that is not the bottleneck takes.
+ *
+ * A second table restores each backup in parts with `shipkit restore`, the parts read one after
+ * another (`--parallel-parts 1`) and all at once (`--parallel-parts N`), into a fresh database each.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
@@ -88,6 +91,19 @@ function timed(args: string[]): Promise<Timed> {
 
 const common = ['--include', db, '--exclude', `${db}.bench_marker`];
 const rows: string[] = [];
+const restoreRows: string[] = [];
+
+/** `shipkit restore` of a backup into a fresh database, timed; the database is dropped after. */
+async function timedRestore(from: string, parallelParts: number): Promise<Timed> {
+  const target = `bench_parts_restore_${parallelParts}`;
+  await client.db(target).dropDatabase();
+  try {
+    const args = ['restore', '--from', from, '--ns-from', `${db}.*`, '--ns-to', `${target}.*`];
+    return await timed([...args, '--parallel-parts', String(parallelParts)]);
+  } finally {
+    await client.db(target).dropDatabase();
+  }
+}
 const destination = (label: string) => `file://${join(work, label)}`;
 
 const single = await timed(['backup', '--to', destination('one'), ...common]);
@@ -118,6 +134,17 @@ for (const n of partCounts) {
   console.log(
     `${n} parts: plan ${plan.wall.toFixed(1)} s, parts ${concurrent.toFixed(1)} s (CPU ${cpuPerPart}), finalize ${finalize.wall.toFixed(1)} s`,
   );
+  if (n > 1) {
+    for (const parallelParts of [1, n]) {
+      const restored = await timedRestore(`${to}/${backupId}`, parallelParts);
+      console.log(
+        `restore of ${n} parts, ${parallelParts} at once: ${restored.wall.toFixed(1)} s wall, ${restored.cpu.toFixed(1)} s CPU`,
+      );
+      restoreRows.push(
+        `| ${n} | ${parallelParts} | ${restored.wall.toFixed(1)} | ${restored.cpu.toFixed(1)} | ${((restored.cpu / restored.wall) * 100).toFixed(0)} % |`,
+      );
+    }
+  }
   rows.push(
     `| plan + ${n} concurrent parts + finalize | ${n} | ${total.toFixed(1)} | ${plan.wall.toFixed(1)} + ${concurrent.toFixed(1)} + ${finalize.wall.toFixed(1)} | ${cpuPerPart} | ${overhead.toFixed(0)} % | ${onRunners.toFixed(1)} | ${(single.wall / onRunners).toFixed(2)}× |`,
   );
@@ -132,6 +159,12 @@ console.log(
     '| run | parts | wall s | plan + parts + finalize s | CPU s per part | plan + finalize share | on N runners s (est.) | speed-up on N runners |',
     '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: |',
     ...rows,
+    '',
+    'Restoring a backup in parts (`shipkit restore`, read back and checked), its parts one after another and all at once:',
+    '',
+    '| parts | read at once | wall s | CPU s | CPU / wall |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...restoreRows,
   ].join('\n'),
 );
 

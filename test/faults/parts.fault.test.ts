@@ -138,3 +138,78 @@ fault(
     return `part 1 run twice, finalize exit 0, listed complete; a part of the finalized backup refused (exit 2)`;
   },
 );
+
+/** A finalized backup of `db` in three parts under `prefix`; returns its URL. */
+async function finalizedInThree(prefix: string): Promise<string> {
+  const planned = await runShipkit(
+    ['backup', 'plan', '--json', '--to', url(prefix), '--parts', '3', '--include', db, ...cli().flags],
+    options(),
+  );
+  expect(planned.code).toBe(0);
+  const { backupId } = JSON.parse(planned.stdout) as { backupId: string };
+  for (const part of [1, 2, 3])
+    expect((await runShipkit(partArgs(prefix, backupId, part), options())).code).toBe(0);
+  expect((await finalize(prefix, backupId)).code).toBe(0);
+  return `${url(prefix)}/${backupId}`;
+}
+
+/** What a database holds, by collection: documents as raw BSON in _id order. */
+async function contents(target: string): Promise<Record<string, Buffer[]>> {
+  const result: Record<string, Buffer[]> = {};
+  for (const { name } of await client.db(target).listCollections({}, { nameOnly: true }).toArray()) {
+    result[name] = (await client
+      .db(target)
+      .collection(name)
+      .find({}, { raw: true, sort: { _id: 1 } })
+      .toArray()) as unknown as Buffer[];
+  }
+  return result;
+}
+
+fault(
+  'SIGKILL of a restore --drop while three parts are inserted at once',
+  'the target keeps every document it held; only staging collections are left; a re-run removes them and restores the backup',
+  async () => {
+    const from = await finalizedInThree('parts-restore-kill');
+    const live = uniqueName('fault_parts_live');
+    await client.db(live).collection<{ _id: string }>('blobs').insertOne({ _id: 'held before the restore' });
+    await client.db(live).collection<{ _id: string }>('notes').insertOne({ _id: 'written after the backup' });
+    const before = await contents(live);
+    const args = ['restore', '--from', from, '--ns-from', `${db}.*`, '--ns-to', `${live}.*`, '--drop'];
+    const restoreOptions = { env: { ...options().env } };
+    try {
+      const started = startShipkit([...args, '--parallel-parts', '3', ...cli().flags], restoreOptions);
+      // Staged documents arriving: the parts are being read and inserted.
+      const staging = /^_shipkit_restore_[0-9a-f]{8}_new_blobs$/;
+      let staged = 0;
+      await probe.until('documents in the staging collection', async () => {
+        const names = (await client.db(live).listCollections({}, { nameOnly: true }).toArray()).map(
+          (c) => c.name,
+        );
+        const name = names.find((n) => staging.test(n));
+        staged = name ? await client.db(live).collection(name).estimatedDocumentCount() : 0;
+        return staged > 0;
+      });
+      started.signal('SIGKILL');
+      const killed = await started.exited;
+      expect(killed.signal).toBe('SIGKILL');
+      const after = await contents(live);
+      const leftovers = Object.keys(after).filter((name) => !(name in before));
+      for (const name of leftovers) expect(name).toMatch(staging);
+      for (const name of Object.keys(before)) expect(after[name]).toEqual(before[name]);
+
+      const again = await runShipkit([...args, '--parallel-parts', '3', ...cli().flags], restoreOptions);
+      expect(again.code).toBe(0);
+      for (const name of leftovers) {
+        expect(again.stderr).toContain(`removing ${live}.${name}: restored data of an interrupted restore`);
+      }
+      const restored = await contents(live);
+      expect(Object.keys(restored).sort()).toEqual(['blobs', 'notes']);
+      expect(restored.blobs).toEqual((await contents(db)).blobs);
+      expect(restored.notes).toEqual(before.notes);
+      return `killed with ${staged} documents staged; ${leftovers.length} staging collection(s) left, ${live} unchanged; the re-run exited 0 with the backup's ${restored.blobs?.length} documents`;
+    } finally {
+      await client.db(live).dropDatabase();
+    }
+  },
+);

@@ -250,6 +250,28 @@ describe('mongo-backup.yml, run job by job', () => {
     ).toEqual(['skipped', 'skipped', 'skipped']);
     const backupId = result.outputs['backup-id'] ?? '';
     expect(backupId).toMatch(/^\d{4}-\d\d-\d\dT\d{6}Z-/);
+    // Plan, parts and finalize are steps of the mongo-backup action, each with its summary table.
+    const steps = result.steps.filter((s) => s.kind === 'action' && s.with['parts-step']);
+    expect(steps.map((s) => `${s.with['parts-step']} ${s.outcome}`).sort()).toEqual([
+      'finalize success',
+      'part success',
+      'part success',
+      'part success',
+      'plan success',
+    ]);
+    const parts = steps.filter((s) => s.name === 'Write the part');
+    expect(parts.map((s) => s.with.part).sort()).toEqual(['1', '2', '3']);
+    for (const part of parts) {
+      expect(part.with['backup-id']).toBe(backupId);
+      expect(part.summary).toContain(`MongoDB backup in parts: part ${part.with.part} of 3`);
+    }
+    expect(result.jobs.plan?.outputs).toEqual({ 'backup-id': backupId, matrix: '[1,2,3]' });
+    expect(steps.find((s) => s.with['parts-step'] === 'plan')?.summary).toContain(
+      '| part | estimated data |',
+    );
+    expect(steps.find((s) => s.with['parts-step'] === 'finalize')?.summary).toContain(
+      'MongoDB backup in parts: finalized',
+    );
     expect(result.outputs).toMatchObject({ verified: 'true', documents: '2150', collections: '2' });
     expect(result.outputs['manifest-url']).toBe(`${destination}/${backupId}/manifest.json`);
     expect(result.jobs.verify?.steps.find((s) => s.id === 'verify')?.with.backup).toBe(backupId);

@@ -1,4 +1,4 @@
-import type { BackupResult } from '@shipkit/backup';
+import type { BackupResult, FinalizeResult, PartResult, PlanResult } from '@shipkit/backup';
 import {
   details,
   formatBytes,
@@ -89,6 +89,86 @@ export function backupSummary(result: BackupResult, notifications?: string): str
     retention && heading('Retention', 4),
     retention,
     damaged,
+    notifications,
+  );
+}
+
+/** The plan step of a backup in parts: the backup id and each part's estimated share. */
+export function planSummary(result: PlanResult): string {
+  return sections(
+    heading('MongoDB backup in parts: plan'),
+    table(
+      ['backup', 'parts', 'plan'],
+      [[`\`${result.backupId}\``, result.parts, `\`${result.planUrl}\``]],
+      ['l', 'r', 'l'],
+    ),
+    table(
+      ['part', 'estimated data'],
+      result.estimatedBytes.map((bytes, index) => [index + 1, formatBytes(bytes)]),
+      ['r', 'r'],
+    ),
+  );
+}
+
+/** The part step: what the part wrote. */
+export function partSummary(result: PartResult): string {
+  const { record } = result;
+  const documents = record.namespaces.reduce((sum, ns) => sum + ns.count, 0);
+  const read = Date.parse(record.finishedAt) - Date.parse(record.startedAt);
+  return sections(
+    heading(`MongoDB backup in parts: part ${result.part} of ${record.parts}`),
+    table(
+      ['backup', 'part', 'namespaces', 'documents', 'stored', 'read in', 'archive SHA-256'],
+      [
+        [
+          `\`${result.backupId}\``,
+          `${result.part} of ${record.parts}`,
+          record.namespaces.length,
+          formatCount(documents),
+          formatBytes(record.archive.size),
+          formatDuration(read),
+          `\`${record.archive.sha256.slice(0, 12)}…\``,
+        ],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
+    `Archive: \`${result.archiveUrl}\``,
+  );
+}
+
+/** The finalize step: the committed backup, and each part's read window. */
+export function finalizeSummary(result: FinalizeResult, notifications?: string): string {
+  const { manifest } = result;
+  const parts = manifest.parts?.archives ?? [];
+  return sections(
+    heading('MongoDB backup in parts: finalized'),
+    table(
+      ['backup', 'parts', 'namespaces', 'documents', 'data', 'stored'],
+      [
+        [
+          `\`${result.backupId}\``,
+          parts.length,
+          manifest.totals.namespaces,
+          formatCount(manifest.totals.documents),
+          formatBytes(manifest.totals.bytes),
+          formatBytes(manifest.parts?.size ?? 0),
+        ],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    `Manifest: \`${result.manifestUrl}\``,
+    table(
+      ['part', 'namespaces', 'documents', 'stored', 'read from', 'read until'],
+      parts.map((p) => [
+        p.part,
+        p.namespaces.length,
+        formatCount(p.namespaces.reduce((sum, ns) => sum + ns.count, 0)),
+        formatBytes(p.size),
+        p.startedAt,
+        p.finishedAt,
+      ]),
+      ['r', 'r', 'r', 'r', 'l', 'l'],
+    ),
     notifications,
   );
 }

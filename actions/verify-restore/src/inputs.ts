@@ -14,6 +14,7 @@ import { S3_ROWS, s3Options } from '@shipkit/storage';
 import {
   checkLocation,
   LOCATION_ROWS,
+  PARALLEL_PARTS,
   RESTORE_PARALLELISM,
   RUN_TIMEOUT,
   SCRATCH_URI,
@@ -46,6 +47,7 @@ export const VERIFY_RESTORE_INPUTS = {
   },
   drop: DROP,
   parallelism: RESTORE_PARALLELISM,
+  'parallel-parts': PARALLEL_PARTS,
   timeout: RUN_TIMEOUT,
   'connect-timeout': {
     ...CONNECT_TIMEOUT,
@@ -69,6 +71,7 @@ export function verifyRestoreOptions(
     location: checkLocation({ ...(source ? { source } : {}), backup: values.backup }),
     ...(values['decrypt-identity'] ? { identity: values['decrypt-identity'] } : {}),
     parallelism: values.parallelism,
+    parallelParts: values['parallel-parts'],
     timeoutMs: values.timeout,
     ...(values['connect-timeout'] === undefined ? {} : { connectTimeoutMs: values['connect-timeout'] }),
     storage: s3Options(values, env),

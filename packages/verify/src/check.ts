@@ -61,6 +61,8 @@ export interface ArchiveAccess {
   identity?: string;
   /** The option that gave it (its table key), for messages. */
   identityOption?: string;
+  /** For a backup in parts: how many parts are read at once (default 1, one after another). */
+  parallelParts?: number;
 }
 
 export interface VerifyOptions extends ArchiveAccess {
@@ -295,10 +297,14 @@ class CheckRun {
 /** Stage 1: the stored object opened, its layers peeled (a deleted backup named as such). */
 async function openArchive(source: BackupSource, options: ArchiveAccess): Promise<OpenedArchive> {
   const identity = await identityFor(source, options);
-  return openBackupArchive(source, {
-    ...(identity ? { identity } : {}),
-    identityOption: options.identityOption ?? IDENTITY_OPTION,
-  }).catch(async (error: unknown) => {
+  return openBackupArchive(
+    source,
+    {
+      ...(identity ? { identity } : {}),
+      identityOption: options.identityOption ?? IDENTITY_OPTION,
+    },
+    options.parallelParts,
+  ).catch(async (error: unknown) => {
     if (error instanceof ObjectNotFoundError && source.backupId && !(await stillExists(source))) {
       throw new UserError(`${disappeared(source)}.`);
     }

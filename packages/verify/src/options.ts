@@ -1,6 +1,7 @@
 import {
   booleanRow,
   enumRow,
+  integerRow,
   OptionError,
   PARALLELISM,
   ref,
@@ -33,6 +34,15 @@ export const RESTORE_PARALLELISM = {
   ...PARALLELISM,
   description: 'Insert batches in flight at once while restoring; namespaces read back at once.',
 };
+
+/** Parts of a backup in parts read and restored at once. */
+export const PARALLEL_PARTS = integerRow({
+  description:
+    "For a backup in parts: how many parts are read (and restored) at once, at most the backup's number of parts. Each adds its own download and decompression; a collection split over parts is still staged once, indexed once, and swapped in once after every part was proven.",
+  default: '3',
+  min: 1,
+  max: 16,
+});
 
 /** The bound on a verification or a restore. */
 export const RUN_TIMEOUT = timeoutRow('6h');

@@ -100,7 +100,13 @@ export async function onBackup<T>(
       for (const skipped of source.passedOver ?? []) {
         deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
       }
-      deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+      const parts = source.manifest?.parts?.archives.length;
+      const atOnce = parts
+        ? `, ${parts} parts, ${Math.min(parts, options.parallelParts ?? 1)} read at once`
+        : '';
+      deps.logger.info(
+        `reading ${source.url}${source.backupId ? ` (backup ${source.backupId}${atOnce})` : ''}`,
+      );
       const progress = new ProgressReporter({
         label: label.progress,
         ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
@@ -142,6 +148,7 @@ export function archiveAccess(options: BackupRunOptions) {
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.identityOption ? { identityOption: options.identityOption } : {}),
     parallelism: options.parallelism,
+    ...(options.parallelParts === undefined ? {} : { parallelParts: options.parallelParts }),
     ...(options.record === undefined ? {} : { record: options.record }),
   };
 }

@@ -18,6 +18,7 @@ import {
   drillFacts,
   drillMarkdown,
   type MeasuredRestore,
+  PARALLEL_PARTS,
   type PlannedRestore,
   parseOlderChoice,
   planDrill,
@@ -61,6 +62,7 @@ const DRILL_OPTIONS = {
   'identity-file': IDENTITY_FILE,
   'decrypt-identity': DECRYPT_IDENTITY,
   parallelism: RESTORE_PARALLELISM,
+  'parallel-parts': PARALLEL_PARTS,
   timeout: timeoutRow('6h', 'Stop one restore after this long, e.g. 90m or 6h.'),
   ...S3_ROWS,
   ...NOTIFY_ROWS,
@@ -126,6 +128,7 @@ async function runDrill(options: DrillOptions, context: CommandContext): Promise
     renames: [],
     scratchUri: options['scratch-mongodb-uri'],
     parallelism: options.parallelism,
+    parallelParts: options['parallel-parts'],
     timeoutMs: options.timeout,
     storage: storageOptions,
   };
