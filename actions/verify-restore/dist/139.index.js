@@ -2688,7 +2688,7 @@ async function openArchive(source, options) {
     return (0,stored_parts/* openBackupArchive */.F)(source, {
         ...(identity ? { identity } : {}),
         identityOption: options.identityOption ?? codec/* IDENTITY_OPTION */.fN,
-    }).catch(async (error) => {
+    }, options.parallelParts).catch(async (error) => {
         if (error instanceof src_errors/* ObjectNotFoundError */.d_ && source.backupId && !(await stillExists(source))) {
             throw new errors/* UserError */.y(`${disappeared(source)}.`);
         }
@@ -4229,7 +4229,11 @@ async function onBackup(options, deps, label, work) {
             for (const skipped of source.passedOver ?? []) {
                 deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
             }
-            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+            const parts = source.manifest?.parts?.archives.length;
+            const atOnce = parts
+                ? `, ${parts} parts, ${Math.min(parts, options.parallelParts ?? 1)} read at once`
+                : '';
+            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId}${atOnce})` : ''}`);
             const progress = new ProgressReporter({
                 label: label.progress,
                 ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
@@ -4273,6 +4277,7 @@ function archiveAccess(options) {
         ...(options.identity ? { identity: options.identity } : {}),
         ...(options.identityOption ? { identityOption: options.identityOption } : {}),
         parallelism: options.parallelism,
+        ...(options.parallelParts === undefined ? {} : { parallelParts: options.parallelParts }),
         ...(options.record === undefined ? {} : { record: options.record }),
     };
 }
@@ -5443,8 +5448,8 @@ class Peekable {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ openBackupArchive)
 /* harmony export */ });
-/* harmony import */ var _shipkit_archive__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(468);
-/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3249);
+/* harmony import */ var _shipkit_archive__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(468);
+/* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3249);
 /* harmony import */ var mongodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5226);
 /* harmony import */ var _stored_archive__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3667);
 
@@ -5453,17 +5458,19 @@ class Peekable {
 
 /**
  * The archive a source names, opened as one stream of events: the one stored object, or — for a
- * backup in parts — every part in part order, read one after another as if they were one archive.
- * The prelude lists every namespace of the backup (from the manifest), a namespace split over parts
- * gets one EOF after its last part with the CRC of its documents in part order (the manifest's), so
- * a restore stages a split namespace into one collection and swaps once, after every part.
+ * backup in parts — every part, up to `parallelParts` of them read at once, their events merged into
+ * one stream as if they were one archive. The prelude lists every namespace of the backup (from the
+ * manifest); a namespace split over parts gets one EOF, once every part holding it has ended it, with
+ * the CRC of its documents combined in part order (the manifest's). So a restore stages a split
+ * namespace into one collection — parts read at once insert their disjoint `_id` ranges into it side
+ * by side — builds its indexes once, and swaps once, after every part.
  */
-async function openBackupArchive(source, options) {
+async function openBackupArchive(source, options, parallelParts = 1) {
     const parts = source.manifest?.parts;
     if (!source.manifest || !parts || !source.backupId) {
         return (0,_stored_archive__WEBPACK_IMPORTED_MODULE_1__/* .openStoredArchive */ .a8)(source.storage, source.archiveKey, options);
     }
-    return new PartsArchive(source, source.manifest, options);
+    return new PartsArchive(source, source.manifest, options, parallelParts);
 }
 class PartsArchive {
     layers = [];
@@ -5472,12 +5479,14 @@ class PartsArchive {
     #source;
     #manifest;
     #options;
+    #parallel;
     #closed = false;
-    constructor(source, manifest, options) {
+    constructor(source, manifest, options, parallelParts) {
         this.#source = source;
         this.#manifest = manifest;
         this.#options = options;
         this.#opened = (manifest.parts?.archives ?? []).map(() => undefined);
+        this.#parallel = Math.max(1, Math.min(parallelParts, this.#opened.length));
         this.events = this.#events();
     }
     #keyOf(index) {
@@ -5489,64 +5498,95 @@ class PartsArchive {
         this.#opened[index] = opened;
         return opened;
     }
+    /**
+     * The parts' events merged: each part read in flight holds at most one event nobody took yet, so
+     * memory grows with the number of parts read at once, never with their size. Parts are taken in
+     * turn among those that have an event ready, so none waits behind another.
+     */
     async *#events() {
         const archives = this.#manifest.parts?.archives ?? [];
-        // The part after which each namespace is complete: its EOF is passed on there, and only there.
-        const lastPart = new Map();
-        archives.forEach((archive, index) => {
-            for (const ns of archive.namespaces)
-                lastPart.set(`${ns.db}.${ns.collection}`, index);
-        });
-        const totals = new Map();
-        // Each namespace's CRC over the parts read so far, and its bytes in the part being read.
-        const crcs = new Map();
-        let documents = 0;
-        let archiveBytes = 0;
-        for (let index = 0; index < archives.length && !this.#closed; index++) {
-            const opened = await this.#open(index);
-            const partBytes = new Map();
-            for await (const event of opened.events) {
-                if (event.type === 'prelude') {
-                    if (index === 0) {
-                        this.layers.push(...opened.layers);
-                        yield { type: 'prelude', header: event.header, namespaces: preludeOf(this.#manifest) };
-                    }
-                }
-                else if (event.type === 'documents') {
-                    const key = `${event.ns.db}.${event.ns.collection}`;
-                    const bytes = event.docs.reduce((sum, doc) => sum + doc.length, 0);
-                    partBytes.set(key, (partBytes.get(key) ?? 0) + bytes);
-                    yield event;
-                }
-                else if (event.type === 'eof') {
-                    const key = `${event.ns.db}.${event.ns.collection}`;
-                    const before = crcs.get(key);
-                    const crc = before === undefined ? event.crc : (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .combineCrc64 */ .wu)(before, event.crc, partBytes.get(key) ?? 0);
-                    crcs.set(key, crc);
-                    if (lastPart.get(listedName(this.#manifest, event.ns.db, event.ns.collection)) === index) {
-                        yield { type: 'eof', ns: event.ns, crc, computedCrc: crc };
-                    }
-                }
-                else {
-                    for (const stats of event.stats.namespaces) {
-                        const key = `${stats.db}.${stats.collection}`;
-                        const sum = totals.get(key);
-                        totals.set(key, sum
-                            ? {
-                                ...sum,
-                                count: sum.count + stats.count,
-                                bytes: sum.bytes + stats.bytes,
-                                crc: (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_2__/* .combineCrc64 */ .wu)(sum.crc, stats.crc, stats.bytes),
-                                closed: stats.closed,
-                            }
-                            : { ...stats });
-                    }
-                    documents += event.stats.documents;
-                    archiveBytes += event.stats.archiveBytes;
-                }
+        // How many parts hold each namespace: its EOF is passed on once all of them ended it, and only then.
+        const holders = new Map();
+        for (const archive of archives) {
+            for (const ns of archive.namespaces) {
+                const key = `${ns.db}.${ns.collection}`;
+                holders.set(key, (holders.get(key) ?? 0) + 1);
             }
         }
-        yield { type: 'end', stats: { namespaces: [...totals.values()], documents, archiveBytes } };
+        const ends = new Map();
+        const partBytes = archives.map(() => new Map());
+        const partStats = archives.map(() => undefined);
+        const reading = new Map();
+        const read = (index, iterator) => iterator.next().then((result) => ({ index, result }), (error) => ({ index, error }));
+        let toOpen = 0;
+        const openNext = async () => {
+            const index = toOpen++;
+            const iterator = (await this.#open(index)).events[Symbol.asyncIterator]();
+            reading.set(index, { iterator, next: read(index, iterator) });
+        };
+        while (reading.size < this.#parallel && toOpen < archives.length)
+            await openNext();
+        let preluded = false;
+        let last = -1;
+        while (reading.size > 0 && !this.#closed) {
+            // The part after the one last taken comes first among those ready: they take turns.
+            const turn = (index) => (index - last - 1 + archives.length) % archives.length;
+            const order = [...reading.keys()].sort((a, b) => turn(a) - turn(b));
+            const step = await Promise.race(order.map((index) => reading.get(index).next));
+            if ('error' in step)
+                throw step.error;
+            const { index, result } = step;
+            const part = reading.get(index);
+            if (result.done) {
+                reading.delete(index);
+                if (toOpen < archives.length && !this.#closed)
+                    await openNext();
+                continue;
+            }
+            last = index;
+            const event = result.value;
+            if (event.type === 'prelude') {
+                if (!preluded) {
+                    preluded = true;
+                    this.layers.push(...(this.#opened[index]?.layers ?? []));
+                    yield { type: 'prelude', header: event.header, namespaces: preludeOf(this.#manifest) };
+                }
+            }
+            else if (event.type === 'documents') {
+                const key = `${event.ns.db}.${event.ns.collection}`;
+                const bytes = event.docs.reduce((sum, doc) => sum + doc.length, 0);
+                const counted = partBytes[index];
+                counted.set(key, (counted.get(key) ?? 0) + bytes);
+                yield event;
+            }
+            else if (event.type === 'eof') {
+                const key = `${event.ns.db}.${event.ns.collection}`;
+                const listed = listedName(this.#manifest, event.ns.db, event.ns.collection);
+                this.#checkPartCrc(index, listed, event.crc);
+                const ended = ends.get(key) ?? new Map();
+                ends.set(key, ended);
+                ended.set(index, { crc: event.crc, bytes: partBytes[index]?.get(key) ?? 0 });
+                if (ended.size === holders.get(listed)) {
+                    const crc = combineInPartOrder(ended);
+                    yield { type: 'eof', ns: event.ns, crc, computedCrc: crc };
+                }
+            }
+            else {
+                partStats[index] = event.stats;
+            }
+            part.next = read(index, part.iterator);
+        }
+        if (this.#closed)
+            return;
+        yield { type: 'end', stats: sumStats(partStats) };
+    }
+    /** A part's namespace CRC against its part record, as finalize recorded it: a mismatch names the part. */
+    #checkPartCrc(index, listed, crc) {
+        const archive = this.#manifest.parts?.archives[index];
+        const recorded = archive?.namespaces.find((ns) => `${ns.db}.${ns.collection}` === listed)?.crc;
+        if (!archive || recorded === undefined || BigInt(`0x${recorded}`) === crc)
+            return;
+        throw new _stored_archive__WEBPACK_IMPORTED_MODULE_1__/* .ArchiveStageError */ .t0('parse', `part ${archive.part} (${archive.key}) is damaged: ${listed} has CRC-64 ${crc.toString(16).padStart(16, '0')}, its part record says ${recorded}`);
     }
     async digest(drain) {
         const archives = this.#manifest.parts?.archives ?? [];
@@ -5567,7 +5607,7 @@ class PartsArchive {
             .filter((archive, index) => digests[index]?.complete && digests[index]?.sha256 !== archive.sha256)
             .map((archive) => `part ${archive.part} (${archive.key})`);
         return {
-            sha256: (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_3__/* .partsDigest */ .DN)(digests),
+            sha256: (0,_shipkit_backup__WEBPACK_IMPORTED_MODULE_2__/* .partsDigest */ .DN)(digests),
             bytes: digests.reduce((sum, d) => sum + d.bytes, 0),
             complete,
             ...(changed.length > 0 ? { changed } : {}),
@@ -5608,6 +5648,40 @@ function listedName(manifest, db, collection) {
             return `${db}.${listed.collection}`;
     }
     return `${db}.${collection}`;
+}
+/** A namespace's CRC over the parts holding it: their CRCs combined in part order. */
+function combineInPartOrder(ends) {
+    let crc;
+    for (const [, end] of [...ends].sort(([a], [b]) => a - b)) {
+        crc = crc === undefined ? end.crc : (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_3__/* .combineCrc64 */ .wu)(crc, end.crc, end.bytes);
+    }
+    return crc ?? 0n;
+}
+/** The archive statistics over every part read to its end, namespaces combined in part order. */
+function sumStats(parts) {
+    const totals = new Map();
+    let documents = 0;
+    let archiveBytes = 0;
+    for (const stats of parts) {
+        if (!stats)
+            continue;
+        for (const ns of stats.namespaces) {
+            const key = `${ns.db}.${ns.collection}`;
+            const sum = totals.get(key);
+            totals.set(key, sum
+                ? {
+                    ...sum,
+                    count: sum.count + ns.count,
+                    bytes: sum.bytes + ns.bytes,
+                    crc: (0,_shipkit_archive__WEBPACK_IMPORTED_MODULE_3__/* .combineCrc64 */ .wu)(sum.crc, ns.crc, ns.bytes),
+                    closed: ns.closed,
+                }
+                : { ...ns });
+        }
+        documents += stats.documents;
+        archiveBytes += stats.archiveBytes;
+    }
+    return { namespaces: [...totals.values()], documents, archiveBytes };
 }
 
 

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   runVerify: () => (/* reexport */ run/* runVerify */.R9)
 });
 
-// UNUSED EXPORTS: ArchiveStageError, ArchiveTally, FROM_ROWS, LOCATION_ROWS, RESTORE_PARALLELISM, RUN_TIMEOUT, SCRATCH_URI, VERIFY_MODE, archiveAccess, assessDrill, checkFreshness, checkLocation, chooseIdentity, drillMarkdown, failureMessage, headline, identityFor, locateBackup, locationFrom, namespaceRows, onBackup, openBackupArchive, openStoredArchive, parseIdentities, parseOlderChoice, planDrill, reportMarkdown, runCheck, verifyBackup
+// UNUSED EXPORTS: ArchiveStageError, ArchiveTally, FROM_ROWS, LOCATION_ROWS, PARALLEL_PARTS, RESTORE_PARALLELISM, RUN_TIMEOUT, SCRATCH_URI, VERIFY_MODE, archiveAccess, assessDrill, checkFreshness, checkLocation, chooseIdentity, drillFacts, drillMarkdown, failureMessage, headline, identityFor, locateBackup, locationFrom, namespaceRows, onBackup, openBackupArchive, openStoredArchive, parseIdentities, parseOlderChoice, planDrill, reportFacts, reportMarkdown, runCheck, verifyBackup
 
 // EXTERNAL MODULE: ../../packages/mongo/src/restore/staging.ts
 var staging = __webpack_require__(6770);

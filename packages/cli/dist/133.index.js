@@ -39,11 +39,14 @@ var options_text = __webpack_require__(5981);
 var src_errors = __webpack_require__(3422);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(7821);
+// EXTERNAL MODULE: ../runtime/src/retry.ts
+var retry = __webpack_require__(179);
 // EXTERNAL MODULE: ../runtime/src/deadline.ts
 var deadline = __webpack_require__(3181);
 // EXTERNAL MODULE: ../runtime/src/log.ts
 var log = __webpack_require__(979);
 ;// CONCATENATED MODULE: ../render/src/http.ts
+
 
 const realHttpDeps = () => ({
     fetch: globalThis.fetch,
@@ -52,30 +55,6 @@ const realHttpDeps = () => ({
     random: Math.random,
     logger: log/* silentLogger */.qq,
 });
-const DEFAULT_RETRY = {
-    attempts: 6,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    requestTimeoutMs: 30_000,
-};
-/**
- * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
- * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
- */
-function backoffDelay(retry, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
-function parseRetryAfter(header, now) {
-    const value = header?.trim();
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 /**
  * An error from Render's API that the user can act on; `status` is the HTTP status when there was
  * one. It may name the option at fault (`option`) and others (`ref`), in the words of the edge.
@@ -92,34 +71,6 @@ class RenderApiError extends errors/* OptionError */.eR {
 }
 const isRetryableStatus = (status) => status === 429 || status >= 500;
 /**
- * Socket errors raised before a request is written: the connection was refused, the host could not be
- * reached or its name did not resolve. Anything else (a reset, a timeout) may come after Render got it.
- */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-/**
- * The retry decision, for every request this package sends: whether a failed attempt may be sent
- * again as it is. A read or a cancel may always be. A request that changes something (create a deploy,
- * roll back, fire a deploy hook) only when Render certainly did not act on it: nothing was sent
- * (connection refused, no such host), or Render answered 429, which says it processed nothing. After
- * a 5xx, a timeout or a dropped connection it may have started a deploy, and sending the request again
- * would start a second one: the caller reconciles instead (see `startDeployOnce` in client.ts).
- */
-function mayResend(request, failure) {
-    if (request.idempotent ?? request.method === 'GET')
-        return true;
-    if ('status' in failure)
-        return failure.status === 429;
-    const code = failure.thrown?.cause?.code;
-    return typeof code === 'string' && NOT_SENT_CODES.has(code);
-}
-/**
  * A request that changes something failed in a way Render may have acted on (see {@link mayResend}); it
  * was not sent again. `attempts` counts the tries made.
  */
@@ -133,11 +84,16 @@ class MaybeReceivedError extends RenderApiError {
 }
 /**
  * Sends a request, retrying with backoff (429 after `Retry-After`) the failures {@link mayResend} allows.
+ * That decision is the one shared with the other clients (`@shipkit/runtime`): a read or a cancel may
+ * always be sent again; a request that changes something (create a deploy, roll back, fire a deploy hook)
+ * only when Render certainly did not act on it: nothing was sent, or Render answered 429. After a 5xx, a
+ * timeout or a dropped connection it may have started a deploy, and the caller reconciles instead (see
+ * `startDeployOnce` in client.ts).
  * Returns the last response whatever its status (the caller turns statuses into errors); throws when the
  * server could not be reached at all, and a {@link MaybeReceivedError} when a request that changes
  * something may have been received and so is not retried.
  */
-async function sendWithRetry(request, deps, policy = DEFAULT_RETRY) {
+async function sendWithRetry(request, deps, policy = retry/* DEFAULT_RETRY */.vI) {
     for (let attempt = 1;; attempt++) {
         const isLast = attempt >= policy.attempts;
         let response;
@@ -154,15 +110,15 @@ async function sendWithRetry(request, deps, policy = DEFAULT_RETRY) {
         catch (thrown) {
             if (deps.signal?.aborted)
                 throw deps.signal.reason;
-            const reason = networkReason(thrown);
-            if (!mayResend(request, { thrown })) {
+            const reason = (0,retry/* networkReason */.d8)(thrown);
+            if (!(0,retry/* mayResend */.NO)(request, { thrown })) {
                 throw new MaybeReceivedError(`Could not ${request.what}: ${reason} (the request may have reached Render).`, attempt);
             }
             if (isLast) {
                 throw new RenderApiError(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
             }
-            const delay = backoffDelay(attempt, policy, deps.random);
-            deps.logger.info(`Could not ${request.what} (${reason}); retrying in ${seconds(delay)}.`);
+            const delay = (0,retry/* backoffDelay */.EY)(attempt, policy, deps.random);
+            deps.logger.info(`Could not ${request.what} (${reason}); retrying in ${(0,retry/* retryDelayText */.Vd)(delay)}.`);
             await deps.sleep(delay);
             continue;
         }
@@ -170,29 +126,18 @@ async function sendWithRetry(request, deps, policy = DEFAULT_RETRY) {
         if (!isRetryableStatus(response.status)) {
             return { status: response.status, headers: response.headers, text, attempts: attempt };
         }
-        if (!mayResend(request, { status: response.status })) {
+        if (!(0,retry/* mayResend */.NO)(request, { status: response.status })) {
             const { message } = renderMessage(text);
             throw new MaybeReceivedError(`Render answered HTTP ${response.status} when asked to ${request.what}${message ? ` (${message})` : ''}.`, attempt, response.status);
         }
         if (isLast)
             return { status: response.status, headers: response.headers, text, attempts: attempt };
-        const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), deps.now()) : undefined;
-        const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
+        const retryAfter = response.status === 429 ? (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'), deps.now()) : undefined;
+        const delay = retryAfter ?? (0,retry/* backoffDelay */.EY)(attempt, policy, deps.random);
         const why = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
-        deps.logger.info(`Could not ${request.what} yet (${why}); retrying in ${seconds(delay)}.`);
+        deps.logger.info(`Could not ${request.what} yet (${why}); retrying in ${(0,retry/* retryDelayText */.Vd)(delay)}.`);
         await deps.sleep(delay);
     }
-}
-/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
-function networkReason(thrown) {
-    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
-    if (error.name === 'TimeoutError')
-        return 'no response in time';
-    const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,src_errors/* errorMessage */.g)(thrown);
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 /** `{message}` of Render's error body, or the body text itself (shortened). */
 function renderMessage(text) {
@@ -250,7 +195,7 @@ class RenderClient {
     constructor(options, deps = {}) {
         this.options = options;
         this.baseUrl = (options.baseUrl ?? RENDER_API_URL).replace(/\/+$/, '');
-        this.policy = { ...DEFAULT_RETRY, ...options.retry };
+        this.policy = { ...retry/* DEFAULT_RETRY */.vI, ...options.retry };
         this.deps = { ...realHttpDeps(), ...deps };
     }
     async getService(serviceId) {
@@ -924,7 +869,7 @@ class DeployFlow {
                 }
             }
             catch (thrown) {
-                last = networkReason(thrown);
+                last = (0,retry/* networkReason */.d8)(thrown);
             }
             const remaining = deadline - now();
             if (remaining <= 0) {
@@ -1050,7 +995,7 @@ async function triggerDeployHook(hookUrl, options = {}, deps = {}) {
     const { reconcileWith, imageUrl } = options;
     return startDeployOnce({
         what,
-        policy: { ...DEFAULT_RETRY, ...options.retry },
+        policy: { ...retry/* DEFAULT_RETRY */.vI, ...options.retry },
         deps: http,
         send: async (policy) => {
             const response = await sendWithRetry({ url: url.href, method: 'POST', headers: { accept: 'application/json' }, what }, http, policy);
@@ -1423,6 +1368,97 @@ function timeoutRow(defaultText, description) {
 /** The default of a token input: the job's own token, which the runner substitutes. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, evaluated by the runner
 const JOB_TOKEN = '${{ github.token }}';
+
+
+/***/ }),
+
+/***/ 179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   NO: () => (/* binding */ mayResend),
+/* harmony export */   Vd: () => (/* binding */ retryDelayText),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isIdempotentMethod, neverSent */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3422);
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    requestTimeoutMs: 30_000,
+};
+/**
+ * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
+ * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
+ */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Methods a server must treat the same however often they arrive (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const isIdempotentMethod = (method) => IDEMPOTENT_METHODS.has(method.toUpperCase());
+/**
+ * Socket errors raised before a request is written: the connection was refused, the host could not be
+ * reached or its name did not resolve. Anything else (a reset, a timeout) may come after the server got it.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** Whether what fetch threw proves the request never left this machine. Duck-typed across realms. */
+function neverSent(thrown) {
+    const code = thrown?.cause?.code;
+    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+/**
+ * The resend decision shared by the HTTP clients: whether a failed attempt may be sent again as it is.
+ * A request safe to repeat (`idempotent`, by default the idempotent methods) always may. One that changes
+ * something only when the server certainly did not act on it: nothing was sent, or it answered a status
+ * that says it processed nothing (`unprocessed`, 429 by default). After a 5xx, a timeout or a dropped
+ * connection it may have acted, and sending it again could do the thing twice: the caller reconciles.
+ */
+function mayResend(request, failure, unprocessed = (status) => status === 429) {
+    if (request.idempotent ?? isIdempotentMethod(request.method))
+        return true;
+    if ('status' in failure)
+        return unprocessed(failure.status);
+    return neverSent(failure.thrown);
+}
+/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
+function networkReason(thrown) {
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    if (error.name === 'TimeoutError')
+        return 'no response in time';
+    const code = error.cause?.code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')
+        return `the connection dropped (${code})`;
+    const reason = code ?? error.cause?.message ?? error.message;
+    return typeof reason === 'string' && reason ? reason : (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(thrown);
+}
+/** A wait as log lines say it: "1.5s", "42s". */
+function retryDelayText(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+}
 
 
 /***/ })

@@ -429,6 +429,7 @@ function setEnvValues(text, updates, appendHeader) {
 /* harmony export */   hf: () => (/* binding */ splitRecipients),
 /* harmony export */   k0: () => (/* binding */ accessKeyIdProblem),
 /* harmony export */   l3: () => (/* binding */ roleArnProblem),
+/* harmony export */   lK: () => (/* binding */ notifyTargetsProblem),
 /* harmony export */   nm: () => (/* binding */ ageRecipientsProblem),
 /* harmony export */   og: () => (/* binding */ parseBackupDestination),
 /* harmony export */   rr: () => (/* binding */ secretAccessKeyProblem),
@@ -605,6 +606,21 @@ function httpUrlProblem(value, { allowQuery = false } = {}) {
         return 'must not carry credentials';
     if (!allowQuery && url.search)
         return 'must not have a ?query';
+    return undefined;
+}
+/** Notification targets: http(s) URLs, each optionally prefixed with its format (as `@shipkit/notify` reads them). */
+function notifyTargetsProblem(value) {
+    const entries = value
+        .split(/[\n,]/)
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    if (entries.length === 0)
+        return 'lists no URL';
+    for (const [index, entry] of entries.entries()) {
+        const problem = httpUrlProblem(entry.replace(/^(slack|teams|webhook)\+/i, ''), { allowQuery: true });
+        if (problem)
+            return `entry ${index + 1} ${problem}`;
+    }
     return undefined;
 }
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
@@ -1046,6 +1062,44 @@ const SUITE_VARIABLES = [
         places: ['github-secret'],
         schema: checked(_values__WEBPACK_IMPORTED_MODULE_1__/* .deployHookUrlProblem */ .PB),
     },
+    {
+        name: 'SHIPKIT_NOTIFY',
+        group: 'notifications',
+        description: 'Where backups, verifications, restores and stale-backup alerts are reported: Slack or Teams ' +
+            'incoming-webhook URLs, or https:// endpoints of your own (a signed JSON webhook).',
+        expected: 'http(s) URLs separated by commas or line breaks, each optionally prefixed slack+, teams+ or webhook+',
+        example: 'https://hooks.slack.com/services/T000/B000/ReplaceWithYourHookPath',
+        exampleAsValue: false,
+        secret: true,
+        requirement: 'optional',
+        places: ['github-secret'],
+        schema: checked(_values__WEBPACK_IMPORTED_MODULE_1__/* .notifyTargetsProblem */ .lK),
+    },
+    {
+        name: 'SHIPKIT_NOTIFY_SECRET',
+        group: 'notifications',
+        description: 'Signs the generic JSON webhooks of SHIPKIT_NOTIFY (X-Shipkit-Signature, HMAC-SHA256), so the receiver can check them.',
+        expected: 'a random string of at least 16 characters',
+        example: '(openssl rand -hex 32)',
+        exampleAsValue: false,
+        secret: true,
+        requirement: 'optional',
+        places: ['github-secret'],
+        schema: checked((value) => (value.length < 16 ? 'must be at least 16 characters long' : undefined)),
+    },
+    {
+        name: 'SHIPKIT_HEARTBEAT',
+        group: 'notifications',
+        description: "A dead-man's switch (healthchecks.io, Cronitor, Better Stack) pinged when each run starts, succeeds or fails, " +
+            'so silence — GitHub not running the schedule at all — raises an alarm too.',
+        expected: 'an http(s) URL',
+        example: 'https://hc-ping.com/ReplaceWithYourCheckUuid',
+        exampleAsValue: false,
+        secret: true,
+        requirement: 'optional',
+        places: ['github-secret'],
+        schema: checked((value) => (0,_values__WEBPACK_IMPORTED_MODULE_1__/* .httpUrlProblem */ .Hv)(value, { allowQuery: true })),
+    },
 ];
 /** The application's own keys: read by the shop itself, so they live in the Render environment. */
 const APPLICATION_VARIABLES = [
@@ -1076,6 +1130,7 @@ const GROUP_TITLES = {
     encryption: 'Backup encryption (age)',
     atlas: 'Atlas Cloud Backup (M10+ and Flex clusters)',
     deploys: 'Deploys (Render)',
+    notifications: 'Notifications',
     application: 'Application',
 };
 const PLACE_LABELS = {

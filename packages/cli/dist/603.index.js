@@ -974,9 +974,10 @@ class RestoreNotConfirmedError extends _shipkit_runtime__WEBPACK_IMPORTED_MODULE
 /* harmony export */   QM: () => (/* binding */ realAtlasDeps),
 /* harmony export */   ly: () => (/* binding */ AtlasTransport)
 /* harmony export */ });
-/* unused harmony exports ATLAS_BASE_URL, DEFAULT_RETRY, backoffDelay, parseRetryAfter, mayResend, atlasError, networkReason */
+/* unused harmony exports ATLAS_BASE_URL, mayResend, atlasError */
 /* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(979);
-/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3422);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(179);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3422);
 /* harmony import */ var _auth__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7882);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1395);
 
@@ -1023,53 +1024,16 @@ function realAtlasDeps(signal) {
         logger: _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .silentLogger */ .qq,
     };
 }
-const DEFAULT_RETRY = {
-    attempts: 6,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    requestTimeoutMs: 30_000,
-};
-/** Exponential backoff with equal jitter: retry n waits between half and all of base·2ⁿ⁻¹ (capped). */
-function backoffDelay(retry, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** `Retry-After` as delta-seconds or an HTTP date → milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(header, now) {
-    const value = header?.trim();
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * Socket errors raised before a request is written: refused, unreachable, no such host. Anything else (a
- * reset, a timeout) may come after Atlas got the request.
- */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
+
 /**
  * The retry decision for every request this package sends: whether a failed attempt may be sent again as
- * it is. A read always may. A request that creates something (a snapshot, an export, a restore job, a
+ * it is (the shared decision of `@shipkit/runtime`). A read always may. A request that creates something (a snapshot, an export, a restore job, a
  * database user) only when Atlas certainly did not act on it: nothing was sent, or Atlas answered 429
  * (rate limited: nothing was processed) or 401 (not authenticated: nothing was processed). After a 5xx,
  * a timeout or a dropped connection it may have, and the caller reconciles (see `createOnce`).
  */
 function mayResend(request, failure) {
-    if (request.idempotent ?? request.method === 'GET')
-        return true;
-    if ('status' in failure)
-        return failure.status === 429 || failure.status === 401;
-    const code = failure.thrown?.cause?.code;
-    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+    return (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .mayResend */ .NO)(request, failure, (status) => status === 429 || status === 401);
 }
 /** Atlas's error body: `{error, errorCode, detail, reason, parameters}`; an OAuth error: `{error, error_description}`. */
 function atlasError(body) {
@@ -1087,17 +1051,6 @@ function atlasError(body) {
 }
 function shorten(text) {
     return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. */
-function networkReason(thrown) {
-    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
-    if (error.name === 'TimeoutError')
-        return 'no response in time';
-    const reason = error.cause?.code ?? error.cause?.message ?? error.message;
-    return typeof reason === 'string' && reason ? reason : (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(thrown);
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 /** A service-account token lives an hour (`expires_in: 3600`) unless Atlas says otherwise. */
 const DEFAULT_TOKEN_LIFETIME_MS = 3_600_000;
@@ -1121,7 +1074,7 @@ class AtlasTransport {
         this.options = options;
         this.deps = deps;
         this.origin = (options.baseUrl ?? ATLAS_BASE_URL).replace(/\/+$/, '');
-        this.policy = { ...DEFAULT_RETRY, ...options.retry };
+        this.policy = { ..._shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...options.retry };
     }
     /** Sends a request and returns its 2xx answer; anything else is thrown as an {@link AtlasApiError}. */
     async send(request, policy = this.policy) {
@@ -1151,14 +1104,14 @@ class AtlasTransport {
             }
             catch (thrown) {
                 this.throwIfStopped(request.what);
-                const reason = networkReason(thrown);
+                const reason = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d8)(thrown);
                 if (!mayResend(request, { thrown })) {
                     throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .AtlasMaybeReceivedError */ .tf(`Could not ${request.what}: ${reason} (the request may have reached Atlas).`, attempt);
                 }
                 if (isLast) {
                     throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .AtlasApiError */ .y1(`Could not ${request.what}: ${reason} (after ${attempt} attempts).`);
                 }
-                await this.pause(backoffDelay(attempt, policy, deps.random), `Could not ${request.what} (${reason})`, request.what);
+                await this.pause((0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(attempt, policy, deps.random), `Could not ${request.what} (${reason})`, request.what);
                 continue;
             }
             const body = await readBody(response);
@@ -1192,8 +1145,8 @@ class AtlasTransport {
             }
             if (isLast)
                 throw this.failure(response.status, body, request, attempt);
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), deps.now());
-            const delay = retryAfter ?? backoffDelay(attempt, policy, deps.random);
+            const retryAfter = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(response.headers.get('retry-after'), deps.now());
+            const delay = retryAfter ?? (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(attempt, policy, deps.random);
             const why = response.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${response.status}`;
             if (!this.fitsDeadline(delay))
                 throw this.failure(response.status, body, request, attempt, true);
@@ -1227,7 +1180,7 @@ class AtlasTransport {
     }
     deadlineError(what) {
         const reason = this.options.signal?.aborted
-            ? (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(this.options.signal.reason)
+            ? (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(this.options.signal.reason)
             : 'the deadline passed';
         return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .AtlasDeadlineError */ .Y(`Stopped before Atlas could ${what}: ${reason}.`);
     }
@@ -1237,7 +1190,7 @@ class AtlasTransport {
     async pause(delayMs, why, what) {
         if (!this.fitsDeadline(delayMs))
             throw this.deadlineError(what);
-        this.deps.logger.info(`${why}; retrying in ${seconds(delayMs)}.`);
+        this.deps.logger.info(`${why}; retrying in ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .retryDelayText */ .Vd)(delayMs)}.`);
         try {
             await this.deps.sleep(delayMs);
         }
@@ -1297,8 +1250,8 @@ class AtlasTransport {
                 this.throwIfStopped(what);
                 // Asking for a token twice creates nothing lasting: every failure may be retried.
                 if (isLast)
-                    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .AtlasApiError */ .y1(`Could not ${what}: ${networkReason(thrown)} (after ${attempt} attempts).`);
-                await this.pause(backoffDelay(attempt, policy, deps.random), `Could not ${what} (${networkReason(thrown)})`, what);
+                    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .AtlasApiError */ .y1(`Could not ${what}: ${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d8)(thrown)} (after ${attempt} attempts).`);
+                await this.pause((0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(attempt, policy, deps.random), `Could not ${what} (${(0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .networkReason */ .d8)(thrown)})`, what);
                 continue;
             }
             const body = await readBody(response);
@@ -1316,8 +1269,8 @@ class AtlasTransport {
                 return token.access_token;
             }
             if ((response.status === 429 || response.status >= 500) && !isLast) {
-                const delay = parseRetryAfter(response.headers.get('retry-after'), deps.now()) ??
-                    backoffDelay(attempt, policy, deps.random);
+                const delay = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(response.headers.get('retry-after'), deps.now()) ??
+                    (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .backoffDelay */ .EY)(attempt, policy, deps.random);
                 await this.pause(delay, `Could not ${what} yet (HTTP ${response.status})`, what);
                 continue;
             }

@@ -2,6 +2,22 @@ export const id = 615;
 export const ids = [615];
 export const modules = {
 
+/***/ 6477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ TOOL)
+/* harmony export */ });
+/**
+ * The name and version recorded in manifests, archive preludes and verification records. Kept in
+ * source (not read from package.json at run time) so bundles carry it; a test checks it matches the
+ * root package.json, and the release script updates both.
+ */
+const TOOL = { name: 'mongo-shipkit', version: '0.1.0' };
+
+
+/***/ }),
+
 /***/ 8139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -28,6 +44,8 @@ const EVENTS = (/* unused pure expression or super */ null && ([
     'verify.failed',
     'restore.succeeded',
     'restore.failed',
+    'drill.succeeded',
+    'drill.failed',
     'freshness.ok',
     'freshness.stale',
 ]));
@@ -540,6 +558,7 @@ function notifyConfig(values, addSecret) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Up: () => (/* binding */ freshnessEvent),
 /* harmony export */   XT: () => (/* binding */ checkEvent),
+/* harmony export */   ij: () => (/* binding */ drillEvent),
 /* harmony export */   nF: () => (/* binding */ backupEvent),
 /* harmony export */   uG: () => (/* binding */ failedEvent)
 /* harmony export */ });
@@ -623,6 +642,19 @@ function checkEvent(kind, facts, at) {
         bytes: facts.bytes,
         durationSeconds: Math.round(facts.durationMs / 1000),
         ...(passed ? {} : { failure: facts.problems.slice(0, 20).join('\n') }),
+    };
+}
+/** A restore drill, from its record: bad news when a target was missed or a restore failed. */
+function drillEvent(facts, at) {
+    return {
+        event: facts.passed ? 'drill.succeeded' : 'drill.failed',
+        at: at.toISOString(),
+        summary: `restore drill of ${publicLocation(facts.source)} ${facts.passed ? 'PASSED' : 'FAILED'}: ${facts.measured}`,
+        ...(facts.backupId ? { backupId: facts.backupId } : {}),
+        destination: publicLocation(facts.source),
+        documents: facts.documents,
+        durationSeconds: Math.round(facts.durationMs / 1000),
+        ...(facts.passed ? {} : { failure: facts.missed.slice(0, 20).join('\n') }),
     };
 }
 function freshnessEvent(facts, at) {

@@ -2,6 +2,22 @@ export const id = 756;
 export const ids = [756];
 export const modules = {
 
+/***/ 6477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ TOOL)
+/* harmony export */ });
+/**
+ * The name and version recorded in manifests, archive preludes and verification records. Kept in
+ * source (not read from package.json at run time) so bundles carry it; a test checks it matches the
+ * root package.json, and the release script updates both.
+ */
+const TOOL = { name: 'mongo-shipkit', version: '0.1.0' };
+
+
+/***/ }),
+
 /***/ 2756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

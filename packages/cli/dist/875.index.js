@@ -21,6 +21,10 @@ var external_node_path_ = __webpack_require__(6760);
 var options = __webpack_require__(3453);
 // EXTERNAL MODULE: ../backup/src/catalog.ts
 var catalog = __webpack_require__(3384);
+// EXTERNAL MODULE: ../notify/src/options.ts + 1 modules
+var src_options = __webpack_require__(6586);
+// EXTERNAL MODULE: ../notify/src/outcomes.ts
+var outcomes = __webpack_require__(3403);
 // EXTERNAL MODULE: ../runtime/src/options/row.ts
 var row = __webpack_require__(3832);
 // EXTERNAL MODULE: ../runtime/src/options/rows.ts
@@ -30,7 +34,7 @@ var exit = __webpack_require__(601);
 // EXTERNAL MODULE: ../runtime/src/errors.ts
 var errors = __webpack_require__(3422);
 // EXTERNAL MODULE: ../storage/src/options.ts
-var src_options = __webpack_require__(2914);
+var storage_src_options = __webpack_require__(2914);
 // EXTERNAL MODULE: ../storage/src/open.ts + 1 modules
 var src_open = __webpack_require__(6403);
 // EXTERNAL MODULE: ../verify/src/options.ts
@@ -149,6 +153,22 @@ function assessDrill(drill) {
 const ms = (s) => s * 1000;
 const mark = (met) => (met ? '✅' : '❌');
 /** The drill as a job-summary table: one row per restore, then the two targets. */
+/** What a notification says about a drill (`drillEvent` of `@shipkit/notify` turns it into the event). */
+function drillFacts(record) {
+    const ms = (seconds) => seconds * 1000;
+    const restores = record.restores.length;
+    return {
+        passed: record.passed,
+        source: record.source,
+        ...(record.rpo.backupId ? { backupId: record.rpo.backupId } : {}),
+        documents: record.restores.reduce((sum, r) => sum + r.documents, 0),
+        durationMs: Date.parse(record.finishedAt) - Date.parse(record.startedAt),
+        missed: record.missed,
+        measured: `${restores} restore${restores === 1 ? '' : 's'}, slowest ${(0,format/* formatDuration */.a3)(ms(record.rto.worstSeconds))} ` +
+            `(RTO ${(0,format/* formatDuration */.a3)(ms(record.targets.rtoSeconds))}); newest backup ${(0,format/* formatDuration */.a3)(ms(record.rpo.ageSeconds))} old ` +
+            `(RPO ${(0,format/* formatDuration */.a3)(ms(record.targets.rpoSeconds))})`,
+    };
+}
 function drillMarkdown(record) {
     const lines = [
         `### ${record.passed ? '✅ Restore drill met its targets' : '❌ Restore drill missed its targets'}`,
@@ -176,6 +196,8 @@ function drillMarkdown(record) {
 var run = __webpack_require__(7341);
 // EXTERNAL MODULE: ./src/command.ts
 var command = __webpack_require__(483);
+// EXTERNAL MODULE: ./src/notify.ts + 3 modules
+var notify = __webpack_require__(8139);
 // EXTERNAL MODULE: ./src/commands/catalog.ts + 1 modules
 var commands_catalog = __webpack_require__(634);
 // EXTERNAL MODULE: ./src/commands/verify.ts + 1 modules
@@ -190,40 +212,45 @@ var verify = __webpack_require__(8712);
 
 
 
+
+
+const DRILL_OPTIONS = {
+    from: { ...commands_catalog.AT, flag: 'from', description: 'Where the backups are: s3://bucket/prefix or file:///path.' },
+    'scratch-mongodb-uri': {
+        ...verify_src_options/* SCRATCH_URI */.In,
+        description: 'The drill server: each backup is restored under fresh database names, dropped after. Secret: masked in every form.',
+        required: true,
+    },
+    older: (0,row/* customRow */.Kl)(parseOlderChoice, {
+        description: 'The older backup restored besides the newest: random (among those retained), none, or a backup id.',
+        default: 'random',
+        placeholder: 'random|none|<backup-id>',
+    }),
+    rto: (0,row/* durationRow */.re)({
+        description: 'Recovery time objective: the longest one restore may take.',
+        default: '2h',
+    }),
+    rpo: (0,row/* durationRow */.re)({
+        description: 'Recovery point objective: the oldest the newest backup may be.',
+        default: '26h',
+    }),
+    record: (0,row/* textRow */.yL)({ description: 'Write the drill record (JSON) to this file.', placeholder: '<path>' }),
+    summary: (0,row/* textRow */.yL)({
+        description: 'Append the drill table (Markdown) to this file, e.g. $GITHUB_STEP_SUMMARY.',
+        placeholder: '<path>',
+    }),
+    'identity-file': verify.IDENTITY_FILE,
+    'decrypt-identity': options/* DECRYPT_IDENTITY */.F_,
+    parallelism: verify_src_options/* RESTORE_PARALLELISM */.gt,
+    'parallel-parts': verify_src_options/* PARALLEL_PARTS */.xh,
+    timeout: (0,rows/* timeoutRow */.o5)('6h', 'Stop one restore after this long, e.g. 90m or 6h.'),
+    ...storage_src_options/* S3_ROWS */.x,
+    ...src_options/* NOTIFY_ROWS */.a,
+};
 const drill = (0,command/* command */.G)({
     name: 'drill',
     usage: '--from <prefix> --scratch-uri <uri> [--older random|none|<backup-id>] [--rto <duration>] [--rpo <duration>] [options]',
-    options: {
-        from: { ...commands_catalog.AT, flag: 'from', description: 'Where the backups are: s3://bucket/prefix or file:///path.' },
-        'scratch-mongodb-uri': {
-            ...verify_src_options/* SCRATCH_URI */.In,
-            description: 'The drill server: each backup is restored under fresh database names, dropped after. Secret: masked in every form.',
-            required: true,
-        },
-        older: (0,row/* customRow */.Kl)(parseOlderChoice, {
-            description: 'The older backup restored besides the newest: random (among those retained), none, or a backup id.',
-            default: 'random',
-            placeholder: 'random|none|<backup-id>',
-        }),
-        rto: (0,row/* durationRow */.re)({
-            description: 'Recovery time objective: the longest one restore may take.',
-            default: '2h',
-        }),
-        rpo: (0,row/* durationRow */.re)({
-            description: 'Recovery point objective: the oldest the newest backup may be.',
-            default: '26h',
-        }),
-        record: (0,row/* textRow */.yL)({ description: 'Write the drill record (JSON) to this file.', placeholder: '<path>' }),
-        summary: (0,row/* textRow */.yL)({
-            description: 'Append the drill table (Markdown) to this file, e.g. $GITHUB_STEP_SUMMARY.',
-            placeholder: '<path>',
-        }),
-        'identity-file': verify.IDENTITY_FILE,
-        'decrypt-identity': options/* DECRYPT_IDENTITY */.F_,
-        parallelism: verify_src_options/* RESTORE_PARALLELISM */.gt,
-        timeout: (0,rows/* timeoutRow */.o5)('6h', 'Stop one restore after this long, e.g. 90m or 6h.'),
-        ...src_options/* S3_ROWS */.x,
-    },
+    options: DRILL_OPTIONS,
     details: `
 A restore drill: the newest complete backup and one older one (chosen at random among those retained,
 so every retained backup gets proven over time) are each restored into the drill server and compared
@@ -237,51 +264,66 @@ the table say which).
 Example:
   SCRATCH_MONGODB_URI=mongodb://localhost:27017 shipkit drill --from s3://acme-backups/shop --rto 1h --rpo 26h --record drill.json`,
     async run({ options }, context) {
-        const source = options.from;
-        const storageOptions = (0,src_options/* s3Options */.h)(options, context.env);
-        const storage = (0,src_open/* openStorage */.G)(source, { s3: storageOptions });
-        let location;
-        let candidates;
-        try {
-            location = storage.describe();
-            candidates = await (0,catalog/* listBackups */.Cw)(storage);
-        }
-        finally {
-            await storage.close();
-        }
-        const plan = planDrill(candidates, options.older, context.random, location);
-        const run = {
-            ...(await (0,verify.readIdentity)(options, context)),
-            mode: 'full',
-            renames: [],
-            scratchUri: options['scratch-mongodb-uri'],
-            parallelism: options.parallelism,
-            timeoutMs: options.timeout,
-            storage: storageOptions,
-        };
-        const startedAt = new Date();
-        const measured = [];
-        for (const planned of plan.restores) {
-            measured.push(await restoreOne(planned, { ...run, location: { source, backup: planned.id } }, context));
-        }
-        const record = assessDrill({
-            source: location,
-            startedAt,
-            finishedAt: new Date(),
-            targets: { rtoMs: options.rto, rpoMs: options.rpo },
-            restores: measured,
-            ...(plan.note ? { note: plan.note } : {}),
+        const started = Date.now();
+        return (0,notify/* reporting */.v)(options, context, (error) => (0,outcomes/* failedEvent */.uG)('drill.failed', error, new Date(), {
+            destination: options.from,
+            durationMs: Date.now() - started,
+        }), async () => {
+            const record = await runDrill(options, context);
+            return {
+                code: record.passed ? exit/* EXIT */.dc.ok : exit/* EXIT */.dc.failed,
+                event: (0,outcomes/* drillEvent */.ij)(drillFacts(record), new Date()),
+            };
         });
-        await keep(record, options.record, options.summary, context);
-        if (context.json)
-            context.stdout(`${JSON.stringify(record, null, 2)}\n`);
-        else
-            context.stdout(drillMarkdown(record));
-        if (!record.passed)
-            context.logger.error(`Restore drill missed its targets: ${record.missed.join(' ')}`);
-        return record.passed ? exit/* EXIT */.dc.ok : exit/* EXIT */.dc.failed;
     },
 });
+/** Restores the planned backups one after the other, assesses the drill and keeps its record. */
+async function runDrill(options, context) {
+    const source = options.from;
+    const storageOptions = (0,storage_src_options/* s3Options */.h)(options, context.env);
+    const storage = (0,src_open/* openStorage */.G)(source, { s3: storageOptions });
+    let location;
+    let candidates;
+    try {
+        location = storage.describe();
+        candidates = await (0,catalog/* listBackups */.Cw)(storage);
+    }
+    finally {
+        await storage.close();
+    }
+    const plan = planDrill(candidates, options.older, context.random, location);
+    const run = {
+        ...(await (0,verify.readIdentity)(options, context)),
+        mode: 'full',
+        renames: [],
+        scratchUri: options['scratch-mongodb-uri'],
+        parallelism: options.parallelism,
+        parallelParts: options['parallel-parts'],
+        timeoutMs: options.timeout,
+        storage: storageOptions,
+    };
+    const startedAt = new Date();
+    const measured = [];
+    for (const planned of plan.restores) {
+        measured.push(await restoreOne(planned, { ...run, location: { source, backup: planned.id } }, context));
+    }
+    const record = assessDrill({
+        source: location,
+        startedAt,
+        finishedAt: new Date(),
+        targets: { rtoMs: options.rto, rpoMs: options.rpo },
+        restores: measured,
+        ...(plan.note ? { note: plan.note } : {}),
+    });
+    await keep(record, options.record, options.summary, context);
+    if (context.json)
+        context.stdout(`${JSON.stringify(record, null, 2)}\n`);
+    else
+        context.stdout(drillMarkdown(record));
+    if (!record.passed)
+        context.logger.error(`Restore drill missed its targets: ${record.missed.join(' ')}`);
+    return record;
+}
 /** Restores one backup as verify --mode full does, timed; a restore that throws is a failed restore. */
 async function restoreOne(planned, options, context) {
     context.logger.info(`Restoring the ${planned.role} backup ${planned.id} into the drill server…`);
@@ -412,6 +454,22 @@ function headline(report) {
         `${report.totals.namespaces} namespaces, ${(0,format/* formatCount */.B4)(documents)} documents, ` +
         `${(0,format/* formatBytes */.z3)(report.archive.storedBytes)} read in ${(0,format/* formatDuration */.a3)(report.durationMs)}`);
 }
+/**
+ * What a notification says about a verification or a restore check (`checkEvent` of
+ * `@shipkit/notify` turns it into the event): the same facts from the CLI and the action.
+ */
+function reportFacts(report) {
+    return {
+        result: report.result,
+        headline: headline(report),
+        source: report.source,
+        ...(report.backupId ? { backupId: report.backupId } : {}),
+        documents: report.totals.restoredDocuments ?? report.totals.documents,
+        bytes: report.archive.storedBytes,
+        durationMs: report.durationMs,
+        problems: report.problems,
+    };
+}
 /** The job summary of the action. */
 function reportMarkdown(report) {
     const { headers, rows } = namespaceRows(report);
@@ -455,6 +513,7 @@ const SOURCE_OPTIONS = {
     'identity-file': IDENTITY_FILE,
     'decrypt-identity': options/* DECRYPT_IDENTITY */.F_,
     parallelism: verify_src_options/* RESTORE_PARALLELISM */.gt,
+    'parallel-parts': verify_src_options/* PARALLEL_PARTS */.xh,
     report: (0,row/* textRow */.yL)({ description: 'Also write the JSON report to this file.', placeholder: '<path>' }),
     timeout: verify_src_options/* RUN_TIMEOUT */.AQ,
     ...storage_src_options/* S3_ROWS */.x,
@@ -488,6 +547,7 @@ async function backupRunOptions(options, context) {
         location: (0,verify_src_options/* locationFrom */.WP)(options.from, options.latest, context.env),
         ...(await readIdentity(options, context)),
         parallelism: options.parallelism,
+        parallelParts: options['parallel-parts'],
         timeoutMs: options.timeout,
         ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
         storage: (0,storage_src_options/* s3Options */.h)(options, context.env),
@@ -523,16 +583,7 @@ async function printReport(report, reportFile, context) {
 }
 /** The event a verification or a restore check sends, from its report. */
 function reportEvent(kind, report) {
-    return (0,outcomes/* checkEvent */.XT)(kind, {
-        result: report.result,
-        headline: headline(report),
-        source: report.source,
-        ...(report.backupId ? { backupId: report.backupId } : {}),
-        documents: report.totals.restoredDocuments ?? report.totals.documents,
-        bytes: report.archive.storedBytes,
-        durationMs: report.durationMs,
-        problems: report.problems,
-    }, new Date(report.finishedAt));
+    return (0,outcomes/* checkEvent */.XT)(kind, reportFacts(report), new Date(report.finishedAt));
 }
 const verify = (0,command/* command */.G)({
     name: 'verify',
@@ -631,7 +682,11 @@ async function onBackup(options, deps, label, work) {
             for (const skipped of source.passedOver ?? []) {
                 deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
             }
-            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+            const parts = source.manifest?.parts?.archives.length;
+            const atOnce = parts
+                ? `, ${parts} parts, ${Math.min(parts, options.parallelParts ?? 1)} read at once`
+                : '';
+            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId}${atOnce})` : ''}`);
             const progress = new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .ProgressReporter */ .P({
                 label: label.progress,
                 ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
@@ -675,6 +730,7 @@ function archiveAccess(options) {
         ...(options.identity ? { identity: options.identity } : {}),
         ...(options.identityOption ? { identityOption: options.identityOption } : {}),
         parallelism: options.parallelism,
+        ...(options.parallelParts === undefined ? {} : { parallelParts: options.parallelParts }),
         ...(options.record === undefined ? {} : { record: options.record }),
     };
 }

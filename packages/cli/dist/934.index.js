@@ -32,7 +32,8 @@ function textTable(headers, rows, rightAligned = []) {
 /* harmony export */   bK: () => (/* binding */ FROM_ROWS),
 /* harmony export */   c9: () => (/* binding */ checkLocation),
 /* harmony export */   gt: () => (/* binding */ RESTORE_PARALLELISM),
-/* harmony export */   qh: () => (/* binding */ VERIFY_MODE)
+/* harmony export */   qh: () => (/* binding */ VERIFY_MODE),
+/* harmony export */   xh: () => (/* binding */ PARALLEL_PARTS)
 /* harmony export */ });
 /* unused harmony export LOCATION_ROWS */
 /* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3832);
@@ -59,6 +60,13 @@ const RESTORE_PARALLELISM = {
     ..._shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .PARALLELISM */ .Px,
     description: 'Insert batches in flight at once while restoring; namespaces read back at once.',
 };
+/** Parts of a backup in parts read and restored at once. */
+const PARALLEL_PARTS = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .integerRow */ .d1)({
+    description: "For a backup in parts: how many parts are read (and restored) at once, at most the backup's number of parts. Each adds its own download and decompression; a collection split over parts is still staged once, indexed once, and swapped in once after every part was proven.",
+    default: '3',
+    min: 1,
+    max: 16,
+});
 /** The bound on a verification or a restore. */
 const RUN_TIMEOUT = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .timeoutRow */ .o5)('6h');
 /**

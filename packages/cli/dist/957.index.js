@@ -367,6 +367,22 @@ function headline(report) {
         `${report.totals.namespaces} namespaces, ${(0,format/* formatCount */.B4)(documents)} documents, ` +
         `${(0,format/* formatBytes */.z3)(report.archive.storedBytes)} read in ${(0,format/* formatDuration */.a3)(report.durationMs)}`);
 }
+/**
+ * What a notification says about a verification or a restore check (`checkEvent` of
+ * `@shipkit/notify` turns it into the event): the same facts from the CLI and the action.
+ */
+function reportFacts(report) {
+    return {
+        result: report.result,
+        headline: headline(report),
+        source: report.source,
+        ...(report.backupId ? { backupId: report.backupId } : {}),
+        documents: report.totals.restoredDocuments ?? report.totals.documents,
+        bytes: report.archive.storedBytes,
+        durationMs: report.durationMs,
+        problems: report.problems,
+    };
+}
 /** The job summary of the action. */
 function reportMarkdown(report) {
     const { headers, rows } = namespaceRows(report);
@@ -410,6 +426,7 @@ const SOURCE_OPTIONS = {
     'identity-file': IDENTITY_FILE,
     'decrypt-identity': options/* DECRYPT_IDENTITY */.F_,
     parallelism: verify_src_options/* RESTORE_PARALLELISM */.gt,
+    'parallel-parts': verify_src_options/* PARALLEL_PARTS */.xh,
     report: (0,row/* textRow */.yL)({ description: 'Also write the JSON report to this file.', placeholder: '<path>' }),
     timeout: verify_src_options/* RUN_TIMEOUT */.AQ,
     ...storage_src_options/* S3_ROWS */.x,
@@ -443,6 +460,7 @@ async function backupRunOptions(options, context) {
         location: (0,verify_src_options/* locationFrom */.WP)(options.from, options.latest, context.env),
         ...(await readIdentity(options, context)),
         parallelism: options.parallelism,
+        parallelParts: options['parallel-parts'],
         timeoutMs: options.timeout,
         ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
         storage: (0,storage_src_options/* s3Options */.h)(options, context.env),
@@ -478,16 +496,7 @@ async function printReport(report, reportFile, context) {
 }
 /** The event a verification or a restore check sends, from its report. */
 function reportEvent(kind, report) {
-    return (0,outcomes/* checkEvent */.XT)(kind, {
-        result: report.result,
-        headline: headline(report),
-        source: report.source,
-        ...(report.backupId ? { backupId: report.backupId } : {}),
-        documents: report.totals.restoredDocuments ?? report.totals.documents,
-        bytes: report.archive.storedBytes,
-        durationMs: report.durationMs,
-        problems: report.problems,
-    }, new Date(report.finishedAt));
+    return (0,outcomes/* checkEvent */.XT)(kind, reportFacts(report), new Date(report.finishedAt));
 }
 const verify = (0,command/* command */.G)({
     name: 'verify',
@@ -695,7 +704,11 @@ async function onBackup(options, deps, label, work) {
             for (const skipped of source.passedOver ?? []) {
                 deps.logger.warn(`passed over damaged backup ${skipped.id}: ${skipped.damage.join('; ')}`);
             }
-            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId})` : ''}`);
+            const parts = source.manifest?.parts?.archives.length;
+            const atOnce = parts
+                ? `, ${parts} parts, ${Math.min(parts, options.parallelParts ?? 1)} read at once`
+                : '';
+            deps.logger.info(`reading ${source.url}${source.backupId ? ` (backup ${source.backupId}${atOnce})` : ''}`);
             const progress = new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_4__/* .ProgressReporter */ .P({
                 label: label.progress,
                 ...(source.manifest ? { totalBytes: source.manifest.totals.bytes } : {}),
@@ -739,6 +752,7 @@ function archiveAccess(options) {
         ...(options.identity ? { identity: options.identity } : {}),
         ...(options.identityOption ? { identityOption: options.identityOption } : {}),
         parallelism: options.parallelism,
+        ...(options.parallelParts === undefined ? {} : { parallelParts: options.parallelParts }),
         ...(options.record === undefined ? {} : { record: options.record }),
     };
 }

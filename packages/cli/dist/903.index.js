@@ -1,5 +1,5 @@
-export const id = 962;
-export const ids = [962];
+export const id = 903;
+export const ids = [903];
 export const modules = {
 
 /***/ 2856:
@@ -70,7 +70,7 @@ const CONNECTION_ROWS = { ...TARGET_ROWS, ...CREDENTIAL_ROWS };
 
 /***/ }),
 
-/***/ 6962:
+/***/ 8903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -87,136 +87,281 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ../backup/src/options.ts
 var options = __webpack_require__(3453);
+// EXTERNAL MODULE: ../runtime/src/deadline.ts
+var deadline = __webpack_require__(3181);
+// EXTERNAL MODULE: ../runtime/src/log.ts
+var log = __webpack_require__(979);
+// EXTERNAL MODULE: ../runtime/src/retry.ts
+var retry = __webpack_require__(179);
+// EXTERNAL MODULE: ../runtime/src/format.ts
+var format = __webpack_require__(770);
 // EXTERNAL MODULE: ../runtime/src/errors.ts
 var errors = __webpack_require__(3422);
-// EXTERNAL MODULE: ../../node_modules/libsodium-wrappers/dist/modules-esm/libsodium-wrappers.mjs + 1 modules
-var libsodium_wrappers = __webpack_require__(9724);
-;// CONCATENATED MODULE: ../bootstrap/src/github.ts
+;// CONCATENATED MODULE: ../github/src/errors.ts
+
+/**
+ * The one error of the GitHub client: what was asked (method, path without the query), what GitHub
+ * answered and, in the message, what the edge says to do about it. The message never holds the token:
+ * the client builds every one through its redactor.
+ */
+class GitHubApiError extends errors/* UserError */.y {
+    name = 'GitHubApiError';
+    method;
+    path;
+    status;
+    githubMessage;
+    documentationUrl;
+    attempts;
+    mayHaveBeenReceived;
+    constructor(message, fields) {
+        super(message);
+        this.method = fields.method;
+        this.path = fields.path;
+        this.status = fields.status;
+        this.githubMessage = fields.githubMessage;
+        this.documentationUrl = fields.documentationUrl;
+        this.attempts = fields.attempts;
+        this.mayHaveBeenReceived = fields.mayHaveBeenReceived ?? false;
+    }
+}
+
+;// CONCATENATED MODULE: ../github/src/client.ts
 
 
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
-/** A GitHub API call that has not answered in this long is given up: nothing may wait for ever. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** A libsodium sealed box of `value` to the repository's public key, base64: what GitHub expects. */
-async function sealSecret(value, publicKeyBase64) {
-    await libsodium_wrappers/* default.ready */.Ay.ready;
-    const publicKey = libsodium_wrappers/* default.from_base64 */.Ay.from_base64(publicKeyBase64, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
-    const sealed = libsodium_wrappers/* default */.Ay.crypto_box_seal(libsodium_wrappers/* default.from_string */.Ay.from_string(value), publicKey);
-    return libsodium_wrappers/* default.to_base64 */.Ay.to_base64(sealed, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
-}
+/** The REST API version every request names (`X-GitHub-Api-Version`). */
+const GITHUB_API_VERSION = '2022-11-28';
+const realGitHubDeps = () => ({
+    fetch: globalThis.fetch,
+    sleep: (ms, signal) => (0,deadline/* sleep */.yy)(ms, signal),
+    now: Date.now,
+    random: Math.random,
+    logger: log/* silentLogger */.qq,
+});
+const GITHUB_RETRY = { ...retry/* DEFAULT_RETRY */.vI, maxRateLimitWaitMs: 60_000 };
 /**
- * The few GitHub REST calls init-client makes: Actions secrets (sealed to the repository's key),
- * Actions variables and deployment environments. Errors say what the token lacks, never its value.
+ * The one GitHub REST client: base URL (GHES too), token, API version and User-Agent on every request;
+ * each try bounded by the request timeout and the run's deadline; retries with backoff of what may be
+ * sent again, and waits for rate limits; pages followed by `Link: rel="next"`; every failure one
+ * {@link GitHubApiError} that never holds the token.
  */
-class GitHubRepositoryClient {
+class GitHubClient {
     options;
+    deps;
     apiUrl;
-    fetch;
-    publicKey;
-    constructor(options) {
+    policy;
+    signal;
+    constructor(options, deps = realGitHubDeps()) {
         this.options = options;
-        this.apiUrl = (options.apiUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-        this.fetch = options.fetch ?? globalThis.fetch;
+        this.deps = deps;
+        this.apiUrl = (options.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
+        this.policy = { ...GITHUB_RETRY, ...options.retry };
+        this.signal = options.deadline?.signal ?? options.signal;
     }
-    path(suffix) {
-        const [owner, name] = this.options.repository.split('/');
-        return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}${suffix}`;
+    /**
+     * Sends a request and returns GitHub's answer when it is a success (or a status in `accept`); retries
+     * what {@link mayResend} allows, and throws a {@link GitHubApiError} for everything else.
+     */
+    async request(request) {
+        const url = this.url(request);
+        const at = { method: request.method, path: url.pathname };
+        for (let attempt = 1;; attempt++) {
+            const isLast = attempt >= this.policy.attempts;
+            let answer;
+            try {
+                answer = await this.send(url, request);
+            }
+            catch (thrown) {
+                this.throwIfStopped(request, at, attempt);
+                const reason = (0,retry/* networkReason */.d8)(thrown);
+                if (!(0,retry/* mayResend */.NO)(request, { thrown })) {
+                    // Only a connection never made proves GitHub did not act: a POST after a reset or a timeout may
+                    // have created a comment or a deployment, and a second one would be a duplicate.
+                    throw this.error(`GitHub gave no answer when asked to ${request.what}: ${reason}. The request may have reached GitHub, so it was not sent again.`, { ...at, attempts: attempt, mayHaveBeenReceived: true });
+                }
+                if (isLast) {
+                    throw this.error(`Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL) to ${request.what}: ${reason} (after ${attempt} attempts).`, { ...at, attempts: attempt });
+                }
+                await this.wait((0,retry/* backoffDelay */.EY)(attempt, this.policy, this.deps.random), `Could not ${request.what} (${reason})`, request, at, attempt);
+                continue;
+            }
+            const { response, text } = answer;
+            const { status } = response;
+            const body = parseJson(text);
+            if ((status >= 200 && status < 300) || request.accept?.includes(status)) {
+                return { status, body: body, headers: response.headers, attempts: attempt };
+            }
+            const fields = { ...at, status, attempts: attempt, ...githubFields(body) };
+            const limited = rateLimit(response, this.deps.now());
+            if (limited || status >= 500) {
+                // A rate-limited request was not processed, so even a POST may be sent again; after a 5xx only
+                // what is safe to repeat is.
+                if (!(0,retry/* mayResend */.NO)(request, { status }, () => limited !== undefined)) {
+                    throw this.error(`GitHub answered HTTP ${status}${afterColon(fields)} when asked to ${request.what}. The request may have been received, so it was not sent again.`, { ...fields, mayHaveBeenReceived: true });
+                }
+                const delay = limited?.waitMs ?? (0,retry/* backoffDelay */.EY)(attempt, this.policy, this.deps.random);
+                if (limited && delay > this.policy.maxRateLimitWaitMs) {
+                    const lifts = new Date(this.deps.now() + delay).toISOString().slice(11, 16);
+                    throw this.error(`GitHub's rate limit stops the request to ${request.what} (HTTP ${status}${afterColon(fields)}); it lifts in ${(0,format/* formatDuration */.a3)(delay)}, at ${lifts} UTC. Run again after that.`, fields);
+                }
+                if (!isLast) {
+                    const why = limited ? `rate limited, HTTP ${status}` : `HTTP ${status}`;
+                    await this.wait(delay, `Could not ${request.what} yet (${why})`, request, at, attempt);
+                    continue;
+                }
+            }
+            const hint = request.hint?.(status);
+            const verb = status >= 500 ? `GitHub failed to ${request.what}` : `GitHub refused to ${request.what}`;
+            const tries = attempt > 1 ? `, after ${attempt} attempts` : '';
+            throw this.error(`${verb} (HTTP ${status}${afterColon(fields)}${tries}).${hint ? ` ${hint}` : ''}`, fields);
+        }
     }
-    async request(method, path, body) {
-        let response;
-        try {
-            response = await this.fetch(`${this.apiUrl}${path}`, {
-                method,
+    /** Every item of a listing, following `Link: rel="next"` from page to page (100 items a page). */
+    async paginate(request) {
+        const items = [];
+        let page = {
+            path: request.path,
+            query: { per_page: 100, ...request.query },
+        };
+        while (page) {
+            // A next link carries its own query: the first page's is not applied to it again.
+            const response = await this.request({
+                method: 'GET',
+                what: request.what,
+                ...page,
+                ...(request.hint ? { hint: request.hint } : {}),
+            });
+            if (!Array.isArray(response.body)) {
+                throw this.error(`GitHub answered the request to ${request.what} with no list.`, {
+                    method: 'GET',
+                    path: this.url({ path: page.path }).pathname,
+                    status: response.status,
+                    attempts: response.attempts,
+                });
+            }
+            items.push(...response.body);
+            const next = nextLink(response.headers.get('link'));
+            page = next ? { path: next } : undefined;
+        }
+        return items;
+    }
+    url(request) {
+        const absolute = /^https?:\/\//i.test(request.path);
+        const url = new URL(absolute ? request.path : `${this.apiUrl}${request.path}`);
+        // The token goes with every request: a link GitHub gave must not lead it anywhere else.
+        if (absolute && !url.href.startsWith(`${this.apiUrl}/`)) {
+            throw this.error(`GitHub gave a link outside ${this.apiUrl}; it is not followed with the token.`, {
+                method: 'GET',
+                path: url.pathname,
+                attempts: 0,
+            });
+        }
+        for (const [name, value] of Object.entries(request.query ?? {}))
+            url.searchParams.set(name, String(value));
+        return url;
+    }
+    /** One try, bounded by the request timeout and the run's deadline, the body read included. */
+    async send(url, request) {
+        const timeout = AbortSignal.timeout(this.policy.requestTimeoutMs);
+        const signal = this.signal ? AbortSignal.any([timeout, this.signal]) : timeout;
+        const attempt = (async () => {
+            const response = await this.deps.fetch(url, {
+                method: request.method,
                 headers: {
                     accept: 'application/vnd.github+json',
                     authorization: `Bearer ${this.options.token}`,
-                    'user-agent': 'shipkit-init-client',
-                    'x-github-api-version': '2022-11-28',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                    'user-agent': this.options.userAgent,
+                    'x-github-api-version': GITHUB_API_VERSION,
+                    ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
                 },
-                ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-                signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+                ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+                signal,
             });
-        }
-        catch (error) {
-            const reason = error.name === 'TimeoutError'
-                ? `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`
-                : String(error);
-            throw new errors/* UserError */.y(`Could not reach the GitHub API at ${this.apiUrl} (GITHUB_API_URL): ${reason}`);
-        }
-        const text = await response.text();
-        let json;
+            return { response, text: await response.text() };
+        })();
+        const { deadline } = this.options;
+        return deadline ? deadline.waitFor(`GitHub to ${request.what}`, attempt) : attempt;
+    }
+    async wait(ms, why, request, at, attempt) {
+        this.deps.logger.info(`${this.redact(why)}; retrying in ${(0,retry/* retryDelayText */.Vd)(ms)}.`);
         try {
-            json = text ? JSON.parse(text) : undefined;
+            await this.deps.sleep(ms, this.signal);
         }
-        catch {
-            json = undefined;
+        catch (thrown) {
+            this.throwIfStopped(request, at, attempt);
+            throw thrown;
         }
-        return { status: response.status, json };
     }
-    fail(what, status, json, permission) {
-        const message = json?.message;
-        const detail = typeof message === 'string' ? `: ${message}` : '';
-        const hint = status === 401
-            ? ' GITHUB_TOKEN was refused: check that it is valid and not expired.'
-            : status === 403
-                ? ` GITHUB_TOKEN lacks the permission: it needs ${permission} on ${this.options.repository}.`
-                : status === 404
-                    ? ` Either ${this.options.repository} does not exist or GITHUB_TOKEN cannot see it (it needs ${permission}).`
-                    : '';
-        throw new errors/* UserError */.y(`GitHub refused to ${what} (HTTP ${status}${detail}).${hint}`);
-    }
-    async repositoryPublicKey() {
-        if (this.publicKey)
-            return this.publicKey;
-        const { status, json } = await this.request('GET', this.path('/actions/secrets/public-key'));
-        if (status !== 200)
-            this.fail('give the repository public key', status, json, 'Secrets: read and write');
-        const { key_id: keyId, key } = (json ?? {});
-        if (typeof keyId !== 'string' || typeof key !== 'string') {
-            throw new errors/* UserError */.y('GitHub answered the public-key request without key_id and key.');
-        }
-        this.publicKey = { keyId, key };
-        return this.publicKey;
-    }
-    /** Creates or updates an Actions secret; returns whether it was created. */
-    async putSecret(name, value) {
-        const { keyId, key } = await this.repositoryPublicKey();
-        const encrypted = await sealSecret(value, key);
-        const { status, json } = await this.request('PUT', this.path(`/actions/secrets/${encodeURIComponent(name)}`), {
-            encrypted_value: encrypted,
-            key_id: keyId,
+    /** The run stopped (its deadline passed, or it was cancelled): nothing is tried again. */
+    throwIfStopped(request, at, attempts) {
+        if (!this.signal?.aborted)
+            return;
+        const reason = this.signal.reason;
+        if (reason instanceof errors/* UserError */.y)
+            throw reason;
+        throw this.error(`Could not ${request.what}: the run was stopped (${(0,retry/* networkReason */.d8)(reason)}).`, {
+            ...at,
+            attempts,
         });
-        if (status !== 201 && status !== 204)
-            this.fail(`set the secret ${name}`, status, json, 'Secrets: read and write');
-        return status === 201 ? 'created' : 'updated';
     }
-    /** Creates or updates an Actions variable. */
-    async putVariable(name, value) {
-        const permission = 'Variables: read and write';
-        const existing = await this.request('GET', this.path(`/actions/variables/${encodeURIComponent(name)}`));
-        if (existing.status === 200) {
-            const { status, json } = await this.request('PATCH', this.path(`/actions/variables/${encodeURIComponent(name)}`), {
-                name,
-                value,
-            });
-            if (status !== 204 && status !== 200)
-                this.fail(`update the variable ${name}`, status, json, permission);
-            return 'updated';
-        }
-        if (existing.status !== 404)
-            this.fail(`read the variable ${name}`, existing.status, existing.json, permission);
-        const { status, json } = await this.request('POST', this.path('/actions/variables'), { name, value });
-        if (status !== 201)
-            this.fail(`create the variable ${name}`, status, json, permission);
-        return 'created';
+    /** Every error of the client is made here, so none can carry the token. */
+    error(message, fields) {
+        const { githubMessage } = fields;
+        return new GitHubApiError(this.redact(message), {
+            ...fields,
+            ...(githubMessage === undefined ? {} : { githubMessage: this.redact(githubMessage) }),
+        });
     }
-    /** Creates the deployment environment, or leaves an existing one's protection rules as they are. */
-    async ensureEnvironment(name) {
-        const { status, json } = await this.request('PUT', this.path(`/environments/${encodeURIComponent(name)}`), {});
-        if (status !== 200)
-            this.fail(`create the environment ${name}`, status, json, 'Administration: read and write');
+    redact(text) {
+        const { token } = this.options;
+        return token ? text.replaceAll(token, '***') : text;
     }
+}
+/**
+ * How long GitHub asks to wait when it rate-limited the request: 429, or a 403 that is a rate limit
+ * (a secondary limit sends `Retry-After`; an exhausted primary limit `x-ratelimit-remaining: 0` and
+ * the epoch second it resets at). `waitMs` is absent when GitHub named no time (back off then).
+ */
+function rateLimit(response, now) {
+    const { status, headers } = response;
+    const retryAfter = (0,retry/* parseRetryAfter */.mu)(headers.get('retry-after'), now);
+    const exhausted = headers.get('x-ratelimit-remaining') === '0';
+    if (status !== 429 && !(status === 403 && (retryAfter !== undefined || exhausted)))
+        return undefined;
+    if (retryAfter !== undefined)
+        return { waitMs: retryAfter };
+    const reset = Number(headers.get('x-ratelimit-reset'));
+    if (exhausted && reset > 0)
+        return { waitMs: Math.max(0, reset * 1000 - now) };
+    return {};
+}
+/** The URL of `rel="next"` in a `Link` header, if any. */
+function nextLink(header) {
+    for (const part of header?.split(',') ?? []) {
+        const match = /^\s*<([^>]+)>\s*;(.*)$/.exec(part);
+        if (match && /\brel="?[^"]*\bnext\b/.test(match[2] ?? ''))
+            return match[1];
+    }
+    return undefined;
+}
+function parseJson(text) {
+    try {
+        return text ? JSON.parse(text) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function githubFields(body) {
+    const { message, documentation_url: documentationUrl } = (body ?? {});
+    return {
+        ...(typeof message === 'string' && message ? { githubMessage: message } : {}),
+        ...(typeof documentationUrl === 'string' ? { documentationUrl } : {}),
+    };
+}
+/** `: <GitHub's message>`, or nothing when it gave none. */
+function afterColon({ githubMessage }) {
+    return githubMessage ? `: ${githubMessage}` : '';
 }
 
 ;// CONCATENATED MODULE: ../bootstrap/src/suite.ts
@@ -1043,6 +1188,127 @@ async function generateFiles(store, desired, meta, options) {
             await store.write(STATE_PATH, stateText);
     }
     return { files, changed: writes.length > 0 || stateChanged };
+}
+
+// EXTERNAL MODULE: ../../node_modules/libsodium-wrappers/dist/modules-esm/libsodium-wrappers.mjs + 1 modules
+var libsodium_wrappers = __webpack_require__(9724);
+;// CONCATENATED MODULE: ../bootstrap/src/github.ts
+
+
+
+
+/** A libsodium sealed box of `value` to the repository's public key, base64: what GitHub expects. */
+async function sealSecret(value, publicKeyBase64) {
+    await libsodium_wrappers/* default.ready */.Ay.ready;
+    const publicKey = libsodium_wrappers/* default.from_base64 */.Ay.from_base64(publicKeyBase64, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
+    const sealed = libsodium_wrappers/* default */.Ay.crypto_box_seal(libsodium_wrappers/* default.from_string */.Ay.from_string(value), publicKey);
+    return libsodium_wrappers/* default.to_base64 */.Ay.to_base64(sealed, libsodium_wrappers/* default.base64_variants */.Ay.base64_variants.ORIGINAL);
+}
+/**
+ * The few GitHub REST calls init-client makes: Actions secrets (sealed to the repository's key),
+ * Actions variables and deployment environments. Errors say what the token lacks, never its value.
+ */
+class GitHubRepositoryClient {
+    options;
+    github;
+    publicKey;
+    constructor(options) {
+        this.options = options;
+        this.github = new GitHubClient({
+            token: options.token,
+            apiUrl: options.apiUrl ?? DEFAULT_GITHUB_API_URL,
+            userAgent: 'shipkit-init-client',
+            // Someone waits at the terminal: an unreachable API is reported after a few seconds.
+            retry: { attempts: 3 },
+        }, { ...realGitHubDeps(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+    }
+    path(suffix) {
+        const [owner, name] = this.options.repository.split('/');
+        return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}${suffix}`;
+    }
+    /** What the user can do about a refusal: which permission GITHUB_TOKEN lacks, on which repository. */
+    hint(permission) {
+        const { repository } = this.options;
+        return (status) => status === 401
+            ? 'GITHUB_TOKEN was refused: check that it is valid and not expired.'
+            : status === 403
+                ? `GITHUB_TOKEN lacks the permission: it needs ${permission} on ${repository}.`
+                : status === 404
+                    ? `Either ${repository} does not exist or GITHUB_TOKEN cannot see it (it needs ${permission}).`
+                    : undefined;
+    }
+    async repositoryPublicKey() {
+        if (this.publicKey)
+            return this.publicKey;
+        const { body } = await this.github.request({
+            method: 'GET',
+            path: this.path('/actions/secrets/public-key'),
+            what: 'give the repository public key',
+            hint: this.hint('Secrets: read and write'),
+        });
+        const { key_id: keyId, key } = body ?? {};
+        if (typeof keyId !== 'string' || typeof key !== 'string') {
+            throw new errors/* UserError */.y('GitHub answered the public-key request without key_id and key.');
+        }
+        this.publicKey = { keyId, key };
+        return this.publicKey;
+    }
+    /** Creates or updates an Actions secret; returns whether it was created. */
+    async putSecret(name, value) {
+        const { keyId, key } = await this.repositoryPublicKey();
+        const encrypted = await sealSecret(value, key);
+        const { status } = await this.github.request({
+            method: 'PUT',
+            path: this.path(`/actions/secrets/${encodeURIComponent(name)}`),
+            body: { encrypted_value: encrypted, key_id: keyId },
+            what: `set the secret ${name}`,
+            hint: this.hint('Secrets: read and write'),
+        });
+        return status === 201 ? 'created' : 'updated';
+    }
+    /** Creates or updates an Actions variable. */
+    async putVariable(name, value) {
+        const hint = this.hint('Variables: read and write');
+        const path = this.path(`/actions/variables/${encodeURIComponent(name)}`);
+        const existing = await this.github.request({
+            method: 'GET',
+            path,
+            what: `read the variable ${name}`,
+            accept: [404],
+            hint,
+        });
+        if (existing.status !== 404) {
+            await this.github.request({
+                method: 'PATCH',
+                path,
+                body: { name, value },
+                what: `update the variable ${name}`,
+                // Setting the same value twice leaves the same variable.
+                idempotent: true,
+                hint,
+            });
+            return 'updated';
+        }
+        // Not resent after a lost answer (a second POST would fail as a duplicate): the next run updates it.
+        await this.github.request({
+            method: 'POST',
+            path: this.path('/actions/variables'),
+            body: { name, value },
+            what: `create the variable ${name}`,
+            hint,
+        });
+        return 'created';
+    }
+    /** Creates the deployment environment, or leaves an existing one's protection rules as they are. */
+    async ensureEnvironment(name) {
+        await this.github.request({
+            method: 'PUT',
+            path: this.path(`/environments/${encodeURIComponent(name)}`),
+            body: {},
+            what: `create the environment ${name}`,
+            hint: this.hint('Administration: read and write'),
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ../bootstrap/src/workflows.ts
@@ -2105,6 +2371,97 @@ async function withDeadline(work, ms, onTimeout) {
         // A late failure of `work` after the deadline must not surface as an unhandled rejection.
         work.catch(() => { });
     }
+}
+
+
+/***/ }),
+
+/***/ 179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   NO: () => (/* binding */ mayResend),
+/* harmony export */   Vd: () => (/* binding */ retryDelayText),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isIdempotentMethod, neverSent */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3422);
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    requestTimeoutMs: 30_000,
+};
+/**
+ * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
+ * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
+ */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Methods a server must treat the same however often they arrive (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const isIdempotentMethod = (method) => IDEMPOTENT_METHODS.has(method.toUpperCase());
+/**
+ * Socket errors raised before a request is written: the connection was refused, the host could not be
+ * reached or its name did not resolve. Anything else (a reset, a timeout) may come after the server got it.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** Whether what fetch threw proves the request never left this machine. Duck-typed across realms. */
+function neverSent(thrown) {
+    const code = thrown?.cause?.code;
+    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+/**
+ * The resend decision shared by the HTTP clients: whether a failed attempt may be sent again as it is.
+ * A request safe to repeat (`idempotent`, by default the idempotent methods) always may. One that changes
+ * something only when the server certainly did not act on it: nothing was sent, or it answered a status
+ * that says it processed nothing (`unprocessed`, 429 by default). After a 5xx, a timeout or a dropped
+ * connection it may have acted, and sending it again could do the thing twice: the caller reconciles.
+ */
+function mayResend(request, failure, unprocessed = (status) => status === 429) {
+    if (request.idempotent ?? isIdempotentMethod(request.method))
+        return true;
+    if ('status' in failure)
+        return unprocessed(failure.status);
+    return neverSent(failure.thrown);
+}
+/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
+function networkReason(thrown) {
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    if (error.name === 'TimeoutError')
+        return 'no response in time';
+    const code = error.cause?.code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')
+        return `the connection dropped (${code})`;
+    const reason = code ?? error.cause?.message ?? error.message;
+    return typeof reason === 'string' && reason ? reason : (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(thrown);
+}
+/** A wait as log lines say it: "1.5s", "42s". */
+function retryDelayText(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 
 

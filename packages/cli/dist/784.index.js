@@ -1,5 +1,5 @@
-export const id = 532;
-export const ids = [532];
+export const id = 784;
+export const ids = [784];
 export const modules = {
 
 /***/ 483:
@@ -1258,6 +1258,97 @@ function textTable(headers, rows, rightAligned = []) {
         .join('  ')
         .trimEnd();
     return `${[line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   NO: () => (/* binding */ mayResend),
+/* harmony export */   Vd: () => (/* binding */ retryDelayText),
+/* harmony export */   d8: () => (/* binding */ networkReason),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isIdempotentMethod, neverSent */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3422);
+
+const DEFAULT_RETRY = {
+    attempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    requestTimeoutMs: 30_000,
+};
+/**
+ * Exponential backoff with "equal jitter": the delay for retry n lies between half and all of
+ * base·2ⁿ⁻¹ (capped), so parallel jobs spread out yet none retries immediately.
+ */
+function backoffDelay(retry, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds to wait; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const value = header?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Methods a server must treat the same however often they arrive (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const isIdempotentMethod = (method) => IDEMPOTENT_METHODS.has(method.toUpperCase());
+/**
+ * Socket errors raised before a request is written: the connection was refused, the host could not be
+ * reached or its name did not resolve. Anything else (a reset, a timeout) may come after the server got it.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** Whether what fetch threw proves the request never left this machine. Duck-typed across realms. */
+function neverSent(thrown) {
+    const code = thrown?.cause?.code;
+    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
+/**
+ * The resend decision shared by the HTTP clients: whether a failed attempt may be sent again as it is.
+ * A request safe to repeat (`idempotent`, by default the idempotent methods) always may. One that changes
+ * something only when the server certainly did not act on it: nothing was sent, or it answered a status
+ * that says it processed nothing (`unprocessed`, 429 by default). After a 5xx, a timeout or a dropped
+ * connection it may have acted, and sending it again could do the thing twice: the caller reconciles.
+ */
+function mayResend(request, failure, unprocessed = (status) => status === 429) {
+    if (request.idempotent ?? isIdempotentMethod(request.method))
+        return true;
+    if ('status' in failure)
+        return unprocessed(failure.status);
+    return neverSent(failure.thrown);
+}
+/** Why a fetch threw: a timeout, a socket error code (ECONNREFUSED…) or the message. Duck-typed, as errors from another realm fail `instanceof`. */
+function networkReason(thrown) {
+    const error = (typeof thrown === 'object' && thrown !== null ? thrown : {});
+    if (error.name === 'TimeoutError')
+        return 'no response in time';
+    const code = error.cause?.code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')
+        return `the connection dropped (${code})`;
+    const reason = code ?? error.cause?.message ?? error.message;
+    return typeof reason === 'string' && reason ? reason : (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(thrown);
+}
+/** A wait as log lines say it: "1.5s", "42s". */
+function retryDelayText(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
 }
 
 

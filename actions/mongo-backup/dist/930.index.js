@@ -1,22 +1,27 @@
-export const id = 435;
-export const ids = [435];
+export const id = 930;
+export const ids = [930];
 export const modules = {
 
-/***/ 5435:
+/***/ 5930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runBackup: () => (/* reexport */ runBackup)
+  runBackup: () => (/* reexport */ runBackup),
+  runFinalize: () => (/* reexport */ runFinalize),
+  runPart: () => (/* reexport */ runPart),
+  runPlan: () => (/* reexport */ runPlan)
 });
 
-// UNUSED EXPORTS: ANOMALY_ACK_NAME, BACKUP_OPTIONS, COMPRESSIONS, DECRYPT_IDENTITY, DEFAULT_ANOMALY_DROP_PERCENT, DEFAULT_COMPRESSION, DESTINATION, FINALIZE_OPTIONS, FRAME_BYTES, IDENTITY_OPTION, LEGACY_VERIFICATION_NAME, MANIFEST_FORMAT_VERSION, MANIFEST_NAME, MAX_PARTS, MULTI_PART_FORMAT_VERSION, PART, PARTS, PART_OPTIONS, PLANNED_BACKUP, PLAN_NAME, PLAN_OPTIONS, SOURCE_URI, TOOL, VERIFICATION_FORMAT_VERSION, VERIFY_MODES, acknowledgeAnomaly, anomalyAckSchema, anomalySchema, archiveDigest, archiveEncoding, archiveName, backupIdTime, backupJson, backupJsonSchema, backupKeys, backupOptions, catalogJsonSchemas, checkCompressionLevel, checkRecipients, compressStream, decompressStream, decompressZstd, decryptStream, describeAnomaly, encryptStream, finalizeOptions, findAnomaly, findBackup, guardAgainstCollapse, inspectJson, inspectJsonSchema, isBackupId, isSameSource, isVerificationName, listBackups, listJsonSchema, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, partArchiveName, partOptions, partRecordName, partRecordSchema, partsDigest, planOptions, planSchema, prune, readManifest, readPlan, recipientOf, resolveBackup, runFinalize, runPart, runPlan, sniffEncoding, storedArchives, sumParts, verificationName, verificationRecordSchema
+// UNUSED EXPORTS: ANOMALY_ACK_NAME, BACKUP_OPTIONS, COMPRESSIONS, DECRYPT_IDENTITY, DEFAULT_ANOMALY_DROP_PERCENT, DEFAULT_COMPRESSION, DESTINATION, FINALIZE_OPTIONS, FRAME_BYTES, IDENTITY_OPTION, LEGACY_VERIFICATION_NAME, MANIFEST_FORMAT_VERSION, MANIFEST_NAME, MAX_PARTS, MULTI_PART_FORMAT_VERSION, PART, PARTS, PART_OPTIONS, PLANNED_BACKUP, PLAN_NAME, PLAN_OPTIONS, SOURCE_URI, TOOL, VERIFICATION_FORMAT_VERSION, VERIFY_MODES, acknowledgeAnomaly, anomalyAckSchema, anomalySchema, archiveDigest, archiveEncoding, archiveName, backupIdTime, backupJson, backupJsonSchema, backupKeys, backupOptions, catalogJsonSchemas, checkCompressionLevel, checkRecipients, compressStream, decompressStream, decompressZstd, decryptStream, describeAnomaly, encryptStream, finalizeOptions, findAnomaly, findBackup, guardAgainstCollapse, inspectJson, inspectJsonSchema, isBackupId, isSameSource, isVerificationName, listBackups, listJsonSchema, manifestJsonSchema, manifestSchema, newBackupId, parseManifest, parseSse, partArchiveName, partOptions, partRecordName, partRecordSchema, partsDigest, planOptions, planSchema, prune, readManifest, readPlan, recipientOf, resolveBackup, sniffEncoding, storedArchives, sumParts, verificationName, verificationRecordSchema
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/consumers"
+var consumers_ = __webpack_require__(8321);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ../../node_modules/bson/lib/bson.node.mjs
@@ -719,18 +724,241 @@ function checkDocument(doc, index, name) {
         throw problem('does not end with 0x00');
 }
 
+// EXTERNAL MODULE: ../../packages/runtime/src/log.ts
+var log = __webpack_require__(2352);
+// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
+var errors = __webpack_require__(6631);
+// EXTERNAL MODULE: ../../node_modules/mongodb/lib/index.js
+var lib = __webpack_require__(5226);
+// EXTERNAL MODULE: ../../packages/runtime/src/options/errors.ts
+var options_errors = __webpack_require__(6960);
+;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
+function tokens(pattern, options) {
+    const out = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '*' && pattern[i + 1] === '*') {
+            out.push({ kind: 'anyDeep' });
+            i += 1;
+        }
+        else if (char === '*')
+            out.push({ kind: 'any' });
+        else if (char === '?' && !options.literalQuestionMark)
+            out.push({ kind: 'one' });
+        else
+            out.push({ kind: 'text', text: char });
+    }
+    return out;
+}
+function escapeRegExp(text) {
+    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
+function globSource(pattern, options = {}) {
+    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
+    const source = (token) => {
+        if (token.kind === 'text')
+            return escapeRegExp(token.text);
+        if (token.kind === 'any')
+            return `(${notSeparator}*)`;
+        if (token.kind === 'anyDeep')
+            return '(.*)';
+        return `(${notSeparator})`;
+    };
+    return tokens(pattern, options).map(source).join('');
+}
+const cache = new Map();
+/** The whole-string matcher of a pattern (compiled once per pattern and options). */
+function globToRegExp(pattern, options = {}) {
+    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+function matchesGlob(text, pattern, options = {}) {
+    return globToRegExp(pattern, options).test(text);
+}
+/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
+function isGlob(pattern, options = {}) {
+    return tokens(pattern, options).some((token) => token.kind !== 'text');
+}
+/** How many wildcards a pattern has: what a rename's two sides must agree on. */
+function globWildcards(pattern, options = {}) {
+    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
+}
+/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
+function fillGlob(pattern, captures, options = {}) {
+    let next = 0;
+    return tokens(pattern, options)
+        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
+        .join('');
+}
+
+;// CONCATENATED MODULE: ../../packages/mongo/src/filters.ts
+
+const PATTERN_HELP = 'expected db, db.collection or a glob with * and ? such as shop.*, *.events or shop.order?';
+/** Parses one pattern; a malformed one is an `OptionError` about its option, `include` or `exclude`. */
+function parseNamespacePattern(text, kind) {
+    const trimmed = text.trim();
+    const fail = (why) => new options_errors/* OptionError */.eR(kind, `has '${text}', which is not valid: ${why}; ${PATTERN_HELP}.`);
+    if (trimmed === '')
+        throw fail('it is empty');
+    if (/\s/.test(trimmed))
+        throw fail('it contains white space');
+    const dot = trimmed.indexOf('.');
+    const db = dot < 0 ? trimmed : trimmed.slice(0, dot);
+    const collection = dot < 0 ? '*' : trimmed.slice(dot + 1);
+    if (db === '')
+        throw fail('the database part is empty');
+    if (collection === '')
+        throw fail('the collection part is empty');
+    if (/[/\\"$]/.test(db))
+        throw fail('database names cannot contain / \\ " or $');
+    return { text: trimmed, kind, db, collection };
+}
+/**
+ * Each part is matched on its own, with the suite's glob syntax and no separator: `*` matches any
+ * run of characters (dots included), `?` exactly one; a part without a wildcard is compared as it is.
+ */
+function matchesPart(glob, name) {
+    return isGlob(glob) ? matchesGlob(name, glob) : glob === name;
+}
+function patternMatches(pattern, ns) {
+    return matchesPart(pattern.db, ns.db) && matchesPart(pattern.collection, ns.collection);
+}
+/** Databases a dump never takes, and admin, which it takes only when an include names it. */
+const NEVER_DUMPED_DATABASES = new Set(['local', 'config']);
+/**
+ * Why mongodump's rules leave a namespace out of a dump, or undefined when it is dumped:
+ * `local` and `config` never; `system.*` collections except `system.users` and `system.roles` in
+ * admin and `system.js` anywhere. `system.buckets.<name>` is not a namespace of its own: its data
+ * is dumped with the time-series collection `<name>`. `system.views` is not data: views come from
+ * listCollections.
+ */
+function filters_skipReason(ns) {
+    if (NEVER_DUMPED_DATABASES.has(ns.db))
+        return `the ${ns.db} database is never dumped`;
+    const { collection } = ns;
+    if (!collection.startsWith('system.'))
+        return undefined;
+    if (collection === 'system.js')
+        return undefined;
+    if (ns.db === 'admin' && (collection === 'system.users' || collection === 'system.roles'))
+        return undefined;
+    if (collection.startsWith('system.buckets.')) {
+        return `time-series buckets are dumped with their collection ${collection.slice('system.buckets.'.length)}`;
+    }
+    if (collection === 'system.views')
+        return 'view definitions are dumped as views, not as data';
+    return 'system collections are not dumped';
+}
+/** Compiled include/exclude filters plus the skip rules. */
+class NamespaceFilter {
+    include;
+    exclude;
+    constructor(spec = {}) {
+        this.include = (spec.include ?? []).map((text) => parseNamespacePattern(text, 'include'));
+        this.exclude = (spec.exclude ?? []).map((text) => parseNamespacePattern(text, 'exclude'));
+    }
+    /** Whether admin was named by an include (not merely matched by a glob). */
+    get includesAdminExplicitly() {
+        return this.include.some((pattern) => pattern.db === 'admin');
+    }
+    /** Whether any namespace of `db` can be dumped: used to avoid listing databases not wanted. */
+    includesDatabase(db) {
+        if (NEVER_DUMPED_DATABASES.has(db))
+            return false;
+        if (db === 'admin' && !this.includesAdminExplicitly)
+            return false;
+        if (this.exclude.some((pattern) => pattern.collection === '*' && matchesPart(pattern.db, db)))
+            return false;
+        return this.include.length === 0 || this.include.some((pattern) => matchesPart(pattern.db, db));
+    }
+    /** Whether the filters select a namespace, ignoring the skip rules. */
+    selects(ns) {
+        if (!this.includesDatabase(ns.db))
+            return false;
+        if (this.exclude.some((pattern) => patternMatches(pattern, ns)))
+            return false;
+        return this.include.length === 0 || this.include.some((pattern) => patternMatches(pattern, ns));
+    }
+    /** The final decision: selected by the filters and not left out by the skip rules. */
+    includes(ns) {
+        return filters_skipReason(ns) === undefined && this.selects(ns);
+    }
+    /**
+     * Patterns that match none of `existing` (the namespaces a dump could take): a typo that would
+     * silently dump nothing, or everything. An exclude counts as matching when it matches a
+     * namespace the includes selected.
+     */
+    unmatched(existing) {
+        const dumpable = existing.filter((ns) => filters_skipReason(ns) === undefined);
+        const missing = [];
+        for (const pattern of this.include) {
+            if (!dumpable.some((ns) => patternMatches(pattern, ns)))
+                missing.push(pattern);
+        }
+        for (const pattern of this.exclude) {
+            if (!dumpable.some((ns) => patternMatches(pattern, ns)))
+                missing.push(pattern);
+        }
+        return missing;
+    }
+}
+const MAX_LISTED = 25;
+/**
+ * What is wrong with a filter that matches nothing ("matches nothing on the server. …"): lists
+ * what exists, databases when the database part matched none, else the collections of the
+ * databases it matched.
+ */
+function unmatchedReason(pattern, existing, databases = [...new Set(existing.map((ns) => ns.db))]) {
+    const dumpable = existing.filter((ns) => filters_skipReason(ns) === undefined);
+    const matchedDatabases = databases.filter((db) => matchesPart(pattern.db, db));
+    const head = 'matches nothing on the server';
+    const skipped = existing.find((ns) => patternMatches(pattern, ns) && filters_skipReason(ns) !== undefined);
+    const why = skipped ? ` (${skipped.db}.${skipped.collection}: ${filters_skipReason(skipped)})` : '';
+    if (NEVER_DUMPED_DATABASES.has(pattern.db))
+        return `${head}: the ${pattern.db} database is never dumped.`;
+    if (matchedDatabases.length === 0)
+        return `${head}. Databases: ${listed(databases)}.`;
+    const collections = dumpable
+        .filter((ns) => matchedDatabases.includes(ns.db))
+        .map((ns) => `${ns.db}.${ns.collection}`);
+    return `${head}${why}. Collections there: ${listed(collections)}.`;
+}
+/** The error for a filter that matches nothing: a typo that would silently dump nothing, or everything. */
+function unmatchedFilterError(pattern, existing, databases) {
+    return new options_errors/* OptionError */.eR(pattern.kind, `has '${pattern.text}', which ${unmatchedReason(pattern, existing, databases)}`);
+}
+/** The warning for an exclude filter that matches nothing, in words that fit every edge. */
+function unmatchedFilterWarning(pattern, existing, databases) {
+    return `${pattern.kind} filter '${pattern.text}' ${unmatchedReason(pattern, existing, databases)}`;
+}
+/** Throws for the first include or exclude filter that matches nothing. */
+function assertFiltersMatch(filter, existing, databases) {
+    const [first] = filter.unmatched(existing);
+    if (first)
+        throw unmatchedFilterError(first, existing, databases);
+}
+function listed(names) {
+    if (names.length === 0)
+        return '(none)';
+    const sorted = [...names].sort();
+    const shown = sorted.slice(0, MAX_LISTED).join(', ');
+    return sorted.length > MAX_LISTED ? `${shown} and ${sorted.length - MAX_LISTED} more` : shown;
+}
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ../../packages/runtime/src/secrets.ts
 var secrets = __webpack_require__(4727);
 // EXTERNAL MODULE: ../../packages/runtime/src/deadline.ts
 var src_deadline = __webpack_require__(5060);
-// EXTERNAL MODULE: ../../packages/runtime/src/errors.ts
-var errors = __webpack_require__(6631);
 // EXTERNAL MODULE: ../../packages/runtime/src/format.ts
 var format = __webpack_require__(7907);
-// EXTERNAL MODULE: ../../node_modules/mongodb/lib/index.js
-var lib = __webpack_require__(5226);
 ;// CONCATENATED MODULE: ../../packages/mongo/src/server.ts
 
 
@@ -1074,336 +1302,6 @@ async function withDeadline(work, ms, onTimeout) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/runtime/src/options/rows.ts
-var rows = __webpack_require__(8914);
-// EXTERNAL MODULE: ../../packages/runtime/src/log.ts
-var log = __webpack_require__(2352);
-;// CONCATENATED MODULE: ../../packages/mongo/src/content-hash.ts
-
-/**
- * The order-independent content hash of a namespace: the sum, modulo 2^256, of the SHA-256 of every
- * document's raw BSON bytes, as 64 hex digits.
- *
- * Addition commutes, so the documents may be hashed in any order — parallel `_id` ranges while dumping,
- * an unsorted read of a restored collection — and the sums agree; a changed, missing or extra document
- * changes the sum, and a duplicated document counts twice. `merge` adds two partial hashes, so each
- * worker hashes its own range and the results are combined at the end. Recompute it from a database
- * with `find()` in any order over raw documents and the same sum.
- */
-class ContentHash {
-    // Little-endian 32-bit limbs of the 256-bit sum; plain numbers keep the per-document cost low.
-    limbs = new Uint32Array(8);
-    documents = 0;
-    add(document) {
-        addDigest(this.limbs, document);
-        this.documents += 1;
-    }
-    /** Adds every document of a run of consecutive raw BSON documents; returns how many there were. */
-    addRun(run) {
-        const count = addRunDigests(this.limbs, run);
-        this.documents += count;
-        return count;
-    }
-    /** Adds another partial hash (e.g. one range of a collection). */
-    merge(other) {
-        this.addSum(other.limbs, other.documents);
-    }
-    /** Adds a partial sum of `count` documents, given as little-endian 32-bit limbs. */
-    addSum(limbs, count) {
-        addLimbs(this.limbs, limbs);
-        this.documents += count;
-    }
-    get count() {
-        return this.documents;
-    }
-    hex() {
-        return limbsHex(this.limbs);
-    }
-}
-/** The content hash of a set of documents in one call. */
-function contentHashOf(documents) {
-    const hash = new ContentHash();
-    for (const document of documents)
-        hash.add(document);
-    return hash.hex();
-}
-/** The content hash of the union of disjoint sets of documents, from their hashes (hex). */
-function sumContentHashes(hashes) {
-    let sum = 0n;
-    for (const hex of hashes)
-        sum = (sum + BigInt(`0x${hex}`)) % 2n ** 256n;
-    return sum.toString(16).padStart(64, '0');
-}
-/**
- * Adds the SHA-256 of `document`, a big-endian 256-bit number, to `limbs` (little-endian 32-bit limbs).
- * The digest comes back as a 'binary' (latin1) string, one character per byte: that call costs about a
- * third of one that returns a Buffer (measured: 0.5 against 1.4 µs for a 390-byte document), and the
- * call, not the hashing, is most of the cost of a small document where the CPU has SHA instructions.
- */
-function addDigest(limbs, document) {
-    const digest = (0,external_node_crypto_.hash)('sha256', document, 'binary');
-    let carry = 0;
-    for (let i = 0, at = 28; i < 8; i++, at -= 4) {
-        const word = ((digest.charCodeAt(at) << 24) |
-            (digest.charCodeAt(at + 1) << 16) |
-            (digest.charCodeAt(at + 2) << 8) |
-            digest.charCodeAt(at + 3)) >>>
-            0;
-        const sum = limbs[i] + word + carry;
-        limbs[i] = sum >>> 0;
-        carry = sum > 0xffffffff ? 1 : 0;
-    }
-}
-/** `addDigest` for each document of a run of consecutive raw BSON documents; returns the count. */
-function addRunDigests(limbs, run) {
-    let count = 0;
-    for (let at = 0; at + 4 <= run.length; count++) {
-        const length = run[at] | (run[at + 1] << 8) | (run[at + 2] << 16) | (run[at + 3] << 24);
-        if (length < 5 || at + length > run.length)
-            throw new RangeError(`no document at byte ${at} of the run`);
-        addDigest(limbs, run.subarray(at, at + length));
-        at += length;
-    }
-    return count;
-}
-/** `limbs += other`, modulo 2^256. */
-function addLimbs(limbs, other) {
-    let carry = 0;
-    for (let i = 0; i < 8; i++) {
-        const sum = limbs[i] + other[i] + carry;
-        limbs[i] = sum >>> 0;
-        carry = sum > 0xffffffff ? 1 : 0;
-    }
-}
-/** The 64 hex digits of a sum held as little-endian 32-bit limbs. */
-function limbsHex(limbs) {
-    let out = '';
-    for (let i = 7; i >= 0; i--)
-        out += limbs[i].toString(16).padStart(8, '0');
-    return out;
-}
-
-// EXTERNAL MODULE: ../../packages/runtime/src/options/errors.ts
-var options_errors = __webpack_require__(6960);
-;// CONCATENATED MODULE: ../../packages/runtime/src/glob.ts
-function tokens(pattern, options) {
-    const out = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            out.push({ kind: 'anyDeep' });
-            i += 1;
-        }
-        else if (char === '*')
-            out.push({ kind: 'any' });
-        else if (char === '?' && !options.literalQuestionMark)
-            out.push({ kind: 'one' });
-        else
-            out.push({ kind: 'text', text: char });
-    }
-    return out;
-}
-function escapeRegExp(text) {
-    return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-}
-/** The regular expression source of a pattern, unanchored; each wildcard is a capturing group. */
-function globSource(pattern, options = {}) {
-    const notSeparator = options.separator === undefined ? '.' : `[^${options.separator.replace(/[\\\]^-]/g, '\\$&')}]`;
-    const source = (token) => {
-        if (token.kind === 'text')
-            return escapeRegExp(token.text);
-        if (token.kind === 'any')
-            return `(${notSeparator}*)`;
-        if (token.kind === 'anyDeep')
-            return '(.*)';
-        return `(${notSeparator})`;
-    };
-    return tokens(pattern, options).map(source).join('');
-}
-const cache = new Map();
-/** The whole-string matcher of a pattern (compiled once per pattern and options). */
-function globToRegExp(pattern, options = {}) {
-    const key = `${options.separator ?? ''}\0${options.literalQuestionMark ? 1 : 0}\0${pattern}`;
-    let compiled = cache.get(key);
-    if (!compiled) {
-        compiled = new RegExp(`^${globSource(pattern, options)}$`, 's');
-        cache.set(key, compiled);
-    }
-    return compiled;
-}
-function matchesGlob(text, pattern, options = {}) {
-    return globToRegExp(pattern, options).test(text);
-}
-/** Whether a pattern holds a wildcard at all (otherwise it is compared as it is). */
-function isGlob(pattern, options = {}) {
-    return tokens(pattern, options).some((token) => token.kind !== 'text');
-}
-/** How many wildcards a pattern has: what a rename's two sides must agree on. */
-function globWildcards(pattern, options = {}) {
-    return tokens(pattern, options).filter((token) => token.kind !== 'text').length;
-}
-/** `pattern` with its wildcards replaced, in order, by `captures` (what another pattern's wildcards matched). */
-function fillGlob(pattern, captures, options = {}) {
-    let next = 0;
-    return tokens(pattern, options)
-        .map((token) => (token.kind === 'text' ? token.text : (captures[next++] ?? '')))
-        .join('');
-}
-
-;// CONCATENATED MODULE: ../../packages/mongo/src/filters.ts
-
-const PATTERN_HELP = 'expected db, db.collection or a glob with * and ? such as shop.*, *.events or shop.order?';
-/** Parses one pattern; a malformed one is an `OptionError` about its option, `include` or `exclude`. */
-function parseNamespacePattern(text, kind) {
-    const trimmed = text.trim();
-    const fail = (why) => new options_errors/* OptionError */.eR(kind, `has '${text}', which is not valid: ${why}; ${PATTERN_HELP}.`);
-    if (trimmed === '')
-        throw fail('it is empty');
-    if (/\s/.test(trimmed))
-        throw fail('it contains white space');
-    const dot = trimmed.indexOf('.');
-    const db = dot < 0 ? trimmed : trimmed.slice(0, dot);
-    const collection = dot < 0 ? '*' : trimmed.slice(dot + 1);
-    if (db === '')
-        throw fail('the database part is empty');
-    if (collection === '')
-        throw fail('the collection part is empty');
-    if (/[/\\"$]/.test(db))
-        throw fail('database names cannot contain / \\ " or $');
-    return { text: trimmed, kind, db, collection };
-}
-/**
- * Each part is matched on its own, with the suite's glob syntax and no separator: `*` matches any
- * run of characters (dots included), `?` exactly one; a part without a wildcard is compared as it is.
- */
-function matchesPart(glob, name) {
-    return isGlob(glob) ? matchesGlob(name, glob) : glob === name;
-}
-function patternMatches(pattern, ns) {
-    return matchesPart(pattern.db, ns.db) && matchesPart(pattern.collection, ns.collection);
-}
-/** Databases a dump never takes, and admin, which it takes only when an include names it. */
-const NEVER_DUMPED_DATABASES = new Set(['local', 'config']);
-/**
- * Why mongodump's rules leave a namespace out of a dump, or undefined when it is dumped:
- * `local` and `config` never; `system.*` collections except `system.users` and `system.roles` in
- * admin and `system.js` anywhere. `system.buckets.<name>` is not a namespace of its own: its data
- * is dumped with the time-series collection `<name>`. `system.views` is not data: views come from
- * listCollections.
- */
-function filters_skipReason(ns) {
-    if (NEVER_DUMPED_DATABASES.has(ns.db))
-        return `the ${ns.db} database is never dumped`;
-    const { collection } = ns;
-    if (!collection.startsWith('system.'))
-        return undefined;
-    if (collection === 'system.js')
-        return undefined;
-    if (ns.db === 'admin' && (collection === 'system.users' || collection === 'system.roles'))
-        return undefined;
-    if (collection.startsWith('system.buckets.')) {
-        return `time-series buckets are dumped with their collection ${collection.slice('system.buckets.'.length)}`;
-    }
-    if (collection === 'system.views')
-        return 'view definitions are dumped as views, not as data';
-    return 'system collections are not dumped';
-}
-/** Compiled include/exclude filters plus the skip rules. */
-class NamespaceFilter {
-    include;
-    exclude;
-    constructor(spec = {}) {
-        this.include = (spec.include ?? []).map((text) => parseNamespacePattern(text, 'include'));
-        this.exclude = (spec.exclude ?? []).map((text) => parseNamespacePattern(text, 'exclude'));
-    }
-    /** Whether admin was named by an include (not merely matched by a glob). */
-    get includesAdminExplicitly() {
-        return this.include.some((pattern) => pattern.db === 'admin');
-    }
-    /** Whether any namespace of `db` can be dumped: used to avoid listing databases not wanted. */
-    includesDatabase(db) {
-        if (NEVER_DUMPED_DATABASES.has(db))
-            return false;
-        if (db === 'admin' && !this.includesAdminExplicitly)
-            return false;
-        if (this.exclude.some((pattern) => pattern.collection === '*' && matchesPart(pattern.db, db)))
-            return false;
-        return this.include.length === 0 || this.include.some((pattern) => matchesPart(pattern.db, db));
-    }
-    /** Whether the filters select a namespace, ignoring the skip rules. */
-    selects(ns) {
-        if (!this.includesDatabase(ns.db))
-            return false;
-        if (this.exclude.some((pattern) => patternMatches(pattern, ns)))
-            return false;
-        return this.include.length === 0 || this.include.some((pattern) => patternMatches(pattern, ns));
-    }
-    /** The final decision: selected by the filters and not left out by the skip rules. */
-    includes(ns) {
-        return filters_skipReason(ns) === undefined && this.selects(ns);
-    }
-    /**
-     * Patterns that match none of `existing` (the namespaces a dump could take): a typo that would
-     * silently dump nothing, or everything. An exclude counts as matching when it matches a
-     * namespace the includes selected.
-     */
-    unmatched(existing) {
-        const dumpable = existing.filter((ns) => filters_skipReason(ns) === undefined);
-        const missing = [];
-        for (const pattern of this.include) {
-            if (!dumpable.some((ns) => patternMatches(pattern, ns)))
-                missing.push(pattern);
-        }
-        for (const pattern of this.exclude) {
-            if (!dumpable.some((ns) => patternMatches(pattern, ns)))
-                missing.push(pattern);
-        }
-        return missing;
-    }
-}
-const MAX_LISTED = 25;
-/**
- * What is wrong with a filter that matches nothing ("matches nothing on the server. …"): lists
- * what exists, databases when the database part matched none, else the collections of the
- * databases it matched.
- */
-function unmatchedReason(pattern, existing, databases = [...new Set(existing.map((ns) => ns.db))]) {
-    const dumpable = existing.filter((ns) => filters_skipReason(ns) === undefined);
-    const matchedDatabases = databases.filter((db) => matchesPart(pattern.db, db));
-    const head = 'matches nothing on the server';
-    const skipped = existing.find((ns) => patternMatches(pattern, ns) && filters_skipReason(ns) !== undefined);
-    const why = skipped ? ` (${skipped.db}.${skipped.collection}: ${filters_skipReason(skipped)})` : '';
-    if (NEVER_DUMPED_DATABASES.has(pattern.db))
-        return `${head}: the ${pattern.db} database is never dumped.`;
-    if (matchedDatabases.length === 0)
-        return `${head}. Databases: ${listed(databases)}.`;
-    const collections = dumpable
-        .filter((ns) => matchedDatabases.includes(ns.db))
-        .map((ns) => `${ns.db}.${ns.collection}`);
-    return `${head}${why}. Collections there: ${listed(collections)}.`;
-}
-/** The error for a filter that matches nothing: a typo that would silently dump nothing, or everything. */
-function unmatchedFilterError(pattern, existing, databases) {
-    return new options_errors/* OptionError */.eR(pattern.kind, `has '${pattern.text}', which ${unmatchedReason(pattern, existing, databases)}`);
-}
-/** The warning for an exclude filter that matches nothing, in words that fit every edge. */
-function unmatchedFilterWarning(pattern, existing, databases) {
-    return `${pattern.kind} filter '${pattern.text}' ${unmatchedReason(pattern, existing, databases)}`;
-}
-/** Throws for the first include or exclude filter that matches nothing. */
-function assertFiltersMatch(filter, existing, databases) {
-    const [first] = filter.unmatched(existing);
-    if (first)
-        throw unmatchedFilterError(first, existing, databases);
-}
-function listed(names) {
-    if (names.length === 0)
-        return '(none)';
-    const sorted = [...names].sort();
-    const shown = sorted.slice(0, MAX_LISTED).join(', ');
-    return sorted.length > MAX_LISTED ? `${shown} and ${sorted.length - MAX_LISTED} more` : shown;
-}
-
 ;// CONCATENATED MODULE: ../../packages/mongo/src/dump/catalog.ts
 
 
@@ -1536,6 +1434,113 @@ function skippedNamespaces(existing) {
     return existing
         .filter((ns) => skipReason(ns) !== undefined)
         .map((ns) => `${ns.db}.${ns.collection} (${skipReason(ns)})`);
+}
+
+// EXTERNAL MODULE: ../../packages/runtime/src/options/rows.ts
+var rows = __webpack_require__(8914);
+;// CONCATENATED MODULE: ../../packages/mongo/src/content-hash.ts
+
+/**
+ * The order-independent content hash of a namespace: the sum, modulo 2^256, of the SHA-256 of every
+ * document's raw BSON bytes, as 64 hex digits.
+ *
+ * Addition commutes, so the documents may be hashed in any order — parallel `_id` ranges while dumping,
+ * an unsorted read of a restored collection — and the sums agree; a changed, missing or extra document
+ * changes the sum, and a duplicated document counts twice. `merge` adds two partial hashes, so each
+ * worker hashes its own range and the results are combined at the end. Recompute it from a database
+ * with `find()` in any order over raw documents and the same sum.
+ */
+class ContentHash {
+    // Little-endian 32-bit limbs of the 256-bit sum; plain numbers keep the per-document cost low.
+    limbs = new Uint32Array(8);
+    documents = 0;
+    add(document) {
+        addDigest(this.limbs, document);
+        this.documents += 1;
+    }
+    /** Adds every document of a run of consecutive raw BSON documents; returns how many there were. */
+    addRun(run) {
+        const count = addRunDigests(this.limbs, run);
+        this.documents += count;
+        return count;
+    }
+    /** Adds another partial hash (e.g. one range of a collection). */
+    merge(other) {
+        this.addSum(other.limbs, other.documents);
+    }
+    /** Adds a partial sum of `count` documents, given as little-endian 32-bit limbs. */
+    addSum(limbs, count) {
+        addLimbs(this.limbs, limbs);
+        this.documents += count;
+    }
+    get count() {
+        return this.documents;
+    }
+    hex() {
+        return limbsHex(this.limbs);
+    }
+}
+/** The content hash of a set of documents in one call. */
+function contentHashOf(documents) {
+    const hash = new ContentHash();
+    for (const document of documents)
+        hash.add(document);
+    return hash.hex();
+}
+/** The content hash of the union of disjoint sets of documents, from their hashes (hex). */
+function sumContentHashes(hashes) {
+    let sum = 0n;
+    for (const hex of hashes)
+        sum = (sum + BigInt(`0x${hex}`)) % 2n ** 256n;
+    return sum.toString(16).padStart(64, '0');
+}
+/**
+ * Adds the SHA-256 of `document`, a big-endian 256-bit number, to `limbs` (little-endian 32-bit limbs).
+ * The digest comes back as a 'binary' (latin1) string, one character per byte: that call costs about a
+ * third of one that returns a Buffer (measured: 0.5 against 1.4 µs for a 390-byte document), and the
+ * call, not the hashing, is most of the cost of a small document where the CPU has SHA instructions.
+ */
+function addDigest(limbs, document) {
+    const digest = (0,external_node_crypto_.hash)('sha256', document, 'binary');
+    let carry = 0;
+    for (let i = 0, at = 28; i < 8; i++, at -= 4) {
+        const word = ((digest.charCodeAt(at) << 24) |
+            (digest.charCodeAt(at + 1) << 16) |
+            (digest.charCodeAt(at + 2) << 8) |
+            digest.charCodeAt(at + 3)) >>>
+            0;
+        const sum = limbs[i] + word + carry;
+        limbs[i] = sum >>> 0;
+        carry = sum > 0xffffffff ? 1 : 0;
+    }
+}
+/** `addDigest` for each document of a run of consecutive raw BSON documents; returns the count. */
+function addRunDigests(limbs, run) {
+    let count = 0;
+    for (let at = 0; at + 4 <= run.length; count++) {
+        const length = run[at] | (run[at + 1] << 8) | (run[at + 2] << 16) | (run[at + 3] << 24);
+        if (length < 5 || at + length > run.length)
+            throw new RangeError(`no document at byte ${at} of the run`);
+        addDigest(limbs, run.subarray(at, at + length));
+        at += length;
+    }
+    return count;
+}
+/** `limbs += other`, modulo 2^256. */
+function addLimbs(limbs, other) {
+    let carry = 0;
+    for (let i = 0; i < 8; i++) {
+        const sum = limbs[i] + other[i] + carry;
+        limbs[i] = sum >>> 0;
+        carry = sum > 0xffffffff ? 1 : 0;
+    }
+}
+/** The 64 hex digits of a sum held as little-endian 32-bit limbs. */
+function limbsHex(limbs) {
+    let out = '';
+    for (let i = 7; i >= 0; i--)
+        out += limbs[i].toString(16).padStart(8, '0');
+    return out;
 }
 
 ;// CONCATENATED MODULE: ../../packages/mongo/src/dump/ranges.ts
@@ -2101,139 +2106,127 @@ function positive(value, fallback, name) {
     return Math.floor(value);
 }
 
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
-;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+;// CONCATENATED MODULE: ../../packages/mongo/src/dump/split.ts
 
 
-const DEFAULT_EVERY_BYTES = 32 * 1024 * 1024;
-/**
- * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
- * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
- *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
- *   live). The keeper holds them at their start size; measured, this costs no time.
- * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
- *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
- *   on these small heaps.
- * Create it before the job allocates in earnest.
- */
-class MemoryKeeper {
-    everyBytes;
-    #sinceLast = 0;
-    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
-        this.everyBytes = everyBytes;
-        holdYoungGeneration();
+
+
+
+
+
+/** Parts a split may have: a GitHub Actions matrix runs at most 256 jobs. */
+const MAX_PARTS = 256;
+async function planSplit(options) {
+    const { client, parts } = options;
+    const logger = options.logger ?? log/* silentLogger */.qq;
+    if (!Number.isInteger(parts) || parts < 1 || parts > MAX_PARTS) {
+        throw new RangeError(`a split needs 1 to ${MAX_PARTS} parts, got ${parts}`);
     }
-    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
-    add(bytes) {
-        this.#sinceLast += bytes;
-        if (this.#sinceLast < this.everyBytes)
-            return;
-        this.#sinceLast = 0;
-        fullCollection()?.();
-    }
-}
-/**
- * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
- * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
- * each time V8 grows them, so it can still be set from here.
- */
-function holdYoungGeneration() {
-    (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
-}
-let collect;
-/** V8's `gc()`, or null where it cannot be had. */
-function fullCollection() {
-    if (collect === undefined) {
-        try {
-            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
-            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
-            collect = (0,external_node_vm_.runInNewContext)('gc');
+    const filter = new NamespaceFilter(options);
+    const server = await probeServer(client);
+    const catalog = await readCatalog(client, filter, logger);
+    for (const pattern of filter.unmatched(catalog.existing)) {
+        if (pattern.kind === 'include' && (options.requireIncludeMatch ?? true)) {
+            throw unmatchedFilterError(pattern, catalog.existing, catalog.databases);
         }
-        catch {
-            collect = null;
+        logger.warn(unmatchedFilterWarning(pattern, catalog.existing, catalog.databases));
+    }
+    options.signal?.throwIfAborted();
+    const namespaces = [];
+    for (const entry of catalog.entries) {
+        const size = entry.dataCollection
+            ? await collectionSize(client, entry.db, entry.dataCollection)
+            : { count: 0, bytes: 0 };
+        namespaces.push(splitNamespace(entry, size.count, size.bytes ?? size.count));
+    }
+    const total = namespaces.reduce((sum, ns) => sum + ns.estimatedBytes, 0);
+    // A collection bigger than half a part's share is cut, into pieces of about half a share.
+    const share = total / parts;
+    const units = [];
+    for (const ns of namespaces) {
+        const pieces = Math.min(2 * parts, Math.ceil((2 * ns.estimatedBytes) / Math.max(share, 1)));
+        let filters = [{}];
+        if (parts > 1 && pieces >= 2 && ns.dataCollection && !ns.capped) {
+            const collection = client.db(ns.db).collection(ns.dataCollection);
+            const plan = await planIdRanges(collection, {
+                ranges: pieces,
+                estimatedCount: ns.estimatedCount,
+                ...(options.signal ? { signal: options.signal } : {}),
+            });
+            filters = plan.filters;
+            logger.info(`${ns.db}.${ns.collection}: ${filters.length} _id range(s) (${plan.reason})`);
         }
-    }
-    return collect;
-}
-
-;// CONCATENATED MODULE: ../../packages/runtime/src/progress.ts
-
-/**
- * Logs bytes and documents done, the rate and an ETA at a fixed interval — never per document, so a
- * million small documents cost a handful of log lines.
- */
-class ProgressReporter {
-    options;
-    bytes = 0;
-    documents = 0;
-    startedAt;
-    lastLoggedAt;
-    now;
-    intervalMs;
-    constructor(options) {
-        this.options = options;
-        this.now = options.now ?? Date.now;
-        this.intervalMs = options.intervalMs ?? 10_000;
-        this.startedAt = this.now();
-        this.lastLoggedAt = this.startedAt;
-    }
-    /** Totals learnt after the start (e.g. once the source is listed), for the percentage and ETA. */
-    setTotals(totals) {
-        if (totals.bytes !== undefined)
-            this.options.totalBytes = totals.bytes;
-        if (totals.documents !== undefined)
-            this.options.totalDocuments = totals.documents;
-    }
-    add(bytes, documents = 0) {
-        this.bytes += bytes;
-        this.documents += documents;
-        const now = this.now();
-        if (now - this.lastLoggedAt >= this.intervalMs) {
-            this.lastLoggedAt = now;
-            this.options.log(this.line(now));
+        for (const rangeFilter of filters) {
+            units.push({
+                db: ns.db,
+                collection: ns.collection,
+                filter: canonicalEjson(rangeFilter),
+                estimatedBytes: Math.round(ns.estimatedBytes / filters.length),
+            });
         }
     }
-    /** The closing line, whatever the interval. */
-    done() {
-        this.options.log(`${this.line(this.now())} — done`);
-    }
-    get totals() {
-        return { bytes: this.bytes, documents: this.documents, elapsedMs: this.now() - this.startedAt };
-    }
-    line(now = this.now()) {
-        const elapsedMs = Math.max(now - this.startedAt, 1);
-        const bytesPerSecond = (this.bytes / elapsedMs) * 1000;
-        const parts = [`${this.options.label}: ${(0,format/* formatBytes */.z3)(this.bytes)}`];
-        const { totalBytes, totalDocuments } = this.options;
-        if (totalBytes)
-            parts[0] += ` of ${(0,format/* formatBytes */.z3)(totalBytes)} (${percent(this.bytes, totalBytes)})`;
-        parts.push(`${(0,format/* formatCount */.B4)(this.documents)} docs`);
-        if (totalDocuments && !totalBytes)
-            parts[1] += ` of ${(0,format/* formatCount */.B4)(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
-        parts.push(`${(0,format/* formatBytes */.z3)(Math.round(bytesPerSecond))}/s`);
-        const eta = this.etaMs(elapsedMs);
-        if (eta !== undefined)
-            parts.push(`ETA ${(0,format/* formatDuration */.a3)(eta)}`);
-        parts.push(`elapsed ${(0,format/* formatDuration */.a3)(elapsedMs)}`);
-        return parts.join(', ');
-    }
-    etaMs(elapsedMs) {
-        const { totalBytes, totalDocuments } = this.options;
-        const fraction = totalBytes
-            ? this.bytes / totalBytes
-            : totalDocuments
-                ? this.documents / totalDocuments
-                : undefined;
-        if (fraction === undefined || fraction <= 0)
-            return undefined;
-        return Math.max(0, (elapsedMs / Math.min(fraction, 1)) * (1 - Math.min(fraction, 1)));
-    }
+    return { server, databases: catalog.selectedDatabases, namespaces, parts: balance(units, parts) };
 }
-function percent(done, total) {
-    return `${Math.min(100, (done / total) * 100).toFixed(1)}%`;
+/** Deals the units to `count` parts, largest first, each to the part with the fewest bytes so far. */
+function balance(units, count) {
+    const parts = Array.from({ length: count }, (_, i) => ({
+        part: i + 1,
+        estimatedBytes: 0,
+        units: [],
+    }));
+    const order = [...units].sort((a, b) => b.estimatedBytes - a.estimatedBytes);
+    for (const unit of order) {
+        let lightest = parts[0];
+        for (const part of parts)
+            if (part.estimatedBytes < lightest.estimatedBytes)
+                lightest = part;
+        lightest.units.push(unit);
+        lightest.estimatedBytes += unit.estimatedBytes;
+    }
+    return parts;
+}
+function splitNamespace(entry, count, bytes) {
+    return {
+        db: entry.db,
+        collection: entry.collection,
+        type: entry.type,
+        ...(entry.dataCollection ? { dataCollection: entry.dataCollection } : {}),
+        capped: entry.capped,
+        options: canonicalEjson(entry.options),
+        indexes: entry.indexes.map(canonicalEjson),
+        ...(entry.uuid ? { uuid: entry.uuid } : {}),
+        estimatedCount: count,
+        estimatedBytes: bytes,
+    };
+}
+/**
+ * What one part dumps, with exact BSON types back from the plan's Extended JSON: every namespace
+ * that has a unit in the part, in the plan's order, with the filters of its units.
+ */
+function assignedNamespaces(namespaces, part) {
+    const assigned = [];
+    for (const ns of namespaces) {
+        const units = part.units.filter((u) => u.db === ns.db && u.collection === ns.collection);
+        if (units.length === 0)
+            continue;
+        const exact = (value) => lib.BSON.EJSON.deserialize(value, { relaxed: false });
+        const entry = {
+            db: ns.db,
+            collection: ns.collection,
+            type: ns.type,
+            dataCollection: ns.dataCollection,
+            options: exact(ns.options),
+            indexes: ns.indexes.map(exact),
+            capped: ns.capped,
+            ...(ns.uuid ? { uuid: ns.uuid } : {}),
+        };
+        assigned.push({ entry, filters: units.map((u) => exact(u.filter)) });
+    }
+    const unknown = part.units.find((u) => !namespaces.some((ns) => ns.db === u.db && ns.collection === u.collection));
+    if (unknown) {
+        throw new errors/* UserError */.y(`Part ${part.part} of the plan reads ${unknown.db}.${unknown.collection}, which the plan does not list.`);
+    }
+    return assigned;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2690,20 +2683,18 @@ function describeOpening(location, s3) {
     return `bucket ${location.bucket}, prefix '${location.prefix}' (${settings.join(', ')})`;
 }
 
-// EXTERNAL MODULE: ../../packages/backup/src/anomaly.ts
-var src_anomaly = __webpack_require__(4183);
-// EXTERNAL MODULE: ../../packages/backup/src/codec.ts + 1 modules
-var codec = __webpack_require__(272);
-// EXTERNAL MODULE: external "node:stream/consumers"
-var consumers_ = __webpack_require__(8321);
-// EXTERNAL MODULE: ../../packages/backup/src/layout.ts
-var layout = __webpack_require__(6826);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(3045);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(3477);
+// EXTERNAL MODULE: ../../packages/backup/src/codec.ts + 1 modules
+var codec = __webpack_require__(272);
+// EXTERNAL MODULE: ../../packages/backup/src/layout.ts
+var layout = __webpack_require__(6826);
 // EXTERNAL MODULE: ../../packages/backup/src/ids.ts
 var ids = __webpack_require__(3364);
+// EXTERNAL MODULE: ../../packages/backup/src/anomaly.ts
+var src_anomaly = __webpack_require__(4183);
 ;// CONCATENATED MODULE: ../../packages/backup/src/manifest.ts
 
 
@@ -3000,6 +2991,141 @@ function manifest_parseManifest(text, where) {
 }
 function manifestJsonSchema() {
     return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' });
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ../../packages/runtime/src/memory.ts
+
+
+const DEFAULT_EVERY_BYTES = 32 * 1024 * 1024;
+/**
+ * Keeps a long streaming job's memory flat in the size of the data. Two things grow otherwise:
+ * - V8's young generation: batches of documents survive a scavenge or two while in flight, and V8
+ *   answers that by growing its semi-spaces (heapTotal 24 → 147 MiB over a 1 GiB backup, with 15–27 MiB
+ *   live). The keeper holds them at their start size; measured, this costs no time.
+ * - Buffers: every batch of raw documents and every stream chunk keeps its bytes outside V8's heap,
+ *   and V8 frees them lazily. A full collection every `everyBytes` of data costs a few milliseconds
+ *   on these small heaps.
+ * Create it before the job allocates in earnest.
+ */
+class MemoryKeeper {
+    everyBytes;
+    #sinceLast = 0;
+    constructor(everyBytes = DEFAULT_EVERY_BYTES) {
+        this.everyBytes = everyBytes;
+        holdYoungGeneration();
+    }
+    /** Counts bytes processed; collects garbage each time another `everyBytes` went by. */
+    add(bytes) {
+        this.#sinceLast += bytes;
+        if (this.#sinceLast < this.everyBytes)
+            return;
+        this.#sinceLast = 0;
+        fullCollection()?.();
+    }
+}
+/**
+ * Stops the semi-spaces from growing past their current size. Their maximum is fixed when the
+ * process starts (`--max-semi-space-size`, which an action cannot pass); the growth factor is read
+ * each time V8 grows them, so it can still be set from here.
+ */
+function holdYoungGeneration() {
+    (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+let collect;
+/** V8's `gc()`, or null where it cannot be had. */
+function fullCollection() {
+    if (collect === undefined) {
+        try {
+            // The flag exposes `gc` to contexts created after it is set: create one and take it from there.
+            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+            collect = (0,external_node_vm_.runInNewContext)('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect;
+}
+
+;// CONCATENATED MODULE: ../../packages/runtime/src/progress.ts
+
+/**
+ * Logs bytes and documents done, the rate and an ETA at a fixed interval — never per document, so a
+ * million small documents cost a handful of log lines.
+ */
+class ProgressReporter {
+    options;
+    bytes = 0;
+    documents = 0;
+    startedAt;
+    lastLoggedAt;
+    now;
+    intervalMs;
+    constructor(options) {
+        this.options = options;
+        this.now = options.now ?? Date.now;
+        this.intervalMs = options.intervalMs ?? 10_000;
+        this.startedAt = this.now();
+        this.lastLoggedAt = this.startedAt;
+    }
+    /** Totals learnt after the start (e.g. once the source is listed), for the percentage and ETA. */
+    setTotals(totals) {
+        if (totals.bytes !== undefined)
+            this.options.totalBytes = totals.bytes;
+        if (totals.documents !== undefined)
+            this.options.totalDocuments = totals.documents;
+    }
+    add(bytes, documents = 0) {
+        this.bytes += bytes;
+        this.documents += documents;
+        const now = this.now();
+        if (now - this.lastLoggedAt >= this.intervalMs) {
+            this.lastLoggedAt = now;
+            this.options.log(this.line(now));
+        }
+    }
+    /** The closing line, whatever the interval. */
+    done() {
+        this.options.log(`${this.line(this.now())} — done`);
+    }
+    get totals() {
+        return { bytes: this.bytes, documents: this.documents, elapsedMs: this.now() - this.startedAt };
+    }
+    line(now = this.now()) {
+        const elapsedMs = Math.max(now - this.startedAt, 1);
+        const bytesPerSecond = (this.bytes / elapsedMs) * 1000;
+        const parts = [`${this.options.label}: ${(0,format/* formatBytes */.z3)(this.bytes)}`];
+        const { totalBytes, totalDocuments } = this.options;
+        if (totalBytes)
+            parts[0] += ` of ${(0,format/* formatBytes */.z3)(totalBytes)} (${percent(this.bytes, totalBytes)})`;
+        parts.push(`${(0,format/* formatCount */.B4)(this.documents)} docs`);
+        if (totalDocuments && !totalBytes)
+            parts[1] += ` of ${(0,format/* formatCount */.B4)(totalDocuments)} (${percent(this.documents, totalDocuments)})`;
+        parts.push(`${(0,format/* formatBytes */.z3)(Math.round(bytesPerSecond))}/s`);
+        const eta = this.etaMs(elapsedMs);
+        if (eta !== undefined)
+            parts.push(`ETA ${(0,format/* formatDuration */.a3)(eta)}`);
+        parts.push(`elapsed ${(0,format/* formatDuration */.a3)(elapsedMs)}`);
+        return parts.join(', ');
+    }
+    etaMs(elapsedMs) {
+        const { totalBytes, totalDocuments } = this.options;
+        const fraction = totalBytes
+            ? this.bytes / totalBytes
+            : totalDocuments
+                ? this.documents / totalDocuments
+                : undefined;
+        if (fraction === undefined || fraction <= 0)
+            return undefined;
+        return Math.max(0, (elapsedMs / Math.min(fraction, 1)) * (1 - Math.min(fraction, 1)));
+    }
+}
+function percent(done, total) {
+    return `${Math.min(100, (done / total) * 100).toFixed(1)}%`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/backup/src/verification.ts
@@ -4033,6 +4159,474 @@ async function sourceDataSize(client) {
     }
     catch {
         return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/backup/src/parts.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A backup in parts, for a database that outgrows one runner: `plan` reads the catalogue once and
+ * deals whole collections and `_id` ranges to N parts; each `part` (any order, any machine, re-run at
+ * will) writes a self-contained mongodump archive and then its record; `finalize` checks every part
+ * against its record and writes manifest.json last. Until then the backup is incomplete, as always.
+ */
+const compression = schemas/* enum */.k5n(['zstd', 'gzip', 'none']);
+const isoTime = iso/* datetime */.w$();
+const ejsonObject = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+const PLAN_FORMAT_VERSION = 1;
+const planSchema = schemas/* object */.Ikc({
+    formatVersion: schemas/* literal */.euz(PLAN_FORMAT_VERSION),
+    backupId: ids/* backupIdSchema */.T,
+    /** When the catalogue was read: the backup's `startedAt`. */
+    plannedAt: isoTime,
+    tool: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict(),
+    source: schemas/* object */.Ikc({
+        serverVersion: schemas/* string */.YjP(),
+        topology: schemas/* enum */.k5n(['standalone', 'replicaSet', 'sharded', 'unknown']),
+        flavor: schemas/* string */.YjP().optional(),
+        databases: schemas/* array */.YOg(schemas/* string */.YjP()),
+    })
+        .strict(),
+    settings: schemas/* object */.Ikc({
+        include: schemas/* array */.YOg(schemas/* string */.YjP()),
+        exclude: schemas/* array */.YOg(schemas/* string */.YjP()),
+        compression,
+        compressionLevel: schemas/* number */.aig().int().optional(),
+        recipients: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^age1[0-9a-z]+$/)),
+    })
+        .strict(),
+    namespaces: schemas/* array */.YOg(schemas/* object */.Ikc({
+        db: schemas/* string */.YjP().min(1),
+        collection: schemas/* string */.YjP().min(1),
+        type: schemas/* enum */.k5n(['collection', 'view', 'timeseries']),
+        dataCollection: schemas/* string */.YjP().optional(),
+        capped: schemas/* boolean */.zMY(),
+        options: ejsonObject,
+        indexes: schemas/* array */.YOg(ejsonObject),
+        uuid: schemas/* string */.YjP().optional(),
+        estimatedCount: schemas/* number */.aig().nonnegative(),
+        estimatedBytes: schemas/* number */.aig().nonnegative(),
+    })
+        .strict()),
+    parts: schemas/* array */.YOg(schemas/* object */.Ikc({
+        part: schemas/* number */.aig().int().min(1).max(MAX_PARTS),
+        estimatedBytes: schemas/* number */.aig().nonnegative(),
+        units: schemas/* array */.YOg(schemas/* object */.Ikc({
+            db: schemas/* string */.YjP(),
+            collection: schemas/* string */.YjP(),
+            filter: ejsonObject,
+            estimatedBytes: schemas/* number */.aig().nonnegative(),
+        })
+            .strict()),
+    })
+        .strict())
+        .min(1)
+        .max(MAX_PARTS),
+})
+    .strict();
+const PART_RECORD_FORMAT_VERSION = 1;
+/** What a part wrote, written after its archive: finalize trusts nothing else. */
+const partRecordSchema = schemas/* object */.Ikc({
+    formatVersion: schemas/* literal */.euz(PART_RECORD_FORMAT_VERSION),
+    backupId: ids/* backupIdSchema */.T,
+    part: schemas/* number */.aig().int().min(1).max(MAX_PARTS),
+    parts: schemas/* number */.aig().int().min(1).max(MAX_PARTS),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    tool: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), version: schemas/* string */.YjP() }).strict(),
+    archive: schemas/* object */.Ikc({
+        key: schemas/* string */.YjP(),
+        compression,
+        size: schemas/* number */.aig().int().nonnegative(),
+        sha256: ids/* hex64 */._,
+    })
+        .strict(),
+    namespaces: schemas/* array */.YOg(partNamespaceSchema),
+})
+    .strict();
+/** Runs `work` with the run's deadline and storage, closing both however it ends. */
+async function withStorage(run, options, deps, work) {
+    const deadline = new src_deadline/* Deadline */.B2({
+        run,
+        ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+        ...(deps.signal && { signal: deps.signal }),
+    });
+    const storage = deps.storage ??
+        openStorage(options.destination, { s3: options.storage ?? {}, logger: deps.logger, deadline });
+    try {
+        return await deadline.bound(work(storage, deadline));
+    }
+    finally {
+        if (!deps.storage)
+            await storage.close();
+        deadline.dispose();
+    }
+}
+/** Reads the catalogue once and writes `<backup-id>/plan.json`; no data is read yet. */
+async function runPlan(options, deps) {
+    const compressionChoice = options.compression ?? codec/* DEFAULT_COMPRESSION */.XC;
+    const recipients = options.recipients ?? [];
+    (0,codec/* checkCompressionLevel */.JR)(compressionChoice, options.compressionLevel);
+    (0,codec/* checkRecipients */.$I)(recipients);
+    if (!Number.isInteger(options.parts) || options.parts < 1 || options.parts > MAX_PARTS) {
+        throw new options_errors/* OptionError */.eR('parts', `must be a whole number from 1 to ${MAX_PARTS}, got ${options.parts}.`);
+    }
+    const now = deps.now ?? (() => new Date());
+    return withStorage('backup plan', options, deps, async (storage, deadline) => {
+        for await (const _ of storage.list(''))
+            break;
+        const client = await connect(options.uri, {
+            ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+            deadline,
+        });
+        try {
+            const plannedAt = now();
+            const split = await planSplit({
+                client,
+                parts: options.parts,
+                include: options.include ?? [],
+                exclude: options.exclude ?? [],
+                signal: deadline.signal,
+                logger: deps.logger,
+            });
+            const backupId = (0,layout/* newBackupId */._H)(plannedAt);
+            const plan = planSchema.parse({
+                formatVersion: PLAN_FORMAT_VERSION,
+                backupId,
+                plannedAt: plannedAt.toISOString(),
+                tool: src_tool/* TOOL */.j,
+                source: {
+                    serverVersion: split.server.serverVersion,
+                    topology: split.server.topology,
+                    ...(split.server.flavor ? { flavor: split.server.flavor } : {}),
+                    databases: split.databases,
+                },
+                settings: {
+                    include: options.include ?? [],
+                    exclude: options.exclude ?? [],
+                    compression: compressionChoice,
+                    ...(options.compressionLevel === undefined ? {} : { compressionLevel: options.compressionLevel }),
+                    recipients,
+                },
+                namespaces: split.namespaces,
+                parts: split.parts,
+            });
+            const key = `${backupId}/${layout/* PLAN_NAME */._K}`;
+            deadline.throwIfStopped();
+            await storage.put(key, Buffer.from(`${JSON.stringify(plan, null, 2)}\n`), {
+                contentType: 'application/json',
+                ifNoneMatch: true,
+            });
+            const estimatedBytes = plan.parts.map((p) => p.estimatedBytes);
+            deps.logger.info(`backup ${backupId}: ${plan.namespaces.length} namespaces in ${plan.parts.length} parts of about ` +
+                estimatedBytes.map((b) => (0,format/* formatBytes */.z3)(b)).join(', '));
+            return {
+                backupId,
+                parts: plan.parts.length,
+                planUrl: storage.describe(key),
+                estimatedBytes,
+                matrix: plan.parts.map((p) => p.part),
+            };
+        }
+        finally {
+            await disconnect(client);
+        }
+    });
+}
+/** The plan of a backup, validated; a missing or broken plan is the user's to fix. */
+async function readPlan(storage, backupId) {
+    if (!ids/* backupIdSchema */.T.safeParse(backupId).success) {
+        throw new options_errors/* OptionError */.eR('backup', `must be a backup id such as 2026-11-25T030000Z-1a2b3c, got '${backupId}'.`);
+    }
+    const key = `${backupId}/${layout/* PLAN_NAME */._K}`;
+    let raw;
+    try {
+        raw = await (0,consumers_.text)(await storage.get(key));
+    }
+    catch (error) {
+        if (!(error instanceof src_errors/* ObjectNotFoundError */.d_))
+            throw error;
+        throw new errors/* UserError */.y(`Backup ${backupId} has no plan at ${storage.describe(key)}: run \`shipkit backup plan\` first and pass the backup id it prints.`);
+    }
+    const parsed = planSchema.safeParse(safeJson(raw));
+    if (!parsed.success || parsed.data.backupId !== backupId) {
+        const issue = parsed.success ? undefined : parsed.error.issues[0];
+        throw new errors/* UserError */.y(`${storage.describe(key)} is not a valid plan for backup ${backupId}` +
+            (issue ? `: ${issue.path.join('.') || '(root)'}: ${issue.message}` : ': it names another backup') +
+            '.');
+    }
+    return parsed.data;
+}
+/**
+ * Writes part K: its archive (the standard format, its own prelude, so stock mongorestore reads it
+ * alone), then its record. The old record goes first, so a re-run that fails leaves the part missing
+ * rather than a record describing another archive; other parts are never touched.
+ */
+async function runPart(options, deps) {
+    const parallelism = options.parallelism ?? rows/* DEFAULT_PARALLELISM */.ri;
+    if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64) {
+        throw new options_errors/* OptionError */.eR('parallelism', `must be a whole number from 1 to 64, got ${parallelism}.`);
+    }
+    const now = deps.now ?? (() => new Date());
+    return withStorage('backup part', options, deps, async (storage, deadline) => {
+        const plan = await readPlan(storage, options.backupId);
+        const planned = plan.parts.find((p) => p.part === options.part);
+        if (!planned) {
+            throw new options_errors/* OptionError */.eR('part', `must be a part of backup ${plan.backupId}: 1 to ${plan.parts.length}, got ${options.part}.`);
+        }
+        if (await storage.head(`${plan.backupId}/${layout/* MANIFEST_NAME */.ir}`)) {
+            throw new errors/* UserError */.y(`Backup ${plan.backupId} is already finalized (it has a manifest): its parts can no longer be written.`);
+        }
+        const { settings } = plan;
+        const recipients = settings.recipients;
+        const archiveKey = `${plan.backupId}/${(0,layout/* partArchiveName */.Pp)(options.part, settings.compression, recipients.length > 0)}`;
+        const recordKey = `${plan.backupId}/${(0,layout/* partRecordName */.cA)(options.part)}`;
+        const assigned = assignedNamespaces(plan.namespaces, planned);
+        const client = await connect(options.uri, {
+            ...(options.connectTimeoutMs !== undefined && { timeoutMs: options.connectTimeoutMs }),
+            deadline,
+        });
+        try {
+            const startedAt = now();
+            await storage.delete(recordKey);
+            deps.logger.info(`backup ${plan.backupId} part ${options.part}/${plan.parts.length} → ${storage.describe(archiveKey)}`);
+            const writer = new ArchiveWriter();
+            const stopWriter = () => writer.abort(deadline.reason);
+            deadline.signal.addEventListener('abort', stopWriter, { once: true });
+            const sha256 = (0,external_node_crypto_.createHash)('sha256');
+            let storedBytes = 0;
+            const tap = new external_node_stream_.Transform({
+                transform(chunk, _encoding, done) {
+                    sha256.update(chunk);
+                    storedBytes += chunk.length;
+                    done(null, chunk);
+                },
+            });
+            const compressed = writer.stream.pipe((0,codec/* compressStream */.fR)(settings.compression, settings.compressionLevel));
+            writer.stream.on('error', (error) => compressed.destroy(error));
+            const sealed = recipients.length > 0 ? await (0,codec/* encryptStream */.UO)(compressed, recipients) : compressed;
+            const stored = (0,promises_.pipeline)(sealed, tap);
+            const upload = storage.put(archiveKey, tap, { contentType: 'application/octet-stream' });
+            const dump = dumpDatabase({
+                client,
+                assigned,
+                parallelism,
+                signal: deadline.signal,
+                logger: deps.logger,
+                toolVersion: `${src_tool/* TOOL */.j.name} ${src_tool/* TOOL */.j.version}`,
+            }, writer);
+            const [dumped] = await allStages(deadline, [dump, upload, stored]);
+            deadline.signal.removeEventListener('abort', stopWriter);
+            const record = partRecordSchema.parse({
+                formatVersion: PART_RECORD_FORMAT_VERSION,
+                backupId: plan.backupId,
+                part: options.part,
+                parts: plan.parts.length,
+                startedAt: startedAt.toISOString(),
+                finishedAt: now().toISOString(),
+                tool: src_tool/* TOOL */.j,
+                archive: {
+                    key: archiveKey.slice(plan.backupId.length + 1),
+                    compression: settings.compression,
+                    size: storedBytes,
+                    sha256: sha256.digest('hex'),
+                },
+                namespaces: dumped.namespaces.map(({ db, collection, count, bytes, crc, contentHash }) => ({
+                    db,
+                    collection,
+                    count,
+                    bytes,
+                    crc,
+                    contentHash,
+                })),
+            });
+            deadline.throwIfStopped();
+            await storage.put(recordKey, Buffer.from(`${JSON.stringify(record, null, 2)}\n`), {
+                contentType: 'application/json',
+            });
+            deps.logger.info(`part ${options.part}: ${record.namespaces.reduce((sum, ns) => sum + ns.count, 0)} documents, ` +
+                `${(0,format/* formatBytes */.z3)(storedBytes)} stored, SHA-256 ${record.archive.sha256}`);
+            return {
+                backupId: plan.backupId,
+                part: options.part,
+                record,
+                archiveUrl: storage.describe(archiveKey),
+            };
+        }
+        catch (error) {
+            if (!deadline.stopped)
+                throw error;
+            throw stoppedBeforeCommit(deadline.reason, false);
+        }
+        finally {
+            await disconnect(client);
+        }
+    });
+}
+/**
+ * Checks every part — its record is there, names this backup and part, and its archive is there at
+ * the record's size with the record's SHA-256 (read back) — then writes manifest.json, the commit
+ * marker, last. Any missing or inconsistent part fails naming it, and no manifest is written.
+ */
+async function runFinalize(options, deps) {
+    const now = deps.now ?? (() => new Date());
+    return withStorage('backup finalize', options, deps, async (storage, deadline) => {
+        const plan = await readPlan(storage, options.backupId);
+        const { backupId } = plan;
+        const manifestKey = `${backupId}/${layout/* MANIFEST_NAME */.ir}`;
+        if (await storage.head(manifestKey)) {
+            throw new errors/* UserError */.y(`Backup ${backupId} is already finalized: ${storage.describe(manifestKey)} exists.`);
+        }
+        const sizes = new Map();
+        for await (const object of storage.list(`${backupId}/`))
+            sizes.set(object.key, object.size);
+        const problems = [];
+        const archives = [];
+        for (const planned of plan.parts) {
+            const part = planned.part;
+            const checked = await checkPart(storage, plan, part, sizes, deadline.signal);
+            if (typeof checked === 'string')
+                problems.push(`part ${part}: ${checked}`);
+            else
+                archives.push(checked);
+        }
+        if (problems.length > 0) {
+            throw new errors/* UserError */.y(`Backup ${backupId} cannot be finalized; no manifest was written. ${problems.join('; ')}. ` +
+                'Re-run each part named (shipkit backup part --part K), then finalize again.');
+        }
+        const compressionChoice = plan.settings.compression;
+        const namespaces = plan.namespaces.map((ns) => {
+            const summed = sumParts(archives, ns.db, ns.collection);
+            return {
+                db: ns.db,
+                collection: ns.collection,
+                type: ns.type,
+                ...summed,
+                options: ns.options,
+                indexes: ns.indexes,
+                ...(ns.uuid ? { uuid: ns.uuid } : {}),
+            };
+        });
+        const manifest = manifestSchema.parse({
+            formatVersion: MULTI_PART_FORMAT_VERSION,
+            backupId,
+            startedAt: plan.plannedAt,
+            finishedAt: now().toISOString(),
+            tool: src_tool/* TOOL */.j,
+            source: plan.source,
+            settings: {
+                include: plan.settings.include,
+                exclude: plan.settings.exclude,
+                compression: compressionChoice,
+                ...(plan.settings.compressionLevel === undefined
+                    ? {}
+                    : { compressionLevel: plan.settings.compressionLevel }),
+                parallelism: plan.parts.length,
+            },
+            parts: {
+                compression: compressionChoice,
+                recipients: plan.settings.recipients,
+                plannedAt: plan.plannedAt,
+                size: archives.reduce((sum, a) => sum + a.size, 0),
+                sha256: partsDigest(archives),
+                archives,
+            },
+            totals: {
+                namespaces: namespaces.length,
+                documents: namespaces.reduce((sum, ns) => sum + ns.count, 0),
+                bytes: namespaces.reduce((sum, ns) => sum + ns.bytes, 0),
+            },
+            namespaces,
+        });
+        deadline.throwIfStopped();
+        await storage.put(manifestKey, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+            contentType: 'application/json',
+            ifNoneMatch: true,
+        });
+        deps.logger.info(`backup ${backupId} committed in ${archives.length} parts: ${storage.describe(manifestKey)}`);
+        return { backupId, manifest, manifestUrl: storage.describe(manifestKey) };
+    });
+}
+/** The manifest's entry for one part, or what is wrong with it. */
+async function checkPart(storage, plan, part, sizes, signal) {
+    const recordName = (0,layout/* partRecordName */.cA)(part);
+    const recordKey = `${plan.backupId}/${recordName}`;
+    if (!sizes.has(recordKey))
+        return `its record ${recordName} is missing (the part never finished)`;
+    let raw;
+    try {
+        raw = await (0,consumers_.text)(await storage.get(recordKey));
+    }
+    catch (error) {
+        if (error instanceof src_errors/* ObjectNotFoundError */.d_)
+            return `its record ${recordName} is missing`;
+        throw error;
+    }
+    const parsed = partRecordSchema.safeParse(safeJson(raw));
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return `its record ${recordName} is not valid: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`;
+    }
+    const record = parsed.data;
+    if (record.backupId !== plan.backupId || record.part !== part || record.parts !== plan.parts.length) {
+        return `its record ${recordName} describes part ${record.part}/${record.parts} of backup ${record.backupId}`;
+    }
+    const expectedKey = (0,layout/* partArchiveName */.Pp)(part, plan.settings.compression, plan.settings.recipients.length > 0);
+    if (record.archive.key !== expectedKey || record.archive.compression !== plan.settings.compression) {
+        return `its record names the archive ${record.archive.key}, expected ${expectedKey}`;
+    }
+    const archiveKey = `${plan.backupId}/${expectedKey}`;
+    const size = sizes.get(archiveKey);
+    if (size === undefined)
+        return `its archive ${expectedKey} is missing`;
+    if (size !== record.archive.size) {
+        return `its archive ${expectedKey} is ${size} bytes, its record says ${record.archive.size}`;
+    }
+    const digest = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of await storage.get(archiveKey)) {
+        signal.throwIfAborted();
+        digest.update(chunk);
+    }
+    const sha256 = digest.digest('hex');
+    if (sha256 !== record.archive.sha256) {
+        return `its archive ${expectedKey} has SHA-256 ${sha256}, its record says ${record.archive.sha256} (changed after it was written)`;
+    }
+    const planned = new Set(plan.parts.find((p) => p.part === part)?.units.map((u) => `${u.db}.${u.collection}`) ?? []);
+    const held = new Set(record.namespaces.map((ns) => `${ns.db}.${ns.collection}`));
+    if (planned.size !== held.size || [...planned].some((ns) => !held.has(ns))) {
+        return `its record holds ${[...held].join(', ') || 'nothing'}, the plan gave it ${[...planned].join(', ') || 'nothing'}`;
+    }
+    return {
+        part,
+        key: expectedKey,
+        size,
+        sha256,
+        record: recordName,
+        recordSha256: (0,external_node_crypto_.createHash)('sha256').update(raw).digest('hex'),
+        startedAt: record.startedAt,
+        finishedAt: record.finishedAt,
+        namespaces: record.namespaces,
+    };
+}
+function safeJson(raw) {
+    try {
+        return JSON.parse(raw);
+    }
+    catch {
+        return undefined;
     }
 }
 
