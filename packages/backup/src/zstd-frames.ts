@@ -21,7 +21,7 @@ const SKIPPABLE_MASK = 0xfffffff0;
 const SKIPPABLE_MAGIC = 0x184d2a50;
 
 export interface DecompressZstdOptions {
-  /** Frames decompressed at once, in the thread pool. Default 3. */
+  /** Frames decompressed at once, in the thread pool. Default 2. */
   concurrency?: number;
   /** A frame larger than this (compressed) is streamed through one decompressor instead. Default 16 MiB. */
   wholeFrameBytes?: number;
@@ -41,7 +41,9 @@ export async function* decompressZstd(
   source: AsyncIterable<Buffer>,
   options: DecompressZstdOptions = {},
 ): AsyncGenerator<Buffer> {
-  const concurrency = Math.max(1, options.concurrency ?? 3);
+  // Two frames at once keep both cores busy beside the reader; a third only held memory (measured on
+  // 256 MiB: integrity check 2.8 → 2.2 s, peak RSS 175 → 148–161 MiB; a restore's 221 → 199 MiB).
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const wholeFrameBytes = options.wholeFrameBytes ?? 16 * 1024 * 1024;
   const chunkSize = options.chunkSize ?? 1024 * 1024;
   const input = new ByteQueue(source);

@@ -23,7 +23,7 @@ export interface RestoreOptions extends NamespaceSelection {
   drop?: boolean;
   /** Insert batches in flight at once, over all collections (one collection may use them all). */
   parallelism?: number;
-  /** Documents are sent in batches of about this many bytes. */
+  /** Documents are sent in batches of about this many bytes. Default 1 MiB. */
   batchBytes?: number;
   /** How many refused documents are described in the error; all of them are counted. */
   shownFailures?: number;
@@ -100,7 +100,9 @@ export class RestoreFailedError extends Error {
   }
 }
 
-const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+// Measured at 256 MiB on FerretDB: 1 MiB batches restored in 55.8–59.2 s against 61.1–67.3 s with 8 MiB
+// ones, and peak RSS fell from 314–317 to 199–221 MiB (four batches in flight, one filling per namespace).
+const DEFAULT_BATCH_BYTES = 1024 * 1024;
 // The server's maxWriteBatchSize.
 const MAX_BATCH_DOCUMENTS = 100_000;
 
