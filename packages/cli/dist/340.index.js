@@ -817,7 +817,9 @@ class RestoreFailedError extends Error {
         this.result = result;
     }
 }
-const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+// Measured at 256 MiB on FerretDB: 1 MiB batches restored in 55.8–59.2 s against 61.1–67.3 s with 8 MiB
+// ones, and peak RSS fell from 310–314 to 197–216 MiB (four batches in flight, one filling per namespace).
+const DEFAULT_BATCH_BYTES = 1024 * 1024;
 // The server's maxWriteBatchSize.
 const MAX_BATCH_DOCUMENTS = 100_000;
 /**
