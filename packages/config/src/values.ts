@@ -1,3 +1,6 @@
+import { targetAddress } from '@shipkit/notify';
+import { parseList } from '@shipkit/runtime';
+
 /**
  * Shape checks for single values. Each returns what is wrong in words, or undefined when the value is
  * fine. No message quotes the value or any part of it: these values are often secrets.
@@ -162,13 +165,10 @@ export function httpUrlProblem(value: string, { allowQuery = false } = {}): stri
 
 /** Notification targets: http(s) URLs, each optionally prefixed with its format (as `@shipkit/notify` reads them). */
 export function notifyTargetsProblem(value: string): string | undefined {
-  const entries = value
-    .split(/[\n,]/)
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+  const entries = parseList(value);
   if (entries.length === 0) return 'lists no URL';
   for (const [index, entry] of entries.entries()) {
-    const problem = httpUrlProblem(entry.replace(/^(slack|teams|webhook)\+/i, ''), { allowQuery: true });
+    const problem = httpUrlProblem(targetAddress(entry), { allowQuery: true });
     if (problem) return `entry ${index + 1} ${problem}`;
   }
   return undefined;

@@ -48,4 +48,5 @@ export {
   parseHeartbeat,
   parseTarget,
   type TargetFormat,
+  targetAddress,
 } from './targets';

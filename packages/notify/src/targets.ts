@@ -31,7 +31,7 @@ const TEAMS_HOSTS = [
 export function parseTarget(text: string): NotifyTarget {
   const trimmed = text.trim();
   const prefixed = PREFIX.exec(trimmed);
-  const raw = prefixed ? (prefixed[2] as string) : trimmed;
+  const raw = targetAddress(trimmed);
   let url: URL;
   try {
     url = new URL(raw);
@@ -45,6 +45,12 @@ export function parseTarget(text: string): NotifyTarget {
   }
   const format = prefixed ? (prefixed[1]?.toLowerCase() as TargetFormat) : detectFormat(url.hostname);
   return { format, url: url.toString(), label: `${format} (${url.host})` };
+}
+
+/** The URL a target sends to: its text without a `slack+` / `teams+` / `webhook+` format prefix. */
+export function targetAddress(text: string): string {
+  const trimmed = text.trim();
+  return PREFIX.exec(trimmed)?.[2] ?? trimmed;
 }
 
 function detectFormat(host: string): TargetFormat {
