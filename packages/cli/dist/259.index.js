@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3453);
 /* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2605);
 /* harmony import */ var _shipkit_backup__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4678);
-/* harmony import */ var _shipkit_notify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6586);
+/* harmony import */ var _shipkit_notify__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6034);
 /* harmony import */ var _shipkit_notify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3403);
 /* harmony import */ var _shipkit_retention__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7337);
 /* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(601);

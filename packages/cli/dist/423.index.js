@@ -437,6 +437,10 @@ function setEnvValues(text, updates, appendHeader) {
 /* harmony export */   zV: () => (/* binding */ splitIdentities)
 /* harmony export */ });
 /* unused harmony export bech32Valid */
+/* harmony import */ var _shipkit_notify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5626);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5608);
+
+
 /**
  * Shape checks for single values. Each returns what is wrong in words, or undefined when the value is
  * fine. No message quotes the value or any part of it: these values are often secrets.
@@ -610,14 +614,11 @@ function httpUrlProblem(value, { allowQuery = false } = {}) {
 }
 /** Notification targets: http(s) URLs, each optionally prefixed with its format (as `@shipkit/notify` reads them). */
 function notifyTargetsProblem(value) {
-    const entries = value
-        .split(/[\n,]/)
-        .map((entry) => entry.trim())
-        .filter(Boolean);
+    const entries = (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .parseList */ .E1)(value);
     if (entries.length === 0)
         return 'lists no URL';
     for (const [index, entry] of entries.entries()) {
-        const problem = httpUrlProblem(entry.replace(/^(slack|teams|webhook)\+/i, ''), { allowQuery: true });
+        const problem = httpUrlProblem((0,_shipkit_notify__WEBPACK_IMPORTED_MODULE_1__/* .targetAddress */ .sj)(entry), { allowQuery: true });
         if (problem)
             return `entry ${index + 1} ${problem}`;
     }
@@ -1140,6 +1141,77 @@ const PLACE_LABELS = {
     'render-env': 'Render environment',
     local: 'local .env only',
 };
+
+
+/***/ }),
+
+/***/ 5626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ parseHeartbeat),
+/* harmony export */   hu: () => (/* binding */ parseTarget),
+/* harmony export */   sj: () => (/* binding */ targetAddress)
+/* harmony export */ });
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+
+const PREFIX = /^(slack|teams|webhook)\+(https?:\/\/.*)$/i;
+/** Hosts of Teams incoming webhooks (Office 365 connectors) and of Workflows (Power Automate) triggers. */
+const TEAMS_HOSTS = [
+    /(^|\.)webhook\.office\.com$/,
+    /^outlook\.office(365)?\.com$/,
+    /(^|\.)logic\.azure\.com$/,
+    /(^|\.)powerautomate\.com$/,
+    /(^|\.)powerplatform\.com$/,
+    /^flow\.microsoft\.com$/,
+];
+/**
+ * Where a notification goes, and in which format: chosen by the host (hooks.slack.com is Slack; Teams
+ * webhook and Workflows hosts are Teams; anything else gets the generic JSON webhook), unless a prefix
+ * says it (`slack+https://…`, `teams+https://…`, `webhook+https://…`). Errors never repeat the URL.
+ */
+function parseTarget(text) {
+    const trimmed = text.trim();
+    const prefixed = PREFIX.exec(trimmed);
+    const raw = targetAddress(trimmed);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6('must be http(s) URLs (optionally prefixed slack+, teams+ or webhook+), got something that is not a URL.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`must be http(s) URLs, got a ${url.protocol} URL.`);
+    }
+    const format = prefixed ? prefixed[1]?.toLowerCase() : detectFormat(url.hostname);
+    return { format, url: url.toString(), label: `${format} (${url.host})` };
+}
+/** The URL a target sends to: its text without a `slack+` / `teams+` / `webhook+` format prefix. */
+function targetAddress(text) {
+    const trimmed = text.trim();
+    return PREFIX.exec(trimmed)?.[2] ?? trimmed;
+}
+function detectFormat(host) {
+    if (host === 'hooks.slack.com')
+        return 'slack';
+    if (TEAMS_HOSTS.some((pattern) => pattern.test(host)))
+        return 'teams';
+    return 'webhook';
+}
+function parseHeartbeat(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6('must be an http(s) URL, got something that is not a URL.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`must be an http(s) URL, got a ${url.protocol} URL.`);
+    }
+    return { url: url.toString(), label: `heartbeat (${url.host})` };
+}
 
 
 /***/ })

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkFreshnessCommand: () => (/* binding */ checkFreshnessCommand)
 });
 
-// EXTERNAL MODULE: ../notify/src/options.ts + 1 modules
-var options = __webpack_require__(6586);
+// EXTERNAL MODULE: ../notify/src/options.ts
+var options = __webpack_require__(6034);
 // EXTERNAL MODULE: ../notify/src/outcomes.ts
 var outcomes = __webpack_require__(3403);
 // EXTERNAL MODULE: ../runtime/src/options/row.ts

@@ -301,8 +301,8 @@ function deliveriesMarkdown(deliveries) {
     return `#### Notifications\n\n${table(['receiver', 'sent', 'outcome', 'tries'], rows, ['l', 'l', 'l', 'r'])}`;
 }
 
-// EXTERNAL MODULE: ../notify/src/options.ts + 1 modules
-var src_options = __webpack_require__(6586);
+// EXTERNAL MODULE: ../notify/src/options.ts
+var src_options = __webpack_require__(6034);
 ;// CONCATENATED MODULE: ./src/notify.ts
 
 
@@ -423,86 +423,23 @@ function describeFailure(error, timeoutMs) {
 
 /***/ }),
 
-/***/ 6586:
+/***/ 6034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ NOTIFY_ROWS),
-  J: () => (/* binding */ notifyConfig)
-});
-
-// EXTERNAL MODULE: ../runtime/src/options/row.ts
-var row = __webpack_require__(3832);
-// EXTERNAL MODULE: ../runtime/src/options/values.ts
-var values = __webpack_require__(5608);
-// EXTERNAL MODULE: ../notify/src/deliver.ts
-var deliver = __webpack_require__(1645);
-// EXTERNAL MODULE: ../runtime/src/options/errors.ts
-var errors = __webpack_require__(673);
-;// CONCATENATED MODULE: ../notify/src/targets.ts
-
-const PREFIX = /^(slack|teams|webhook)\+(https?:\/\/.*)$/i;
-/** Hosts of Teams incoming webhooks (Office 365 connectors) and of Workflows (Power Automate) triggers. */
-const TEAMS_HOSTS = [
-    /(^|\.)webhook\.office\.com$/,
-    /^outlook\.office(365)?\.com$/,
-    /(^|\.)logic\.azure\.com$/,
-    /(^|\.)powerautomate\.com$/,
-    /(^|\.)powerplatform\.com$/,
-    /^flow\.microsoft\.com$/,
-];
-/**
- * Where a notification goes, and in which format: chosen by the host (hooks.slack.com is Slack; Teams
- * webhook and Workflows hosts are Teams; anything else gets the generic JSON webhook), unless a prefix
- * says it (`slack+https://…`, `teams+https://…`, `webhook+https://…`). Errors never repeat the URL.
- */
-function parseTarget(text) {
-    const trimmed = text.trim();
-    const prefixed = PREFIX.exec(trimmed);
-    const raw = prefixed ? prefixed[2] : trimmed;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* InvalidValue */.h6('must be http(s) URLs (optionally prefixed slack+, teams+ or webhook+), got something that is not a URL.');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InvalidValue */.h6(`must be http(s) URLs, got a ${url.protocol} URL.`);
-    }
-    const format = prefixed ? prefixed[1]?.toLowerCase() : detectFormat(url.hostname);
-    return { format, url: url.toString(), label: `${format} (${url.host})` };
-}
-function detectFormat(host) {
-    if (host === 'hooks.slack.com')
-        return 'slack';
-    if (TEAMS_HOSTS.some((pattern) => pattern.test(host)))
-        return 'teams';
-    return 'webhook';
-}
-function parseHeartbeat(text) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        throw new errors/* InvalidValue */.h6('must be an http(s) URL, got something that is not a URL.');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InvalidValue */.h6(`must be an http(s) URL, got a ${url.protocol} URL.`);
-    }
-    return { url: url.toString(), label: `heartbeat (${url.host})` };
-}
-
-;// CONCATENATED MODULE: ../notify/src/options.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ notifyConfig),
+/* harmony export */   a: () => (/* binding */ NOTIFY_ROWS)
+/* harmony export */ });
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3832);
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5608);
+/* harmony import */ var _deliver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1645);
+/* harmony import */ var _targets__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5626);
 
 
 
 /** The rows every command that reports its outcome takes: backup, verify, restore, check-freshness. */
 const NOTIFY_ROWS = {
-    notify: (0,row/* customRow */.Kl)((raw) => (0,values/* parseList */.E1)(raw).map(parseTarget), {
+    notify: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .customRow */ .Kl)((raw) => (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(raw).map(_targets__WEBPACK_IMPORTED_MODULE_2__/* .parseTarget */ .hu), {
         description: 'Where to send the outcome: Slack or Teams incoming-webhook URLs, or any URL for the generic JSON webhook (signed with {notify-secret}); a slack+, teams+ or webhook+ prefix forces the format. Secret: hook URLs carry tokens.',
         default: '',
         secret: true,
@@ -510,23 +447,23 @@ const NOTIFY_ROWS = {
         env: 'SHIPKIT_NOTIFY',
         placeholder: '<url>',
     }),
-    'notify-secret': (0,row/* textRow */.yL)({
+    'notify-secret': (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .textRow */ .yL)({
         description: 'Signs generic webhooks: X-Shipkit-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>">. Secret.',
         default: '',
         secret: true,
         env: 'SHIPKIT_NOTIFY_SECRET',
         placeholder: '<secret>',
     }),
-    heartbeat: (0,row/* customRow */.Kl)(parseHeartbeat, {
+    heartbeat: (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .customRow */ .Kl)(_targets__WEBPACK_IMPORTED_MODULE_2__/* .parseHeartbeat */ .CW, {
         description: "A dead-man's switch (healthchecks.io, Cronitor or Better Stack URL): pinged at <url>/start when the run starts, <url> when it succeeds, <url>/fail when it fails. Secret.",
         default: '',
         secret: true,
         env: 'SHIPKIT_HEARTBEAT',
         placeholder: '<url>',
     }),
-    'notify-timeout': (0,row/* durationRow */.re)({
+    'notify-timeout': (0,_shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .durationRow */ .re)({
         description: 'How long each notification or heartbeat request may take; a request is tried 3 times in all. One that cannot be delivered is a warning, never a failure of the run.',
-        default: `${deliver/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc / 1000}s`,
+        default: `${_deliver__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_REQUEST_TIMEOUT_MS */ .Zc / 1000}s`,
     }),
 };
 /**
@@ -666,6 +603,77 @@ function freshnessEvent(facts, at) {
         ...(facts.newest ? { backupId: facts.newest.id, ageSeconds: Math.round(facts.newest.ageMs / 1000) } : {}),
         ...(facts.fresh ? {} : { failure: facts.message }),
     };
+}
+
+
+/***/ }),
+
+/***/ 5626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ parseHeartbeat),
+/* harmony export */   hu: () => (/* binding */ parseTarget),
+/* harmony export */   sj: () => (/* binding */ targetAddress)
+/* harmony export */ });
+/* harmony import */ var _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(673);
+
+const PREFIX = /^(slack|teams|webhook)\+(https?:\/\/.*)$/i;
+/** Hosts of Teams incoming webhooks (Office 365 connectors) and of Workflows (Power Automate) triggers. */
+const TEAMS_HOSTS = [
+    /(^|\.)webhook\.office\.com$/,
+    /^outlook\.office(365)?\.com$/,
+    /(^|\.)logic\.azure\.com$/,
+    /(^|\.)powerautomate\.com$/,
+    /(^|\.)powerplatform\.com$/,
+    /^flow\.microsoft\.com$/,
+];
+/**
+ * Where a notification goes, and in which format: chosen by the host (hooks.slack.com is Slack; Teams
+ * webhook and Workflows hosts are Teams; anything else gets the generic JSON webhook), unless a prefix
+ * says it (`slack+https://…`, `teams+https://…`, `webhook+https://…`). Errors never repeat the URL.
+ */
+function parseTarget(text) {
+    const trimmed = text.trim();
+    const prefixed = PREFIX.exec(trimmed);
+    const raw = targetAddress(trimmed);
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6('must be http(s) URLs (optionally prefixed slack+, teams+ or webhook+), got something that is not a URL.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`must be http(s) URLs, got a ${url.protocol} URL.`);
+    }
+    const format = prefixed ? prefixed[1]?.toLowerCase() : detectFormat(url.hostname);
+    return { format, url: url.toString(), label: `${format} (${url.host})` };
+}
+/** The URL a target sends to: its text without a `slack+` / `teams+` / `webhook+` format prefix. */
+function targetAddress(text) {
+    const trimmed = text.trim();
+    return PREFIX.exec(trimmed)?.[2] ?? trimmed;
+}
+function detectFormat(host) {
+    if (host === 'hooks.slack.com')
+        return 'slack';
+    if (TEAMS_HOSTS.some((pattern) => pattern.test(host)))
+        return 'teams';
+    return 'webhook';
+}
+function parseHeartbeat(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6('must be an http(s) URL, got something that is not a URL.');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _shipkit_runtime__WEBPACK_IMPORTED_MODULE_0__/* .InvalidValue */ .h6(`must be an http(s) URL, got a ${url.protocol} URL.`);
+    }
+    return { url: url.toString(), label: `heartbeat (${url.host})` };
 }
 
 

@@ -35,8 +35,8 @@ var src_options = __webpack_require__(6363);
 var namespaces = __webpack_require__(7782);
 // EXTERNAL MODULE: ../notify/src/outcomes.ts
 var outcomes = __webpack_require__(3403);
-// EXTERNAL MODULE: ../notify/src/options.ts + 1 modules
-var notify_src_options = __webpack_require__(6586);
+// EXTERNAL MODULE: ../notify/src/options.ts
+var notify_src_options = __webpack_require__(6034);
 // EXTERNAL MODULE: ../runtime/src/options/row.ts
 var row = __webpack_require__(3832);
 // EXTERNAL MODULE: ../runtime/src/options/errors.ts
