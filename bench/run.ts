@@ -1,7 +1,8 @@
 /**
  * Backup and restore benchmarks against stock mongo-tools, on one server, in one run:
  *   backup:  ours (zstd, gzip) vs `mongodump --archive --gzip` and `mongodump --archive | zstd`,
- *            plus the raw driver read of the same collections (the source limit);
+ *            plus the raw driver read of the same collections (the source limit), alone and through
+ *            Node's zstd (the least CPU a backup from Node's driver writing zstd can spend);
  *   restore: ours vs `mongorestore --archive` (default, and with our worker count), plus raw driver
  *            inserts of the same documents and their indexes (the server's write limit);
  *   verify:  our integrity check vs reading the stored file (the I/O limit).
@@ -29,7 +30,7 @@ import { keepStartupSection } from './startup-doc';
 
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const ROWS = ['zstd', 'gzip', 'mongodump-gzip', 'mongodump-zstd', 'raw'] as const;
+const ROWS = ['zstd', 'gzip', 'mongodump-gzip', 'mongodump-zstd', 'raw', 'raw-zstd'] as const;
 const SECTIONS = ['backup', 'restore', 'verify'] as const;
 type Row = (typeof ROWS)[number];
 const { values } = parseArgs({
@@ -223,10 +224,20 @@ const backupRows: Record<Row, () => Promise<Measure>> = {
       `mongodump --quiet --uri="$MONGODB_URI" --db=${db} ${exclude} --archive | zstd -q -3 -o ${join(work, 'dump.zst')}`,
       join(work, 'dump.zst'),
     ),
+  // Limit rows time their own work, after start-up.
   raw: () =>
     measure(
-      'raw driver read (source limit)',
-      `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} >/dev/null`,
+      'raw driver read, after start-up (source limit)',
+      `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism}`,
+      undefined,
+      true,
+    ),
+  'raw-zstd': () =>
+    measure(
+      'raw driver read + Node zstd -3, after start-up (CPU floor)',
+      `npx tsx ${join(root, 'bench', 'raw-read.ts')} ${db} ${parallelism} zstd`,
+      undefined,
+      true,
     ),
 };
 console.log('backup');
