@@ -1,6 +1,6 @@
 /**
- * The source-read limit: reads every collection of a database as raw BSON the way a backup does (the
- * same read method, batches of the same size), `parallelism` collections at a time, and does nothing
+ * The source-read limit: reads every collection of a database as raw BSON with the backup's read method
+ * (batches of a fixed 10,000 documents), `parallelism` collections at a time, and does nothing
  * else with the bytes. A backup cannot be faster than this, nor spend less CPU. With `zstd`, the bytes
  * also go through Node's zstd at the backup's level (3), in the batches they arrive in: the least CPU
  * any backup writing zstd from Node's driver can spend. Prints its own wall and CPU seconds, from after
@@ -13,7 +13,8 @@ import { chooseReadMethod, probeServer, readRawBatches } from '@shipkit/mongo';
 import { MongoClient } from 'mongodb';
 
 const [dbName = 'bench_shop', parallelism = '4', compress] = process.argv.slice(2);
-// The backup's own batch size: 4 MiB of documents at the bench's average size.
+// About the backup's 4 MiB per batch at the dataset's overall average size; the backup sizes each
+// collection's batches by that collection's average instead.
 const BATCH_DOCUMENTS = 10_000;
 
 const started = performance.now();
