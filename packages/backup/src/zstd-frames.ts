@@ -27,6 +27,11 @@ export interface DecompressZstdOptions {
   wholeFrameBytes?: number;
   /** Output chunk size. Default 1 MiB. */
   chunkSize?: number;
+  /**
+   * Decompressed bytes each frame holds ahead of the reader. Default `FRAME_BYTES`, a frame's whole
+   * output: right for a reader as fast as decompression; a slower one needs less.
+   */
+  aheadBytes?: number;
 }
 
 /**
@@ -46,6 +51,7 @@ export async function* decompressZstd(
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const wholeFrameBytes = options.wholeFrameBytes ?? 16 * 1024 * 1024;
   const chunkSize = options.chunkSize ?? 1024 * 1024;
+  const aheadBytes = Math.max(1, options.aheadBytes ?? FRAME_BYTES);
   const input = new ByteQueue(source);
   const ahead: FrameOutput[] = [];
   try {
@@ -64,7 +70,7 @@ export async function* decompressZstd(
         throw frame.error;
       }
       if (frame.kind === 'whole') {
-        ahead.push(new FrameOutput(frame.parts, chunkSize, FRAME_BYTES));
+        ahead.push(new FrameOutput(frame.parts, chunkSize, aheadBytes));
         if (ahead.length >= concurrency) yield* (ahead.shift() as FrameOutput).read();
         continue;
       }

@@ -109,7 +109,7 @@ describe('decompressZstd', () => {
     }
   });
 
-  it('gives the same bytes for any frames, chunking and concurrency (property)', async () => {
+  it('gives the same bytes for any frames, chunking, concurrency and bytes held ahead (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ size: fc.nat({ max: 60_000 }), level: fc.integer({ min: 1, max: 9 }) }), {
@@ -119,10 +119,16 @@ describe('decompressZstd', () => {
         fc.array(fc.integer({ min: 1, max: 40_000 }), { maxLength: 30 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 20, max: 70_000 }),
-        async (frames, cuts, concurrency, wholeFrameBytes) => {
+        fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
+        async (frames, cuts, concurrency, wholeFrameBytes, aheadBytes) => {
           const datas = frames.map(({ size }, i) => sample(size, i + 1));
           const stream = Buffer.concat(datas.map((data, i) => frame(data, frames[i]?.level)));
-          const out = await decompressed(pieces(stream, cuts), { concurrency, wholeFrameBytes });
+          const out = await decompressed(pieces(stream, cuts), {
+            concurrency,
+            wholeFrameBytes,
+            chunkSize: 8192,
+            ...(aheadBytes === undefined ? {} : { aheadBytes }),
+          });
           expect(out.equals(Buffer.concat(datas))).toBe(true);
         },
       ),

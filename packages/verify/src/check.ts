@@ -196,7 +196,7 @@ export async function runCheck(
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const startedAt = now();
-  const opened = await openArchive(source, options);
+  const opened = await openArchive(source, options, restoreSpec !== undefined);
   const swap = restoreSpec?.swap;
   const staging = swap?.staging;
   const run = new CheckRun(opened, new ArchiveTally(options.hashing ?? {}));
@@ -294,14 +294,27 @@ class CheckRun {
   }
 }
 
+// A restore is paced by its target, not by decompression, and its batches hold documents for a
+// while: it keeps less decompressed ahead and collects garbage more often than an integrity check.
+// Measured on a 256 MiB restore into FerretDB, three runs each: peak RSS 199–219 MiB with 8 MiB ahead
+// per frame and a collection every 32 MiB, 189–195 with 2 and 16, 184–187 with 2 and 8 (for 0.8 CPU s
+// more, in the same wall time). A collection every 1 MiB held 169 MiB but took 11 CPU s instead of 7.
+const RESTORE_AHEAD_BYTES = 2 * 1024 * 1024;
+const RESTORE_COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+
 /** Stage 1: the stored object opened, its layers peeled (a deleted backup named as such). */
-async function openArchive(source: BackupSource, options: ArchiveAccess): Promise<OpenedArchive> {
+async function openArchive(
+  source: BackupSource,
+  options: ArchiveAccess,
+  restoring: boolean,
+): Promise<OpenedArchive> {
   const identity = await identityFor(source, options);
   return openBackupArchive(
     source,
     {
       ...(identity ? { identity } : {}),
       identityOption: options.identityOption ?? IDENTITY_OPTION,
+      ...(restoring ? { aheadBytes: RESTORE_AHEAD_BYTES } : {}),
     },
     options.parallelParts,
   ).catch(async (error: unknown) => {
@@ -322,7 +335,7 @@ async function streamArchive(
   logger: Logger,
 ): Promise<void> {
   const { tally } = run;
-  const memory = new MemoryKeeper();
+  const memory = new MemoryKeeper(restoreSpec ? RESTORE_COLLECT_EVERY_BYTES : undefined);
   tally.onDocuments = (bytes, documents) => {
     deps.progress?.add(bytes, documents);
     memory.add(bytes);

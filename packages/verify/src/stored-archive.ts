@@ -41,6 +41,8 @@ export interface OpenArchiveOptions {
   identity?: string;
   /** The option that gave the identity (its table key), for messages. */
   identityOption?: string;
+  /** zstd: decompressed bytes each frame holds ahead of the reader (see `decompressZstd`). */
+  aheadBytes?: number;
 }
 
 export interface OpenedArchive {
@@ -114,7 +116,7 @@ async function* layeredEvents(
   if (encoding === 'zstd' || encoding === 'gzip') {
     const compression = encoding;
     layers.push(compression);
-    const plain = stage('decompress', decompress(head, compression), (error) =>
+    const plain = stage('decompress', decompress(head, compression, options.aheadBytes), (error) =>
       corruption(`Decompressing ${url} (${compression})`, error),
     );
     head = new Peekable(plain);
@@ -155,9 +157,13 @@ async function decrypt(
 const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
 
 /** zstd frame by frame, several frames at once (a backup writes one every 8 MiB); gzip as one stream. */
-function decompress(source: AsyncIterable<Buffer>, compression: 'zstd' | 'gzip'): AsyncIterable<Buffer> {
+function decompress(
+  source: AsyncIterable<Buffer>,
+  compression: 'zstd' | 'gzip',
+  aheadBytes: number | undefined,
+): AsyncIterable<Buffer> {
   return compression === 'zstd'
-    ? decompressZstd(source, { chunkSize: DECOMPRESSED_CHUNK_BYTES })
+    ? decompressZstd(source, { chunkSize: DECOMPRESSED_CHUNK_BYTES, ...(aheadBytes ? { aheadBytes } : {}) })
     : pipeThrough(source, zlib.createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES }));
 }
 
