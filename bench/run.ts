@@ -9,7 +9,7 @@
  * Each command is a separate process timed by GNU time: wall seconds, CPU seconds (user + system of
  * every process of the command, a pipeline's included) and peak RSS (of its largest process).
  *
- *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1] [--rows zstd,gzip,mongodump-gzip,raw] [--sections backup,verify]
+ *   npm run bench -- --scale 5 [--rss-scale 20] [--runs 1] [--rows zstd,gzip,mongodump-gzip,raw] [--sections backup,verify] [--db bench_shop]
  * scale 1 ≈ 10 MiB of BSON (see @shipkit/shop-seed). MONGODB_URI / MONGO_TOOLS_BIN select the server and
  * tools; otherwise the test servers are started. Writes docs/benchmarks.md. One run at a time: each
  * starts by clearing .tmp/bench, where the backups of a run in progress are written.
@@ -45,6 +45,8 @@ const { values } = parseArgs({
     // A shorter run: some of the backup rows, some of the sections.
     rows: { type: 'string', default: ROWS.join(',') },
     sections: { type: 'string', default: SECTIONS.join(',') },
+    // Another database to measure, e.g. one already seeded (its bench_marker says at which scale).
+    db: { type: 'string', default: 'bench_shop' },
   },
 });
 const runs = Number(values.runs);
@@ -200,7 +202,7 @@ if (values['rss-only']) {
 }
 
 const scale = Number(values.scale);
-const db = 'bench_shop';
+const db = values.db as string;
 const data = await seed(db, scale);
 console.log(`dataset: ${data.documents} documents (scale ${scale})`);
 const exclude = `--excludeCollection=bench_marker`;
@@ -250,14 +252,17 @@ const { backupUrl, backupId, bytes: bsonBytes } = await backupFacts(oursBackup);
 data.bytes = bsonBytes;
 
 let restores: Measure[] = [];
+let stockArchive = '';
 if (sections.has('restore')) {
   console.log('restore');
+  // The stock tools restore mongodump's archive when one was made in this run, else ours (the same
+  // format); either way decompressed to a plain file first, as they read it.
   const stock = measuredRows.has('mongodump-zstd')
     ? `zstd -q -d -c ${join(work, 'dump.zst')}`
     : measuredRows.has('mongodump-gzip')
       ? `gzip -d -c ${join(work, 'dump.gz')}`
-      : undefined;
-  if (!stock) throw new Error('the restore section needs a mongodump row for its stock archive');
+      : `zstd -q -d -c ${join(oursBackup, backupId)}/archive.*`;
+  stockArchive = stock.includes(oursBackup) ? 'our backup' : 'mongodump';
   await run('bash', ['-c', `${stock} > ${join(work, 'dump.archive')}`]);
   const dropTargets = async () => {
     for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w', 'bench_r_raw'])
@@ -344,6 +349,7 @@ const options = [
   runs > 1 ? `--runs ${runs}` : '',
   values.rows !== ROWS.join(',') ? `--rows ${values.rows}` : '',
   values.sections !== SECTIONS.join(',') ? `--sections ${values.sections}` : '',
+  db !== 'bench_shop' ? `--db ${db}` : '',
 ]
   .filter(Boolean)
   .join(' ');
@@ -364,6 +370,8 @@ ${
   restores.length
     ? `
 ## Restore
+
+The stock restores and the raw write read the archive written by ${stockArchive}, decompressed to a file.
 
 | command | wall s | MiB/s | CPU s | CPU s/GiB | | peak RSS MiB | speed vs mongorestore default | speed vs mongorestore, same workers | CPU vs mongorestore default | time vs raw write |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
