@@ -2598,7 +2598,7 @@ async function runCheck(source, mode, options, restoreSpec, deps) {
     const now = deps.now ?? (() => new Date());
     const logger = deps.logger ?? log/* silentLogger */.qq;
     const startedAt = now();
-    const opened = await openArchive(source, options);
+    const opened = await openArchive(source, options, restoreSpec !== undefined);
     const swap = restoreSpec?.swap;
     const staging = swap?.staging;
     const run = new CheckRun(opened, new ArchiveTally(options.hashing ?? {}));
@@ -2684,12 +2684,20 @@ class CheckRun {
         this.failure ??= error;
     }
 }
+// A restore is paced by its target, not by decompression, and its batches hold documents for a
+// while: it keeps less decompressed ahead and collects garbage more often than an integrity check.
+// Measured on a 256 MiB restore into FerretDB, three runs each: peak RSS 199–219 MiB with 8 MiB ahead
+// per frame and a collection every 32 MiB, 189–195 with 2 and 16, 184–187 with 2 and 8 (for 0.8 CPU s
+// more, in the same wall time). A collection every 1 MiB held 169 MiB but took 11 CPU s instead of 7.
+const RESTORE_AHEAD_BYTES = 2 * 1024 * 1024;
+const RESTORE_COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
 /** Stage 1: the stored object opened, its layers peeled (a deleted backup named as such). */
-async function openArchive(source, options) {
+async function openArchive(source, options, restoring) {
     const identity = await identityFor(source, options);
     return (0,stored_parts/* openBackupArchive */.F)(source, {
         ...(identity ? { identity } : {}),
         identityOption: options.identityOption ?? codec/* IDENTITY_OPTION */.fN,
+        ...(restoring ? { aheadBytes: RESTORE_AHEAD_BYTES } : {}),
     }, options.parallelParts).catch(async (error) => {
         if (error instanceof src_errors/* ObjectNotFoundError */.d_ && source.backupId && !(await stillExists(source))) {
             throw new errors/* UserError */.y(`${disappeared(source)}.`);
@@ -2700,7 +2708,7 @@ async function openArchive(source, options) {
 /** Stage 2: every event tallied, and restored when asked; failures are kept in `run`, not thrown. */
 async function streamArchive(run, options, restoreSpec, staging, deps, logger) {
     const { tally } = run;
-    const memory = new MemoryKeeper();
+    const memory = new MemoryKeeper(restoreSpec ? RESTORE_COLLECT_EVERY_BYTES : undefined);
     tally.onDocuments = (bytes, documents) => {
         deps.progress?.add(bytes, documents);
         memory.add(bytes);
@@ -5278,7 +5286,7 @@ async function* layeredEvents(stored, url, layers, options) {
     if (encoding === 'zstd' || encoding === 'gzip') {
         const compression = encoding;
         layers.push(compression);
-        const plain = stage('decompress', decompress(head, compression), (error) => corruption(`Decompressing ${url} (${compression})`, error));
+        const plain = stage('decompress', decompress(head, compression, options.aheadBytes), (error) => corruption(`Decompressing ${url} (${compression})`, error));
         head = new Peekable(plain);
         encoding = (0,codec/* sniffEncoding */.OB)(await head.peek(32));
     }
@@ -5309,9 +5317,9 @@ async function decrypt(source, url, options) {
 // (measured: 175 MB of archive out of zstd in ~0.65 s against ~0.13 s).
 const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
 /** zstd frame by frame, several frames at once (a backup writes one every 8 MiB); gzip as one stream. */
-function decompress(source, compression) {
+function decompress(source, compression, aheadBytes) {
     return compression === 'zstd'
-        ? (0,zstd_frames/* decompressZstd */.l)(source, { chunkSize: DECOMPRESSED_CHUNK_BYTES })
+        ? (0,zstd_frames/* decompressZstd */.l)(source, { chunkSize: DECOMPRESSED_CHUNK_BYTES, ...(aheadBytes ? { aheadBytes } : {}) })
         : pipeThrough(source, external_node_zlib_default().createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES }));
 }
 function corruption(what, error) {

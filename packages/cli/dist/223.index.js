@@ -711,6 +711,7 @@ async function* decompressZstd(source, options = {}) {
     const concurrency = Math.max(1, options.concurrency ?? 2);
     const wholeFrameBytes = options.wholeFrameBytes ?? 16 * 1024 * 1024;
     const chunkSize = options.chunkSize ?? 1024 * 1024;
+    const aheadBytes = Math.max(1, options.aheadBytes ?? FRAME_BYTES);
     const input = new ByteQueue(source);
     const ahead = [];
     try {
@@ -733,7 +734,7 @@ async function* decompressZstd(source, options = {}) {
                 throw frame.error;
             }
             if (frame.kind === 'whole') {
-                ahead.push(new FrameOutput(frame.parts, chunkSize, FRAME_BYTES));
+                ahead.push(new FrameOutput(frame.parts, chunkSize, aheadBytes));
                 if (ahead.length >= concurrency)
                     yield* ahead.shift().read();
                 continue;
