@@ -2686,9 +2686,9 @@ class CheckRun {
 }
 // A restore is paced by its target, not by decompression, and its batches hold documents for a
 // while: it keeps less decompressed ahead and collects garbage more often than an integrity check.
-// Measured on a 256 MiB restore into FerretDB, three runs each: peak RSS 199–219 MiB with 8 MiB ahead
-// per frame and a collection every 32 MiB, 189–195 with 2 and 16, 184–187 with 2 and 8 (for 0.8 CPU s
-// more, in the same wall time). A collection every 1 MiB held 169 MiB but took 11 CPU s instead of 7.
+// Measured on a 256 MiB restore into FerretDB, three runs each: peak RSS 194–214 MiB with 8 MiB ahead
+// per frame and a collection every 32 MiB, 185–190 with 2 and 16, 180–182 with 2 and 8 (for 0.8 CPU s
+// more, in the same wall time). A collection every 1 MiB held 165 MiB but took 11 CPU s instead of 7.
 const RESTORE_AHEAD_BYTES = 2 * 1024 * 1024;
 const RESTORE_COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
 /** Stage 1: the stored object opened, its layers peeled (a deleted backup named as such). */
