@@ -700,7 +700,7 @@ const SKIPPABLE_MAGIC = 0x184d2a50;
 /**
  * The decompressed bytes of a zstd stream of any number of frames, in order. Each complete frame of at
  * most `wholeFrameBytes` gets a decompressor of its own, `concurrency` of them at work at once in the
- * thread pool, each holding at most about one frame of output ahead of the reader; a larger frame (the
+ * thread pool, each holding at most about `aheadBytes` of output ahead of the reader; a larger frame (the
  * zstd tool writes one frame for a whole stream) streams through one decompressor as its input
  * arrives. Corrupt or cut-off data is thrown as zstd reports it, or as a description of the bytes that
  * are not a frame, when the reader reaches it.
