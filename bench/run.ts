@@ -249,21 +249,21 @@ const backups = [...measuredRows.values()];
 
 const oursBackup = join(work, 'ours-zstd');
 const { backupUrl, backupId, bytes: bsonBytes } = await backupFacts(oursBackup);
+/** The folder of our backup's stored archive. */
+const storedArchive = join(oursBackup, backupId);
 data.bytes = bsonBytes;
 
 let restores: Measure[] = [];
-let stockArchive = '';
+// The stock tools restore mongodump's archive when one was made in this run, else ours (the same
+// format); either way decompressed to a plain file first, as they read it.
+const stockArchive = measuredRows.has('mongodump-zstd')
+  ? { writer: 'mongodump', unpack: `zstd -q -d -c ${join(work, 'dump.zst')}` }
+  : measuredRows.has('mongodump-gzip')
+    ? { writer: 'mongodump', unpack: `gzip -d -c ${join(work, 'dump.gz')}` }
+    : { writer: 'our backup', unpack: `zstd -q -d -c ${storedArchive}/archive.*` };
 if (sections.has('restore')) {
   console.log('restore');
-  // The stock tools restore mongodump's archive when one was made in this run, else ours (the same
-  // format); either way decompressed to a plain file first, as they read it.
-  const stock = measuredRows.has('mongodump-zstd')
-    ? `zstd -q -d -c ${join(work, 'dump.zst')}`
-    : measuredRows.has('mongodump-gzip')
-      ? `gzip -d -c ${join(work, 'dump.gz')}`
-      : `zstd -q -d -c ${join(oursBackup, backupId)}/archive.*`;
-  stockArchive = stock.includes(oursBackup) ? 'our backup' : 'mongodump';
-  await run('bash', ['-c', `${stock} > ${join(work, 'dump.archive')}`]);
+  await run('bash', ['-c', `${stockArchive.unpack} > ${join(work, 'dump.archive')}`]);
   const dropTargets = async () => {
     for (const target of ['bench_r_ours', 'bench_r_stock', 'bench_r_stock_w', 'bench_r_raw'])
       await client.db(target).dropDatabase();
@@ -297,7 +297,6 @@ if (sections.has('restore')) {
 let verifies: Measure[] = [];
 if (sections.has('verify')) {
   console.log('integrity verification');
-  const storedArchive = join(oursBackup, backupId);
   verifies = [
     await measure(
       'ours, verify --mode integrity',
@@ -371,7 +370,7 @@ ${
     ? `
 ## Restore
 
-The stock restores and the raw write read the archive written by ${stockArchive}, decompressed to a file.
+The stock restores and the raw write read the archive written by ${stockArchive.writer}, decompressed to a file.
 
 | command | wall s | MiB/s | CPU s | CPU s/GiB | | peak RSS MiB | speed vs mongorestore default | speed vs mongorestore, same workers | CPU vs mongorestore default | time vs raw write |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
